@@ -84,6 +84,11 @@ int	sqlfile_load_dir(const char *dir, struct sqlfile **files, size_t *n,
 void	sqlfile_free_list(struct sqlfile *, size_t);
 
 /*
+ * Compares two versions as numbers (leading zeros ignored): <0, 0, >0.
+ */
+int	sqlfile_version_cmp(const char *, const char *);
+
+/*
  * Maps a 1-based character position inside statement st (as the server
  * reports it) to a line of the file.
  */

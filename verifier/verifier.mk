@@ -7,14 +7,14 @@ VERIFIER_SRCS := verifier/util.c verifier/db.c verifier/sqlfile.c \
 # Modules of the models/diff work add themselves here.
 -include verifier/verifier-models.mk
 
-VERIFIER_OBJS := $(VERIFIER_SRCS:%.c=$(BUILD)/%.o)
+VERIFIER_OBJS := $(VERIFIER_SRCS:%.c=$(BUILD)/obj/%.o)
 VERIFIER_LIB := $(BUILD)/libverifier.a
 VERIFIER_CLI_SRCS := verifier/main.c $(VERIFIER_CLI_EXTRA)
 
 .PHONY: verifier
 verifier: $(BUILD)/verifier
 
-$(BUILD)/%.o: %.c $(wildcard verifier/*.h) GNUmakefile verifier/verifier.mk
+$(BUILD)/obj/%.o: %.c $(wildcard verifier/*.h) GNUmakefile verifier/verifier.mk
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
@@ -23,5 +23,5 @@ $(VERIFIER_LIB): $(VERIFIER_OBJS)
 	rm -f $@
 	ar rcs $@ $^
 
-$(BUILD)/verifier: $(VERIFIER_CLI_SRCS:%.c=$(BUILD)/%.o) $(VERIFIER_LIB)
+$(BUILD)/verifier: $(VERIFIER_CLI_SRCS:%.c=$(BUILD)/obj/%.o) $(VERIFIER_LIB)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)

@@ -1,0 +1,82 @@
+/*
+ * db.c: connecting with libpq's conventions and running checked queries.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+
+/* Notices ("relation exists, skipping") are not the user's business. */
+static void
+quiet(void *arg, const char *message)
+{
+}
+
+/* Drops libpq's trailing newline from a message. */
+static void
+chomp(char *s)
+{
+	size_t	n;
+
+	n = strlen(s);
+	while (n > 0 && (s[n - 1] == '\n' || s[n - 1] == '\r'))
+		s[--n] = '\0';
+}
+
+PGconn *
+db_connect(const char *conninfo, struct vf_error *err)
+{
+	PGconn	*conn;
+
+	if (conninfo == NULL || *conninfo == '\0')
+		conninfo = getenv("DATABASE_URL");
+	if (conninfo == NULL)
+		conninfo = "";
+	conn = PQconnectdb(conninfo);
+	if (conn == NULL) {
+		vf_error_set(err, VF_EXIT_FAIL, NULL, 0, 0,
+		    "cannot connect: out of memory");
+		return (NULL);
+	}
+	if (PQstatus(conn) != CONNECTION_OK) {
+		vf_error_set(err, VF_EXIT_FAIL, NULL, 0, 0,
+		    "cannot connect to the database: %s", PQerrorMessage(conn));
+		chomp(err->msg);
+		PQfinish(conn);
+		return (NULL);
+	}
+	/* Keep notices (e.g. "relation exists, skipping") off our output. */
+	PQsetNoticeProcessor(conn, quiet, NULL);
+	return (conn);
+}
+
+PGresult *
+db_query(PGconn *conn, const char *sql, int n, const char *const *params,
+    ExecStatusType expect, struct vf_error *err)
+{
+	PGresult	*res;
+
+	res = PQexecParams(conn, sql, n, NULL, params, NULL, NULL, 0);
+	if (res == NULL || PQresultStatus(res) != expect) {
+		vf_error_set(err, VF_EXIT_FAIL, NULL, 0, 0, "%s",
+		    res != NULL && PQresultErrorMessage(res)[0] != '\0' ?
+		    PQresultErrorMessage(res) : PQerrorMessage(conn));
+		chomp(err->msg);
+		PQclear(res);
+		return (NULL);
+	}
+	return (res);
+}
+
+int
+db_exec(PGconn *conn, const char *sql, int n, const char *const *params,
+    struct vf_error *err)
+{
+	PGresult	*res;
+
+	if ((res = db_query(conn, sql, n, params, PGRES_COMMAND_OK, err)) ==
+	    NULL)
+		return (-1);
+	PQclear(res);
+	return (0);
+}

@@ -1,0 +1,293 @@
+/*
+ * main.c: the verifier CLI.  A command table in the kodev way: each
+ * command parses its own options, has -h, and returns an exit code:
+ * 0 clean, 1 differences or a failed migration or gate, 2 bad input or
+ * usage.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+#include "runner.h"
+#include "util.h"
+
+struct cmd {
+	const char	*name;
+	const char	*descr;
+	int		(*fn)(int, char **);
+};
+
+static int	cmd_migrate(int, char **);
+static int	cmd_down(int, char **);
+static int	cmd_status(int, char **);
+static int	cmd_help(int, char **);
+
+static const struct cmd cmds[] = {
+	{ "migrate", "apply pending migration files", cmd_migrate },
+	{ "down", "roll back applied migration files", cmd_down },
+	{ "status", "show applied, pending, edited and missing files", cmd_status },
+	{ "help", "this text", cmd_help },
+	{ NULL, NULL, NULL },
+};
+
+static void
+usage(FILE *out)
+{
+	const struct cmd	*c;
+
+	fprintf(out, "usage: verifier command [options]\n\ncommands:\n");
+	for (c = cmds; c->name != NULL; c++)
+		fprintf(out, "  %-10s %s\n", c->name, c->descr);
+	fprintf(out, "\nRun 'verifier command -h' for a command's options.\n"
+	    "Connection: --db URL, else DATABASE_URL, else libpq's PG* "
+	    "variables.\nExit codes: 0 clean, 1 differences or a failed "
+	    "migration or gate, 2 bad input or usage.\n");
+}
+
+static int
+cmd_help(int argc, char **argv)
+{
+	usage(stdout);
+	return (VF_EXIT_OK);
+}
+
+/* Prints err the way every command does and returns its exit code. */
+static int
+report(const struct vf_error *err)
+{
+	char	buf[4096];
+
+	fprintf(stderr, "verifier: %s\n", vf_error_str(err, buf, sizeof(buf)));
+	return (err->code ? err->code : VF_EXIT_FAIL);
+}
+
+static int
+bad_usage(const char *cmd, const char *fmt, const char *arg)
+{
+	fprintf(stderr, "verifier %s: ", cmd);
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, "\nTry 'verifier %s -h'.\n", cmd);
+	return (VF_EXIT_USAGE);
+}
+
+/* Options shared by migrate, down and status. */
+struct run_args {
+	struct runner_opts	 opts;
+	const char		*db;
+	int			 steps;
+};
+
+enum {
+	OPT_ALLOW_OOO = 256,
+	OPT_DRY_RUN,
+	OPT_LOCK_TIMEOUT,
+	OPT_ROLE,
+	OPT_MIGRATIONS,
+	OPT_DB,
+	OPT_STEPS,
+	OPT_TO,
+	OPT_SCHEMA,
+};
+
+static const struct option run_options[] = {
+	{ "schema", required_argument, NULL, OPT_SCHEMA },
+	{ "migrations", required_argument, NULL, OPT_MIGRATIONS },
+	{ "db", required_argument, NULL, OPT_DB },
+	{ "to", required_argument, NULL, OPT_TO },
+	{ "steps", required_argument, NULL, OPT_STEPS },
+	{ "allow-out-of-order", no_argument, NULL, OPT_ALLOW_OOO },
+	{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
+	{ "lock-timeout", required_argument, NULL, OPT_LOCK_TIMEOUT },
+	{ "role", required_argument, NULL, OPT_ROLE },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 },
+};
+
+/*
+ * Parses the options of a runner command; allowed lists the long options
+ * that command accepts.  Returns -1 after printing help (exit 0), or an
+ * exit code >0 on a usage error, or 0.
+ */
+static int
+parse_run_args(int argc, char **argv, const char *synopsis,
+    const char *allowed, struct run_args *a)
+{
+	const char	*name;
+	char		*end;
+	int		 c, i;
+
+	memset(a, 0, sizeof(*a));
+	a->opts.out = stdout;
+	a->steps = 1;
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "h", run_options, NULL)) != -1) {
+		if (c == 'h') {
+			printf("usage: verifier %s\n", synopsis);
+			return (-1);
+		}
+		if (c == '?')
+			return (bad_usage(argv[0], "unknown option '%s'",
+			    argv[optind - 1]));
+		if (c == ':')
+			return (bad_usage(argv[0], "option '%s' needs a value",
+			    argv[optind - 1]));
+		name = NULL;
+		for (i = 0; run_options[i].name != NULL; i++)
+			if (run_options[i].val == c)
+				name = run_options[i].name;
+		if (name == NULL || strstr(allowed, name) == NULL)
+			return (bad_usage(argv[0], "unknown option '%s'",
+			    argv[optind - 1]));
+		switch (c) {
+		case OPT_SCHEMA:
+			a->opts.schema = optarg;
+			break;
+		case OPT_MIGRATIONS:
+			a->opts.dir = optarg;
+			break;
+		case OPT_DB:
+			a->db = optarg;
+			break;
+		case OPT_TO:
+			a->opts.target = optarg;
+			break;
+		case OPT_STEPS:
+			a->steps = (int)strtol(optarg, &end, 10);
+			if (*optarg == '\0' || *end != '\0' || a->steps < 1)
+				return (bad_usage(argv[0], "--steps '%s': "
+				    "expected a number of files, 1 or more",
+				    optarg));
+			break;
+		case OPT_ALLOW_OOO:
+			a->opts.allow_out_of_order = 1;
+			break;
+		case OPT_DRY_RUN:
+			a->opts.dry_run = 1;
+			break;
+		case OPT_LOCK_TIMEOUT:
+			a->opts.lock_timeout = optarg;
+			break;
+		case OPT_ROLE:
+			a->opts.role = optarg;
+			break;
+		}
+	}
+	if (optind < argc)
+		return (bad_usage(argv[0], "unexpected argument '%s'",
+		    argv[optind]));
+	if (a->opts.schema == NULL)
+		return (bad_usage(argv[0], "%s", "missing --schema NAME"));
+	return (0);
+}
+
+/* Runs fn with a connection; the common body of the runner commands. */
+static int
+with_conn(struct run_args *a, int (*fn)(PGconn *, struct run_args *,
+    struct vf_error *))
+{
+	struct vf_error	 err;
+	PGconn		*conn;
+	int		 rc;
+
+	vf_error_clear(&err);
+	if ((conn = db_connect(a->db, &err)) == NULL)
+		return (report(&err));
+	rc = fn(conn, a, &err);
+	PQfinish(conn);
+	if (rc == -1)
+		return (report(&err));
+	return (rc);
+}
+
+static int
+do_migrate(PGconn *conn, struct run_args *a, struct vf_error *err)
+{
+	return (runner_migrate(conn, &a->opts, NULL, err));
+}
+
+static int
+do_down(PGconn *conn, struct run_args *a, struct vf_error *err)
+{
+	return (runner_down(conn, &a->opts, a->steps, err));
+}
+
+static int
+do_status(PGconn *conn, struct run_args *a, struct vf_error *err)
+{
+	return (runner_status(conn, &a->opts, err));
+}
+
+static int
+cmd_migrate(int argc, char **argv)
+{
+	struct run_args	a;
+	int		rc;
+
+	rc = parse_run_args(argc, argv, "migrate --schema S [--to VERSION] "
+	    "[--migrations DIR] [--db URL]\n"
+	    "                [--allow-out-of-order] [--dry-run] "
+	    "[--lock-timeout 10s] [--role ROLE]",
+	    "schema migrations db to allow-out-of-order dry-run lock-timeout "
+	    "role", &a);
+	if (rc != 0)
+		return (rc < 0 ? VF_EXIT_OK : rc);
+	return (with_conn(&a, do_migrate));
+}
+
+static int
+cmd_down(int argc, char **argv)
+{
+	struct run_args	a;
+	int		rc;
+
+	rc = parse_run_args(argc, argv, "down --schema S [--steps N | --to "
+	    "VERSION] [--migrations DIR] [--db URL]\n"
+	    "                [--dry-run] [--lock-timeout 10s] [--role ROLE]\n"
+	    "       --to VERSION keeps VERSION applied; --to 0 rolls back "
+	    "everything",
+	    "schema migrations db to steps dry-run lock-timeout role", &a);
+	if (rc != 0)
+		return (rc < 0 ? VF_EXIT_OK : rc);
+	return (with_conn(&a, do_down));
+}
+
+static int
+cmd_status(int argc, char **argv)
+{
+	struct run_args	a;
+	int		rc;
+
+	rc = parse_run_args(argc, argv, "status --schema S [--migrations DIR] "
+	    "[--db URL] [--role ROLE]\n"
+	    "       exit 0 when at head and clean, 1 when files are pending, "
+	    "edited or missing",
+	    "schema migrations db role", &a);
+	if (rc != 0)
+		return (rc < 0 ? VF_EXIT_OK : rc);
+	return (with_conn(&a, do_status));
+}
+
+int
+main(int argc, char **argv)
+{
+	const struct cmd	*c;
+
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	if (argc < 2) {
+		usage(stderr);
+		return (VF_EXIT_USAGE);
+	}
+	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) {
+		usage(stdout);
+		return (VF_EXIT_OK);
+	}
+	for (c = cmds; c->name != NULL; c++)
+		if (strcmp(c->name, argv[1]) == 0)
+			return (c->fn(argc - 1, argv + 1));
+	fprintf(stderr, "verifier: unknown command '%s'\n"
+	    "Try 'verifier help'.\n", argv[1]);
+	return (VF_EXIT_USAGE);
+}

@@ -1,0 +1,419 @@
+/*
+ * util.c: errors as values, allocators, the string buffer, identifier and
+ * literal quoting, whole-file reads, atomic writes and SHA-256.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <openssl/evp.h>
+
+#include "util.h"
+
+void
+vf_error_clear(struct vf_error *err)
+{
+	if (err != NULL)
+		memset(err, 0, sizeof(*err));
+}
+
+int
+vf_error_set(struct vf_error *err, int code, const char *file, int line,
+    int col, const char *fmt, ...)
+{
+	va_list	ap;
+
+	if (err == NULL)
+		return (-1);
+	err->code = code;
+	snprintf(err->file, sizeof(err->file), "%s", file ? file : "");
+	err->line = line;
+	err->col = col;
+	va_start(ap, fmt);
+	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
+	va_end(ap);
+	return (-1);
+}
+
+const char *
+vf_error_str(const struct vf_error *err, char *buf, size_t len)
+{
+	if (err->file[0] != '\0' && err->line > 0 && err->col > 0)
+		snprintf(buf, len, "%s:%d:%d: %s", err->file, err->line,
+		    err->col, err->msg);
+	else if (err->file[0] != '\0' && err->line > 0)
+		snprintf(buf, len, "%s:%d: %s", err->file, err->line, err->msg);
+	else if (err->file[0] != '\0')
+		snprintf(buf, len, "%s: %s", err->file, err->msg);
+	else
+		snprintf(buf, len, "%s", err->msg);
+	return (buf);
+}
+
+static void
+oom(void)
+{
+	fprintf(stderr, "verifier: out of memory\n");
+	abort();
+}
+
+void *
+xmalloc(size_t n)
+{
+	void	*p;
+
+	if ((p = malloc(n == 0 ? 1 : n)) == NULL)
+		oom();
+	return (p);
+}
+
+void *
+xcalloc(size_t n, size_t sz)
+{
+	void	*p;
+
+	if ((p = calloc(n == 0 ? 1 : n, sz == 0 ? 1 : sz)) == NULL)
+		oom();
+	return (p);
+}
+
+void *
+xrealloc(void *p, size_t n)
+{
+	if ((p = realloc(p, n == 0 ? 1 : n)) == NULL)
+		oom();
+	return (p);
+}
+
+char *
+xstrdup(const char *s)
+{
+	return (xstrndup(s, strlen(s)));
+}
+
+char *
+xstrndup(const char *s, size_t n)
+{
+	char	*p;
+
+	p = xmalloc(n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return (p);
+}
+
+void
+vbuf_init(struct vbuf *b)
+{
+	b->cap = 64;
+	b->len = 0;
+	b->data = xmalloc(b->cap);
+	b->data[0] = '\0';
+}
+
+void
+vbuf_free(struct vbuf *b)
+{
+	free(b->data);
+	b->data = NULL;
+	b->len = b->cap = 0;
+}
+
+void
+vbuf_reset(struct vbuf *b)
+{
+	b->len = 0;
+	b->data[0] = '\0';
+}
+
+static void
+vbuf_grow(struct vbuf *b, size_t more)
+{
+	if (b->len + more + 1 <= b->cap)
+		return;
+	while (b->len + more + 1 > b->cap)
+		b->cap *= 2;
+	b->data = xrealloc(b->data, b->cap);
+}
+
+void
+vbuf_append(struct vbuf *b, const void *p, size_t n)
+{
+	vbuf_grow(b, n);
+	memcpy(b->data + b->len, p, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+void
+vbuf_puts(struct vbuf *b, const char *s)
+{
+	vbuf_append(b, s, strlen(s));
+}
+
+void
+vbuf_putc(struct vbuf *b, char c)
+{
+	vbuf_append(b, &c, 1);
+}
+
+void
+vbuf_vappendf(struct vbuf *b, const char *fmt, va_list ap)
+{
+	va_list	ap2;
+	int	n;
+
+	va_copy(ap2, ap);
+	n = vsnprintf(NULL, 0, fmt, ap2);
+	va_end(ap2);
+	if (n < 0)
+		return;
+	vbuf_grow(b, (size_t)n);
+	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	b->len += (size_t)n;
+}
+
+void
+vbuf_appendf(struct vbuf *b, const char *fmt, ...)
+{
+	va_list	ap;
+
+	va_start(ap, fmt);
+	vbuf_vappendf(b, fmt, ap);
+	va_end(ap);
+}
+
+char *
+vbuf_steal(struct vbuf *b)
+{
+	char	*p;
+
+	p = b->data;
+	b->data = NULL;
+	b->len = b->cap = 0;
+	return (p);
+}
+
+/*
+ * PostgreSQL's reserved and type/function-name keywords (the ones that
+ * cannot be bare column names); quoting a few unreserved ones too is
+ * harmless, missing one is not, so the list errs on the long side.
+ */
+static const char *const reserved[] = {
+	"all", "analyse", "analyze", "and", "any", "array", "as", "asc",
+	"asymmetric", "authorization", "between", "bigint", "binary", "bit",
+	"boolean", "both", "case", "cast", "char", "character", "check",
+	"coalesce", "collate", "collation", "column", "concurrently",
+	"constraint", "create", "cross", "current_catalog", "current_date",
+	"current_role", "current_schema", "current_time", "current_timestamp",
+	"current_user", "dec", "decimal", "default", "deferrable", "desc",
+	"distinct", "do", "else", "end", "except", "exists", "extract",
+	"false", "fetch", "float", "for", "foreign", "freeze", "from", "full",
+	"grant", "greatest", "group", "grouping", "having", "ilike", "in",
+	"initially", "inner", "inout", "int", "integer", "intersect",
+	"interval", "into", "is", "isnull", "join", "json", "json_array",
+	"json_arrayagg", "json_object", "json_objectagg", "lateral",
+	"leading", "least", "left", "like", "limit", "localtime",
+	"localtimestamp", "merge_action", "national", "natural", "nchar",
+	"none", "normalize", "not", "notnull", "null", "nullif", "numeric",
+	"offset", "on", "only", "or", "order", "out", "outer", "overlaps",
+	"overlay", "placing", "position", "precision", "primary", "real",
+	"references", "returning", "right", "row", "select", "session_user",
+	"setof", "similar", "smallint", "some", "substring", "symmetric",
+	"system_user", "table", "tablesample", "then", "time", "timestamp",
+	"to", "trailing", "treat", "trim", "true", "union", "unique", "user",
+	"using", "values", "varchar", "variadic", "verbose", "when", "where",
+	"window", "with", "xmlattributes", "xmlconcat", "xmlelement",
+	"xmlexists", "xmlforest", "xmlnamespaces", "xmlparse", "xmlpi",
+	"xmlroot", "xmlserialize", "xmltable",
+};
+
+static int
+needs_quotes(const char *s)
+{
+	const char	*p;
+	size_t		 i;
+
+	if (*s == '\0' || !((*s >= 'a' && *s <= 'z') || *s == '_'))
+		return (1);
+	for (p = s; *p != '\0'; p++) {
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+		    *p == '_'))
+			return (1);
+	}
+	for (i = 0; i < sizeof(reserved) / sizeof(reserved[0]); i++)
+		if (strcmp(s, reserved[i]) == 0)
+			return (1);
+	return (0);
+}
+
+void
+vf_quote_ident(struct vbuf *b, const char *name)
+{
+	const char	*p;
+
+	if (!needs_quotes(name)) {
+		vbuf_puts(b, name);
+		return;
+	}
+	vbuf_putc(b, '"');
+	for (p = name; *p != '\0'; p++) {
+		if (*p == '"')
+			vbuf_putc(b, '"');
+		vbuf_putc(b, *p);
+	}
+	vbuf_putc(b, '"');
+}
+
+void
+vf_quote_literal(struct vbuf *b, const char *s)
+{
+	const char	*p;
+
+	vbuf_putc(b, '\'');
+	for (p = s; *p != '\0'; p++) {
+		if (*p == '\'')
+			vbuf_putc(b, '\'');
+		vbuf_putc(b, *p);
+	}
+	vbuf_putc(b, '\'');
+}
+
+int
+vf_read_file(const char *path, char **out, size_t *lenp, struct vf_error *err)
+{
+	struct vbuf	 b;
+	char		 chunk[65536];
+	ssize_t		 n;
+	int		 fd;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+		return (vf_error_set(err, VF_EXIT_USAGE, path, 0, 0,
+		    "cannot open: %s", strerror(errno)));
+	vbuf_init(&b);
+	for (;;) {
+		n = read(fd, chunk, sizeof(chunk));
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1) {
+			vf_error_set(err, VF_EXIT_USAGE, path, 0, 0,
+			    "cannot read: %s", strerror(errno));
+			close(fd);
+			vbuf_free(&b);
+			return (-1);
+		}
+		if (n == 0)
+			break;
+		vbuf_append(&b, chunk, (size_t)n);
+	}
+	close(fd);
+	if (lenp != NULL)
+		*lenp = b.len;
+	*out = vbuf_steal(&b);
+	return (0);
+}
+
+int
+vf_write_file_atomic(const char *path, const char *data, size_t len,
+    struct vf_error *err)
+{
+	struct vbuf	 tmp;
+	size_t		 off;
+	ssize_t		 n;
+	int		 fd, rc;
+
+	rc = -1;
+	vbuf_init(&tmp);
+	vbuf_appendf(&tmp, "%s.tmp.%ld", path, (long)getpid());
+	if ((fd = open(tmp.data, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+	    0644)) == -1) {
+		vf_error_set(err, VF_EXIT_USAGE, path, 0, 0,
+		    "cannot create: %s", strerror(errno));
+		goto cleanup;
+	}
+	for (off = 0; off < len; off += (size_t)n) {
+		n = write(fd, data + off, len - off);
+		if (n == -1 && errno == EINTR) {
+			n = 0;
+			continue;
+		}
+		if (n == -1) {
+			vf_error_set(err, VF_EXIT_USAGE, path, 0, 0,
+			    "cannot write: %s", strerror(errno));
+			close(fd);
+			unlink(tmp.data);
+			goto cleanup;
+		}
+	}
+	if (fsync(fd) == -1 || close(fd) == -1) {
+		vf_error_set(err, VF_EXIT_USAGE, path, 0, 0,
+		    "cannot write: %s", strerror(errno));
+		unlink(tmp.data);
+		goto cleanup;
+	}
+	if (rename(tmp.data, path) == -1) {
+		vf_error_set(err, VF_EXIT_USAGE, path, 0, 0,
+		    "cannot rename into place: %s", strerror(errno));
+		unlink(tmp.data);
+		goto cleanup;
+	}
+	rc = 0;
+cleanup:
+	vbuf_free(&tmp);
+	return (rc);
+}
+
+void
+vf_sha256_hex(const void *data, size_t len, char out[65])
+{
+	unsigned char	md[EVP_MAX_MD_SIZE];
+	unsigned int	mdlen, i;
+
+	mdlen = 0;
+	if (EVP_Digest(data, len, md, &mdlen, EVP_sha256(), NULL) != 1) {
+		fprintf(stderr, "verifier: SHA-256 failed\n");
+		abort();
+	}
+	for (i = 0; i < mdlen && i < 32; i++)
+		snprintf(out + i * 2, 3, "%02x", md[i]);
+	out[64] = '\0';
+}
+
+size_t
+vf_charpos_to_offset(const char *s, size_t len, int charpos)
+{
+	size_t	off;
+	int	n;
+
+	off = 0;
+	for (n = 1; n < charpos && off < len; n++) {
+		off++;
+		/* Skip UTF-8 continuation bytes. */
+		while (off < len && ((unsigned char)s[off] & 0xC0) == 0x80)
+			off++;
+	}
+	return (off > len ? len : off);
+}
+
+void
+vf_offset_to_linecol(const char *s, size_t off, int *line, int *col)
+{
+	size_t	i;
+	int	l, c;
+
+	l = 1;
+	c = 1;
+	for (i = 0; i < off && s[i] != '\0'; i++) {
+		if (s[i] == '\n') {
+			l++;
+			c = 1;
+		} else if (((unsigned char)s[i] & 0xC0) != 0x80)
+			c++;
+	}
+	*line = l;
+	*col = c;
+}
