@@ -50,22 +50,39 @@ db_connect(const char *conninfo, struct vf_error *err)
 	return (conn);
 }
 
-PGresult *
-db_query(PGconn *conn, const char *sql, int n, const char *const *params,
-    ExecStatusType expect, struct vf_error *err)
+/*
+ * Runs sql and accepts a result of status ok1 or ok2; the message of
+ * anything else goes to err.
+ */
+static PGresult *
+run(PGconn *conn, const char *sql, int n, const char *const *params,
+    ExecStatusType ok1, ExecStatusType ok2, struct vf_error *err)
 {
 	PGresult	*res;
 
 	res = PQexecParams(conn, sql, n, NULL, params, NULL, NULL, 0);
-	if (res == NULL || PQresultStatus(res) != expect) {
+	if (res != NULL && (PQresultStatus(res) == ok1 ||
+	    PQresultStatus(res) == ok2))
+		return (res);
+	if (res != NULL && PQresultErrorMessage(res)[0] == '\0')
+		vf_error_set(err, VF_EXIT_FAIL, NULL, 0, 0,
+		    "query returned %s, expected %s",
+		    PQresStatus(PQresultStatus(res)), PQresStatus(ok1));
+	else
 		vf_error_set(err, VF_EXIT_FAIL, NULL, 0, 0, "%s",
-		    res != NULL && PQresultErrorMessage(res)[0] != '\0' ?
-		    PQresultErrorMessage(res) : PQerrorMessage(conn));
+		    res != NULL ? PQresultErrorMessage(res) :
+		    PQerrorMessage(conn));
+	if (err != NULL)
 		chomp(err->msg);
-		PQclear(res);
-		return (NULL);
-	}
-	return (res);
+	PQclear(res);
+	return (NULL);
+}
+
+PGresult *
+db_query(PGconn *conn, const char *sql, int n, const char *const *params,
+    ExecStatusType expect, struct vf_error *err)
+{
+	return (run(conn, sql, n, params, expect, expect, err));
 }
 
 int
@@ -74,8 +91,9 @@ db_exec(PGconn *conn, const char *sql, int n, const char *const *params,
 {
 	PGresult	*res;
 
-	if ((res = db_query(conn, sql, n, params, PGRES_COMMAND_OK, err)) ==
-	    NULL)
+	/* Any success will do: a SELECT of a function is a command here. */
+	res = run(conn, sql, n, params, PGRES_COMMAND_OK, PGRES_TUPLES_OK, err);
+	if (res == NULL)
 		return (-1);
 	PQclear(res);
 	return (0);
