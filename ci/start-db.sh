@@ -11,6 +11,7 @@ RUN_DIR=$TOP/.run
 mkdir -p "$RUN_DIR/logs"
 chmod 755 "$RUN_DIR"
 USER_PGPORT=${PGPORT:-}
+export PGOPTIONS="-c client_min_messages=warning"
 . ci/env.sh
 
 # Secrets: generated once, kept in .run/env (mode 600).

@@ -1,0 +1,212 @@
+/*
+ * unit_sqlfile.c: the migration file parser and statement splitter, on
+ * nasty inputs, with exact error messages.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "sqlfile.h"
+
+static int
+parse(const char *text, struct sqlfile *f, struct vf_error *err)
+{
+	vf_error_clear(err);
+	return (sqlfile_parse("m/1_x.sql", text, strlen(text), f, err));
+}
+
+/* The text of statement i of section sec, NUL-terminated (static buffer). */
+static const char *
+stmt(const struct sqlfile *f, const struct sqlfile_section *sec, size_t i)
+{
+	static char	buf[4096];
+
+	assert_true(i < sec->nstmts);
+	snprintf(buf, sizeof(buf), "%.*s", (int)sec->stmts[i].len,
+	    f->text + sec->stmts[i].off);
+	return (buf);
+}
+
+static void
+test_basic(void **state)
+{
+	struct sqlfile	f;
+	struct vf_error	err;
+
+	assert_int_equal(parse("-- migrate:up\nCREATE TABLE t (a int);\n"
+	    "INSERT INTO t VALUES (1);\n-- migrate:down\nDROP TABLE t;\n",
+	    &f, &err), 0);
+	assert_true(f.up.present);
+	assert_true(f.up.transaction);
+	assert_int_equal(f.up.nstmts, 2);
+	assert_string_equal(stmt(&f, &f.up, 0), "CREATE TABLE t (a int)");
+	assert_int_equal(f.up.stmts[0].line, 2);
+	assert_string_equal(stmt(&f, &f.up, 1), "INSERT INTO t VALUES (1)");
+	assert_int_equal(f.up.stmts[1].line, 3);
+	assert_int_equal(f.down.nstmts, 1);
+	assert_int_equal(f.down.marker_line, 4);
+	assert_string_equal(stmt(&f, &f.down, 0), "DROP TABLE t");
+	assert_int_equal(strlen(f.checksum), 64);
+	sqlfile_free(&f);
+}
+
+static void
+test_dollar_quotes(void **state)
+{
+	struct sqlfile	f;
+	struct vf_error	err;
+
+	assert_int_equal(parse("-- migrate:up\n"
+	    "CREATE FUNCTION f() RETURNS int LANGUAGE plpgsql AS $body$\n"
+	    "BEGIN\n  PERFORM 1; PERFORM 2;\n-- migrate:down\n"
+	    "  RETURN $x$;$x$::int;\nEND\n$body$;\n"
+	    "SELECT 1;\n-- migrate:down\nDROP FUNCTION f();\n", &f, &err), 0);
+	assert_int_equal(f.up.nstmts, 2);
+	assert_int_equal(f.up.stmts[1].line, 9);
+	assert_string_equal(stmt(&f, &f.up, 1), "SELECT 1");
+	assert_int_equal(f.down.marker_line, 10);
+	sqlfile_free(&f);
+}
+
+static void
+test_e_strings_and_comments(void **state)
+{
+	struct sqlfile	f;
+	struct vf_error	err;
+
+	assert_int_equal(parse("/* header /* nested; */ still; */\n"
+	    "-- just a comment; with a semicolon\n"
+	    "-- migrate:up\n"
+	    "SELECT E'it\\'s; fine';\n"
+	    "/* a comment\n-- migrate:down\n /* nested */ */\n"
+	    "SELECT 'a\n-- migrate:down\n';\n"
+	    "SELECT \"odd;\n-- migrate:down\nname\" FROM (SELECT 1 AS \"odd;\n"
+	    "-- migrate:down\nname\") s;\n",
+	    &f, &err), 0);
+	assert_false(f.down.present);
+	assert_int_equal(f.up.nstmts, 3);
+	assert_string_equal(stmt(&f, &f.up, 0), "SELECT E'it\\'s; fine'");
+	assert_int_equal(f.up.stmts[1].line, 8);
+	assert_string_equal(stmt(&f, &f.up, 1), "SELECT 'a\n-- migrate:down\n'");
+	sqlfile_free(&f);
+}
+
+static void
+test_transaction_false(void **state)
+{
+	struct sqlfile	f;
+	struct vf_error	err;
+
+	assert_int_equal(parse("-- migrate:up transaction:false\n"
+	    "CREATE INDEX CONCURRENTLY i ON t (a);\n"
+	    "-- migrate:down transaction:false\n"
+	    "DROP INDEX CONCURRENTLY i;\n", &f, &err), 0);
+	assert_false(f.up.transaction);
+	assert_false(f.down.transaction);
+	sqlfile_free(&f);
+}
+
+static void
+expect_error(const char *text, int line, int col, const char *msg)
+{
+	struct sqlfile	f;
+	struct vf_error	err;
+
+	assert_int_equal(parse(text, &f, &err), -1);
+	assert_int_equal(err.code, VF_EXIT_USAGE);
+	assert_string_equal(err.file, "m/1_x.sql");
+	assert_string_equal(err.msg, msg);
+	assert_int_equal(err.line, line);
+	assert_int_equal(err.col, col);
+	assert_null(f.text);
+}
+
+static void
+test_errors(void **state)
+{
+	expect_error("CREATE TABLE t (a int);\n", 0, 0,
+	    "no '-- migrate:up' section: expected a line '-- migrate:up' "
+	    "before the statements");
+	expect_error("", 0, 0,
+	    "no '-- migrate:up' section: expected a line '-- migrate:up' "
+	    "before the statements");
+	expect_error("SELECT 1;\n-- migrate:up\nSELECT 2;\n", 1, 1,
+	    "statement before the first section marker: expected "
+	    "'-- migrate:up' first");
+	expect_error("-- migrate:up\nSELECT 1;\n\nSELECT 'a' FRM t;\n", 4, 16,
+	    "up section does not parse: syntax error at or near \"t\"");
+	expect_error("-- migrate:up\nSELECT 1;\n-- migrate:down\nDROP TABL t;\n",
+	    4, 6, "down section does not parse: syntax error at or near "
+	    "\"TABL\"");
+	expect_error("-- migrate:up\nSELECT 'open;\n", 2, 8,
+	    "up section does not parse: unterminated quoted string at or "
+	    "near \"'open;\n\"");
+	expect_error("-- migrate:sideways\nSELECT 1;\n", 1, 12,
+	    "unknown section 'sideways': expected '-- migrate:up' or "
+	    "'-- migrate:down'");
+	expect_error("-- migrate:up transaction:maybe\nSELECT 1;\n", 1, 15,
+	    "unknown option 'transaction:maybe' on a section marker: "
+	    "expected 'transaction:false'");
+	expect_error("-- migrate:up\nSELECT 1;\n-- migrate:up\nSELECT 2;\n", 3, 1,
+	    "second '-- migrate:up' section (the first is on line 1): "
+	    "expected one of each");
+	expect_error("-- migrate:up\n-- nothing\n-- migrate:down\nSELECT 1;\n",
+	    1, 1, "the up section has no statement");
+	expect_error("-- migrate:up\nSELECT '\xe9t\xe9';\n", 2, 9,
+	    "invalid UTF-8 byte 0xe9: expected UTF-8 text");
+}
+
+static void
+test_utf8_positions(void **state)
+{
+	/* Positions count characters; é is two bytes and one column. */
+	expect_error("-- migrate:up\nSELECT 'é' FRM t;\n", 2, 16,
+	    "up section does not parse: syntax error at or near \"t\"");
+}
+
+static void
+test_names(void **state)
+{
+	struct vf_error	 err;
+	char		*v, *s;
+
+	assert_int_equal(sqlfile_parse_name("20261125143000_add_users.sql",
+	    &v, &s, &err), 0);
+	assert_string_equal(v, "20261125143000");
+	assert_string_equal(s, "add_users");
+	free(v);
+	free(s);
+	assert_int_equal(sqlfile_parse_name("add_users.sql", &v, &s, &err), -1);
+	assert_string_equal(err.msg, "file name does not match "
+	    "<version>_<slug>.sql (version: digits, e.g. a UTC timestamp "
+	    "20261125143000; slug: letters, digits, _ or -)");
+	assert_int_equal(sqlfile_parse_name("1_x.SQL", &v, &s, &err), -1);
+	assert_int_equal(sqlfile_parse_name("1_.sql", &v, &s, &err), -1);
+	assert_int_equal(sqlfile_parse_name("1_a b.sql", &v, &s, &err), -1);
+	assert_true(sqlfile_version_cmp("9", "10") < 0);
+	assert_true(sqlfile_version_cmp("010", "10") == 0);
+	assert_true(sqlfile_version_cmp("20261125143001",
+	    "20261125143000") > 0);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_basic),
+		cmocka_unit_test(test_dollar_quotes),
+		cmocka_unit_test(test_e_strings_and_comments),
+		cmocka_unit_test(test_transaction_false),
+		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_utf8_positions),
+		cmocka_unit_test(test_names),
+	};
+
+	return (cmocka_run_group_tests(tests, NULL, NULL));
+}
