@@ -9,7 +9,7 @@ $(BUILD)/tests/unit_%: tests/unit/unit_%.c $(VERIFIER_LIB) $(wildcard verifier/*
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(VERIFIER_LIB) $(LIBS) -lcmocka
 
 .PHONY: test-build
-test-build: verifier $(UNIT_BINS)
+test-build: verifier $(UNIT_BINS) $(FUZZ_RUNNERS)
 
 test: deps
 	$(MAKE) test-build

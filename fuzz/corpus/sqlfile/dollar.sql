@@ -1,0 +1,4 @@
+-- migrate:up
+SELECT $a$;$a$;
+-- migrate:down
+SELECT 1;

@@ -1,0 +1,4 @@
+-- migrate:up
+SELECT "a;
+-- migrate:down
+";

@@ -1,0 +1,7 @@
+-- migrate:up transaction:false
+SELECT E'\'';
+/* /* */ -- migrate:down
+*/
+SELECT 'x
+-- migrate:down
+';

@@ -1,0 +1,37 @@
+# fuzz/fuzz.mk: libFuzzer harnesses (fuzz/fuzz_<name>.c) and their corpora
+# (fuzz/corpus/<name>/).  `make fuzz` runs each for FUZZ_SECONDS under
+# clang's -fsanitize=fuzzer,address,undefined; `make test` runs each corpus
+# once through fuzz/standalone.c in the normal and the ASan build.
+# Harnesses of other modules add their name to FUZZ_TARGETS and, when they
+# need more than libverifier, their objects to FUZZ_EXTRA_<name>.
+
+FUZZ_TARGETS += sqlfile
+FUZZ_SECONDS ?= 60
+FUZZ_BUILD := build-fuzz
+
+$(BUILD)/tests/fuzzrun_%: fuzz/fuzz_%.c fuzz/standalone.c $(VERIFIER_LIB) $(wildcard verifier/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ fuzz/fuzz_$*.c fuzz/standalone.c \
+	    $(FUZZ_EXTRA_$*) $(VERIFIER_LIB) $(LIBS)
+
+FUZZ_RUNNERS = $(FUZZ_TARGETS:%=$(BUILD)/tests/fuzzrun_%)
+
+.PHONY: fuzz fuzz-build
+fuzz-build:
+	$(MAKE) CC=clang BUILD=$(FUZZ_BUILD) SANITIZE=address,undefined \
+	    CFLAGS=-fsanitize=fuzzer-no-link $(FUZZ_BUILD)/libverifier.a
+	@for t in $(FUZZ_TARGETS); do \
+	    echo "clang fuzz/fuzz_$$t.c"; \
+	    clang -std=c11 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined \
+	        $(PKG_CFLAGS) -I$(TOP)/verifier -o $(FUZZ_BUILD)/fuzz_$$t fuzz/fuzz_$$t.c \
+	        $(FUZZ_BUILD)/libverifier.a $(LIBS) || exit 1; done
+
+fuzz: deps fuzz-build
+	@set -e; for t in $(FUZZ_TARGETS); do \
+	    mkdir -p .run/fuzz/$$t; \
+	    echo "== fuzz $$t for $(FUZZ_SECONDS) s"; \
+	    $(FUZZ_BUILD)/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+	        -print_final_stats=1 .run/fuzz/$$t fuzz/corpus/$$t 2>&1 | \
+	        grep -E '^(stat::number_of_executed_units|stat::new_units_added|==|SUMMARY)' ; \
+	    test $${PIPESTATUS[0]} -eq 0; \
+	done

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# 05_fuzz_corpus.sh: every committed fuzz corpus input, once, through its
+# harness (fuzz/standalone.c) in this build: the fuzzers' regression suite.
+. "$TOP/tests/lib.sh"
+for d in "$TOP"/fuzz/corpus/*/; do
+	name=$(basename "$d")
+	bin="$BUILD/tests/fuzzrun_$name"
+	if [ ! -x "$bin" ]; then
+		fail "fuzz corpus $name: $bin is not built"
+		continue
+	fi
+	out=$("$bin" "$d"* 2>&1)
+	rc=$?
+	n=$(ls "$d" | wc -l)
+	if [ $rc -eq 0 ] && [ "$(printf '%s\n' "$out" | grep -c '^ok ')" = "$n" ]; then
+		pass "fuzz corpus $name: $n inputs"
+	else
+		fail "fuzz corpus $name: exit $rc" "$(printf '%s\n' "$out" | tail -20)"
+	fi
+done
