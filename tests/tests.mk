@@ -8,8 +8,14 @@ $(BUILD)/tests/unit_%: tests/unit/unit_%.c $(VERIFIER_LIB) $(wildcard verifier/*
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(VERIFIER_LIB) $(LIBS) -lcmocka
 
+# Test programs that talk to PostgreSQL, run by integration scripts.
+TOOL_BINS += $(BUILD)/tests/prop_split
+$(BUILD)/tests/prop_split: tests/tools/prop_split.c $(VERIFIER_LIB) $(wildcard verifier/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(VERIFIER_LIB) $(LIBS)
+
 .PHONY: test-build
-test-build: verifier $(UNIT_BINS) $(FUZZ_RUNNERS)
+test-build: verifier $(UNIT_BINS) $(FUZZ_RUNNERS) $(TOOL_BINS)
 
 test: deps
 	$(MAKE) test-build
