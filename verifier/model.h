@@ -1,0 +1,203 @@
+/*
+ * model.h: the YAML model of one schema (docs/models.md): loading and
+ * checking it with libyaml, the names PostgreSQL would generate for what
+ * the model leaves unnamed, and the CREATE DDL that builds the model in a
+ * scratch database, where PostgreSQL normalises it.
+ */
+#ifndef VERIFIER_MODEL_H
+#define VERIFIER_MODEL_H
+
+#include <stddef.h>
+
+#include "util.h"
+
+/* PostgreSQL's NAMEDATALEN - 1: the longest name, in bytes. */
+#define MODEL_NAME_MAX	63
+
+enum model_identity {
+	MODEL_IDENTITY_NONE = 0,
+	MODEL_IDENTITY_ALWAYS,
+	MODEL_IDENTITY_BY_DEFAULT
+};
+
+enum model_con_kind {
+	MODEL_CON_PRIMARY = 0,
+	MODEL_CON_UNIQUE,
+	MODEL_CON_FOREIGN,
+	MODEL_CON_CHECK
+};
+
+enum model_fk_action {
+	MODEL_FK_NO_ACTION = 0,
+	MODEL_FK_RESTRICT,
+	MODEL_FK_CASCADE,
+	MODEL_FK_SET_NULL,
+	MODEL_FK_SET_DEFAULT
+};
+
+enum model_nulls {
+	MODEL_NULLS_DEFAULT = 0,
+	MODEL_NULLS_FIRST,
+	MODEL_NULLS_LAST
+};
+
+/*
+ * Every object carries where it was written: line and col are 1-based,
+ * 0 for objects that were not read from a file.
+ */
+
+struct model_enum {
+	char		 *name;
+	char		**values;	/* labels, in order */
+	size_t		  nvalues;
+	int		  line, col;
+};
+
+struct model_column {
+	char		*name;
+	char		*type;		/* normalised as written: "varchar(20)",
+					   "timestamp(3) with time zone", "text[]",
+					   or an enum's bare name (+ "[]"s) */
+	int		 enum_index;	/* index in model.enums when the element
+					   type is an enum of the model, else -1 */
+	int		 nullable;	/* 0: NOT NULL (the default) */
+	char		*default_expr;	/* SQL as written, or NULL */
+	enum model_identity identity;
+	char		*generated;	/* stored generated expression, or NULL */
+	char		*comment;	/* or NULL */
+	char		*renamed_from;	/* or NULL */
+	int		 line, col;
+};
+
+struct model_constraint {
+	enum model_con_kind kind;
+	char		 *name;		/* always set: written or generated */
+	int		  name_given;	/* 1 when the file wrote it */
+	char		**columns;	/* PRIMARY, UNIQUE, FOREIGN (local side) */
+	size_t		  ncolumns;
+	/* FOREIGN only */
+	char		 *ref_table;	/* a table of the same model/schema */
+	char		**ref_columns;	/* as many as columns; filled from the
+					   referenced primary key when left out */
+	size_t		  nref_columns;
+	enum model_fk_action on_delete, on_update;
+	int		  deferrable;
+	int		  initially_deferred;
+	/* CHECK only */
+	char		 *expression;
+	int		  line, col;
+};
+
+/* One key of an index: a column or an expression. */
+struct model_index_key {
+	char		*column;	/* exactly one of column and expression */
+	char		*expression;
+	int		 desc;
+	enum model_nulls nulls;
+	int		 line, col;
+};
+
+struct model_index {
+	char			*name;		/* always set */
+	int			 name_given;
+	int			 unique;
+	char			*method;	/* "btree", "hash", ... */
+	struct model_index_key	*keys;
+	size_t			 nkeys;
+	char			**include;
+	size_t			 ninclude;
+	char			*where;		/* or NULL */
+	int			 line, col;
+};
+
+struct model_table {
+	char			*name;
+	char			*comment;	/* or NULL */
+	char			*renamed_from;	/* or NULL */
+	struct model_column	*columns;	/* in table order */
+	size_t			 ncolumns;
+	struct model_constraint	*constraints;	/* primary key first, then
+						   unique, foreign, check */
+	size_t			 nconstraints;
+	struct model_index	*indexes;
+	size_t			 nindexes;
+	int			 line, col;
+};
+
+struct model {
+	char			*path;		/* as given to model_load/parse */
+	char			*schema;
+	struct model_enum	*enums;		/* in file order */
+	size_t			 nenums;
+	struct model_table	*tables;	/* in file order */
+	size_t			 ntables;
+};
+
+/*
+ * Reads and checks the model file at path.  On success m holds the model
+ * (release it with model_free()); every constraint and index has a name.
+ * On failure m is left empty and err names path, line and column and says
+ * what was expected (code VF_EXIT_USAGE).  m need not be initialised.
+ */
+int	model_load(const char *path, struct model *m, struct vf_error *err);
+
+/*
+ * model_load() on text already in memory (len bytes, need not be
+ * NUL-terminated); path is only used in errors and m->path.
+ */
+int	model_parse(const char *path, const char *text, size_t len,
+	    struct model *m, struct vf_error *err);
+
+/* Releases what model_load()/model_parse() filled in; m is left empty. */
+void	model_free(struct model *m);
+
+/*
+ * Appends to out the DDL that creates every object of m in schema
+ * m->schema, which must exist: a SET search_path to the schema (the user's
+ * expressions resolve as they do in a migration), CREATE TYPE for the
+ * enums, CREATE TABLE with columns and their primary key, unique and check
+ * constraints, then the foreign keys (ALTER TABLE ... ADD CONSTRAINT, after
+ * every table), CREATE INDEX, COMMENT ON.  Every name is explicit,
+ * quoted with vf_quote_ident() and schema-qualified; comments and enum
+ * labels are literals; expressions are emitted as written.  The DDL runs
+ * in one transaction or none.  Returns 0, or -1 with err set.
+ */
+int	model_render_sql(const struct model *m, struct vbuf *out,
+	    struct vf_error *err);
+
+/* Lookups by exact name; NULL when absent.  Valid while m is. */
+const struct model_table	*model_find_table(const struct model *m,
+				    const char *name);
+const struct model_column	*model_find_column(const struct model_table *t,
+				    const char *name);
+const struct model_enum		*model_find_enum(const struct model *m,
+				    const char *name);
+
+/*
+ * PostgreSQL's makeObjectName(): "name1_name2_label" (name2 and label may
+ * be NULL), the longer of name1 and name2 cut first so that the result has
+ * at most MODEL_NAME_MAX bytes, never splitting a UTF-8 character.
+ * Writes into out (MODEL_NAME_MAX + 1 bytes).
+ */
+void	model_make_name(char out[MODEL_NAME_MAX + 1], const char *name1,
+	    const char *name2, const char *label);
+
+/*
+ * The name PostgreSQL gives an index key that is the expression expr
+ * (FigureColname: "lower" for lower(email), "expr" when it has none) into
+ * out.  Returns 0, or -1 when expr is not one SQL expression.
+ */
+int	model_expr_colname(const char *expr, char out[MODEL_NAME_MAX + 1]);
+
+/*
+ * The name the model would generate for constraint c / index ix of table
+ * t if it had no name, before any numbering to avoid a taken name (that
+ * is "t_a_check", never "t_a_check1").  For `verifier dump`: leave a name
+ * out exactly when it equals this.  Writes into out.
+ */
+void	model_constraint_default_name(const struct model_table *t,
+	    const struct model_constraint *c, char out[MODEL_NAME_MAX + 1]);
+void	model_index_default_name(const struct model_table *t,
+	    const struct model_index *ix, char out[MODEL_NAME_MAX + 1]);
+
+#endif

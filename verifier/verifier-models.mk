@@ -1,0 +1,4 @@
+# verifier/verifier-models.mk: the modules of the models/diff work (issue 3),
+# included by verifier/verifier.mk.  Shared: append your own lines.
+VERIFIER_SRCS += verifier/model.c
+-include tests/tools/models.mk
