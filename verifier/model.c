@@ -2016,7 +2016,7 @@ load_table(struct loader *ld, yaml_node_t *k, yaml_node_t *v)
 	struct model_constraint	*c;
 	yaml_node_pair_t	*p;
 	yaml_node_t		*cols, *n, *pkn = NULL, *ck, *cv;
-	char			 what[128];
+	char			 what[128], in[128], colswhat[128];
 	int			 pk, uq;
 	size_t			 i, npk = 0;
 
@@ -2040,8 +2040,11 @@ load_table(struct loader *ld, yaml_node_t *k, yaml_node_t *v)
 	/* Columns first, whatever the order of the keys. */
 	if ((cols = map_get(ld, v, "columns")) == NULL)
 		return (at(ld, v, "missing key \"columns\" in %s", what));
-	if (want(ld, cols, YAML_MAPPING_NODE, "columns") == -1 ||
-	    check_names(ld, cols, "column", "") == -1)
+	snprintf(in, sizeof(in), " in table \"%s\"", t->name);
+	snprintf(colswhat, sizeof(colswhat), "columns of table \"%s\"",
+	    t->name);
+	if (want(ld, cols, YAML_MAPPING_NODE, colswhat) == -1 ||
+	    check_names(ld, cols, "column", in) == -1)
 		return (-1);
 	if (cols->data.mapping.pairs.start == cols->data.mapping.pairs.top)
 		return (at(ld, cols, "expected at least one column in %s",
@@ -2453,11 +2456,18 @@ static int
 yaml_error(struct loader *ld, yaml_parser_t *yp, const char *text,
     size_t len)
 {
+	size_t	off, k;
 	int	line, col;
 
 	if (yp->error == YAML_READER_ERROR) {
-		vf_offset_to_linecol(text, yp->problem_offset < len ?
-		    yp->problem_offset : len, &line, &col);
+		off = yp->problem_offset < len ? yp->problem_offset : len;
+		/* libyaml names the bad continuation byte: show its lead. */
+		for (k = 1; k <= 3 && k <= off; k++)
+			if ((unsigned char)text[off - k] >= 0xC0) {
+				off -= k;
+				break;
+			}
+		vf_offset_to_linecol(text, off, &line, &col);
 		return (vf_error_set(ld->err, VF_EXIT_USAGE, ld->path, line,
 		    col, "invalid YAML: %s (expected UTF-8 text)",
 		    yp->problem ? yp->problem : "unreadable input"));

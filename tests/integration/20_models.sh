@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# 20_models.sh: YAML models (verifier/model.c) through tests/tools/render_model.
+# - every tests/models/bad/X.yaml fails with exit 2 and exactly X.err;
+# - tests/models/good/full.yaml renders exactly full.sql, which PostgreSQL runs;
+# - tests/models/good/names.yaml gives every object the name PostgreSQL gives
+#   the same objects left unnamed (names.sql): pg_dump of both is equal;
+# - schema_models/S.yaml builds exactly what migrations/S builds (pg_dump).
+. "$TOP/tests/lib.sh"
+RENDER="$BUILD/tests/render_model"
+if [ ! -x "$RENDER" ]; then
+	fail "models: $RENDER is not built"
+	exit 0
+fi
+
+# dump DB SCHEMA: the schema's DDL as pg_dump prints it, without what differs
+# between two databases that hold the same objects.
+dump() {
+	pg_dump --schema-only --no-owner --no-privileges --schema="$2" \
+	    --exclude-table="$2.schema_migrations" -d "$1" |
+	    grep -v -e '^--' -e '^$' -e '^\\restrict' -e '^\\unrestrict'
+}
+
+# apply DB FILE: runs FILE in DB in one transaction.
+apply() {
+	psql -X -q -d "$1" -v ON_ERROR_STOP=1 --single-transaction -f "$2" 2>&1
+}
+
+cd "$TOP" || exit 1
+
+# Errors: exact message, line and column.
+for y in tests/models/bad/*.yaml; do
+	want=$(cat "${y%.yaml}.err")
+	got=$("$RENDER" "$y" 2>&1 >/dev/null)
+	rc=$?
+	if [ $rc -eq 2 ] && [ "$got" = "$want" ]; then
+		pass "model error: $(basename "$y" .yaml)"
+	else
+		fail "model error: $(basename "$y" .yaml)" "exit $rc
+expected: $want
+actual:   $got"
+	fi
+done
+
+# The rendered DDL of a full example, byte for byte.
+out="$TEST_TMP/full.sql"
+if "$RENDER" tests/models/good/full.yaml >"$out" 2>"$TEST_TMP/full.err" &&
+    diff -u tests/models/good/full.sql "$out" >"$TEST_TMP/full.diff"; then
+	pass "model DDL: full.yaml renders full.sql"
+else
+	fail "model DDL: full.yaml renders full.sql" \
+	    "$(cat "$TEST_TMP/full.err" "$TEST_TMP/full.diff")"
+fi
+fresh_db models_full
+check "model DDL: full.sql runs in PostgreSQL" apply models_full "$out"
+
+# Generated names are PostgreSQL's.
+for db in models_names_pg models_names_model; do
+	fresh_db "$db"
+	q "$db" "CREATE SCHEMA shop" >/dev/null
+done
+"$RENDER" tests/models/good/names.yaml >"$TEST_TMP/names.sql"
+if r1=$(apply models_names_pg tests/models/good/names.sql) &&
+    r2=$(apply models_names_model "$TEST_TMP/names.sql"); then
+	if d=$(diff -u <(dump models_names_pg shop) <(dump models_names_model shop)); then
+		pass "model names: as PostgreSQL chooses them"
+	else
+		fail "model names: as PostgreSQL chooses them" "$d"
+	fi
+else
+	fail "model names: as PostgreSQL chooses them" "$r1 $r2"
+fi
+
+# Each schema's model describes exactly what its migrations build.
+for y in schema_models/*.yaml; do
+	s=$(basename "$y" .yaml)
+	fresh_db "models_mig_$s"
+	fresh_db "models_mod_$s"
+	if ! r=$("$VERIFIER" migrate --schema "$s" --db "$(dburl "models_mig_$s")" 2>&1); then
+		fail "model $s: migrations apply" "$r"
+		continue
+	fi
+	if ! "$RENDER" "$y" >"$TEST_TMP/$s.sql" 2>"$TEST_TMP/$s.err"; then
+		fail "model $s: loads" "$(cat "$TEST_TMP/$s.err")"
+		continue
+	fi
+	if ! r=$(apply "models_mod_$s" "$TEST_TMP/$s.sql"); then
+		fail "model $s: DDL runs" "$r"
+		continue
+	fi
+	a=$(dump "models_mig_$s" "$s")
+	b=$(dump "models_mod_$s" "$s")
+	if [ -z "$a" ]; then
+		fail "model $s: pg_dump of the migrated schema is empty"
+	elif d=$(diff -u <(printf '%s\n' "$a") <(printf '%s\n' "$b")); then
+		pass "model $s: equals migrations/$s (pg_dump)"
+	else
+		fail "model $s: equals migrations/$s (pg_dump)" "$d"
+	fi
+done
+
+for db in models_full models_names_pg models_names_model; do
+	q postgres "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null
+done
+for y in schema_models/*.yaml; do
+	s=$(basename "$y" .yaml)
+	q postgres "DROP DATABASE IF EXISTS models_mig_$s WITH (FORCE)" >/dev/null
+	q postgres "DROP DATABASE IF EXISTS models_mod_$s WITH (FORCE)" >/dev/null
+done

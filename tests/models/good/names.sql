@@ -1,0 +1,28 @@
+-- The objects of names.yaml, every name left to PostgreSQL.
+CREATE TABLE shop.t (
+	a integer NOT NULL, b integer NOT NULL, c text NOT NULL, d text NOT NULL,
+	UNIQUE (a, b), UNIQUE (c),
+	CHECK (a > 0), CHECK (a > b), CHECK (1 < 2), CHECK (t.a > 1 AND a < 10),
+	CHECK (c <> d AND c <> 'x')
+);
+CREATE TABLE shop.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa (
+	bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb integer NOT NULL UNIQUE,
+	c integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+	CHECK (c > 0)
+);
+CREATE TABLE shop."Ué" ("éé" integer NOT NULL UNIQUE);
+ALTER TABLE shop.t ADD FOREIGN KEY (a, b) REFERENCES shop.t (a, b);
+CREATE INDEX ON shop.t (lower(c));
+CREATE INDEX ON shop.t (lower(c), a);
+CREATE INDEX ON shop.t ((a + b));
+CREATE INDEX ON shop.t ((c::text));
+CREATE INDEX ON shop.t ((c || 'x'));
+CREATE INDEX ON shop.t (a) INCLUDE (b, c);
+CREATE INDEX ON shop.t (a, a);
+CREATE INDEX ON shop.t (CAST(a AS bigint));
+CREATE INDEX ON shop.t ((CASE WHEN a > 0 THEN 1 END));
+CREATE INDEX ON shop.t (upper(c) DESC);
+CREATE INDEX ON shop.t (a) WHERE b > 0;
+CREATE INDEX ON shop.t (coalesce(a, 0));
+CREATE INDEX ON shop.t (greatest(a, b));
+CREATE INDEX ON shop.t ((c), nullif(a, b));
