@@ -4,7 +4,8 @@
 # (tests/integration/*.sh) against each verifier build given, stops the
 # cluster, and ends with "N passed, N failed".
 #
-# usage: tests/run.sh BUILD_DIR... (each holds verifier and the unit tests)
+# usage: tests/run.sh BUILD_DIR... [valgrind:BUILD_DIR]
+# (each holds verifier and the unit tests; ONLY=regex picks tests by path)
 set -u
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 export TOP
@@ -43,36 +44,58 @@ count() {
 	printf '%-52s %4d passed, %d failed\n' "$2" "$p" "$f"
 }
 
+# An argument valgrind:BUILD runs the tests matching $VALGRIND_ONLY (an
+# extended regex; default: the unit tests and the runner suite) with every
+# unit test and every verifier run under memcheck: a leak or an invalid
+# access makes the program exit 99, which fails its test.
+MEMCHECK="valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=99"
+
 ONLY=${ONLY:-}
-for build in "$@"; do
+for arg in "$@"; do
+	VG=""
+	filter=$ONLY
+	build=$arg
+	if [ "${arg#valgrind:}" != "$arg" ]; then
+		VG=$MEMCHECK
+		build=${arg#valgrind:}
+		filter=${VALGRIND_ONLY:-unit_|10_runner}
+	fi
 	build=$(cd "$build" && pwd)
+	label=$(basename "$build")${VG:+-valgrind}
+	verifier="$build/verifier"
+	if [ -n "$VG" ]; then
+		verifier="$ROOT/$label/verifier"
+		mkdir -p "$(dirname "$verifier")"
+		printf '#!/bin/sh\nexec %s %s "$@"\n' "$VG" "$build/verifier" > "$verifier"
+		chmod 755 "$verifier"
+	fi
 	for t in "$build"/tests/unit_*; do
 		[ -x "$t" ] || continue
-		case "$t" in *"$ONLY"*) ;; *) continue ;; esac
-		log="$ROOT/$(basename "$build")-$(basename "$t").log"
-		CMOCKA_MESSAGE_OUTPUT=TAP "$t" >"$log" 2>&1
+		[[ $t =~ $filter ]] || continue
+		log="$ROOT/$label-$(basename "$t").log"
+		CMOCKA_MESSAGE_OUTPUT=TAP $VG "$t" >"$log" 2>&1
 		rc=$?
 		# A crash before cmocka's summary must not pass silently.
 		if [ $rc -ne 0 ] && ! grep -q '^not ok' "$log"; then
 			echo "not ok - $(basename "$t") exited $rc" >>"$log"
 		fi
-		count "$log" "$(basename "$build")/$(basename "$t")"
+		count "$log" "$label/$(basename "$t")"
 	done
 	for t in "$TOP"/tests/integration/*.sh; do
 		[ -f "$t" ] || continue
-		case "$t" in *"$ONLY"*) ;; *) continue ;; esac
+		[[ $t =~ $filter ]] || continue
 		name=$(basename "$t" .sh)
-		TEST_TMP="$ROOT/$(basename "$build")-$name"
+		TEST_TMP="$ROOT/$label-$name"
 		mkdir -p "$TEST_TMP"
 		chmod 777 "$TEST_TMP"
 		log="$TEST_TMP.log"
-		( export VERIFIER="$build/verifier" BUILD="$build" TEST_TMP; \
+		( export VERIFIER="$verifier" BUILD="$build" TEST_TMP; \
 		  cd "$TOP" && bash "$t" ) >"$log" 2>&1
 		rc=$?
 		if [ $rc -ne 0 ]; then
 			echo "not ok - $name exited $rc" >>"$log"
 		fi
-		count "$log" "$(basename "$build")/$name"
+		count "$log" "$label/$name"
 	done
 done
 

@@ -21,4 +21,4 @@ test: deps
 	$(MAKE) test-build
 	$(MAKE) SANITIZE=address,undefined test-build
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-	    bash tests/run.sh build build-asan
+	    bash tests/run.sh build build-asan valgrind:build
