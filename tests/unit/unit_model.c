@@ -1,0 +1,423 @@
+/*
+ * unit_model.c: the YAML model loader (verifier/model.c): what lands in
+ * struct model, the names generated for unnamed objects, the DDL, and
+ * errors with their position.  The exact error messages of every kind of
+ * bad file are pinned by tests/models/bad/ (tests/integration/20_models.sh).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "model.h"
+
+static int
+parse(const char *text, struct model *m, struct vf_error *err)
+{
+	vf_error_clear(err);
+	return (model_parse("m.yaml", text, strlen(text), m, err));
+}
+
+/* Parses text, which must be valid, into m. */
+static void
+parse_ok(const char *text, struct model *m)
+{
+	struct vf_error	err;
+	char		buf[4096];
+
+	if (parse(text, m, &err) != 0)
+		fail_msg("%s", vf_error_str(&err, buf, sizeof(buf)));
+}
+
+/* Parses text, which must fail, and returns "line:col: msg". */
+static const char *
+parse_err(const char *text)
+{
+	static char	buf[4096];
+	struct model	m;
+	struct vf_error	err;
+
+	assert_int_equal(parse(text, &m, &err), -1);
+	assert_int_equal(err.code, VF_EXIT_USAGE);
+	assert_string_equal(err.file, "m.yaml");
+	/* A failed load leaves nothing behind. */
+	assert_null(m.tables);
+	assert_null(m.schema);
+	snprintf(buf, sizeof(buf), "%d:%d: %s", err.line, err.col, err.msg);
+	return (buf);
+}
+
+static const struct model_constraint *
+con(const struct model_table *t, size_t i)
+{
+	assert_true(i < t->nconstraints);
+	return (&t->constraints[i]);
+}
+
+static const char *const billing =
+    "schema: billing\n"
+    "enums:\n"
+    "  invoice_status: [draft, open, paid, void]\n"
+    "tables:\n"
+    "  customers:\n"
+    "    comment: People we bill\n"
+    "    columns:\n"
+    "      id:\n"
+    "        type: bigint\n"
+    "        identity: always\n"
+    "        primary_key: true\n"
+    "      name: TEXT\n"
+    "      email:\n"
+    "        type: text\n"
+    "        nullable: true\n"
+    "        unique: true\n"
+    "  invoices:\n"
+    "    renamed_from: bills\n"
+    "    columns:\n"
+    "      id:\n"
+    "        type: bigint\n"
+    "        identity: by default\n"
+    "        primary_key: true\n"
+    "      customer_id: bigint\n"
+    "      amount: numeric( 10 , 2 )\n"
+    "      seen: Timestamp(3)  With Time Zone\n"
+    "      status:\n"
+    "        type: invoice_status\n"
+    "        default: \"'open'::invoice_status\"\n"
+    "      tags: text [] [3]\n"
+    "      ref:\n"
+    "        type: varchar(20)\n"
+    "        renamed_from: number\n"
+    "        comment: Shown\n"
+    "    foreign_keys:\n"
+    "      - columns: [customer_id]\n"
+    "        references: {table: customers}\n"
+    "        on_delete: set null\n"
+    "        on_update: cascade\n"
+    "        deferrable: true\n"
+    "        initially_deferred: true\n"
+    "    checks:\n"
+    "      - expression: amount >= 0\n"
+    "      - name: ok\n"
+    "        expression: status <> 'void' OR amount = 0\n"
+    "    indexes:\n"
+    "      - columns: [status, id]\n"
+    "      - unique: true\n"
+    "        method: btree\n"
+    "        columns:\n"
+    "          - expression: lower(ref)\n"
+    "            desc: true\n"
+    "            nulls: last\n"
+    "          - column: id\n"
+    "        include: [amount]\n"
+    "        where: status = 'open'\n";
+
+static void
+test_load(void **state)
+{
+	struct model			 m;
+	const struct model_table	*t;
+	const struct model_column	*c;
+
+	parse_ok(billing, &m);
+	assert_string_equal(m.path, "m.yaml");
+	assert_string_equal(m.schema, "billing");
+	assert_int_equal(m.nenums, 1);
+	assert_string_equal(m.enums[0].name, "invoice_status");
+	assert_int_equal(m.enums[0].nvalues, 4);
+	assert_string_equal(m.enums[0].values[3], "void");
+	assert_int_equal(m.enums[0].line, 3);
+	assert_int_equal(m.enums[0].col, 3);
+	assert_int_equal(m.ntables, 2);
+
+	t = model_find_table(&m, "customers");
+	assert_non_null(t);
+	assert_int_equal(t->line, 5);
+	assert_int_equal(t->col, 3);
+	assert_string_equal(t->comment, "People we bill");
+	assert_null(t->renamed_from);
+	assert_int_equal(t->ncolumns, 3);
+	c = model_find_column(t, "id");
+	assert_int_equal(c->identity, MODEL_IDENTITY_ALWAYS);
+	assert_int_equal(c->nullable, 0);
+	assert_int_equal(c->line, 8);
+	assert_int_equal(c->col, 7);
+	c = model_find_column(t, "name");
+	assert_string_equal(c->type, "text");
+	assert_int_equal(c->nullable, 0);
+	assert_int_equal(c->enum_index, -1);
+	assert_int_equal(model_find_column(t, "email")->nullable, 1);
+	assert_int_equal(t->nconstraints, 2);
+	assert_int_equal(con(t, 0)->kind, MODEL_CON_PRIMARY);
+	assert_string_equal(con(t, 0)->name, "customers_pkey");
+	assert_int_equal(con(t, 0)->name_given, 0);
+	assert_int_equal(con(t, 1)->kind, MODEL_CON_UNIQUE);
+	assert_string_equal(con(t, 1)->name, "customers_email_key");
+
+	t = model_find_table(&m, "invoices");
+	assert_string_equal(t->renamed_from, "bills");
+	assert_int_equal(model_find_column(t, "id")->identity,
+	    MODEL_IDENTITY_BY_DEFAULT);
+	assert_string_equal(model_find_column(t, "amount")->type,
+	    "numeric(10,2)");
+	assert_string_equal(model_find_column(t, "seen")->type,
+	    "timestamp(3) with time zone");
+	assert_string_equal(model_find_column(t, "tags")->type, "text[][3]");
+	c = model_find_column(t, "status");
+	assert_int_equal(c->enum_index, 0);
+	assert_string_equal(c->type, "invoice_status");
+	assert_string_equal(c->default_expr, "'open'::invoice_status");
+	c = model_find_column(t, "ref");
+	assert_string_equal(c->renamed_from, "number");
+	assert_string_equal(c->comment, "Shown");
+
+	assert_int_equal(t->nconstraints, 4);
+	assert_int_equal(con(t, 1)->kind, MODEL_CON_FOREIGN);
+	assert_string_equal(con(t, 1)->name, "invoices_customer_id_fkey");
+	assert_string_equal(con(t, 1)->ref_table, "customers");
+	assert_int_equal(con(t, 1)->nref_columns, 1);
+	assert_string_equal(con(t, 1)->ref_columns[0], "id");
+	assert_int_equal(con(t, 1)->on_delete, MODEL_FK_SET_NULL);
+	assert_int_equal(con(t, 1)->on_update, MODEL_FK_CASCADE);
+	assert_int_equal(con(t, 1)->deferrable, 1);
+	assert_int_equal(con(t, 1)->initially_deferred, 1);
+	assert_int_equal(con(t, 2)->kind, MODEL_CON_CHECK);
+	assert_string_equal(con(t, 2)->name, "invoices_amount_check");
+	assert_string_equal(con(t, 2)->expression, "amount >= 0");
+	assert_string_equal(con(t, 3)->name, "ok");
+	assert_int_equal(con(t, 3)->name_given, 1);
+
+	assert_int_equal(t->nindexes, 2);
+	assert_string_equal(t->indexes[0].name, "invoices_status_id_idx");
+	assert_string_equal(t->indexes[0].method, "btree");
+	assert_string_equal(t->indexes[1].name, "invoices_lower_id_amount_idx");
+	assert_int_equal(t->indexes[1].unique, 1);
+	assert_int_equal(t->indexes[1].nkeys, 2);
+	assert_string_equal(t->indexes[1].keys[0].expression, "lower(ref)");
+	assert_int_equal(t->indexes[1].keys[0].desc, 1);
+	assert_int_equal(t->indexes[1].keys[0].nulls, MODEL_NULLS_LAST);
+	assert_string_equal(t->indexes[1].keys[1].column, "id");
+	assert_string_equal(t->indexes[1].include[0], "amount");
+	assert_string_equal(t->indexes[1].where, "status = 'open'");
+	model_free(&m);
+	assert_null(m.tables);
+	model_free(&m);
+}
+
+static void
+test_make_name(void **state)
+{
+	char	out[MODEL_NAME_MAX + 1], a[80], b[80];
+
+	model_make_name(out, "t", NULL, "pkey");
+	assert_string_equal(out, "t_pkey");
+	model_make_name(out, "t", "a_b", "key");
+	assert_string_equal(out, "t_a_b_key");
+	model_make_name(out, "t", NULL, NULL);
+	assert_string_equal(out, "t");
+	/* 61 + 43 bytes: the longer part is cut first, down to 29 + 29. */
+	memset(a, 'a', 61);
+	a[61] = '\0';
+	memset(b, 'b', 43);
+	b[43] = '\0';
+	model_make_name(out, a, b, "key");
+	assert_int_equal(strlen(out), 63);
+	assert_memory_equal(out, "aaaaaaaaaaaaaaaaaaaaaaaaaaaaa_bbbbbbbbbbbbbbbbbbbbbbbbbbbbb_key",
+	    63);
+	model_make_name(out, a, NULL, "pkey");
+	assert_int_equal(strlen(out), 63);
+	assert_string_equal(out + 58, "_pkey");
+	/* A two-byte character at the cut is dropped whole. */
+	memset(a, 'a', 57);
+	strcpy(a + 57, "\xc3\xa9zz");
+	model_make_name(out, a, NULL, "pkey");
+	assert_int_equal(strlen(out), 57 + 5);
+	assert_string_equal(out + 57, "_pkey");
+}
+
+static void
+test_expr_colname(void **state)
+{
+	char	out[MODEL_NAME_MAX + 1];
+
+	assert_int_equal(model_expr_colname("lower(email)", out), 0);
+	assert_string_equal(out, "lower");
+	assert_int_equal(model_expr_colname("pg_catalog.upper(x)", out), 0);
+	assert_string_equal(out, "upper");
+	assert_int_equal(model_expr_colname("a + b", out), 0);
+	assert_string_equal(out, "expr");
+	assert_int_equal(model_expr_colname("c::text", out), 0);
+	assert_string_equal(out, "c");
+	assert_int_equal(model_expr_colname("'x'::text", out), 0);
+	assert_string_equal(out, "text");
+	assert_int_equal(model_expr_colname("CASE WHEN a THEN 1 END", out), 0);
+	assert_string_equal(out, "case");
+	assert_int_equal(model_expr_colname("COALESCE(a, 0)", out), 0);
+	assert_string_equal(out, "coalesce");
+	assert_int_equal(model_expr_colname("least(a, b)", out), 0);
+	assert_string_equal(out, "least");
+	assert_int_equal(model_expr_colname("\"Weird Col\"", out), 0);
+	assert_string_equal(out, "Weird Col");
+	assert_int_equal(model_expr_colname("a +", out), -1);
+	assert_int_equal(model_expr_colname("1); SELECT (2", out), -1);
+	assert_int_equal(model_expr_colname("1) FROM pg_class WHERE (true", out),
+	    -1);
+	assert_int_equal(model_expr_colname("a -- comment", out), -1);
+}
+
+static void
+test_names(void **state)
+{
+	struct model			 m;
+	const struct model_table	*t;
+	char				 out[MODEL_NAME_MAX + 1];
+
+	parse_ok("schema: s\n"
+	    "tables:\n"
+	    "  t:\n"
+	    "    columns:\n"
+	    "      a: int\n"
+	    "      b: int\n"
+	    "    checks:\n"
+	    "      - expression: a > 0\n"
+	    "      - expression: t.a < 10 AND a <> 5\n"
+	    "      - expression: a > b\n"
+	    "      - {name: positive, expression: b > 0}\n"
+	    "    indexes:\n"
+	    "      - {name: t_a_idx, columns: [b]}\n"
+	    "      - columns: [a]\n"
+	    "      - columns: [a, a]\n"
+	    "  u:\n"
+	    "    columns:\n"
+	    "      b: int\n"
+	    "    checks:\n"
+	    "      - {name: positive, expression: b > 0}\n", &m);
+	t = &m.tables[0];
+	assert_string_equal(con(t, 0)->name, "t_a_check");
+	assert_string_equal(con(t, 1)->name, "t_a_check1");
+	assert_string_equal(con(t, 2)->name, "t_check");
+	assert_string_equal(con(t, 3)->name, "positive");
+	assert_string_equal(t->indexes[0].name, "t_a_idx");
+	assert_string_equal(t->indexes[1].name, "t_a_idx1");
+	assert_string_equal(t->indexes[2].name, "t_a_a1_idx");
+	/* The default name is the one before numbering. */
+	model_constraint_default_name(t, con(t, 1), out);
+	assert_string_equal(out, "t_a_check");
+	model_index_default_name(t, &t->indexes[1], out);
+	assert_string_equal(out, "t_a_idx");
+	model_index_default_name(t, &t->indexes[0], out);
+	assert_string_equal(out, "t_b_idx");
+	/* Check names belong to their table: "positive" twice is fine. */
+	assert_string_equal(con(&m.tables[1], 0)->name, "positive");
+	model_free(&m);
+}
+
+static void
+test_render(void **state)
+{
+	struct model	m;
+	struct vbuf	out;
+	struct vf_error	err;
+
+	parse_ok("schema: My Schema\n"
+	    "enums:\n"
+	    "  mood: [\"it's\", ok]\n"
+	    "tables:\n"
+	    "  \"x\\\"; DROP TABLE y; --\":\n"
+	    "    comment: it's\n"
+	    "    columns:\n"
+	    "      select:\n"
+	    "        type: mood[]\n"
+	    "        nullable: true\n"
+	    "      id:\n"
+	    "        type: int\n"
+	    "        primary_key: true\n", &m);
+	vbuf_init(&out);
+	vf_error_clear(&err);
+	assert_int_equal(model_render_sql(&m, &out, &err), 0);
+	assert_string_equal(out.data,
+	    "SET search_path TO \"My Schema\";\n"
+	    "CREATE TYPE \"My Schema\".mood AS ENUM ('it''s', 'ok');\n"
+	    "CREATE TABLE \"My Schema\".\"x\"\"; DROP TABLE y; --\" (\n"
+	    "\t\"select\" \"My Schema\".mood[],\n"
+	    "\tid int NOT NULL,\n"
+	    "\tCONSTRAINT \"x\"\"; DROP TABLE y; --_pkey\" PRIMARY KEY (id)\n"
+	    ");\n"
+	    "COMMENT ON TABLE \"My Schema\".\"x\"\"; DROP TABLE y; --\" IS "
+	    "'it''s';\n");
+	vbuf_free(&out);
+	model_free(&m);
+}
+
+static void
+test_errors(void **state)
+{
+	assert_string_equal(parse_err("schema: s\ntables:\n  t:\n"
+	    "    columns:\n      a: {type: int, nul: true}\n"),
+	    "5:22: unknown key \"nul\" in column \"a\" of table \"t\" "
+	    "(expected one of: type, nullable, default, identity, generated, "
+	    "primary_key, unique, comment, renamed_from)");
+	assert_string_equal(parse_err("schema: s\ntables: [a]\n"),
+	    "2:9: expected a mapping for tables, found a sequence");
+	assert_string_equal(parse_err("schema: s\ntables:\n  t:\n"
+	    "    columns:\n      a: int\n    indexes:\n"
+	    "      - columns: [b]\n"),
+	    "7:19: index of table \"t\" refers to missing column \"b\" of "
+	    "table \"t\"");
+	assert_string_equal(parse_err("schema: s\ntables:\n  t:\n"
+	    "    columns:\n      a: int\n    foreign_keys:\n"
+	    "      - {columns: [a], references: {table: u}}\n"),
+	    "7:44: foreign key of table \"t\" references missing table \"u\"");
+	assert_string_equal(parse_err("schema: s\ntables:\n  t:\n"
+	    "    columns:\n      a: integr\n"),
+	    "5:10: unknown type \"integr\" for column \"a\" of table \"t\"");
+	assert_string_equal(parse_err("schema: s\nenums:\n  e: [x]\n"
+	    "tables:\n  t:\n    columns:\n"
+	    "      a: {type: e, default: \"'y'\"}\n"),
+	    "7:29: default 'y' of column \"a\" of table \"t\" is not a label "
+	    "of enum \"e\"");
+	assert_string_equal(parse_err("schema: s\ntables: {t: {columns: "
+	    "{a: int}}"),
+	    "3:1: invalid YAML: did not find expected ',' or '}' while "
+	    "parsing a flow mapping (line 2, column 9)");
+	assert_string_equal(parse_err("schema: s\n\ttables: {}\n"),
+	    "2:1: invalid YAML: a tab character (indent with spaces)");
+	assert_string_equal(parse_err("schema: caf\xe9\n"),
+	    "1:12: invalid YAML: incomplete UTF-8 octet sequence (expected "
+	    "UTF-8 text)");
+	assert_string_equal(parse_err(""),
+	    "1:1: empty model (expected a mapping with schema and tables)");
+}
+
+static void
+test_load_file(void **state)
+{
+	struct model	m;
+	struct vf_error	err;
+
+	vf_error_clear(&err);
+	assert_int_equal(model_load("/nonexistent/x.yaml", &m, &err), -1);
+	assert_int_equal(err.code, VF_EXIT_USAGE);
+	assert_null(m.schema);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_load),
+		cmocka_unit_test(test_make_name),
+		cmocka_unit_test(test_expr_colname),
+		cmocka_unit_test(test_names),
+		cmocka_unit_test(test_render),
+		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_load_file),
+	};
+
+	return (cmocka_run_group_tests(tests, NULL, NULL));
+}
