@@ -1,0 +1,302 @@
+/*
+ * auth.c: the auth app.  Users (argon2id password hashes through
+ * libsodium), logins that issue signed bearer tokens, the current user,
+ * and revocation.  Owns the schema auth; runs as auth_svc.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <sodium.h>
+
+#include "appkore.h"
+
+int	kore_parent_configure(int, char **);
+
+static int	users_create(struct http_request *, long long);
+static int	tokens_create(struct http_request *, long long);
+static int	users_me(struct http_request *, long long);
+static int	tokens_revoke(struct http_request *, long long);
+
+static const struct approute routes[] = {
+	{ "POST", "/users", users_create },
+	{ "GET", "/users/me", users_me },
+	{ "POST", "/tokens", tokens_create },
+	{ "DELETE", "/tokens/current", tokens_revoke },
+};
+
+/* Verified against for unknown emails, so both failures cost the same. */
+static char	dummy_hash[crypto_pwhash_STRBYTES];
+
+static int
+auth_init(void)
+{
+	unsigned char	pw[32];
+
+	if (sodium_init() < 0)
+		return (-1);
+	randombytes_buf(pw, sizeof(pw));
+	if (crypto_pwhash_str(dummy_hash, (const char *)pw, sizeof(pw),
+	    crypto_pwhash_OPSLIMIT_INTERACTIVE,
+	    crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+		return (-1);
+	return (0);
+}
+
+static const struct app_def auth_app = {
+	.name = "auth",
+	.schema = "auth",
+	.role = "auth_svc",
+	.password_env = "AUTH_SVC_PASSWORD",
+	.openapi_path = "apps/auth/openapi.json",
+	.routes = routes,
+	.nroutes = sizeof(routes) / sizeof(routes[0]),
+	.init = auth_init,
+};
+
+int
+kore_parent_configure(int argc, char **argv)
+{
+	app_configure(&auth_app);
+	return (KORE_RESULT_OK);
+}
+
+/* Frees a parsed body after wiping the clear password in it. */
+static void
+wipe_free(struct appjson_obj *obj)
+{
+	size_t	i;
+
+	for (i = 0; i < obj->n; i++) {
+		if (obj->m[i].str != NULL &&
+		    strcmp(obj->m[i].name, "password") == 0)
+			sodium_memzero(obj->m[i].str, strlen(obj->m[i].str));
+	}
+	appjson_obj_free(obj);
+}
+
+/* {"id":..,"email":..,"created_at":..} from columns 0-2 of row 0. */
+static void
+user_json(struct vbuf *b, PGresult *res)
+{
+	vbuf_appendf(b, "{\"id\":%s,\"email\":", PQgetvalue(res, 0, 0));
+	appjson_str(b, PQgetvalue(res, 0, 1));
+	vbuf_puts(b, ",\"created_at\":");
+	appjson_str(b, PQgetvalue(res, 0, 2));
+	vbuf_puts(b, "}");
+}
+
+static void
+user_created(struct http_request *req, struct appq *q, PGresult *res)
+{
+	struct vbuf	b;
+
+	if (PQntuples(res) == 0) {
+		appq_fail(q, 409, "conflict",
+		    "a user with this email already exists");
+		return;
+	}
+	vbuf_init(&b);
+	user_json(&b, res);
+	appq_reply(q, 201, &b);
+	vbuf_free(&b);
+}
+
+/* POST /users {email, password}: 201, 409 on a taken email, 422. */
+static int
+users_create(struct http_request *req, long long id)
+{
+	struct appjson_obj		 obj;
+	struct appreq_credentials	 c;
+	struct appq			*q;
+	char				 msg[128];
+	char				 hash[crypto_pwhash_STRBYTES];
+
+	if (app_read_json(req, &obj) == -1)
+		return (KORE_RESULT_OK);
+	if (appreq_credentials(&obj, 1, &c, msg, sizeof(msg)) == -1) {
+		wipe_free(&obj);
+		return (app_send_error(req, 422, "validation_failed", msg));
+	}
+	if (crypto_pwhash_str(hash, c.password, strlen(c.password),
+	    crypto_pwhash_OPSLIMIT_INTERACTIVE,
+	    crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
+		wipe_free(&obj);
+		return (app_send_error(req, 500, "internal_error",
+		    "cannot hash the password"));
+	}
+	q = appq_new(req, NULL, NULL);
+	appq_set(q, "INSERT INTO auth.users (email, password_hash) "
+	    "VALUES ($1, $2) ON CONFLICT DO NOTHING "
+	    "RETURNING id, email, " APP_TS("created_at"),
+	    user_created, 2, c.email, hash);
+	sodium_memzero(hash, sizeof(hash));
+	wipe_free(&obj);
+	return (appq_run(req));
+}
+
+/* State of a login between its two queries. */
+struct login {
+	char		*password;
+	size_t		 pwlen;
+	struct apptoken	 tok;
+};
+
+static void
+login_free(void *p)
+{
+	struct login	*l = p;
+
+	sodium_memzero(l->password, l->pwlen);
+	free(l->password);
+	free(l);
+}
+
+static void
+token_saved(struct http_request *req, struct appq *q, PGresult *res)
+{
+	struct login	*l = q->ctx;
+	struct vbuf	 b;
+	char		 token[APPTOKEN_MAX];
+
+	if (apptoken_sign(app_token_secret, app_token_secret_len, &l->tok,
+	    token, sizeof(token)) == -1) {
+		appq_fail(q, 500, "internal_error", "cannot sign the token");
+		return;
+	}
+	vbuf_init(&b);
+	vbuf_puts(&b, "{\"access_token\":");
+	appjson_str(&b, token);
+	vbuf_appendf(&b, ",\"token_type\":\"bearer\",\"expires_in\":%lld}",
+	    app_token_ttl);
+	appq_reply(q, 200, &b);
+	vbuf_free(&b);
+}
+
+static void
+login_checked(struct http_request *req, struct appq *q, PGresult *res)
+{
+	struct login	*l = q->ctx;
+	char		 uid[24], exp[24];
+	int		 ok;
+
+	/*
+	 * An unknown email costs one verification too, and gets the same
+	 * answer as a wrong password.
+	 */
+	if (PQntuples(res) == 0) {
+		if (crypto_pwhash_str_verify(dummy_hash, l->password,
+		    l->pwlen) == 0)
+			kore_log(LOG_ERR, "a random password matched");
+		ok = 0;
+	} else {
+		ok = crypto_pwhash_str_verify(PQgetvalue(res, 0, 1),
+		    l->password, l->pwlen) == 0;
+	}
+	if (!ok) {
+		appq_fail(q, 401, "invalid_credentials",
+		    "wrong email or password");
+		return;
+	}
+	if (appreq_parse_id(PQgetvalue(res, 0, 0), &l->tok.uid) == -1 ||
+	    apptoken_new_jti(l->tok.jti) == -1) {
+		appq_fail(q, 500, "internal_error", "cannot make a token");
+		return;
+	}
+	l->tok.exp = (long long)time(NULL) + app_token_ttl;
+	snprintf(uid, sizeof(uid), "%lld", l->tok.uid);
+	snprintf(exp, sizeof(exp), "%lld", l->tok.exp);
+	appq_set(q, "INSERT INTO auth.tokens (id, user_id, expires_at) "
+	    "VALUES ($1::uuid, $2::bigint, to_timestamp($3::bigint)) "
+	    "RETURNING id", token_saved, 3, l->tok.jti, uid, exp);
+}
+
+/* POST /tokens {email, password}: 200 with a token, 401, 422. */
+static int
+tokens_create(struct http_request *req, long long id)
+{
+	struct appjson_obj		 obj;
+	struct appreq_credentials	 c;
+	struct login			*l;
+	struct appq			*q;
+	char				 msg[128];
+
+	if (app_read_json(req, &obj) == -1)
+		return (KORE_RESULT_OK);
+	if (appreq_credentials(&obj, 0, &c, msg, sizeof(msg)) == -1) {
+		wipe_free(&obj);
+		return (app_send_error(req, 422, "validation_failed", msg));
+	}
+	l = xcalloc(1, sizeof(*l));
+	l->password = xstrdup(c.password);
+	l->pwlen = strlen(c.password);
+	q = appq_new(req, l, login_free);
+	appq_set(q, "SELECT id, password_hash FROM auth.users "
+	    "WHERE lower(email) = lower($1)", login_checked, 1, c.email);
+	wipe_free(&obj);
+	return (appq_run(req));
+}
+
+static void
+me_found(struct http_request *req, struct appq *q, PGresult *res)
+{
+	struct vbuf	b;
+
+	if (PQntuples(res) == 0) {
+		appq_fail(q, 401, "unauthorized", "the token was revoked");
+		return;
+	}
+	vbuf_init(&b);
+	user_json(&b, res);
+	appq_reply(q, 200, &b);
+	vbuf_free(&b);
+}
+
+/* GET /users/me: the token's user, 401 when revoked. */
+static int
+users_me(struct http_request *req, long long id)
+{
+	struct apptoken	 t;
+	struct appq	*q;
+	char		 uid[24];
+
+	if (app_bearer(req, &t) == -1)
+		return (KORE_RESULT_OK);
+	snprintf(uid, sizeof(uid), "%lld", t.uid);
+	q = appq_new(req, NULL, NULL);
+	appq_set(q, "SELECT u.id, u.email, " APP_TS("u.created_at") " "
+	    "FROM auth.tokens t JOIN auth.users u ON u.id = t.user_id "
+	    "WHERE t.id = $1::uuid AND t.user_id = $2::bigint "
+	    "AND t.revoked_at IS NULL AND t.expires_at > now()",
+	    me_found, 2, t.jti, uid);
+	return (appq_run(req));
+}
+
+static void
+revoked(struct http_request *req, struct appq *q, PGresult *res)
+{
+	if (PQntuples(res) == 0)
+		appq_fail(q, 401, "unauthorized",
+		    "the token was revoked already");
+	else
+		appq_reply(q, 204, NULL);
+}
+
+/* DELETE /tokens/current: revokes the token sent. 204, 401. */
+static int
+tokens_revoke(struct http_request *req, long long id)
+{
+	struct apptoken	 t;
+	struct appq	*q;
+	char		 uid[24];
+
+	if (app_bearer(req, &t) == -1)
+		return (KORE_RESULT_OK);
+	snprintf(uid, sizeof(uid), "%lld", t.uid);
+	q = appq_new(req, NULL, NULL);
+	appq_set(q, "UPDATE auth.tokens SET revoked_at = now() "
+	    "WHERE id = $1::uuid AND user_id = $2::bigint "
+	    "AND revoked_at IS NULL RETURNING id", revoked, 2, t.jti, uid);
+	return (appq_run(req));
+}

@@ -1,0 +1,395 @@
+/*
+ * billing.c: the billing app.  Customers and invoices of the user named
+ * by a bearer token that auth signed (checked with the shared secret,
+ * never by reading the auth schema).  Owns the schema billing; runs as
+ * billing_svc.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "appkore.h"
+
+int	kore_parent_configure(int, char **);
+
+static int	customers_create(struct http_request *, long long);
+static int	customers_get(struct http_request *, long long);
+static int	invoices_create(struct http_request *, long long);
+static int	invoices_list(struct http_request *, long long);
+static int	invoices_get(struct http_request *, long long);
+static int	invoices_pay(struct http_request *, long long);
+
+static const struct approute routes[] = {
+	{ "POST", "/customers", customers_create },
+	{ "GET", "/customers/{id}", customers_get },
+	{ "POST", "/invoices", invoices_create },
+	{ "GET", "/invoices", invoices_list },
+	{ "GET", "/invoices/{id}", invoices_get },
+	{ "POST", "/invoices/{id}/pay", invoices_pay },
+};
+
+static const struct app_def billing_app = {
+	.name = "billing",
+	.schema = "billing",
+	.role = "billing_svc",
+	.password_env = "BILLING_SVC_PASSWORD",
+	.openapi_path = "apps/billing/openapi.json",
+	.routes = routes,
+	.nroutes = sizeof(routes) / sizeof(routes[0]),
+	.init = NULL,
+};
+
+int
+kore_parent_configure(int argc, char **argv)
+{
+	app_configure(&billing_app);
+	return (KORE_RESULT_OK);
+}
+
+#define CUSTOMER_COLS \
+	"c.id, c.name, c.email, c.owner_user_id, " \
+	APP_TS("c.created_at") " AS created_at"
+
+/* Owner first, so that the JSON starts at column 1. */
+#define INVOICE_COLS \
+	"i.id, i.customer_id, i.amount_cents, i.currency::text AS currency, " \
+	"i.status::text AS status, " APP_TS("i.created_at") " AS created_at, " \
+	APP_TS("i.paid_at") " AS paid_at"
+
+/* The customer of row 0, columns CUSTOMER_COLS. */
+static void
+customer_json(struct vbuf *b, PGresult *res)
+{
+	vbuf_appendf(b, "{\"id\":%s,\"name\":", PQgetvalue(res, 0, 0));
+	appjson_str(b, PQgetvalue(res, 0, 1));
+	vbuf_puts(b, ",\"email\":");
+	appjson_str_or_null(b, PQgetisnull(res, 0, 2) ? NULL :
+	    PQgetvalue(res, 0, 2));
+	vbuf_appendf(b, ",\"owner_user_id\":%s,\"created_at\":",
+	    PQgetvalue(res, 0, 3));
+	appjson_str(b, PQgetvalue(res, 0, 4));
+	vbuf_puts(b, "}");
+}
+
+/* The invoice of row, columns INVOICE_COLS from column c. */
+static void
+invoice_json(struct vbuf *b, PGresult *res, int row, int c)
+{
+	vbuf_appendf(b, "{\"id\":%s,\"customer_id\":%s,\"amount_cents\":%s,"
+	    "\"currency\":", PQgetvalue(res, row, c),
+	    PQgetvalue(res, row, c + 1), PQgetvalue(res, row, c + 2));
+	appjson_str(b, PQgetvalue(res, row, c + 3));
+	vbuf_puts(b, ",\"status\":");
+	appjson_str(b, PQgetvalue(res, row, c + 4));
+	vbuf_puts(b, ",\"created_at\":");
+	appjson_str(b, PQgetvalue(res, row, c + 5));
+	vbuf_puts(b, ",\"paid_at\":");
+	appjson_str_or_null(b, PQgetisnull(res, row, c + 6) ? NULL :
+	    PQgetvalue(res, row, c + 6));
+	vbuf_puts(b, "}");
+}
+
+/* The user a request acts for, kept for the result callbacks. */
+static long long *
+owner_ctx(long long uid)
+{
+	long long	*p;
+
+	p = xmalloc(sizeof(*p));
+	*p = uid;
+	return (p);
+}
+
+/* 1 when the owner column (text) is the request's user. */
+static int
+owned(struct appq *q, const char *owner)
+{
+	long long	v;
+
+	return (appreq_parse_id(owner, &v) == 0 &&
+	    v == *(long long *)q->ctx);
+}
+
+static void
+customer_created(struct http_request *req, struct appq *q, PGresult *res)
+{
+	struct vbuf	b;
+
+	vbuf_init(&b);
+	customer_json(&b, res);
+	appq_reply(q, 201, &b);
+	vbuf_free(&b);
+}
+
+/* POST /customers {name, email?}: 201, 422. */
+static int
+customers_create(struct http_request *req, long long id)
+{
+	struct apptoken		 t;
+	struct appjson_obj	 obj;
+	struct appreq_customer	 c;
+	struct appq		*q;
+	char			 msg[128], uid[24];
+
+	if (app_bearer(req, &t) == -1)
+		return (KORE_RESULT_OK);
+	if (app_read_json(req, &obj) == -1)
+		return (KORE_RESULT_OK);
+	if (appreq_customer(&obj, &c, msg, sizeof(msg)) == -1) {
+		appjson_obj_free(&obj);
+		return (app_send_error(req, 422, "validation_failed", msg));
+	}
+	snprintf(uid, sizeof(uid), "%lld", t.uid);
+	q = appq_new(req, NULL, NULL);
+	appq_set(q, "INSERT INTO billing.customers AS c "
+	    "(name, email, owner_user_id) VALUES ($1, $2, $3::bigint) "
+	    "RETURNING " CUSTOMER_COLS, customer_created, 3, c.name, c.email,
+	    uid);
+	appjson_obj_free(&obj);
+	return (appq_run(req));
+}
+
+static void
+customer_found(struct http_request *req, struct appq *q, PGresult *res)
+{
+	struct vbuf	b;
+
+	if (PQntuples(res) == 0) {
+		appq_fail(q, 404, "not_found", "no such customer");
+		return;
+	}
+	if (!owned(q, PQgetvalue(res, 0, 3))) {
+		appq_fail(q, 403, "forbidden",
+		    "the customer belongs to another user");
+		return;
+	}
+	vbuf_init(&b);
+	customer_json(&b, res);
+	appq_reply(q, 200, &b);
+	vbuf_free(&b);
+}
+
+/* GET /customers/{id}: 200, 403 (another user's), 404. */
+static int
+customers_get(struct http_request *req, long long id)
+{
+	struct apptoken	 t;
+	struct appq	*q;
+	char		 cid[24];
+
+	if (app_bearer(req, &t) == -1)
+		return (KORE_RESULT_OK);
+	snprintf(cid, sizeof(cid), "%lld", id);
+	q = appq_new(req, owner_ctx(t.uid), free);
+	appq_set(q, "SELECT " CUSTOMER_COLS " FROM billing.customers c "
+	    "WHERE c.id = $1::bigint", customer_found, 1, cid);
+	return (appq_run(req));
+}
+
+static void
+invoice_created(struct http_request *req, struct appq *q, PGresult *res)
+{
+	struct vbuf	b;
+
+	if (PQntuples(res) == 0) {
+		appq_fail(q, 422, "validation_failed",
+		    "customer_id: no such customer of yours");
+		return;
+	}
+	vbuf_init(&b);
+	invoice_json(&b, res, 0, 0);
+	appq_reply(q, 201, &b);
+	vbuf_free(&b);
+}
+
+/*
+ * POST /invoices {customer_id, amount_cents, currency}: 201, 422 (also
+ * when the customer is missing or another user's).
+ */
+static int
+invoices_create(struct http_request *req, long long id)
+{
+	struct apptoken		 t;
+	struct appjson_obj	 obj;
+	struct appreq_invoice	 inv;
+	struct appq		*q;
+	char			 msg[128], uid[24], cid[24], amount[24];
+
+	if (app_bearer(req, &t) == -1)
+		return (KORE_RESULT_OK);
+	if (app_read_json(req, &obj) == -1)
+		return (KORE_RESULT_OK);
+	if (appreq_invoice(&obj, &inv, msg, sizeof(msg)) == -1) {
+		appjson_obj_free(&obj);
+		return (app_send_error(req, 422, "validation_failed", msg));
+	}
+	appjson_obj_free(&obj);
+	snprintf(uid, sizeof(uid), "%lld", t.uid);
+	snprintf(cid, sizeof(cid), "%lld", inv.customer_id);
+	snprintf(amount, sizeof(amount), "%lld", inv.amount_cents);
+	q = appq_new(req, NULL, NULL);
+	appq_set(q, "INSERT INTO billing.invoices AS i "
+	    "(customer_id, amount_cents, currency) "
+	    "SELECT c.id, $2::bigint, $3 FROM billing.customers c "
+	    "WHERE c.id = $1::bigint AND c.owner_user_id = $4::bigint "
+	    "RETURNING " INVOICE_COLS, invoice_created, 4, cid, amount,
+	    inv.currency, uid);
+	return (appq_run(req));
+}
+
+static void
+invoices_listed(struct http_request *req, struct appq *q, PGresult *res)
+{
+	struct vbuf	 b;
+	int		 i, n, limit;
+
+	limit = *(int *)q->ctx;
+	n = PQntuples(res);
+	vbuf_init(&b);
+	vbuf_puts(&b, "{\"items\":[");
+	for (i = 0; i < n && i < limit; i++) {
+		if (i > 0)
+			vbuf_putc(&b, ',');
+		invoice_json(&b, res, i, 0);
+	}
+	vbuf_puts(&b, "],\"next_after\":");
+	/* One row more than the page says there is a next page. */
+	if (n > limit)
+		vbuf_appendf(&b, "%s}", PQgetvalue(res, limit - 1, 0));
+	else
+		vbuf_puts(&b, "null}");
+	appq_reply(q, 200, &b);
+	vbuf_free(&b);
+}
+
+/*
+ * GET /invoices?status=&customer_id=&limit=&after=: the user's invoices
+ * by id, a page at a time (keyset: after = the last id seen).
+ */
+static int
+invoices_list(struct http_request *req, long long id)
+{
+	struct apptoken			 t;
+	struct appreq_invoice_list	 l;
+	struct appq			*q;
+	int				*limit;
+	char				 msg[128], uid[24], cid[24], after[24];
+	char				 lim[16];
+
+	if (app_bearer(req, &t) == -1)
+		return (KORE_RESULT_OK);
+	if (appreq_invoice_list(req->query_string, &l, msg, sizeof(msg)) == -1)
+		return (app_send_error(req, 422, "validation_failed", msg));
+	snprintf(uid, sizeof(uid), "%lld", t.uid);
+	snprintf(cid, sizeof(cid), "%lld", l.customer_id);
+	snprintf(after, sizeof(after), "%lld", l.after);
+	snprintf(lim, sizeof(lim), "%d", l.limit + 1);
+	limit = xmalloc(sizeof(*limit));
+	*limit = l.limit;
+	q = appq_new(req, limit, free);
+	appq_set(q, "SELECT " INVOICE_COLS " FROM billing.invoices i "
+	    "JOIN billing.customers c ON c.id = i.customer_id "
+	    "WHERE c.owner_user_id = $1::bigint "
+	    "AND ($2::billing.invoice_status IS NULL "
+	    "OR i.status = $2::billing.invoice_status) "
+	    "AND ($3::bigint IS NULL OR i.customer_id = $3::bigint) "
+	    "AND i.id > $4::bigint ORDER BY i.id LIMIT $5::integer",
+	    invoices_listed, 5, uid, l.status[0] ? l.status : NULL,
+	    l.customer_id ? cid : NULL, after, lim);
+	return (appq_run(req));
+}
+
+static void
+invoice_found(struct http_request *req, struct appq *q, PGresult *res)
+{
+	struct vbuf	b;
+
+	if (PQntuples(res) == 0) {
+		appq_fail(q, 404, "not_found", "no such invoice");
+		return;
+	}
+	if (!owned(q, PQgetvalue(res, 0, 0))) {
+		appq_fail(q, 403, "forbidden",
+		    "the invoice belongs to another user");
+		return;
+	}
+	vbuf_init(&b);
+	invoice_json(&b, res, 0, 1);
+	appq_reply(q, 200, &b);
+	vbuf_free(&b);
+}
+
+/* GET /invoices/{id}: 200, 403, 404. */
+static int
+invoices_get(struct http_request *req, long long id)
+{
+	struct apptoken	 t;
+	struct appq	*q;
+	char		 iid[24];
+
+	if (app_bearer(req, &t) == -1)
+		return (KORE_RESULT_OK);
+	snprintf(iid, sizeof(iid), "%lld", id);
+	q = appq_new(req, owner_ctx(t.uid), free);
+	appq_set(q, "SELECT c.owner_user_id, " INVOICE_COLS
+	    " FROM billing.invoices i "
+	    "JOIN billing.customers c ON c.id = i.customer_id "
+	    "WHERE i.id = $1::bigint", invoice_found, 1, iid);
+	return (appq_run(req));
+}
+
+static void
+invoice_paid(struct http_request *req, struct appq *q, PGresult *res)
+{
+	struct vbuf	b;
+
+	if (PQntuples(res) == 0) {
+		appq_fail(q, 404, "not_found", "no such invoice");
+		return;
+	}
+	if (!owned(q, PQgetvalue(res, 0, 0))) {
+		appq_fail(q, 403, "forbidden",
+		    "the invoice belongs to another user");
+		return;
+	}
+	if (PQgetisnull(res, 0, 2)) {
+		appq_fail(q, 409, "conflict", "the invoice is not open");
+		return;
+	}
+	vbuf_init(&b);
+	invoice_json(&b, res, 0, 2);
+	appq_reply(q, 200, &b);
+	vbuf_free(&b);
+}
+
+/*
+ * POST /invoices/{id}/pay: open -> paid in one statement.  Of concurrent
+ * payers exactly one updates the row: the others wait for its lock and
+ * then see status 'paid', so their WHERE fails and they get 409.
+ */
+static int
+invoices_pay(struct http_request *req, long long id)
+{
+	struct apptoken	 t;
+	struct appq	*q;
+	char		 iid[24], uid[24];
+
+	if (app_bearer(req, &t) == -1)
+		return (KORE_RESULT_OK);
+	snprintf(iid, sizeof(iid), "%lld", id);
+	snprintf(uid, sizeof(uid), "%lld", t.uid);
+	q = appq_new(req, owner_ctx(t.uid), free);
+	appq_set(q, "WITH target AS ("
+	    "SELECT i.id, i.status, c.owner_user_id "
+	    "FROM billing.invoices i "
+	    "JOIN billing.customers c ON c.id = i.customer_id "
+	    "WHERE i.id = $1::bigint), "
+	    "paid AS (UPDATE billing.invoices i "
+	    "SET status = 'paid', paid_at = now() FROM target t "
+	    "WHERE i.id = t.id AND t.owner_user_id = $2::bigint "
+	    "AND i.status = 'open' RETURNING " INVOICE_COLS ") "
+	    "SELECT t.owner_user_id, t.status::text, p.* "
+	    "FROM target t LEFT JOIN paid p ON true",
+	    invoice_paid, 2, iid, uid);
+	return (appq_run(req));
+}

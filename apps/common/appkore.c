@@ -1,0 +1,709 @@
+/*
+ * appkore.c: what both kore apps share.  The parent migrates the app's
+ * schema before any worker exists (no sandbox there, and a failure means
+ * nothing is ever served); workers route every request through
+ * app_dispatch() and talk to PostgreSQL through the appq state machine.
+ */
+#include <sys/types.h>
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <kore/kore.h>
+#include <kore/http.h>
+#include <kore/pgsql.h>
+#include <kore/seccomp.h>
+
+#include <libpq-fe.h>
+
+#include "appkore.h"
+#include "db.h"
+#include "runner.h"
+
+/*
+ * Debian 12's glibc does stat() and fstat() with newfstatat, which kore
+ * 4.1's worker filter does not list: libpq (in PQconnectdb) needs it.
+ */
+KORE_SECCOMP_FILTER("app",
+	KORE_SYSCALL_ALLOW(newfstatat),
+	KORE_SYSCALL_ALLOW(uname),
+	KORE_SYSCALL_ALLOW(getdents64),
+	KORE_SYSCALL_ALLOW(getsockname),
+	KORE_SYSCALL_ALLOW(getpeername),
+	KORE_SYSCALL_ALLOW(sendmsg),
+	KORE_SYSCALL_ALLOW(recvmsg),
+)
+
+const struct app_def	*app;
+char			*app_token_secret;
+size_t			 app_token_secret_len;
+long long		 app_token_ttl = 900;
+
+static char		*conninfo;
+static char		*page_index;
+static char		*page_openapi;
+static char		*page_css;
+static char		*page_js;
+static size_t		 len_index, len_openapi, len_css, len_js;
+static PGconn		*health_conn;		/* per worker, after fork */
+
+static int	h_healthz(struct http_request *, long long);
+static int	h_index(struct http_request *, long long);
+static int	h_openapi(struct http_request *, long long);
+static int	h_css(struct http_request *, long long);
+static int	h_js(struct http_request *, long long);
+
+static const struct approute common_routes[] = {
+	{ "GET", "/healthz", h_healthz },
+	{ "GET", "/openapi.json", h_openapi },
+	{ "GET", "/", h_index },
+	{ "GET", "/docs/swagger-ui.css", h_css },
+	{ "GET", "/docs/swagger-ui-bundle.js", h_js },
+};
+
+static void	die(const char *, ...) __attribute__((format(printf, 1, 2)))
+		    __attribute__((noreturn));
+
+/* Start-up failure: say why, leave no pidfile, serve nothing. */
+static void
+die(const char *fmt, ...)
+{
+	va_list	ap;
+
+	fprintf(stderr, "%s: ", app != NULL ? app->name : "app");
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	if (kore_pidfile != NULL)
+		(void)unlink(kore_pidfile);
+	exit(1);
+}
+
+/* Appends key='value' (libpq quoting) to b. */
+static void
+conninfo_add(struct vbuf *b, const char *key, const char *value)
+{
+	const char	*p;
+
+	vbuf_appendf(b, "%s%s='", b->len > 0 ? " " : "", key);
+	for (p = value; *p != '\0'; p++) {
+		if (*p == '\'' || *p == '\\')
+			vbuf_putc(b, '\\');
+		vbuf_putc(b, *p);
+	}
+	vbuf_putc(b, '\'');
+}
+
+/*
+ * The app's connection: $DATABASE_URL (or libpq's PG* variables for what
+ * it leaves out) with the app's own role and password.
+ */
+static char *
+make_conninfo(const char *password)
+{
+	PQconninfoOption	*opts, *o;
+	const char		*base;
+	char			*perr;
+	struct vbuf		 b;
+	int			 have_timeout, have_name;
+
+	base = getenv("DATABASE_URL");
+	perr = NULL;
+	opts = PQconninfoParse(base != NULL ? base : "", &perr);
+	if (opts == NULL)
+		die("DATABASE_URL: %s", perr != NULL ? perr : "out of memory");
+	vbuf_init(&b);
+	have_timeout = have_name = 0;
+	for (o = opts; o->keyword != NULL; o++) {
+		if (o->val == NULL || *o->val == '\0' ||
+		    strcmp(o->keyword, "user") == 0 ||
+		    strcmp(o->keyword, "password") == 0)
+			continue;
+		if (strcmp(o->keyword, "connect_timeout") == 0)
+			have_timeout = 1;
+		if (strcmp(o->keyword, "application_name") == 0)
+			have_name = 1;
+		conninfo_add(&b, o->keyword, o->val);
+	}
+	PQconninfoFree(opts);
+	conninfo_add(&b, "user", app->role);
+	conninfo_add(&b, "password", password);
+	if (!have_timeout)
+		conninfo_add(&b, "connect_timeout", "5");
+	if (!have_name)
+		conninfo_add(&b, "application_name", app->name);
+	return (vbuf_steal(&b));
+}
+
+/* Reads a static file; a missing one is served as 503 later. */
+static char *
+load_file(const char *path, size_t *len, int required)
+{
+	struct vf_error	 err;
+	char		*data, msg[4096];
+
+	vf_error_clear(&err);
+	if (vf_read_file(path, &data, len, &err) == -1) {
+		if (required)
+			die("%s", vf_error_str(&err, msg, sizeof(msg)));
+		fprintf(stderr, "%s: warning: %s (run make deps)\n",
+		    app->name, vf_error_str(&err, msg, sizeof(msg)));
+		*len = 0;
+		return (NULL);
+	}
+	return (data);
+}
+
+static const char index_fmt[] =
+    "<!doctype html>\n"
+    "<html lang=\"en\">\n"
+    "<head>\n"
+    "<meta charset=\"utf-8\">\n"
+    "<title>%s API reference</title>\n"
+    "<link rel=\"stylesheet\" href=\"/docs/swagger-ui.css\">\n"
+    "</head>\n"
+    "<body>\n"
+    "<div id=\"swagger-ui\"></div>\n"
+    "<script src=\"/docs/swagger-ui-bundle.js\"></script>\n"
+    "<script>\n"
+    "window.ui = SwaggerUIBundle({ url: \"/openapi.json\", "
+    "dom_id: \"#swagger-ui\", deepLinking: true });\n"
+    "</script>\n"
+    "</body>\n"
+    "</html>\n";
+
+void
+app_configure(const struct app_def *def)
+{
+	struct runner_opts	 opts;
+	struct vf_error		 err;
+	struct vbuf		 path, page;
+	PGconn			*conn;
+	const char		*pw, *s, *ui;
+	char			 msg[4096], version[128], *ep;
+	int			 applied;
+	long long		 ttl;
+
+	app = def;
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	setvbuf(stderr, NULL, _IONBF, 0);
+
+	if ((pw = getenv(app->password_env)) == NULL || *pw == '\0')
+		die("%s is not set (make start-db writes it to .run/env)",
+		    app->password_env);
+	if ((s = getenv("TOKEN_SECRET")) == NULL ||
+	    strlen(s) < APPTOKEN_SECRET_MIN)
+		die("TOKEN_SECRET must be set, at least %d characters",
+		    APPTOKEN_SECRET_MIN);
+	app_token_secret = xstrdup(s);
+	app_token_secret_len = strlen(s);
+	if ((s = getenv("TOKEN_TTL")) != NULL && *s != '\0') {
+		errno = 0;
+		ttl = strtoll(s, &ep, 10);
+		if (errno != 0 || *ep != '\0' || ttl < 10 || ttl > 86400)
+			die("TOKEN_TTL: seconds from 10 to 86400");
+		app_token_ttl = ttl;
+	}
+	conninfo = make_conninfo(pw);
+
+	/* Migrate to head, under the runner's advisory lock, as the role. */
+	vf_error_clear(&err);
+	memset(&opts, 0, sizeof(opts));
+	opts.schema = app->schema;
+	opts.dir = getenv("MIGRATIONS_DIR");
+	opts.out = stdout;
+	if ((conn = db_connect(conninfo, &err)) == NULL)
+		die("cannot migrate: %s", vf_error_str(&err, msg, sizeof(msg)));
+	applied = 0;
+	if (runner_migrate(conn, &opts, &applied, &err) == -1) {
+		PQfinish(conn);
+		die("migration failed: %s",
+		    vf_error_str(&err, msg, sizeof(msg)));
+	}
+	if (runner_current_version(conn, app->schema, version,
+	    sizeof(version), &err) == -1) {
+		PQfinish(conn);
+		die("%s", vf_error_str(&err, msg, sizeof(msg)));
+	}
+	PQfinish(conn);
+	printf("%s: schema %s at version %s (%d file%s applied now)\n",
+	    app->name, app->schema, version[0] ? version : "(none)", applied,
+	    applied == 1 ? "" : "s");
+
+	/* Files are read here: workers run sandboxed. */
+	s = getenv("OPENAPI_FILE");
+	page_openapi = load_file(s != NULL ? s : app->openapi_path,
+	    &len_openapi, 1);
+	ui = getenv("SWAGGER_UI_DIR");
+	if (ui == NULL)
+		ui = "node_modules/swagger-ui-dist";
+	vbuf_init(&path);
+	vbuf_appendf(&path, "%s/swagger-ui.css", ui);
+	page_css = load_file(path.data, &len_css, 0);
+	vbuf_reset(&path);
+	vbuf_appendf(&path, "%s/swagger-ui-bundle.js", ui);
+	page_js = load_file(path.data, &len_js, 0);
+	vbuf_free(&path);
+	vbuf_init(&page);
+	vbuf_appendf(&page, index_fmt, app->name);
+	len_index = page.len;
+	page_index = vbuf_steal(&page);
+
+	if (app->init != NULL && app->init() == -1)
+		die("start-up failed");
+	if (!kore_pgsql_register("db", conninfo))
+		die("cannot register the database");
+}
+
+int
+app_send_json(struct http_request *req, int status, const struct vbuf *body)
+{
+	http_response_header(req, "cache-control", "no-store");
+	if (body == NULL) {
+		http_response(req, status, NULL, 0);
+	} else {
+		http_response_header(req, "content-type",
+		    "application/json; charset=utf-8");
+		http_response(req, status, body->data, body->len);
+	}
+	return (KORE_RESULT_OK);
+}
+
+int
+app_send_error(struct http_request *req, int status, const char *code,
+    const char *message)
+{
+	struct vbuf	b;
+
+	vbuf_init(&b);
+	appjson_error(&b, code, message);
+	if (status == 401)
+		http_response_header(req, "www-authenticate", "Bearer");
+	app_send_json(req, status, &b);
+	vbuf_free(&b);
+	return (KORE_RESULT_OK);
+}
+
+int
+app_read_json(struct http_request *req, struct appjson_obj *obj)
+{
+	const char	*ctype;
+	char		 buf[APP_BODY_MAX + 1], msg[256];
+	ssize_t		 r;
+	size_t		 len;
+	size_t		 n;
+
+	obj->m = NULL;
+	obj->n = 0;
+	if (req->content_length > APP_BODY_MAX) {
+		app_send_error(req, 413, "payload_too_large",
+		    "the body is larger than 16384 bytes");
+		return (-1);
+	}
+	if (!http_request_header(req, "content-type", &ctype) ||
+	    strncasecmp(ctype, "application/json", 16) != 0 ||
+	    (ctype[16] != '\0' && ctype[16] != ';' && ctype[16] != ' ')) {
+		app_send_error(req, 415, "unsupported_media_type",
+		    "send the body as application/json");
+		return (-1);
+	}
+	len = 0;
+	if (req->http_body != NULL || req->http_body_fd != -1) {
+		for (;;) {
+			r = http_body_read(req, buf + len, sizeof(buf) - len);
+			if (r == -1) {
+				app_send_error(req, 400, "bad_request",
+				    "cannot read the body");
+				return (-1);
+			}
+			if (r == 0)
+				break;
+			len += (size_t)r;
+			if (len == sizeof(buf)) {
+				app_send_error(req, 413, "payload_too_large",
+				    "the body is larger than 16384 bytes");
+				return (-1);
+			}
+		}
+	}
+	for (n = 0; n < len && strchr(" \t\r\n", buf[n]) != NULL; n++)
+		;
+	if (n == len) {
+		app_send_error(req, 400, "bad_request",
+		    "a JSON object body is required");
+		return (-1);
+	}
+	if (appjson_parse_object(buf, len, obj, msg, sizeof(msg)) == -1) {
+		app_send_error(req, 400, "malformed_json", msg);
+		return (-1);
+	}
+	return (0);
+}
+
+int
+app_bearer(struct http_request *req, struct apptoken *t)
+{
+	const char	*hdr, *tok;
+	int		 rc;
+
+	if (!http_request_header(req, "authorization", &hdr) ||
+	    (tok = apptoken_from_header(hdr)) == NULL) {
+		app_send_error(req, 401, "unauthorized",
+		    "a bearer token is required");
+		return (-1);
+	}
+	rc = apptoken_verify(app_token_secret, app_token_secret_len, tok,
+	    (long long)time(NULL), t);
+	if (rc != APPTOKEN_OK) {
+		app_send_error(req, 401, "unauthorized",
+		    apptoken_strerror(rc));
+		return (-1);
+	}
+	return (0);
+}
+
+/* Shared routes. */
+
+static int
+send_static(struct http_request *req, const char *data, size_t len,
+    const char *type)
+{
+	if (data == NULL)
+		return (app_send_error(req, 503, "not_installed",
+		    "swagger-ui-dist is missing: run make deps"));
+	http_response_header(req, "content-type", type);
+	http_response_header(req, "cache-control", "public, max-age=300");
+	http_response_header(req, "x-content-type-options", "nosniff");
+	http_response(req, 200, data, len);
+	return (KORE_RESULT_OK);
+}
+
+static int
+h_index(struct http_request *req, long long id)
+{
+	return (send_static(req, page_index, len_index,
+	    "text/html; charset=utf-8"));
+}
+
+static int
+h_openapi(struct http_request *req, long long id)
+{
+	return (send_static(req, page_openapi, len_openapi,
+	    "application/json; charset=utf-8"));
+}
+
+static int
+h_css(struct http_request *req, long long id)
+{
+	return (send_static(req, page_css, len_css, "text/css; charset=utf-8"));
+}
+
+static int
+h_js(struct http_request *req, long long id)
+{
+	return (send_static(req, page_js, len_js,
+	    "application/javascript; charset=utf-8"));
+}
+
+/*
+ * GET /healthz: the schema's version through runner_current_version() on
+ * the worker's own blocking connection (a short query, reset when it
+ * broke), 503 when the database cannot be reached.
+ */
+static int
+h_healthz(struct http_request *req, long long id)
+{
+	struct vf_error	err;
+	struct vbuf	b;
+	char		version[128];
+
+	if (health_conn == NULL)
+		health_conn = PQconnectdb(conninfo);
+	else if (PQstatus(health_conn) != CONNECTION_OK)
+		PQreset(health_conn);
+	vf_error_clear(&err);
+	if (health_conn == NULL || PQstatus(health_conn) != CONNECTION_OK ||
+	    runner_current_version(health_conn, app->schema, version,
+	    sizeof(version), &err) == -1)
+		return (app_send_error(req, 503, "database_unavailable",
+		    "the database cannot be reached"));
+	vbuf_init(&b);
+	vbuf_puts(&b, "{\"status\":\"ok\",\"service\":");
+	appjson_str(&b, app->name);
+	vbuf_puts(&b, ",\"schema\":");
+	appjson_str(&b, app->schema);
+	vbuf_puts(&b, ",\"version\":");
+	appjson_str(&b, version);
+	vbuf_puts(&b, "}");
+	app_send_json(req, 200, &b);
+	vbuf_free(&b);
+	return (KORE_RESULT_OK);
+}
+
+int
+app_dispatch(struct http_request *req)
+{
+	const char	*method;
+	char		 allow[64];
+	long long	 id;
+	int		 r;
+
+	if (http_state_exists(req))
+		return (appq_run(req));
+	method = http_method_text(req->method);
+	r = approute_match(common_routes,
+	    sizeof(common_routes) / sizeof(common_routes[0]), method,
+	    req->path, &id, allow, sizeof(allow));
+	if (r >= 0)
+		return (common_routes[r].fn(req, id));
+	if (r == APPROUTE_NOT_FOUND) {
+		r = approute_match(app->routes, app->nroutes, method,
+		    req->path, &id, allow, sizeof(allow));
+		if (r >= 0)
+			return (app->routes[r].fn(req, id));
+	}
+	if (r == APPROUTE_BAD_METHOD) {
+		http_response_header(req, "allow", allow);
+		return (app_send_error(req, 405, "method_not_allowed",
+		    "this path does not take that method"));
+	}
+	return (app_send_error(req, 404, "not_found", "no such route"));
+}
+
+/* The query machine. */
+
+enum { Q_SETUP, Q_QUERY, Q_WAIT, Q_SEND };
+
+static void
+appq_free(struct http_request *req)
+{
+	struct appq	*q;
+	int		 i;
+
+	if ((q = http_state_get(req)) == NULL)
+		return;
+	/*
+	 * libpq closes the socket of a connection that broke; kore would
+	 * then try to unregister fd -1 and die.  The fd is gone already.
+	 */
+	if (q->sql.conn != NULL && PQsocket(q->sql.conn->db) == -1)
+		q->sql.flags &= ~KORE_PGSQL_SCHEDULED;
+	kore_pgsql_cleanup(&q->sql);
+	for (i = 0; i < q->nparams; i++)
+		free(q->params[i]);
+	q->nparams = 0;
+	vbuf_free(&q->body);
+	if (q->ctx != NULL && q->ctx_free != NULL)
+		q->ctx_free(q->ctx);
+	q->ctx = NULL;
+}
+
+struct appq *
+appq_new(struct http_request *req, void *ctx, void (*ctx_free)(void *))
+{
+	struct appq	*q;
+
+	q = http_state_create(req, sizeof(*q), appq_free);
+	kore_pgsql_init(&q->sql);
+	kore_pgsql_bind_request(&q->sql, req);
+	vbuf_init(&q->body);
+	q->ctx = ctx;
+	q->ctx_free = ctx_free;
+	req->fsm_state = Q_SETUP;
+	return (q);
+}
+
+void
+appq_set(struct appq *q, const char *sql, appq_cb cb, int n, ...)
+{
+	va_list		 ap;
+	const char	*v;
+	int		 i;
+
+	if (n > APPQ_MAXPARAMS)
+		fatal("appq_set: %d parameters", n);
+	for (i = 0; i < q->nparams; i++)
+		free(q->params[i]);
+	va_start(ap, n);
+	for (i = 0; i < n; i++) {
+		v = va_arg(ap, const char *);
+		q->params[i] = (v != NULL) ? xstrdup(v) : NULL;
+	}
+	va_end(ap);
+	q->nparams = n;
+	q->query = sql;
+	q->cb = cb;
+	q->called = 0;
+	q->next = 1;
+}
+
+void
+appq_reply(struct appq *q, int status, struct vbuf *body)
+{
+	q->status = status;
+	vbuf_reset(&q->body);
+	q->have_body = 0;
+	if (body != NULL) {
+		vbuf_append(&q->body, body->data, body->len);
+		vbuf_free(body);
+		vbuf_init(body);
+		q->have_body = 1;
+	}
+}
+
+void
+appq_fail(struct appq *q, int status, const char *code, const char *message)
+{
+	struct vbuf	b;
+
+	vbuf_init(&b);
+	appjson_error(&b, code, message);
+	appq_reply(q, status, &b);
+	vbuf_free(&b);
+}
+
+/* A failed query: 503 when the database or the connection is gone. */
+static void
+appq_sql_error(struct http_request *req, struct appq *q)
+{
+	const char	*state;
+	int		 broken;
+
+	state = NULL;
+	if (q->sql.result != NULL)
+		state = PQresultErrorField(q->sql.result, PG_DIAG_SQLSTATE);
+	broken = q->sql.conn == NULL ||
+	    PQstatus(q->sql.conn->db) != CONNECTION_OK;
+	kore_log(LOG_NOTICE, "%s %s: database error: %s%s%s", app->name,
+	    req->path, state != NULL ? state : "", state != NULL ? " " : "",
+	    q->sql.error != NULL ? q->sql.error : "(no message)");
+	if (broken || state == NULL || strncmp(state, "08", 2) == 0 ||
+	    strncmp(state, "57P", 3) == 0 || strncmp(state, "53", 2) == 0)
+		appq_fail(q, 503, "database_unavailable",
+		    "the database is not available; try again");
+	else if (strncmp(state, "22", 2) == 0 || strncmp(state, "23", 2) == 0)
+		appq_fail(q, 422, "invalid_value",
+		    "a value was refused by the database");
+	else
+		appq_fail(q, 500, "internal_error", "internal error");
+}
+
+static int
+q_setup(struct http_request *req)
+{
+	struct appq	*q;
+
+	q = http_state_get(req);
+	if (!kore_pgsql_setup(&q->sql, "db", KORE_PGSQL_ASYNC)) {
+		/* Still INIT: the pool is busy and we were queued. */
+		if (q->sql.state == KORE_PGSQL_STATE_INIT)
+			return (HTTP_STATE_RETRY);
+		appq_sql_error(req, q);
+		req->fsm_state = Q_SEND;
+		return (HTTP_STATE_CONTINUE);
+	}
+	/* A connection that broke earlier (PostgreSQL restarted). */
+	if (PQstatus(q->sql.conn->db) != CONNECTION_OK) {
+		PQreset(q->sql.conn->db);
+		if (PQstatus(q->sql.conn->db) != CONNECTION_OK) {
+			appq_fail(q, 503, "database_unavailable",
+			    "the database is not available; try again");
+			req->fsm_state = Q_SEND;
+			return (HTTP_STATE_CONTINUE);
+		}
+	}
+	req->fsm_state = Q_QUERY;
+	return (HTTP_STATE_CONTINUE);
+}
+
+static int
+q_query(struct http_request *req)
+{
+	struct appq	*q;
+	const char	*vals[APPQ_MAXPARAMS];
+	int		 i;
+
+	q = http_state_get(req);
+	q->next = 0;
+	for (i = 0; i < q->nparams; i++)
+		vals[i] = q->params[i];
+	if (!kore_pgsql_query_param_fields(&q->sql, q->query, 0, q->nparams,
+	    vals, NULL, NULL)) {
+		appq_sql_error(req, q);
+		req->fsm_state = Q_SEND;
+		return (HTTP_STATE_CONTINUE);
+	}
+	req->fsm_state = Q_WAIT;
+	return (HTTP_STATE_CONTINUE);
+}
+
+static int
+q_wait(struct http_request *req)
+{
+	struct appq	*q;
+
+	q = http_state_get(req);
+	switch (q->sql.state) {
+	case KORE_PGSQL_STATE_WAIT:
+		return (HTTP_STATE_RETRY);
+	case KORE_PGSQL_STATE_RESULT:
+	case KORE_PGSQL_STATE_DONE:
+		if (!q->called && q->sql.result != NULL) {
+			q->called = 1;
+			q->cb(req, q, q->sql.result);
+		}
+		kore_pgsql_continue(&q->sql);
+		return (HTTP_STATE_CONTINUE);
+	case KORE_PGSQL_STATE_COMPLETE:
+		if (q->next) {
+			/* The callback asked for another query. */
+			kore_pgsql_cleanup(&q->sql);
+			kore_pgsql_init(&q->sql);
+			kore_pgsql_bind_request(&q->sql, req);
+			req->fsm_state = Q_SETUP;
+			return (HTTP_STATE_CONTINUE);
+		}
+		req->fsm_state = Q_SEND;
+		return (HTTP_STATE_CONTINUE);
+	case KORE_PGSQL_STATE_ERROR:
+		appq_sql_error(req, q);
+		req->fsm_state = Q_SEND;
+		return (HTTP_STATE_CONTINUE);
+	default:
+		kore_pgsql_continue(&q->sql);
+		return (HTTP_STATE_CONTINUE);
+	}
+}
+
+static int
+q_send(struct http_request *req)
+{
+	struct appq	*q;
+
+	q = http_state_get(req);
+	if (q->status == 0)
+		appq_fail(q, 500, "internal_error", "no response");
+	app_send_json(req, q->status, q->have_body ? &q->body : NULL);
+	return (HTTP_STATE_COMPLETE);
+}
+
+static struct http_state appq_states[] = {
+	KORE_HTTP_STATE(q_setup),
+	KORE_HTTP_STATE(q_query),
+	KORE_HTTP_STATE(q_wait),
+	KORE_HTTP_STATE(q_send),
+};
+
+int
+appq_run(struct http_request *req)
+{
+	return (http_state_run(appq_states,
+	    sizeof(appq_states) / sizeof(appq_states[0]), req));
+}
