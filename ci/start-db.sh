@@ -7,7 +7,8 @@ set -eu
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 cd "$TOP"
 . ci/pg.sh
-RUN_DIR=$TOP/.run
+RUN_DIR=${RUN_DIR:-$TOP/.run}
+export RUN_DIR
 mkdir -p "$RUN_DIR/logs"
 chmod 755 "$RUN_DIR"
 USER_PGPORT=${PGPORT:-}
@@ -30,7 +31,12 @@ export AUTH_SVC_PASSWORD BILLING_SVC_PASSWORD TOKEN_SECRET
 
 if [ -z "${DATABASE_URL:-}" ]; then
 	DATA=$RUN_DIR/pgdata
-	if [ -f "$RUN_DIR/port" ] && [ -z "$USER_PGPORT" ]; then
+	# A running cluster keeps its port; a new start takes PGPORT if given.
+	if pg_running "$DATA" && [ -f "$RUN_DIR/port" ]; then
+		PGPORT=$(cat "$RUN_DIR/port")
+	elif [ -n "$USER_PGPORT" ]; then
+		PGPORT=$USER_PGPORT
+	elif [ -f "$RUN_DIR/port" ]; then
 		PGPORT=$(cat "$RUN_DIR/port")
 	fi
 	if ! pg_running "$DATA"; then
@@ -56,29 +62,43 @@ if [ -z "${DATABASE_URL:-}" ]; then
 	    grep -q 1 || psql -X -q -d postgres -c 'CREATE DATABASE test_db'
 fi
 
+# psql on the system's database: DATABASE_URL, or the PG* variables.
+PSQL=(psql -X -q -v ON_ERROR_STOP=1)
+[ -n "${DATABASE_URL:-}" ] && PSQL+=(-d "$DATABASE_URL")
+
 # initdb/: idempotent, so every start may run it.
 for f in initdb/*.sql; do
-	psql -X -q -v ON_ERROR_STOP=1 -f "$f" >/dev/null
+	"${PSQL[@]}" -f "$f" >/dev/null
 done
 # The service roles log in with the generated passwords.
-psql -X -q -v ON_ERROR_STOP=1 -v auth_pw="$AUTH_SVC_PASSWORD" \
+"${PSQL[@]}" -v auth_pw="$AUTH_SVC_PASSWORD" \
     -v billing_pw="$BILLING_SVC_PASSWORD" >/dev/null <<'SQL'
 ALTER ROLE auth_svc PASSWORD :'auth_pw';
 ALTER ROLE billing_svc PASSWORD :'billing_pw';
 SQL
 
+# Each schema is migrated as its own role (with DATABASE_URL, the runner
+# switches to the schema's owner itself).
 for s in auth billing; do
 	pw_var=$(echo "${s}_SVC_PASSWORD" | tr a-z A-Z)
-	PGUSER=${s}_svc PGPASSWORD=${!pw_var} build/verifier migrate --schema "$s"
+	if [ -n "${DATABASE_URL:-}" ]; then
+		build/verifier migrate --schema "$s"
+	else
+		PGUSER=${s}_svc PGPASSWORD=${!pw_var} build/verifier migrate --schema "$s"
+	fi
 done
 
-if [ -x ci/start-apps.sh ]; then
+if [ -x ci/start-apps.sh ] && [ "${START_APPS:-1}" = 1 ]; then
 	bash ci/start-apps.sh
 fi
 
 echo
-echo "PostgreSQL: psql postgresql://postgres:postgres@${PGHOST:-127.0.0.1}:$PGPORT/test_db"
-echo "  or: source .run/env; and use make migrate svc=auth|billing, make check"
-if [ -x ci/start-apps.sh ]; then
+if [ -n "${DATABASE_URL:-}" ]; then
+	echo "PostgreSQL: the server of DATABASE_URL"
+else
+	echo "PostgreSQL: psql postgresql://postgres:postgres@${PGHOST:-127.0.0.1}:$PGPORT/test_db"
+fi
+echo "  make migrate svc=auth|billing, make check, make stop"
+if [ -x ci/start-apps.sh ] && [ "${START_APPS:-1}" = 1 ]; then
 	bash ci/start-apps.sh --urls
 fi

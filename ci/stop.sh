@@ -4,10 +4,11 @@ set -u
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 cd "$TOP"
 . ci/pg.sh
-if [ -x ci/stop-apps.sh ]; then
+if [ -x ci/stop-apps.sh ] && [ "${START_APPS:-1}" = 1 ]; then
 	bash ci/stop-apps.sh
 fi
-if pg_running .run/pgdata; then
-	pg_stop "$TOP/.run/pgdata" fast && echo "stop: PostgreSQL stopped"
+RUN_DIR=${RUN_DIR:-$TOP/.run}
+if pg_running "$RUN_DIR/pgdata"; then
+	pg_stop "$RUN_DIR/pgdata" fast && echo "stop: PostgreSQL stopped"
 fi
 exit 0
