@@ -165,6 +165,16 @@ void	model_free(struct model *m);
 int	model_render_sql(const struct model *m, struct vbuf *out,
 	    struct vf_error *err);
 
+/*
+ * Appends m to out as a model file in the canonical form of
+ * docs/models.md: keys in a fixed order, the shorthands wherever they
+ * apply, a name only when it differs from the one that would be
+ * generated, strings quoted only when YAML needs it.  Loading the result
+ * gives the same model back.  For `verifier dump`: fill a struct model
+ * from the catalog (names set, line/col 0) and write it with this.
+ */
+void	model_write_yaml(const struct model *m, struct vbuf *out);
+
 /* Lookups by exact name; NULL when absent.  Valid while m is. */
 const struct model_table	*model_find_table(const struct model *m,
 				    const char *name);

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # 20_models.sh: YAML models (verifier/model.c) through tests/tools/render_model.
 # - every tests/models/bad/X.yaml fails with exit 2 and exactly X.err;
-# - tests/models/good/full.yaml renders exactly full.sql, which PostgreSQL runs;
+# - tests/models/good/full.yaml renders exactly full.sql, which PostgreSQL runs,
+#   and writes exactly full.canon.yaml; every model round-trips through
+#   the canonical YAML;
 # - tests/models/good/names.yaml gives every object the name PostgreSQL gives
 #   the same objects left unnamed (names.sql): pg_dump of both is equal;
 # - schema_models/S.yaml builds exactly what migrations/S builds (pg_dump).
@@ -50,6 +52,29 @@ else
 	fail "model DDL: full.yaml renders full.sql" \
 	    "$(cat "$TEST_TMP/full.err" "$TEST_TMP/full.diff")"
 fi
+# The canonical form (model_write_yaml, what `verifier dump` writes): pinned
+# for full.yaml, and for every model it loads back as the same model and is
+# a fixed point.
+if "$RENDER" --yaml tests/models/good/full.yaml >"$TEST_TMP/full.canon.yaml" &&
+    d=$(diff -u tests/models/good/full.canon.yaml "$TEST_TMP/full.canon.yaml"); then
+	pass "model YAML: full.yaml writes full.canon.yaml"
+else
+	fail "model YAML: full.yaml writes full.canon.yaml" "$d"
+fi
+for y in tests/models/good/*.yaml schema_models/*.yaml; do
+	n=$(basename "$y")
+	c1="$TEST_TMP/rt1-$n"
+	c2="$TEST_TMP/rt2-$n"
+	if "$RENDER" --yaml "$y" >"$c1" && "$RENDER" --yaml "$c1" >"$c2" &&
+	    cmp -s "$c1" "$c2" &&
+	    cmp -s <("$RENDER" "$y") <("$RENDER" "$c1"); then
+		pass "model YAML: $y round-trips through the canonical form"
+	else
+		fail "model YAML: $y round-trips through the canonical form" \
+		    "$(diff -u "$c1" "$c2"; diff -u <("$RENDER" "$y") <("$RENDER" "$c1"))"
+	fi
+done
+
 fresh_db models_full
 check "model DDL: full.sql runs in PostgreSQL" apply models_full "$out"
 

@@ -394,6 +394,58 @@ test_errors(void **state)
 	    "1:1: empty model (expected a mapping with schema and tables)");
 }
 
+/* Writing then loading gives the same model, whatever the strings hold. */
+static void
+test_write_roundtrip(void **state)
+{
+	static const char *const text =
+	    "schema: \"true\"\n"
+	    "enums:\n"
+	    "  \"- e\": [\"a, b\", \"x: y\", \"#c\", \"no\", \"it's\"]\n"
+	    "tables:\n"
+	    "  \"t: 1\":\n"
+	    "    comment: \"line one\\nline \\\"two\\\"\\ttab \\\\ back\"\n"
+	    "    columns:\n"
+	    "      \"[a]\": {type: int, primary_key: true}\n"
+	    "      \"b #x\": {type: \"- e\", default: \"'x: y'\", nullable: true}\n"
+	    "      c d: {type: text, unique: true, comment: \"\"}\n"
+	    "    unique:\n"
+	    "      - columns: [\"[a]\", c d]\n"
+	    "    indexes:\n"
+	    "      - columns: [\"b #x\"]\n";
+	struct model	m, m2;
+	struct vbuf	y1, y2, s1, s2;
+	struct vf_error	err;
+	char		buf[4096];
+
+	parse_ok(text, &m);
+	vbuf_init(&y1);
+	vbuf_init(&y2);
+	vbuf_init(&s1);
+	vbuf_init(&s2);
+	model_write_yaml(&m, &y1);
+	vf_error_clear(&err);
+	if (model_parse("w.yaml", y1.data, y1.len, &m2, &err) != 0)
+		fail_msg("%s\n%s", vf_error_str(&err, buf, sizeof(buf)),
+		    y1.data);
+	model_write_yaml(&m2, &y2);
+	assert_string_equal(y1.data, y2.data);
+	assert_int_equal(model_render_sql(&m, &s1, &err), 0);
+	assert_int_equal(model_render_sql(&m2, &s2, &err), 0);
+	assert_string_equal(s1.data, s2.data);
+	assert_string_equal(m2.schema, "true");
+	assert_string_equal(m2.enums[0].values[1], "x: y");
+	assert_string_equal(m2.tables[0].comment,
+	    "line one\nline \"two\"\ttab \\ back");
+	assert_string_equal(m2.tables[0].columns[2].comment, "");
+	vbuf_free(&y1);
+	vbuf_free(&y2);
+	vbuf_free(&s1);
+	vbuf_free(&s2);
+	model_free(&m);
+	model_free(&m2);
+}
+
 static void
 test_load_file(void **state)
 {
@@ -416,6 +468,7 @@ main(void)
 		cmocka_unit_test(test_names),
 		cmocka_unit_test(test_render),
 		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_write_roundtrip),
 		cmocka_unit_test(test_load_file),
 	};
 
