@@ -2126,6 +2126,65 @@ load_table(struct loader *ld, yaml_node_t *k, yaml_node_t *v)
 	return (0);
 }
 
+/* Whether set a (n names) holds the same names as set b (nb names). */
+static int
+same_set(char *const *a, size_t n, char *const *b, size_t nb)
+{
+	size_t	i, j;
+
+	if (n != nb)
+		return (0);
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < nb; j++)
+			if (strcmp(a[i], b[j]) == 0)
+				break;
+		if (j == nb)
+			return (0);
+	}
+	return (1);
+}
+
+/*
+ * Whether cols of t may be referenced by a foreign key: PostgreSQL wants
+ * them to be, as a set, the primary key, a unique constraint, or the key
+ * columns of a unique index without expressions and without WHERE.
+ */
+static int
+unique_key(const struct model_table *t, char *const *cols, size_t n)
+{
+	const struct model_index	*ix;
+	size_t				 i, j;
+	int				 ok;
+
+	for (i = 0; i < t->nconstraints; i++)
+		if ((t->constraints[i].kind == MODEL_CON_PRIMARY ||
+		    t->constraints[i].kind == MODEL_CON_UNIQUE) &&
+		    same_set(cols, n, t->constraints[i].columns,
+		    t->constraints[i].ncolumns))
+			return (1);
+	for (i = 0; i < t->nindexes; i++) {
+		ix = &t->indexes[i];
+		if (!ix->unique || ix->where != NULL || ix->nkeys != n)
+			continue;
+		ok = 1;
+		for (j = 0; j < ix->nkeys && ok; j++)
+			if (ix->keys[j].column == NULL)
+				ok = 0;
+		for (j = 0; j < n && ok; j++) {
+			size_t	k;
+
+			for (k = 0; k < ix->nkeys; k++)
+				if (strcmp(ix->keys[k].column, cols[j]) == 0)
+					break;
+			if (k == ix->nkeys)
+				ok = 0;
+		}
+		if (ok)
+			return (1);
+	}
+	return (0);
+}
+
 static int
 resolve_fks(struct loader *ld)
 {
@@ -2171,6 +2230,12 @@ resolve_fks(struct loader *ld)
 			    pf->ref_columns : pf->ref_table, "%s has %zu "
 			    "column%s but references %zu", what, c->ncolumns,
 			    c->ncolumns == 1 ? "" : "s", c->nref_columns));
+		if (!unique_key(rt, c->ref_columns, c->nref_columns))
+			return (at(ld, pf->ref_columns != NULL ?
+			    pf->ref_columns : pf->ref_table, "%s references "
+			    "columns of table \"%s\" that are not its primary "
+			    "key, a unique constraint or a plain unique index",
+			    what, rt->name));
 	}
 	return (0);
 }
