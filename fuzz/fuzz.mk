@@ -5,7 +5,7 @@
 # Harnesses of other modules add their name to FUZZ_TARGETS and, when they
 # need more than libverifier, their objects to FUZZ_EXTRA_<name>.
 
-FUZZ_TARGETS += sqlfile
+FUZZ_TARGETS += sqlfile model
 FUZZ_SECONDS ?= 60
 FUZZ_BUILD := build-fuzz
 
