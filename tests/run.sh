@@ -38,7 +38,9 @@ count() {
 	f=$(grep -c '^not ok' "$1")
 	PASSED=$((PASSED + p))
 	FAILED=$((FAILED + f))
-	if [ "$f" -gt 0 ] || [ -n "${VERBOSE:-}" ]; then
+	if [ -n "${VERBOSE:-}" ]; then
+		cat "$1"
+	elif [ "$f" -gt 0 ]; then
 		grep -v '^ok ' "$1"
 	fi
 	printf '%-52s %4d passed, %d failed\n' "$2" "$p" "$f"
