@@ -9,7 +9,7 @@ set -eu
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 cd "$TOP"
 . ci/env.sh
-RUN_DIR=$TOP/.run
+RUN_DIR=${RUN_DIR:-$TOP/.run}
 AUTH_PORT=${AUTH_PORT:-5008}
 BILLING_PORT=${BILLING_PORT:-5009}
 ADMINER_PORT=${ADMINER_PORT:-8080}
@@ -20,7 +20,7 @@ if [ "${1:-}" = "--urls" ]; then
 	echo "billing:  http://127.0.0.1:$BILLING_PORT/  (API reference; /healthz, /openapi.json)"
 	echo "adminer:  http://127.0.0.1:$ADMINER_PORT/?pgsql=${PGHOST:-127.0.0.1}:${PGPORT:-5432}&username=postgres&db=test_db"
 	echo "          (system PostgreSQL, login postgres / postgres, database test_db)"
-	echo "logs:     .run/logs/auth.log, .run/logs/billing.log, .run/logs/adminer.log"
+	echo "logs:     $RUN_DIR/logs/{auth,billing,adminer}.log"
 	exit 0
 fi
 
@@ -60,7 +60,7 @@ start_app() {
 	local pid=$!
 	for i in $(seq 1 150); do
 		if answers "http://127.0.0.1:$port/healthz"; then
-			echo "start-apps: $app answers on $port (migrated; log .run/logs/$app.log)"
+			echo "start-apps: $app answers on $port (migrated; log $log)"
 			return 0
 		fi
 		if ! kill -0 "$pid" 2>/dev/null; then

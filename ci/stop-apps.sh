@@ -3,7 +3,7 @@
 # and adminer), by the pids in .run/*.pid.  Nothing running is fine.
 set -u
 TOP=$(cd "$(dirname "$0")/.." && pwd)
-RUN_DIR=$TOP/.run
+RUN_DIR=${RUN_DIR:-$TOP/.run}
 
 # stop NAME PIDFILE WHAT: SIGTERM (kore drains its workers), then waits.
 stop() {
