@@ -1,0 +1,76 @@
+-- bench/soak.lua: wrk script of the soak test.  Mixed reads and writes on
+-- one app, chosen by the first argument ("billing" or "auth"); counts
+-- 201/200 writes and 5xx per thread and prints one RESULT line at the end.
+local threads = {}
+
+function setup(thread)
+	table.insert(threads, thread)
+end
+
+function init(args)
+	app = args[1]
+	token = args[2]
+	arg3 = args[3]
+	maxid = tonumber(args[4] or "1")
+	counter = 0
+	writes_ok = 0
+	n5xx = 0
+	other = 0
+	last_write = false
+	hdr = { ["Authorization"] = "Bearer " .. token,
+		["Content-Type"] = "application/json" }
+end
+
+function request()
+	counter = counter + 1
+	local r = counter % 20
+	last_write = false
+	if app == "billing" then
+		if r < 6 then
+			last_write = true
+			return wrk.format("POST", "/invoices", hdr,
+			    '{"customer_id":' .. arg3 .. ',"amount_cents":' ..
+			    counter .. ',"currency":"EUR"}')
+		elseif r < 10 then
+			return wrk.format("GET", "/invoices?limit=10", hdr)
+		else
+			return wrk.format("GET", "/invoices/" .. (1 + counter % maxid), hdr)
+		end
+	else
+		-- A login costs an argon2id hash (64 MiB, blocking its worker):
+		-- as in real traffic, one request in 100.
+		if counter % 100 == 0 then
+			last_write = true
+			return wrk.format("POST", "/tokens",
+			    { ["Content-Type"] = "application/json" }, arg3)
+		else
+			return wrk.format("GET", "/users/me", hdr)
+		end
+	end
+end
+
+function response(status, headers, body)
+	if status >= 500 then
+		n5xx = n5xx + 1
+	elseif status == 201 or (status == 200 and app == "auth" and
+	    string.find(body, "access_token", 1, true)) then
+		writes_ok = writes_ok + 1
+	elseif status ~= 200 then
+		other = other + 1
+	end
+end
+
+function done(summary, latency, requests)
+	local w, f, o = 0, 0, 0
+	for _, t in ipairs(threads) do
+		w = w + t:get("writes_ok")
+		f = f + t:get("n5xx")
+		o = o + t:get("other")
+	end
+	local e = summary.errors
+	io.write(string.format("RESULT requests=%d writes_ok=%d n5xx=%d other=%d " ..
+	    "socket_errors=%d timeouts=%d rps=%.0f p99_ms=%.2f\n",
+	    summary.requests, w, f, o, e.connect + e.read + e.write,
+	    e.timeout, summary.requests / (summary.duration / 1e6),
+	    latency:percentile(99) / 1000))
+end
