@@ -2,3 +2,5 @@
 # included by verifier/verifier.mk.  Shared: append your own lines.
 VERIFIER_SRCS += verifier/model.c
 -include tests/tools/models.mk
+VERIFIER_SRCS += verifier/catalog.c verifier/snapshot.c verifier/diff.c \
+	verifier/emit.c

@@ -1,0 +1,463 @@
+/*
+ * catalog.c: one schema's catalog in CATALOG_NSETS queries, whatever the
+ * number of tables: each query is filtered by n.nspname = $1 and printed
+ * by PostgreSQL's own functions under search_path = pg_catalog.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalog.h"
+#include "db.h"
+#include "runner.h"
+
+/* Relations of the schema that the catalog covers: plain tables, not the
+   version table, not partitions. */
+#define REL_FILTER \
+	"n.nspname = $1 AND c.relkind = 'r' AND NOT c.relispartition " \
+	"AND c.relname <> '" RUNNER_VERSION_TABLE "' "
+
+static const char *const set_names[CATALOG_NSETS] = {
+	"enums", "tables", "columns", "constraints", "concols", "indexes",
+	"indexkeys", "sequences", "unsupported"
+};
+
+static const char *const set_sql[CATALOG_NSETS] = {
+	/* CATALOG_ENUMS */
+	"SELECT t.typname AS enum, (pg_catalog.row_number() OVER (PARTITION BY "
+	"t.oid ORDER BY e.enumsortorder))::pg_catalog.text AS pos, "
+	"e.enumlabel AS label "
+	"FROM pg_catalog.pg_type t "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
+	"LEFT JOIN pg_catalog.pg_enum e ON e.enumtypid = t.oid "
+	"WHERE n.nspname = $1 AND t.typtype = 'e' "
+	"ORDER BY t.typname, e.enumsortorder",
+
+	/* CATALOG_TABLES */
+	"SELECT c.relname AS name, "
+	"pg_catalog.obj_description(c.oid, 'pg_class') AS comment "
+	"FROM pg_catalog.pg_class c "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+	"WHERE " REL_FILTER
+	"ORDER BY c.relname",
+
+	/* CATALOG_COLUMNS */
+	"SELECT c.relname AS tbl, a.attname AS name, "
+	"a.attnum::pg_catalog.text AS pos, "
+	"pg_catalog.format_type(a.atttypid, a.atttypmod) AS type, "
+	"CASE WHEN a.attnotnull THEN 't' ELSE 'f' END AS notnull, "
+	"CASE WHEN a.attgenerated = '' "
+	"THEN pg_catalog.pg_get_expr(d.adbin, d.adrelid) END AS default_expr, "
+	"CASE a.attidentity WHEN 'a' THEN 'always' WHEN 'd' THEN 'by default' "
+	"END AS identity, "
+	"CASE WHEN a.attgenerated = 's' "
+	"THEN pg_catalog.pg_get_expr(d.adbin, d.adrelid) END AS generated, "
+	"pg_catalog.col_description(c.oid, a.attnum) AS comment "
+	"FROM pg_catalog.pg_attribute a "
+	"JOIN pg_catalog.pg_class c ON c.oid = a.attrelid "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+	"LEFT JOIN pg_catalog.pg_attrdef d "
+	"ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
+	"WHERE " REL_FILTER "AND a.attnum > 0 AND NOT a.attisdropped "
+	"ORDER BY c.relname, a.attnum",
+
+	/* CATALOG_CONSTRAINTS: a foreign key's definition without the
+	   referenced table, which is in ref_table, so that a renamed table
+	   compares equal. */
+	"SELECT c.relname AS tbl, k.conname AS name, "
+	"k.contype::pg_catalog.text AS kind, "
+	"CASE WHEN k.contype = 'f' THEN pg_catalog.replace("
+	"pg_catalog.pg_get_constraintdef(k.oid), ' REFERENCES ' || "
+	"pg_catalog.quote_ident(rn.nspname) || '.' || "
+	"pg_catalog.quote_ident(rc.relname) || '(', ' REFERENCES (') "
+	"ELSE pg_catalog.pg_get_constraintdef(k.oid) END AS def, "
+	"rc.relname AS ref_table, "
+	"CASE WHEN k.condeferrable THEN 't' ELSE 'f' END AS deferrable, "
+	"CASE WHEN k.condeferred THEN 't' ELSE 'f' END AS deferred, "
+	"NULLIF(k.confupdtype, ' ')::pg_catalog.text AS on_update, "
+	"NULLIF(k.confdeltype, ' ')::pg_catalog.text AS on_delete, "
+	"CASE WHEN k.contype = 'c' "
+	"THEN pg_catalog.pg_get_expr(k.conbin, k.conrelid) END AS check_expr "
+	"FROM pg_catalog.pg_constraint k "
+	"JOIN pg_catalog.pg_class c ON c.oid = k.conrelid "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+	"LEFT JOIN pg_catalog.pg_class rc ON rc.oid = k.confrelid "
+	"LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace "
+	"WHERE " REL_FILTER "AND k.contype IN ('p', 'u', 'f', 'c') "
+	"AND (k.contype <> 'f' OR rn.nspname = $1) "
+	"ORDER BY c.relname, k.conname",
+
+	/* CATALOG_CONCOLS */
+	"SELECT c.relname AS tbl, k.conname AS con, "
+	"u.ord::pg_catalog.text AS pos, a.attname AS col, ra.attname AS refcol "
+	"FROM pg_catalog.pg_constraint k "
+	"JOIN pg_catalog.pg_class c ON c.oid = k.conrelid "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+	"CROSS JOIN LATERAL pg_catalog.unnest(k.conkey) "
+	"WITH ORDINALITY AS u(attnum, ord) "
+	"JOIN pg_catalog.pg_attribute a "
+	"ON a.attrelid = k.conrelid AND a.attnum = u.attnum "
+	"LEFT JOIN pg_catalog.pg_attribute ra "
+	"ON ra.attrelid = k.confrelid AND ra.attnum = k.confkey[u.ord] "
+	"WHERE " REL_FILTER "AND k.contype IN ('p', 'u', 'f') "
+	"ORDER BY c.relname, k.conname, u.ord",
+
+	/* CATALOG_INDEXES: indexes that no constraint of the table owns; the
+	   body is the definition from USING on, without the names. */
+	"SELECT c.relname AS tbl, i.relname AS name, "
+	"CASE WHEN x.indisunique THEN 't' ELSE 'f' END AS uniq, "
+	"am.amname::pg_catalog.text AS method, "
+	"pg_catalog.substr(pg_catalog.pg_get_indexdef(i.oid), "
+	"pg_catalog.strpos(pg_catalog.pg_get_indexdef(i.oid), ' USING ') + 7) "
+	"AS body, "
+	"pg_catalog.pg_get_expr(x.indpred, x.indrelid) AS where_expr "
+	"FROM pg_catalog.pg_index x "
+	"JOIN pg_catalog.pg_class i ON i.oid = x.indexrelid "
+	"JOIN pg_catalog.pg_class c ON c.oid = x.indrelid "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+	"JOIN pg_catalog.pg_am am ON am.oid = i.relam "
+	"WHERE " REL_FILTER "AND NOT EXISTS (SELECT 1 "
+	"FROM pg_catalog.pg_constraint k WHERE k.conindid = x.indexrelid "
+	"AND k.conrelid = x.indrelid AND k.contype IN ('p', 'u', 'x')) "
+	"ORDER BY c.relname, i.relname",
+
+	/* CATALOG_INDEXKEYS */
+	"SELECT c.relname AS tbl, i.relname AS idx, g.ord::pg_catalog.text "
+	"AS pos, a.attname AS col, "
+	"CASE WHEN x.indkey[g.ord - 1] = 0 THEN "
+	"pg_catalog.pg_get_indexdef(x.indexrelid, g.ord, true) END AS expr, "
+	"CASE WHEN g.ord <= x.indnkeyatts AND (x.indoption[g.ord - 1] & 1) <> 0 "
+	"THEN 't' ELSE 'f' END AS descending, "
+	"CASE WHEN g.ord <= x.indnkeyatts AND (x.indoption[g.ord - 1] & 2) <> 0 "
+	"THEN 't' ELSE 'f' END AS nulls_first, "
+	"CASE WHEN g.ord > x.indnkeyatts THEN 't' ELSE 'f' END AS included "
+	"FROM pg_catalog.pg_index x "
+	"JOIN pg_catalog.pg_class i ON i.oid = x.indexrelid "
+	"JOIN pg_catalog.pg_class c ON c.oid = x.indrelid "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+	"CROSS JOIN LATERAL pg_catalog.generate_series(1, x.indnatts::integer) "
+	"AS g(ord) "
+	"LEFT JOIN pg_catalog.pg_attribute a "
+	"ON a.attrelid = x.indrelid AND a.attnum = x.indkey[g.ord - 1] "
+	"AND x.indkey[g.ord - 1] <> 0 "
+	"WHERE " REL_FILTER "AND NOT EXISTS (SELECT 1 "
+	"FROM pg_catalog.pg_constraint k WHERE k.conindid = x.indexrelid "
+	"AND k.conrelid = x.indrelid AND k.contype IN ('p', 'u', 'x')) "
+	"ORDER BY c.relname, i.relname, g.ord",
+
+	/* CATALOG_SEQUENCES: not those of identity columns. */
+	"SELECT c.relname AS name, "
+	"pg_catalog.format_type(s.seqtypid, NULL) AS type, "
+	"s.seqstart::pg_catalog.text AS start, "
+	"s.seqincrement::pg_catalog.text AS increment, "
+	"s.seqmin::pg_catalog.text AS min, s.seqmax::pg_catalog.text AS max, "
+	"s.seqcache::pg_catalog.text AS cache, "
+	"CASE WHEN s.seqcycle THEN 't' ELSE 'f' END AS cycle, "
+	"oc.relname AS owned_tbl, oa.attname AS owned_col "
+	"FROM pg_catalog.pg_sequence s "
+	"JOIN pg_catalog.pg_class c ON c.oid = s.seqrelid "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+	"LEFT JOIN pg_catalog.pg_depend d "
+	"ON d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass "
+	"AND d.objid = c.oid "
+	"AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass "
+	"AND d.deptype = 'a' "
+	"LEFT JOIN pg_catalog.pg_class oc ON oc.oid = d.refobjid "
+	"LEFT JOIN pg_catalog.pg_attribute oa "
+	"ON oa.attrelid = d.refobjid AND oa.attnum = d.refobjsubid "
+	"WHERE n.nspname = $1 AND NOT EXISTS (SELECT 1 "
+	"FROM pg_catalog.pg_depend i "
+	"WHERE i.classid = 'pg_catalog.pg_class'::pg_catalog.regclass "
+	"AND i.objid = c.oid AND i.deptype = 'i') "
+	"ORDER BY c.relname",
+
+	/* CATALOG_UNSUPPORTED: what is in the schema and not modelled. */
+	"SELECT kind, name FROM ("
+	"SELECT CASE c.relkind WHEN 'v' THEN 'view' "
+	"WHEN 'm' THEN 'materialized view' WHEN 'p' THEN 'partitioned table' "
+	"WHEN 'f' THEN 'foreign table' WHEN 'c' THEN 'composite type' "
+	"WHEN 'r' THEN 'partition' END AS kind, c.relname::pg_catalog.text "
+	"AS name "
+	"FROM pg_catalog.pg_class c "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+	"WHERE n.nspname = $1 AND (c.relkind IN ('v', 'm', 'p', 'f', 'c') "
+	"OR (c.relkind = 'r' AND c.relispartition)) "
+	"UNION ALL SELECT 'inherited table', c.relname "
+	"FROM pg_catalog.pg_class c "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+	"WHERE n.nspname = $1 AND c.relkind = 'r' AND NOT c.relispartition "
+	"AND EXISTS (SELECT 1 FROM pg_catalog.pg_inherits h "
+	"WHERE h.inhrelid = c.oid OR h.inhparent = c.oid) "
+	"UNION ALL SELECT 'unlogged table', c.relname "
+	"FROM pg_catalog.pg_class c "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+	"WHERE " REL_FILTER "AND c.relpersistence <> 'p' "
+	"UNION ALL SELECT 'row level security', c.relname "
+	"FROM pg_catalog.pg_class c "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+	"WHERE " REL_FILTER "AND (c.relrowsecurity OR c.relforcerowsecurity) "
+	"UNION ALL SELECT 'storage parameters', c.relname "
+	"FROM pg_catalog.pg_class c "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+	"WHERE " REL_FILTER "AND c.reloptions IS NOT NULL "
+	"UNION ALL SELECT 'privileges', c.relname "
+	"FROM pg_catalog.pg_class c "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+	"WHERE " REL_FILTER "AND c.relacl IS NOT NULL "
+	"UNION ALL SELECT CASE p.prokind WHEN 'p' THEN 'procedure' "
+	"WHEN 'a' THEN 'aggregate' WHEN 'w' THEN 'window function' "
+	"ELSE 'function' END, p.proname || '(' || "
+	"pg_catalog.oidvectortypes(p.proargtypes) || ')' "
+	"FROM pg_catalog.pg_proc p "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace "
+	"WHERE n.nspname = $1 "
+	"UNION ALL SELECT 'trigger', c.relname || '.' || g.tgname "
+	"FROM pg_catalog.pg_trigger g "
+	"JOIN pg_catalog.pg_class c ON c.oid = g.tgrelid "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+	"WHERE n.nspname = $1 AND NOT g.tgisinternal "
+	"UNION ALL SELECT 'policy', c.relname || '.' || p.polname "
+	"FROM pg_catalog.pg_policy p "
+	"JOIN pg_catalog.pg_class c ON c.oid = p.polrelid "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+	"WHERE n.nspname = $1 "
+	"UNION ALL SELECT 'rule', c.relname || '.' || r.rulename "
+	"FROM pg_catalog.pg_rewrite r "
+	"JOIN pg_catalog.pg_class c ON c.oid = r.ev_class "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+	"WHERE n.nspname = $1 AND r.rulename <> '_RETURN' "
+	"UNION ALL SELECT CASE t.typtype WHEN 'd' THEN 'domain' "
+	"WHEN 'r' THEN 'range type' WHEN 'm' THEN 'multirange type' "
+	"ELSE 'base type' END, t.typname "
+	"FROM pg_catalog.pg_type t "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
+	"WHERE n.nspname = $1 AND t.typtype IN ('d', 'r', 'm', 'b') "
+	"AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_type e "
+	"WHERE e.typarray = t.oid) "
+	"UNION ALL SELECT 'collation', c.relname || '.' || a.attname "
+	"FROM pg_catalog.pg_attribute a "
+	"JOIN pg_catalog.pg_class c ON c.oid = a.attrelid "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+	"JOIN pg_catalog.pg_type t ON t.oid = a.atttypid "
+	"WHERE " REL_FILTER "AND a.attnum > 0 AND NOT a.attisdropped "
+	"AND a.attcollation <> t.typcollation "
+	"UNION ALL SELECT 'type from another schema', c.relname || '.' || "
+	"a.attname || ' (' || pg_catalog.format_type(a.atttypid, a.atttypmod) "
+	"|| ')' "
+	"FROM pg_catalog.pg_attribute a "
+	"JOIN pg_catalog.pg_class c ON c.oid = a.attrelid "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+	"JOIN pg_catalog.pg_type t ON t.oid = a.atttypid "
+	"LEFT JOIN pg_catalog.pg_type et ON et.oid = t.typelem "
+	"AND t.typcategory = 'A' "
+	"JOIN pg_catalog.pg_namespace tn "
+	"ON tn.oid = COALESCE(et.typnamespace, t.typnamespace) "
+	"WHERE " REL_FILTER "AND a.attnum > 0 AND NOT a.attisdropped "
+	"AND tn.nspname NOT IN ('pg_catalog', $1) "
+	"UNION ALL SELECT CASE k.contype WHEN 'x' THEN 'exclusion constraint' "
+	"ELSE 'foreign key to another schema' END, c.relname || '.' || "
+	"k.conname "
+	"FROM pg_catalog.pg_constraint k "
+	"JOIN pg_catalog.pg_class c ON c.oid = k.conrelid "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+	"LEFT JOIN pg_catalog.pg_class rc ON rc.oid = k.confrelid "
+	"LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace "
+	"WHERE " REL_FILTER "AND (k.contype = 'x' "
+	"OR (k.contype = 'f' AND rn.nspname <> $1)) "
+	"UNION ALL SELECT 'foreign key from another schema', "
+	"fn.nspname || '.' || fc.relname || '.' || k.conname "
+	"FROM pg_catalog.pg_constraint k "
+	"JOIN pg_catalog.pg_class c ON c.oid = k.confrelid "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+	"JOIN pg_catalog.pg_class fc ON fc.oid = k.conrelid "
+	"JOIN pg_catalog.pg_namespace fn ON fn.oid = fc.relnamespace "
+	"WHERE n.nspname = $1 AND k.contype = 'f' AND fn.nspname <> $1 "
+	"UNION ALL SELECT 'extension', e.extname "
+	"FROM pg_catalog.pg_extension e "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace "
+	"WHERE n.nspname = $1 "
+	"UNION ALL SELECT 'collation', c.collname "
+	"FROM pg_catalog.pg_collation c "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = c.collnamespace "
+	"WHERE n.nspname = $1 "
+	"UNION ALL SELECT 'operator', o.oprname "
+	"FROM pg_catalog.pg_operator o "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = o.oprnamespace "
+	"WHERE n.nspname = $1 "
+	"UNION ALL SELECT 'statistics', s.stxname "
+	"FROM pg_catalog.pg_statistic_ext s "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = s.stxnamespace "
+	"WHERE n.nspname = $1 "
+	"UNION ALL SELECT 'text search configuration', s.cfgname "
+	"FROM pg_catalog.pg_ts_config s "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = s.cfgnamespace "
+	"WHERE n.nspname = $1 "
+	") u ORDER BY kind, name",
+};
+
+const char *
+catalog_set_name(enum catalog_set_id set)
+{
+	return (set_names[set]);
+}
+
+const char *
+catalog_set_sql(enum catalog_set_id set)
+{
+	return (set_sql[set]);
+}
+
+static void
+set_free(struct catalog_set *s)
+{
+	size_t	i;
+
+	for (i = 0; i < s->ncols; i++)
+		free(s->colnames[i]);
+	for (i = 0; i < s->ncols * s->nrows; i++)
+		free(s->cells[i]);
+	free(s->colnames);
+	free(s->cells);
+	memset(s, 0, sizeof(*s));
+}
+
+void
+catalog_free(struct catalog *cat)
+{
+	int	i;
+
+	for (i = 0; i < CATALOG_NSETS; i++)
+		set_free(&cat->sets[i]);
+	free(cat->schema);
+	memset(cat, 0, sizeof(*cat));
+}
+
+/* Copies a result into a set. */
+static void
+set_fill(struct catalog_set *s, const PGresult *res)
+{
+	size_t	i, j;
+
+	s->ncols = (size_t)PQnfields(res);
+	s->nrows = (size_t)PQntuples(res);
+	s->colnames = xcalloc(s->ncols ? s->ncols : 1, sizeof(char *));
+	s->cells = xcalloc(s->ncols * s->nrows > 0 ? s->ncols * s->nrows : 1,
+	    sizeof(char *));
+	for (j = 0; j < s->ncols; j++)
+		s->colnames[j] = xstrdup(PQfname(res, (int)j));
+	for (i = 0; i < s->nrows; i++)
+		for (j = 0; j < s->ncols; j++)
+			if (!PQgetisnull(res, (int)i, (int)j))
+				s->cells[i * s->ncols + j] =
+				    xstrdup(PQgetvalue(res, (int)i, (int)j));
+}
+
+int
+catalog_read(PGconn *conn, const char *schema, struct catalog *cat,
+    struct vf_error *err)
+{
+	const char	*params[1];
+	PGresult	*res;
+	int		 i, intx = 0;
+
+	memset(cat, 0, sizeof(*cat));
+	cat->schema = xstrdup(schema);
+	params[0] = schema;
+	/* One snapshot for every query; names printed schema-qualified. */
+	if (db_exec(conn, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
+	    0, NULL, err) == -1)
+		goto fail;
+	intx = 1;
+	res = db_query(conn, "SELECT pg_catalog.set_config('search_path', "
+	    "'pg_catalog', true)", 0, NULL, PGRES_TUPLES_OK, err);
+	if (res == NULL)
+		goto fail;
+	PQclear(res);
+	for (i = 0; i < CATALOG_NSETS; i++) {
+		res = db_query(conn, set_sql[i], 1, params, PGRES_TUPLES_OK,
+		    err);
+		if (res == NULL)
+			goto fail;
+		cat->nqueries++;
+		set_fill(&cat->sets[i], res);
+		PQclear(res);
+	}
+	intx = 0;
+	if (db_exec(conn, "COMMIT", 0, NULL, err) == -1)
+		goto fail;
+	return (0);
+fail:
+	if (intx)
+		PQclear(PQexec(conn, "ROLLBACK"));
+	catalog_free(cat);
+	return (-1);
+}
+
+const char *
+catalog_get(const struct catalog *cat, enum catalog_set_id set, size_t row,
+    const char *col)
+{
+	const struct catalog_set	*s = &cat->sets[set];
+	size_t				 j;
+
+	for (j = 0; j < s->ncols; j++)
+		if (strcmp(s->colnames[j], col) == 0)
+			return (s->cells[row * s->ncols + j]);
+	abort();
+}
+
+int
+catalog_outside(PGconn *conn, const char *schema, char **out,
+    struct vf_error *err)
+{
+	static const char sql[] =
+	    "SELECT pg_catalog.string_agg(o, E'\\n' ORDER BY o) FROM ("
+	    "SELECT 'schema ' || n.nspname AS o "
+	    "FROM pg_catalog.pg_namespace n "
+	    "UNION ALL SELECT 'relation ' || n.nspname || '.' || c.relname || "
+	    "' ' || c.relkind || ' ' || COALESCE((SELECT pg_catalog.string_agg("
+	    "a.attname || ':' || pg_catalog.format_type(a.atttypid, "
+	    "a.atttypmod) || ':' || a.attnotnull, ',' ORDER BY a.attnum) "
+	    "FROM pg_catalog.pg_attribute a WHERE a.attrelid = c.oid "
+	    "AND a.attnum > 0 AND NOT a.attisdropped), '') "
+	    "FROM pg_catalog.pg_class c "
+	    "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+	    "WHERE n.nspname <> $1 AND n.nspname NOT IN ('pg_catalog', "
+	    "'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%' "
+	    "AND n.nspname NOT LIKE 'pg\\_temp%' "
+	    "UNION ALL SELECT 'constraint ' || n.nspname || '.' || k.conname || "
+	    "' ' || pg_catalog.pg_get_constraintdef(k.oid) "
+	    "FROM pg_catalog.pg_constraint k "
+	    "JOIN pg_catalog.pg_namespace n ON n.oid = k.connamespace "
+	    "WHERE n.nspname <> $1 AND n.nspname NOT IN ('pg_catalog', "
+	    "'information_schema') "
+	    "UNION ALL SELECT 'routine ' || n.nspname || '.' || p.proname || "
+	    "'(' || pg_catalog.oidvectortypes(p.proargtypes) || ')' "
+	    "FROM pg_catalog.pg_proc p "
+	    "JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace "
+	    "WHERE n.nspname <> $1 AND n.nspname NOT IN ('pg_catalog', "
+	    "'information_schema') "
+	    "UNION ALL SELECT 'type ' || n.nspname || '.' || t.typname "
+	    "FROM pg_catalog.pg_type t "
+	    "JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
+	    "WHERE n.nspname <> $1 AND n.nspname NOT IN ('pg_catalog', "
+	    "'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%' "
+	    "UNION ALL SELECT 'extension ' || e.extname FROM "
+	    "pg_catalog.pg_extension e "
+	    "UNION ALL SELECT 'trigger ' || g.tgname || ' on ' || "
+	    "g.tgrelid::pg_catalog.regclass::pg_catalog.text "
+	    "FROM pg_catalog.pg_trigger g "
+	    "JOIN pg_catalog.pg_class c ON c.oid = g.tgrelid "
+	    "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+	    "WHERE n.nspname <> $1 AND NOT g.tgisinternal "
+	    ") x";
+	const char	*params[1];
+	PGresult	*res;
+
+	params[0] = schema;
+	res = db_query(conn, sql, 1, params, PGRES_TUPLES_OK, err);
+	if (res == NULL)
+		return (-1);
+	*out = xstrdup(PQgetisnull(res, 0, 0) ? "" : PQgetvalue(res, 0, 0));
+	PQclear(res);
+	return (0);
+}

@@ -1,0 +1,92 @@
+/*
+ * catalog.h: reading one schema's catalog from PostgreSQL with libpq, in a
+ * fixed number of queries filtered in SQL by the schema's name, printed
+ * by PostgreSQL's own functions (format_type, pg_get_expr,
+ * pg_get_constraintdef, pg_get_indexdef) with search_path set to
+ * pg_catalog alone, so that every name outside pg_catalog is printed
+ * schema-qualified and both sides of a diff read the same way.
+ *
+ * The result is a set of row sets, one per query, each a table of text
+ * cells; snapshot.c loads them into sqlite under the same column names.
+ */
+#ifndef VERIFIER_CATALOG_H
+#define VERIFIER_CATALOG_H
+
+#include <stddef.h>
+
+#include <libpq-fe.h>
+
+#include "util.h"
+
+/* The row sets of a catalog read, one query each. */
+enum catalog_set_id {
+	CATALOG_ENUMS = 0,	/* enum, pos, label */
+	CATALOG_TABLES,		/* name, comment */
+	CATALOG_COLUMNS,	/* tbl, name, pos, type, notnull, default_expr,
+				   identity, generated, comment */
+	CATALOG_CONSTRAINTS,	/* tbl, name, kind, def, ref_table, deferrable,
+				   deferred, on_update, on_delete, check_expr */
+	CATALOG_CONCOLS,	/* tbl, con, pos, col, refcol */
+	CATALOG_INDEXES,	/* tbl, name, uniq, method, body, where_expr */
+	CATALOG_INDEXKEYS,	/* tbl, idx, pos, col, expr, descending,
+				   nulls_first, included */
+	CATALOG_SEQUENCES,	/* name, type, start, increment, min, max,
+				   cache, cycle, owned_tbl, owned_col */
+	CATALOG_UNSUPPORTED,	/* kind, name */
+	CATALOG_NSETS
+};
+
+struct catalog_set {
+	size_t	 ncols;
+	size_t	 nrows;
+	char	**colnames;	/* ncols names */
+	char	**cells;	/* nrows * ncols; NULL for SQL NULL */
+};
+
+struct catalog {
+	char			*schema;
+	struct catalog_set	 sets[CATALOG_NSETS];
+	int			 nqueries;	/* catalog queries sent */
+};
+
+/*
+ * Reads the catalog of schema from conn into cat (which need not be
+ * initialised) inside one read-only repeatable-read transaction.  The
+ * version table is left out.  Objects the verifier does not model
+ * (views, functions, triggers, ...) are listed in CATALOG_UNSUPPORTED,
+ * never dropped silently.  Returns 0 (release with catalog_free()), or -1
+ * with err set (cat left empty).  conn must not be inside a transaction.
+ */
+int	catalog_read(PGconn *conn, const char *schema, struct catalog *cat,
+	    struct vf_error *err);
+
+/* Releases what catalog_read() filled in; cat is left empty. */
+void	catalog_free(struct catalog *cat);
+
+/*
+ * The cell of row (0-based) and the column named col of a set; NULL for
+ * SQL NULL.  col must be one of the set's columns (aborts otherwise: a
+ * programming error).  Valid while cat is.
+ */
+const char	*catalog_get(const struct catalog *cat, enum catalog_set_id set,
+		    size_t row, const char *col);
+
+/* The name of a set ("enums", "tables", ...), as a sqlite table name. */
+const char	*catalog_set_name(enum catalog_set_id set);
+
+/*
+ * The SQL text of the query of a set, with the schema name as $1.  For the
+ * benchmark, which runs the same queries through psql.
+ */
+const char	*catalog_set_sql(enum catalog_set_id set);
+
+/*
+ * A text listing of every object outside schema (and outside the system
+ * schemas) of the database conn is connected to, one line per object, in
+ * a stable order, so that two listings before and after a replay compare
+ * as strings.  *out is the caller's to free().  0 or -1 with err set.
+ */
+int	catalog_outside(PGconn *conn, const char *schema, char **out,
+	    struct vf_error *err);
+
+#endif

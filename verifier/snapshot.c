@@ -1,0 +1,252 @@
+/*
+ * snapshot.c: the sqlite3 store of both catalogs.  Its tables are made
+ * from the catalog's row sets (same column names), with a side column in
+ * front, so that diff.c compares the two sides with plain SQL.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "snapshot.h"
+
+/* The columns of each catalog set, as catalog.c's queries name them. */
+static const char *const set_columns[CATALOG_NSETS] = {
+	"enum, pos, label",
+	"name, comment",
+	"tbl, name, pos, type, notnull, default_expr, identity, generated, "
+	    "comment",
+	"tbl, name, kind, def, ref_table, deferrable, deferred, on_update, "
+	    "on_delete, check_expr",
+	"tbl, con, pos, col, refcol",
+	"tbl, name, uniq, method, body, where_expr",
+	"tbl, idx, pos, col, expr, descending, nulls_first, included",
+	"name, type, start, increment, min, max, cache, cycle, owned_tbl, "
+	    "owned_col",
+	"kind, name",
+};
+
+static int
+sq_error(struct snapshot *snap, struct vf_error *err, const char *what)
+{
+	return (vf_error_set(err, VF_EXIT_FAIL, NULL, 0, 0,
+	    "snapshot store: %s: %s", what, sqlite3_errmsg(snap->db)));
+}
+
+int
+snapshot_exec(struct snapshot *snap, const char *sql, struct vf_error *err)
+{
+	char	*msg = NULL;
+
+	if (sqlite3_exec(snap->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		vf_error_set(err, VF_EXIT_FAIL, NULL, 0, 0,
+		    "snapshot store: %s", msg != NULL ? msg : "error");
+		sqlite3_free(msg);
+		return (-1);
+	}
+	return (0);
+}
+
+int
+snapshot_prepare(struct snapshot *snap, const char *sql, sqlite3_stmt **stmt,
+    struct vf_error *err)
+{
+	if (sqlite3_prepare_v2(snap->db, sql, -1, stmt, NULL) != SQLITE_OK) {
+		*stmt = NULL;
+		return (sq_error(snap, err, "prepare"));
+	}
+	return (0);
+}
+
+char *
+snapshot_col(sqlite3_stmt *stmt, int col)
+{
+	const unsigned char	*s;
+
+	if (sqlite3_column_type(stmt, col) == SQLITE_NULL)
+		return (NULL);
+	s = sqlite3_column_text(stmt, col);
+	return (xstrdup(s != NULL ? (const char *)s : ""));
+}
+
+int
+snapshot_open(struct snapshot *snap, const char *path, struct vf_error *err)
+{
+	struct vbuf	sql;
+	int		i, rc = -1;
+
+	memset(snap, 0, sizeof(*snap));
+	if (sqlite3_open(path != NULL ? path : ":memory:", &snap->db) !=
+	    SQLITE_OK) {
+		vf_error_set(err, VF_EXIT_USAGE, path, 0, 0,
+		    "cannot open the snapshot store: %s",
+		    snap->db != NULL ? sqlite3_errmsg(snap->db) : "no memory");
+		sqlite3_close(snap->db);
+		snap->db = NULL;
+		return (-1);
+	}
+	vbuf_init(&sql);
+	vbuf_puts(&sql, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
+	    " BEGIN;");
+	for (i = 0; i < CATALOG_NSETS; i++) {
+		vbuf_appendf(&sql, "DROP TABLE IF EXISTS %s;"
+		    " CREATE TABLE %s (side TEXT NOT NULL, %s);",
+		    catalog_set_name(i), catalog_set_name(i), set_columns[i]);
+	}
+	vbuf_puts(&sql, "DROP TABLE IF EXISTS renames;"
+	    " CREATE TABLE renames (kind TEXT NOT NULL, e_tbl TEXT, a_tbl TEXT,"
+	    " e_name TEXT NOT NULL, a_name TEXT NOT NULL);"
+	    " CREATE INDEX columns_key ON columns (side, tbl, name);"
+	    " CREATE INDEX constraints_key ON constraints (side, tbl, name);"
+	    " CREATE INDEX indexes_key ON indexes (side, tbl, name);"
+	    " CREATE INDEX tables_key ON tables (side, name);"
+	    " CREATE INDEX concols_key ON concols (side, tbl, con);"
+	    " CREATE INDEX indexkeys_key ON indexkeys (side, tbl, idx);"
+	    " COMMIT;");
+	if (snapshot_exec(snap, sql.data, err) == -1)
+		goto done;
+	rc = 0;
+done:
+	vbuf_free(&sql);
+	if (rc == -1)
+		snapshot_close(snap);
+	return (rc);
+}
+
+void
+snapshot_close(struct snapshot *snap)
+{
+	if (snap->db != NULL)
+		sqlite3_close(snap->db);
+	snap->db = NULL;
+}
+
+static int
+load_set(struct snapshot *snap, const char *side, enum catalog_set_id id,
+    const struct catalog_set *s, struct vf_error *err)
+{
+	sqlite3_stmt	*del = NULL, *ins = NULL;
+	struct vbuf	 sql;
+	size_t		 i, j;
+	const char	*cell;
+	int		 rc = -1;
+
+	vbuf_init(&sql);
+	vbuf_appendf(&sql, "DELETE FROM %s WHERE side = ?1",
+	    catalog_set_name(id));
+	if (snapshot_prepare(snap, sql.data, &del, err) == -1)
+		goto done;
+	sqlite3_bind_text(del, 1, side, -1, SQLITE_STATIC);
+	if (sqlite3_step(del) != SQLITE_DONE) {
+		sq_error(snap, err, "delete");
+		goto done;
+	}
+	vbuf_reset(&sql);
+	vbuf_appendf(&sql, "INSERT INTO %s (side, %s) VALUES (?1",
+	    catalog_set_name(id), set_columns[id]);
+	for (j = 0; j < s->ncols; j++)
+		vbuf_appendf(&sql, ", ?%zu", j + 2);
+	vbuf_puts(&sql, ")");
+	if (snapshot_prepare(snap, sql.data, &ins, err) == -1)
+		goto done;
+	for (i = 0; i < s->nrows; i++) {
+		sqlite3_reset(ins);
+		sqlite3_bind_text(ins, 1, side, -1, SQLITE_STATIC);
+		for (j = 0; j < s->ncols; j++) {
+			cell = s->cells[i * s->ncols + j];
+			if (cell == NULL)
+				sqlite3_bind_null(ins, (int)j + 2);
+			else
+				sqlite3_bind_text(ins, (int)j + 2, cell, -1,
+				    SQLITE_STATIC);
+		}
+		if (sqlite3_step(ins) != SQLITE_DONE) {
+			sq_error(snap, err, "insert");
+			goto done;
+		}
+	}
+	rc = 0;
+done:
+	sqlite3_finalize(del);
+	sqlite3_finalize(ins);
+	vbuf_free(&sql);
+	return (rc);
+}
+
+int
+snapshot_load(struct snapshot *snap, const char *side,
+    const struct catalog *cat, struct vf_error *err)
+{
+	int	i;
+
+	if (snapshot_exec(snap, "BEGIN", err) == -1)
+		return (-1);
+	for (i = 0; i < CATALOG_NSETS; i++) {
+		if (load_set(snap, side, i, &cat->sets[i], err) == -1) {
+			sqlite3_exec(snap->db, "ROLLBACK", NULL, NULL, NULL);
+			return (-1);
+		}
+	}
+	return (snapshot_exec(snap, "COMMIT", err));
+}
+
+static int
+add_rename(sqlite3_stmt *ins, const char *kind, const char *e_tbl,
+    const char *a_tbl, const char *e_name, const char *a_name)
+{
+	sqlite3_reset(ins);
+	sqlite3_bind_text(ins, 1, kind, -1, SQLITE_STATIC);
+	if (e_tbl != NULL)
+		sqlite3_bind_text(ins, 2, e_tbl, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(ins, 2);
+	if (a_tbl != NULL)
+		sqlite3_bind_text(ins, 3, a_tbl, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(ins, 3);
+	sqlite3_bind_text(ins, 4, e_name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(ins, 5, a_name, -1, SQLITE_STATIC);
+	return (sqlite3_step(ins) == SQLITE_DONE ? 0 : -1);
+}
+
+int
+snapshot_load_renames(struct snapshot *snap, const struct model *m,
+    struct vf_error *err)
+{
+	const struct model_table	*t;
+	const struct model_column	*c;
+	sqlite3_stmt			*ins = NULL;
+	size_t				 i, j;
+	int				 rc = -1;
+
+	if (snapshot_exec(snap, "DELETE FROM renames", err) == -1)
+		return (-1);
+	if (snapshot_prepare(snap, "INSERT INTO renames (kind, e_tbl, a_tbl, "
+	    "e_name, a_name) VALUES (?1, ?2, ?3, ?4, ?5)", &ins, err) == -1)
+		return (-1);
+	for (i = 0; i < m->ntables; i++) {
+		t = &m->tables[i];
+		if (t->renamed_from != NULL &&
+		    add_rename(ins, "table", NULL, NULL, t->name,
+		    t->renamed_from) == -1)
+			goto fail;
+		for (j = 0; j < t->ncolumns; j++) {
+			c = &t->columns[j];
+			if (c->renamed_from == NULL)
+				continue;
+			/* The table in the database has either name. */
+			if (add_rename(ins, "column", t->name, t->name, c->name,
+			    c->renamed_from) == -1)
+				goto fail;
+			if (t->renamed_from != NULL &&
+			    add_rename(ins, "column", t->name, t->renamed_from,
+			    c->name, c->renamed_from) == -1)
+				goto fail;
+		}
+	}
+	rc = 0;
+	goto done;
+fail:
+	sq_error(snap, err, "renames");
+done:
+	sqlite3_finalize(ins);
+	return (rc);
+}
