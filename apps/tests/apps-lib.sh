@@ -37,7 +37,6 @@ app_launch() {
 	env DATABASE_URL="$(dburl "$db")" "${APP_ENV[@]}" "${KORE_ENV[@]}" \
 	    kore -f -n -r -c "$TEST_TMP/$name.conf" > "$TEST_TMP/$name.log" 2>&1 &
 	LAUNCHED_PID=$!
-	disown "$LAUNCHED_PID" 2>/dev/null
 	APP_PIDS="$APP_PIDS $LAUNCHED_PID"
 }
 

@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# 50_apps_startup.sh: the apps' migration on start.  Four instances of each
+# app started at once on an empty database apply each file once (the
+# runner's advisory lock); a broken migration file makes the app exit
+# non-zero naming the file, serving nothing; missing secrets are refused.
+. "$TOP/apps/tests/apps-lib.sh"
+DB=apps_startup
+apps_db $DB || { fail "fresh database"; exit 1; }
+
+# Three files per schema, the extra two slow, so the instances overlap.
+for s in auth billing; do
+	mkdir -p "$TEST_TMP/mig/$s"
+	cp migrations/$s/*.sql "$TEST_TMP/mig/$s/"
+	for v in 20991231000001 20991231000002; do
+		printf -- '-- migrate:up\nSELECT pg_sleep(0.3);\nCREATE TABLE %s.t_%s (id int);\n-- migrate:down\nDROP TABLE %s.t_%s;\n' \
+		    $s $v $s $v > "$TEST_TMP/mig/$s/${v}_slow_$v.sql"
+	done
+done
+nfiles=$(ls "$TEST_TMP/mig/auth" | wc -l)
+
+ports=""
+pids=""
+for s in auth billing; do
+	for n in 1 2 3 4; do
+		port=$(pg_free_port)
+		APP_ENV=(MIGRATIONS_DIR="$TEST_TMP/mig/$s")
+		app_launch $s $DB "$port" "$s$n" 1 2
+		ports="$ports $port"
+		pids="$pids $LAUNCHED_PID"
+	done
+done
+APP_ENV=()
+up=0
+set -- $pids
+for port in $ports; do
+	app_wait "$port" "$1" && up=$((up + 1))
+	shift
+done
+check_eq "8 instances (4 auth, 4 billing) started at once all serve" 8 "$up"
+for s in auth billing; do
+	check_eq "$s: each of the $nfiles files applied exactly once" "$nfiles|$nfiles" \
+	    "$(q $DB "SELECT count(*) || '|' || count(DISTINCT version) FROM $s.schema_migrations")"
+	applied=$(cat "$TEST_TMP"/${s}[1-4].log | grep -c "^  applied ")
+	check_eq "$s: the logs of the 4 instances report $nfiles applications in all" "$nfiles" "$applied"
+	check_eq "$s: every version row by ${s}_svc" "${s}_svc" \
+	    "$(q $DB "SELECT string_agg(DISTINCT applied_by, ',') FROM $s.schema_migrations")"
+done
+for p in $pids; do app_stop "$p"; done
+
+# --- a broken file: exit non-zero, the file named, nothing served ------------
+cp -r "$TEST_TMP/mig/auth" "$TEST_TMP/broken"
+printf -- '-- migrate:up\nCREATE TABLE auth.half (id int);\nALTER TABLE auth.no_such_table ADD COLUMN x int;\n-- migrate:down\nDROP TABLE auth.half;\n' \
+    > "$TEST_TMP/broken/20991231000003_broken.sql"
+port=$(pg_free_port)
+APP_ENV=(MIGRATIONS_DIR="$TEST_TMP/broken")
+app_launch auth $DB "$port" broken 1 1
+APP_ENV=()
+for i in $(seq 1 100); do kill -0 "$LAUNCHED_PID" 2>/dev/null || break; sleep 0.1; done
+wait "$LAUNCHED_PID" 2>/dev/null
+rc=$?
+check_eq "server-side failure: the app exits 1" 1 "$rc"
+check_contains "server-side failure: names the file and the server's message" \
+    "20991231000003_broken.sql" "$(cat "$TEST_TMP/broken.log")"
+check_contains "server-side failure: the server's message" \
+    'relation "auth.no_such_table" does not exist' "$(cat "$TEST_TMP/broken.log")"
+check_eq "server-side failure: the file rolled back whole" "" "$(q $DB "SELECT to_regclass('auth.half')")"
+check_eq "server-side failure: nothing listens on its port" 000 \
+    "$(curl -s -m 2 -o /dev/null -w '%{http_code}' http://127.0.0.1:$port/healthz)"
+check_eq "server-side failure: no pidfile left" no "$([ -f "$TEST_TMP/broken.pid" ] && echo yes || echo no)"
+
+printf -- '-- migrate:up\nCREATE TABLE auth.half (id int;\n-- migrate:down\nDROP TABLE auth.half;\n' \
+    > "$TEST_TMP/broken/20991231000003_broken.sql"
+APP_ENV=(MIGRATIONS_DIR="$TEST_TMP/broken")
+app_launch auth $DB "$port" broken2 1 1
+APP_ENV=()
+wait "$LAUNCHED_PID" 2>/dev/null
+rc=$?
+check_eq "unparsable file: the app exits 1" 1 "$rc"
+check_contains "unparsable file: named with its line" "20991231000003_broken.sql:2" "$(cat "$TEST_TMP/broken2.log")"
+
+# --- an edited applied file is refused -----------------------------------------
+sed -i 's/pg_sleep(0.3)/pg_sleep(0.2)/' "$TEST_TMP/mig/auth/20991231000001_slow_20991231000001.sql"
+APP_ENV=(MIGRATIONS_DIR="$TEST_TMP/mig/auth")
+app_launch auth $DB "$port" edited 1 1
+APP_ENV=()
+wait "$LAUNCHED_PID" 2>/dev/null
+rc=$?
+check_eq "edited applied file: the app exits 1" 1 "$rc"
+check_contains "edited applied file: named" "20991231000001_slow_20991231000001.sql" "$(cat "$TEST_TMP/edited.log")"
+
+# --- missing configuration ---------------------------------------------------------
+APP_ENV=(AUTH_SVC_PASSWORD=)
+app_launch auth $DB "$port" nopw 1 1
+APP_ENV=()
+wait "$LAUNCHED_PID" 2>/dev/null
+check_eq "no role password: exit 1" 1 "$?"
+check_contains "no role password: says which variable" "AUTH_SVC_PASSWORD is not set" "$(cat "$TEST_TMP/nopw.log")"
+APP_ENV=(TOKEN_SECRET=short)
+app_launch billing $DB "$port" nosecret 1 1
+APP_ENV=()
+wait "$LAUNCHED_PID" 2>/dev/null
+check_eq "short TOKEN_SECRET: exit 1" 1 "$?"
+check_contains "short TOKEN_SECRET: says so" "TOKEN_SECRET must be set, at least 32 characters" "$(cat "$TEST_TMP/nosecret.log")"
+APP_ENV=(BILLING_SVC_PASSWORD=wrong-password)
+app_launch billing $DB "$port" badpw 1 1
+APP_ENV=()
+wait "$LAUNCHED_PID" 2>/dev/null
+check_eq "wrong role password: exit 1" 1 "$?"
+check_contains "wrong role password: the server's message" 'password authentication failed for user "billing_svc"' "$(cat "$TEST_TMP/badpw.log")"
