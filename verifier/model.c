@@ -171,7 +171,8 @@ json_value(const char **p, int depth)
 			key = NULL;
 			if (j->type == J_OBJ) {
 				json_ws(p);
-				if (**p != '"' || (key = json_string(p)) == NULL)
+				if (**p != '"' ||
+				    (key = json_string(p)) == NULL)
 					goto bad;
 				json_ws(p);
 				if (**p != ':') {
@@ -184,7 +185,8 @@ json_value(const char **p, int depth)
 				free(key);
 				goto bad;
 			}
-			j->kids = xrealloc(j->kids, (j->n + 1) * sizeof(*j->kids));
+			j->kids = xrealloc(j->kids,
+			    (j->n + 1) * sizeof(*j->kids));
 			if (j->type == J_OBJ)
 				j->keys = xrealloc(j->keys,
 				    (j->n + 1) * sizeof(*j->keys));
@@ -357,7 +359,8 @@ expr_scan(const char *expr, char *msg, size_t msglen)
 			snprintf(msg, msglen, "\";\" is not allowed");
 			goto done;
 		} else if (tok == TOK_SQL_COMMENT) {
-			snprintf(msg, msglen, "\"--\" comments are not allowed");
+			snprintf(msg, msglen,
+			    "\"--\" comments are not allowed");
 			goto done;
 		}
 	}
@@ -995,9 +998,10 @@ builtin_normalise(const char *elem, char **norm, int *idx, char *msg,
 			if (nwords > 0)
 				vbuf_putc(&out, ' ');
 			while (isalnum((unsigned char)*p) || *p == '_') {
-				vbuf_putc(&key, (char)tolower((unsigned char)*p));
-				vbuf_putc(&out, (char)tolower((unsigned char)*p));
-				p++;
+				char	lc = (char)tolower((unsigned char)*p++);
+
+				vbuf_putc(&key, lc);
+				vbuf_putc(&out, lc);
 			}
 			nwords++;
 			continue;
@@ -1050,7 +1054,8 @@ builtin_normalise(const char *elem, char **norm, int *idx, char *msg,
 	/* time(3) with time zone: the precision follows the first word. */
 	if (nmods > 0 && modsafter != nwords &&
 	    !(modsafter == 1 && strncmp(key.data, "time", 4) == 0)) {
-		snprintf(msg, msglen, "misplaced modifier in type \"%s\"", elem);
+		snprintf(msg, msglen, "misplaced modifier in type \"%s\"",
+		    elem);
 		goto done;
 	}
 	*norm = vbuf_steal(&out);
@@ -1616,8 +1621,8 @@ load_column(struct loader *ld, struct model_table *t, yaml_node_t *k,
 		tn = v;
 	else {
 		if (v->type != YAML_MAPPING_NODE)
-			return (at(ld, v, "expected a mapping or a type for %s, "
-			    "found %s", what, kind(v)));
+			return (at(ld, v, "expected a mapping or a type for "
+			    "%s, found %s", what, kind(v)));
 		if (check_keys(ld, v, what, column_keys) == -1)
 			return (-1);
 		if ((tn = map_get(ld, v, "type")) == NULL)
@@ -1637,7 +1642,8 @@ load_column(struct loader *ld, struct model_table *t, yaml_node_t *k,
 		strcpy(c->type, elem);
 		strcat(c->type, suffix);
 	} else {
-		if (builtin_normalise(elem, &norm, &bi, msg, sizeof(msg)) == -1) {
+		if (builtin_normalise(elem, &norm, &bi, msg,
+		    sizeof(msg)) == -1) {
 			at(ld, tn, "%s for %s", msg, what);
 			goto done;
 		}
@@ -1695,8 +1701,8 @@ load_column(struct loader *ld, struct model_table *t, yaml_node_t *k,
 				if (strcmp(e->values[idx], label) == 0)
 					break;
 			if (idx == (int)e->nvalues) {
-				at(ld, n, "default '%s' of %s is not a label of "
-				    "enum \"%s\"", label, what, e->name);
+				at(ld, n, "default '%s' of %s is not a label "
+				    "of enum \"%s\"", label, what, e->name);
 				goto done;
 			}
 		}
@@ -1788,7 +1794,8 @@ load_unique(struct loader *ld, struct model_table *t, yaml_node_t *seq)
 		if (get_opt_name(ld, u, &c->name, &c->name_given) == -1)
 			return (-1);
 		if ((cols = map_get(ld, u, "columns")) == NULL)
-			return (at(ld, u, "missing key \"columns\" in %s", what));
+			return (at(ld, u, "missing key \"columns\" in %s",
+			    what));
 		if (get_columns(ld, cols, t, what, &c->columns,
 		    &c->ncolumns) == -1)
 			return (-1);
@@ -1819,7 +1826,8 @@ load_fks(struct loader *ld, struct model_table *t, yaml_node_t *seq)
 		if (get_opt_name(ld, f, &c->name, &c->name_given) == -1)
 			return (-1);
 		if ((n = map_get(ld, f, "columns")) == NULL)
-			return (at(ld, f, "missing key \"columns\" in %s", what));
+			return (at(ld, f, "missing key \"columns\" in %s",
+			    what));
 		if (get_columns(ld, n, t, what, &c->columns,
 		    &c->ncolumns) == -1)
 			return (-1);
@@ -1830,8 +1838,8 @@ load_fks(struct loader *ld, struct model_table *t, yaml_node_t *seq)
 		    check_keys(ld, ref, "references", ref_keys) == -1)
 			return (-1);
 		if ((rt = map_get(ld, ref, "table")) == NULL)
-			return (at(ld, ref, "missing key \"table\" in references "
-			    "of %s", what));
+			return (at(ld, ref, "missing key \"table\" in "
+			    "references of %s", what));
 		if (get_name(ld, rt, "referenced table", &c->ref_table) == -1)
 			return (-1);
 		if ((n = map_get(ld, f, "on_delete")) != NULL) {
@@ -1912,8 +1920,9 @@ load_index_key(struct loader *ld, struct model_table *t, yaml_node_t *kn,
 		ex = NULL;
 	} else {
 		if (kn->type != YAML_MAPPING_NODE)
-			return (at(ld, kn, "expected a column name or a mapping "
-			    "for a key of %s, found %s", what, kind(kn)));
+			return (at(ld, kn, "expected a column name or a "
+			    "mapping for a key of %s, found %s", what,
+			    kind(kn)));
 		if (check_keys(ld, kn, "index key", index_key_keys) == -1)
 			return (-1);
 		col = map_get(ld, kn, "column");
@@ -1980,7 +1989,8 @@ load_indexes(struct loader *ld, struct model_table *t, yaml_node_t *seq)
 			ix->method = xstrdup(methods[w]);
 		}
 		if ((n = map_get(ld, in, "columns")) == NULL)
-			return (at(ld, in, "missing key \"columns\" in %s", what));
+			return (at(ld, in, "missing key \"columns\" in %s",
+			    what));
 		if (want(ld, n, YAML_SEQUENCE_NODE, "index columns") == -1)
 			return (-1);
 		if (n->data.sequence.items.start == n->data.sequence.items.top)
@@ -2081,15 +2091,15 @@ load_table(struct loader *ld, yaml_node_t *k, yaml_node_t *v)
 		} else if (n->type == YAML_SEQUENCE_NODE)
 			cols = n;
 		else
-			return (at(ld, n, "expected a sequence or a mapping for "
-			    "primary_key of %s, found %s", what, kind(n)));
+			return (at(ld, n, "expected a sequence or a mapping "
+			    "for primary_key of %s, found %s", what, kind(n)));
 		if (get_columns(ld, cols, t, "primary key", &c->columns,
 		    &c->ncolumns) == -1)
 			return (-1);
 		for (i = 0; i < c->ncolumns; i++)
 			if (model_find_column(t, c->columns[i])->nullable)
-				return (at(ld, n, "primary key column \"%s\" of "
-				    "%s cannot be nullable", c->columns[i],
+				return (at(ld, n, "primary key column \"%s\" "
+				    "of %s cannot be nullable", c->columns[i],
 				    what));
 	} else if (pkn != NULL) {
 		c = add_constraint(t, MODEL_CON_PRIMARY, pkn);
@@ -2212,7 +2222,8 @@ resolve_fks(struct loader *ld)
 		} else {
 			pk = NULL;
 			for (j = 0; j < rt->nconstraints; j++)
-				if (rt->constraints[j].kind == MODEL_CON_PRIMARY)
+				if (rt->constraints[j].kind ==
+				    MODEL_CON_PRIMARY)
 					pk = &rt->constraints[j];
 			if (pk == NULL)
 				return (at(ld, pf->ref_table, "%s references "
@@ -2401,7 +2412,8 @@ assign_names(struct loader *ld)
 				continue;
 			rel = c->kind == MODEL_CON_PRIMARY ||
 			    c->kind == MODEL_CON_UNIQUE;
-			if ((e = names_find(&ns, c->name, rel, 1, &i)) != NULL) {
+			e = names_find(&ns, c->name, rel, 1, &i);
+			if (e != NULL) {
 				vf_error_set(ld->err, VF_EXIT_USAGE, ld->path,
 				    c->line, c->col, "duplicate name \"%s\" "
 				    "(already used at line %d)", c->name,
@@ -2414,7 +2426,8 @@ assign_names(struct loader *ld)
 			ix = &t->indexes[j];
 			if (!ix->name_given)
 				continue;
-			if ((e = names_find(&ns, ix->name, 1, 0, NULL)) != NULL) {
+			e = names_find(&ns, ix->name, 1, 0, NULL);
+			if (e != NULL) {
 				vf_error_set(ld->err, VF_EXIT_USAGE, ld->path,
 				    ix->line, ix->col, "duplicate name \"%s\" "
 				    "(already used at line %d)", ix->name,
@@ -2430,9 +2443,11 @@ assign_names(struct loader *ld)
 		for (j = 0; j < t->ncolumns; j++) {
 			if (t->columns[j].identity == MODEL_IDENTITY_NONE)
 				continue;
-			model_make_name(seq, t->name, t->columns[j].name, "seq");
+			model_make_name(seq, t->name, t->columns[j].name,
+			    "seq");
 			if (names_find(&ns, seq, 1, 0, NULL) == NULL)
-				names_add(&ns, seq, 1, 0, i, t->columns[j].line);
+				names_add(&ns, seq, 1, 0, i,
+				    t->columns[j].line);
 		}
 	}
 	for (i = 0; i < m->ntables; i++) {
@@ -2444,7 +2459,8 @@ assign_names(struct loader *ld)
 			rel = c->kind == MODEL_CON_PRIMARY ||
 			    c->kind == MODEL_CON_UNIQUE;
 			constraint_name_parts(t, c, &name2, &label);
-			c->name = choose_name(&ns, t->name, name2, label, rel, 1);
+			c->name = choose_name(&ns, t->name, name2, label,
+			    rel, 1);
 			free(name2);
 			names_add(&ns, c->name, rel, 1, i, c->line);
 		}
@@ -2453,7 +2469,8 @@ assign_names(struct loader *ld)
 			if (ix->name_given)
 				continue;
 			index_name_parts(ix, &name2);
-			ix->name = choose_name(&ns, t->name, name2, "idx", 1, 0);
+			ix->name = choose_name(&ns, t->name, name2, "idx",
+			    1, 0);
 			free(name2);
 			names_add(&ns, ix->name, 1, 0, i, ix->line);
 		}
@@ -2983,12 +3000,6 @@ yaml_list(struct vbuf *out, int indent, const char *key,
 	yaml_list_at(out, indent, key, names, n, indent + 2);
 }
 
-static const char *
-fk_action_word(enum model_fk_action a)
-{
-	return (fk_actions[a]);
-}
-
 /* Whether constraint c would get its name back if the name were left out. */
 static int
 default_named(const struct model_table *t, const struct model_constraint *c)
@@ -3055,8 +3066,8 @@ is_shorthand(const struct model_table *t, size_t i)
 }
 
 static void
-write_column(const struct model *m, const struct model_table *t,
-    const struct model_column *c, struct vbuf *out)
+write_column(const struct model_table *t, const struct model_column *c,
+    struct vbuf *out)
 {
 	int	pk, uq;
 
@@ -3092,7 +3103,6 @@ write_column(const struct model *m, const struct model_table *t,
 		yaml_kv(out, 8, "comment", c->comment);
 	if (c->renamed_from != NULL)
 		yaml_kv(out, 8, "renamed_from", c->renamed_from);
-	(void)m;
 }
 
 static void
@@ -3182,7 +3192,7 @@ write_table(const struct model *m, const struct model_table *t,
 		yaml_kv(out, 4, "renamed_from", t->renamed_from);
 	vbuf_appendf(out, "%4scolumns:\n", "");
 	for (i = 0; i < t->ncolumns; i++)
-		write_column(m, t, &t->columns[i], out);
+		write_column(t, &t->columns[i], out);
 
 	for (i = 0; i < t->nconstraints; i++)
 		if (t->constraints[i].kind == MODEL_CON_PRIMARY &&
@@ -3225,9 +3235,9 @@ write_table(const struct model *m, const struct model_table *t,
 		yaml_kv(out, 10, "table", c->ref_table);
 		yaml_list(out, 10, "columns", c->ref_columns, c->nref_columns);
 		if (c->on_delete != MODEL_FK_NO_ACTION)
-			yaml_kv(out, 8, "on_delete", fk_action_word(c->on_delete));
+			yaml_kv(out, 8, "on_delete", fk_actions[c->on_delete]);
 		if (c->on_update != MODEL_FK_NO_ACTION)
-			yaml_kv(out, 8, "on_update", fk_action_word(c->on_update));
+			yaml_kv(out, 8, "on_update", fk_actions[c->on_update]);
 		if (c->deferrable)
 			yaml_true(out, 8, "deferrable");
 		if (c->initially_deferred)

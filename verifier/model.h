@@ -43,7 +43,10 @@ enum model_nulls {
 
 /*
  * Every object carries where it was written: line and col are 1-based,
- * 0 for objects that were not read from a file.
+ * 0 for objects that were not read from a file.  Code that fills a model
+ * itself (dump, from the catalog) follows the same rules: every string
+ * malloc'ed (model_free() frees them all), every constraint and index
+ * named, index method set, enum_index set for enum-typed columns.
  */
 
 struct model_enum {
