@@ -304,24 +304,40 @@ pb_varint(const unsigned char **p, const unsigned char *end, uint64_t *v)
 #define TOK_SEMICOLON	59
 #define TOK_SQL_COMMENT	275
 
+/* The 1-based character position of byte offset off in s. */
+static int
+char_pos(const char *s, size_t off)
+{
+	size_t	i;
+	int	pos = 1;
+
+	for (i = 0; i < off && s[i] != '\0'; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			pos++;
+	return (pos);
+}
+
 /*
  * Checks that expr's parentheses balance and that it holds no ';' and no
  * "--" comment, so that it stays one expression once wrapped in the
  * parentheses of CHECK (...), DEFAULT (...) or an index key.  Uses
  * pg_query_scan (a ScanResult protobuf message: field 2 holds ScanTokens
- * whose field 4 is the token).  0, or -1 with msg set.
+ * whose field 1 is the byte offset and field 4 the token).  0, or -1 with
+ * msg set and *pos the 1-based character position in expr (0: unknown).
  */
 static int
-expr_scan(const char *expr, char *msg, size_t msglen)
+expr_scan(const char *expr, char *msg, size_t msglen, int *pos)
 {
 	PgQueryScanResult	 r;
 	const unsigned char	*p, *end, *tend;
-	uint64_t		 key, len, v, tok;
+	uint64_t		 key, len, v, tok, start;
 	int			 depth = 0, rc = -1;
 
+	*pos = 0;
 	r = pg_query_scan(expr);
 	if (r.error != NULL) {
 		snprintf(msg, msglen, "%s", r.error->message);
+		*pos = r.error->cursorpos;
 		goto done;
 	}
 	p = (const unsigned char *)r.pbuf.data;
@@ -342,14 +358,18 @@ expr_scan(const char *expr, char *msg, size_t msglen)
 			p = tend;
 			continue;
 		}
-		tok = 0;
+		tok = start = 0;
 		while (p < tend) {
 			if (pb_varint(&p, tend, &key) == -1 || (key & 7) != 0 ||
 			    pb_varint(&p, tend, &v) == -1)
 				goto corrupt;
+			if ((key >> 3) == 1)
+				start = v;
 			if ((key >> 3) == 4)
 				tok = v;
 		}
+		if (start <= strlen(expr))
+			*pos = char_pos(expr, (size_t)start);
 		if (tok == TOK_LPAREN)
 			depth++;
 		else if (tok == TOK_RPAREN && --depth < 0) {
@@ -366,11 +386,14 @@ expr_scan(const char *expr, char *msg, size_t msglen)
 	}
 	if (depth != 0) {
 		snprintf(msg, msglen, "unbalanced \"(\"");
+		*pos = 0;
 		goto done;
 	}
 	rc = 0;
+	*pos = 0;
 	goto done;
 corrupt:
+	*pos = 0;
 	snprintf(msg, msglen, "cannot read the scanner's tokens");
 done:
 	pg_query_free_scan_result(r);
@@ -381,12 +404,16 @@ done:
  * Parses expr as one SQL expression.  On success *tree is the whole parse
  * tree (json_free() it) and *val the expression's node inside it.
  * -1 with msg set (PostgreSQL's message) when expr is not exactly one
- * expression.
+ * expression, and *pos (when not NULL) the 1-based character position in
+ * expr that the message is about, 0 when none.
  */
 static int
 expr_parse(const char *expr, struct jnode **tree, const struct jnode **val,
-    char *msg, size_t msglen)
+    char *msg, size_t msglen, int *pos)
 {
+	/* Characters of the "SELECT (" put in front of expr. */
+	const int		 prefix = 8;
+	int			 epos, nchars;
 	PgQueryParseResult	 r;
 	struct vbuf		 q;
 	const struct jnode	*stmts, *body, *tl, *rt;
@@ -397,7 +424,10 @@ expr_parse(const char *expr, struct jnode **tree, const struct jnode **val,
 
 	*tree = NULL;
 	*val = NULL;
-	if (expr_scan(expr, msg, msglen) == -1)
+	if (pos == NULL)
+		pos = &epos;
+	*pos = 0;
+	if (expr_scan(expr, msg, msglen, pos) == -1)
 		return (-1);
 	vbuf_init(&q);
 	vbuf_puts(&q, "SELECT (");
@@ -405,7 +435,19 @@ expr_parse(const char *expr, struct jnode **tree, const struct jnode **val,
 	vbuf_puts(&q, ")");
 	r = pg_query_parse(q.data);
 	if (r.error != NULL) {
-		snprintf(msg, msglen, "%s", r.error->message);
+		nchars = char_pos(expr, strlen(expr)) - 1;
+		*pos = r.error->cursorpos - prefix;
+		/* An error at the closing parenthesis we added. */
+		if (*pos > nchars && strncmp(r.error->message,
+		    "syntax error at or near", 23) == 0)
+			snprintf(msg, msglen, "syntax error at end of "
+			    "expression");
+		else
+			snprintf(msg, msglen, "%s", r.error->message);
+		if (*pos < 1)
+			*pos = 0;
+		else if (*pos > nchars + 1)
+			*pos = nchars + 1;
 		goto done;
 	}
 	if ((j = json_parse(r.parse_tree)) == NULL) {
@@ -619,7 +661,7 @@ model_expr_colname(const char *expr, char out[MODEL_NAME_MAX + 1])
 	char			 msg[256];
 	size_t			 n;
 
-	if (expr_parse(expr, &tree, &val, msg, sizeof(msg)) == -1) {
+	if (expr_parse(expr, &tree, &val, msg, sizeof(msg), NULL) == -1) {
 		snprintf(out, MODEL_NAME_MAX + 1, "expr");
 		return (-1);
 	}
@@ -786,7 +828,7 @@ check_single_column(const struct model_table *t, const char *expr)
 	char			 msg[256];
 	size_t			 n;
 
-	if (expr_parse(expr, &tree, &val, msg, sizeof(msg)) == -1)
+	if (expr_parse(expr, &tree, &val, msg, sizeof(msg), NULL) == -1)
 		return (NULL);
 	n = collect_colrefs(val, names, 0, 2);
 	c = n == 1 ? model_find_column(t, names[0]) : NULL;
@@ -1330,14 +1372,30 @@ get_expr(struct loader *ld, yaml_node_t *n, const char *what, char **out,
 	struct jnode		*t;
 	const struct jnode	*v;
 	char			 msg[512];
+	int			 pos, line, col, quoted, nchars;
 
 	if (get_str(ld, n, what, out) == -1)
 		return (-1);
-	if (expr_parse(*out, &t, &v, msg, sizeof(msg)) == -1) {
+	if (expr_parse(*out, &t, &v, msg, sizeof(msg), &pos) == -1) {
+		line = (int)n->start_mark.line + 1;
+		col = (int)n->start_mark.column + 1;
+		/*
+		 * Point at the character when the scalar is written on one
+		 * line as it reads (plain, or quoted without escapes).
+		 */
+		quoted = n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE;
+		nchars = char_pos(*out, strlen(*out)) - 1;
+		if (pos > 0 && n->start_mark.line == n->end_mark.line &&
+		    (n->data.scalar.style == YAML_PLAIN_SCALAR_STYLE ||
+		    n->data.scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
+		    n->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE) &&
+		    n->end_mark.index - n->start_mark.index ==
+		    (size_t)nchars + (quoted ? 2 : 0))
+			col += pos - 1 + quoted;
 		free(*out);
 		*out = NULL;
-		return (at(ld, n, "%s is not one SQL expression: %s", what,
-		    msg));
+		return (vf_error_set(ld->err, VF_EXIT_USAGE, ld->path, line,
+		    col, "%s is not one SQL expression: %s", what, msg));
 	}
 	if (tree != NULL) {
 		*tree = t;
@@ -1934,7 +1992,7 @@ load_index_key(struct loader *ld, struct model_table *t, yaml_node_t *kn,
 		    get_bool(ld, n, "desc", &key->desc) == -1)
 			return (-1);
 		if ((n = map_get(ld, kn, "nulls")) != NULL) {
-			if (get_word(ld, n, "nulls", nulls_words, &w) == -1)
+			if (get_word(ld, n, "nulls order", nulls_words, &w) == -1)
 				return (-1);
 			key->nulls = w == 0 ? MODEL_NULLS_FIRST :
 			    MODEL_NULLS_LAST;
