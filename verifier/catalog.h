@@ -22,10 +22,10 @@
 enum catalog_set_id {
 	CATALOG_ENUMS = 0,	/* enum, pos, label */
 	CATALOG_TABLES,		/* name, comment */
-	CATALOG_COLUMNS,	/* tbl, name, pos, type, notnull, default_expr,
+	CATALOG_COLUMNS,	/* tbl, name, pos, type, not_null, default_expr,
 				   identity, generated, comment */
-	CATALOG_CONSTRAINTS,	/* tbl, name, kind, def, ref_table, deferrable,
-				   deferred, on_update, on_delete, check_expr */
+	CATALOG_CONSTRAINTS,	/* tbl, name, kind, def, ref_table, is_deferrable,
+				   is_deferred, on_update, on_delete, check_expr */
 	CATALOG_CONCOLS,	/* tbl, con, pos, col, refcol */
 	CATALOG_INDEXES,	/* tbl, name, uniq, method, body, where_expr */
 	CATALOG_INDEXKEYS,	/* tbl, idx, pos, col, expr, descending,

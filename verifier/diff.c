@@ -59,7 +59,7 @@ static const char *const diff_sql[] = {
 	"AND x.tbl = m.t_name AND x.name = c.name)), c.name) AS t_name "
 	"FROM columns c JOIN tmap m ON m.f_name = c.tbl WHERE c.side = ?1",
 	"CREATE TEMP TABLE fcols AS SELECT m.t_tbl AS tbl, m.t_name AS name, "
-	"c.tbl AS o_tbl, c.name AS o_name, c.type, c.notnull, c.default_expr, "
+	"c.tbl AS o_tbl, c.name AS o_name, c.type, c.not_null, c.default_expr, "
 	"c.identity, c.generated, c.comment "
 	"FROM columns c JOIN cmap m ON m.f_tbl = c.tbl AND m.f_name = c.name "
 	"WHERE c.side = ?1",
@@ -178,7 +178,7 @@ static const char *const diff_sql[] = {
 	"ON t.side = ?2 AND t.tbl = f.tbl AND t.name = f.name "
 	"UNION ALL "
 	"SELECT t.tbl, f.o_tbl, t.name, CAST(t.pos AS INTEGER) AS pos, 2 AS o, "
-	"'notnull' AS field, f.notnull AS fv, t.notnull AS tv FROM fcols f JOIN columns t "
+	"'not_null' AS field, f.not_null AS fv, t.not_null AS tv FROM fcols f JOIN columns t "
 	"ON t.side = ?2 AND t.tbl = f.tbl AND t.name = f.name "
 	"UNION ALL "
 	"SELECT t.tbl, f.o_tbl, t.name, CAST(t.pos AS INTEGER) AS pos, 3 AS o, "

@@ -118,7 +118,7 @@ column_spec(struct emitter *e, sqlite3_stmt *st)
 }
 
 #define COLUMN_SQL \
-	"SELECT name, type, notnull, default_expr, identity, generated, " \
+	"SELECT name, type, not_null, default_expr, identity, generated, " \
 	"comment FROM columns WHERE side = ?1 AND tbl = ?2 "
 
 static void
@@ -579,7 +579,7 @@ step_columns(struct emitter *e)
 				vf_quote_ident(e->out, c->name);
 				vbuf_puts(e->out, ";\n");
 				add_column(e, c->tbl, c->name);
-			} else if (pass == 2 && field_is(c, "notnull")) {
+			} else if (pass == 2 && field_is(c, "not_null")) {
 				alter_column(e, c->tbl, c->name);
 				vbuf_puts(e->out, strcmp(c->to_val, "t") == 0 ?
 				    "SET NOT NULL;\n" : "DROP NOT NULL;\n");

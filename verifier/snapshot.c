@@ -12,9 +12,9 @@
 static const char *const set_columns[CATALOG_NSETS] = {
 	"enum, pos, label",
 	"name, comment",
-	"tbl, name, pos, type, notnull, default_expr, identity, generated, "
+	"tbl, name, pos, type, not_null, default_expr, identity, generated, "
 	    "comment",
-	"tbl, name, kind, def, ref_table, deferrable, deferred, on_update, "
+	"tbl, name, kind, def, ref_table, is_deferrable, is_deferred, on_update, "
 	    "on_delete, check_expr",
 	"tbl, con, pos, col, refcol",
 	"tbl, name, uniq, method, body, where_expr",

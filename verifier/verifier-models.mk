@@ -4,3 +4,5 @@ VERIFIER_SRCS += verifier/model.c
 -include tests/tools/models.mk
 VERIFIER_SRCS += verifier/catalog.c verifier/snapshot.c verifier/diff.c \
 	verifier/emit.c
+VERIFIER_CLI_EXTRA += verifier/cmd_schema.c
+-include tests/schema/schema.mk
