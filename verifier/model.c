@@ -2874,20 +2874,47 @@ render_index(const struct model *m, const struct model_table *t,
 	vbuf_puts(out, ";\n");
 }
 
-int
-model_render_sql(const struct model *m, struct vbuf *out,
-    struct vf_error *err)
+/* Where the statements of a rendering start, and what they are about. */
+struct render {
+	struct vbuf		*out;
+	int			 collect;	/* fill stmts */
+	struct model_stmt	*stmts;
+	size_t			 n;
+	size_t			 mark;		/* start of the current one */
+};
+
+static void
+stmt_done(struct render *r, int line, int col)
+{
+	struct model_stmt	*st;
+
+	if (r->collect) {
+		r->stmts = xrealloc(r->stmts, (r->n + 1) * sizeof(*r->stmts));
+		st = &r->stmts[r->n++];
+		st->sql = xstrndup(r->out->data + r->mark,
+		    r->out->len - r->mark);
+		st->line = line;
+		st->col = col;
+	}
+	r->mark = r->out->len;
+}
+
+static int
+render(const struct model *m, struct render *r, struct vf_error *err)
 {
 	const struct model_table	*t;
 	const struct model_enum		*e;
+	struct vbuf			*out = r->out;
 	size_t				 i, j;
 
 	if (m->schema == NULL)
 		return (vf_error_set(err, VF_EXIT_USAGE, m->path, 0, 0,
 		    "the model has no schema"));
+	r->mark = out->len;
 	vbuf_puts(out, "SET search_path TO ");
 	vf_quote_ident(out, m->schema);
 	vbuf_puts(out, ";\n");
+	stmt_done(r, 0, 0);
 	for (i = 0; i < m->nenums; i++) {
 		e = &m->enums[i];
 		vbuf_puts(out, "CREATE TYPE ");
@@ -2899,19 +2926,28 @@ model_render_sql(const struct model *m, struct vbuf *out,
 			vf_quote_literal(out, e->values[j]);
 		}
 		vbuf_puts(out, ");\n");
+		stmt_done(r, e->line, e->col);
 	}
-	for (i = 0; i < m->ntables; i++)
+	for (i = 0; i < m->ntables; i++) {
 		render_table(m, &m->tables[i], out);
-	for (i = 0; i < m->ntables; i++) {
-		t = &m->tables[i];
-		for (j = 0; j < t->nconstraints; j++)
-			if (t->constraints[j].kind == MODEL_CON_FOREIGN)
-				render_fk(m, t, &t->constraints[j], out);
+		stmt_done(r, m->tables[i].line, m->tables[i].col);
 	}
 	for (i = 0; i < m->ntables; i++) {
 		t = &m->tables[i];
-		for (j = 0; j < t->nindexes; j++)
+		for (j = 0; j < t->nconstraints; j++) {
+			if (t->constraints[j].kind != MODEL_CON_FOREIGN)
+				continue;
+			render_fk(m, t, &t->constraints[j], out);
+			stmt_done(r, t->constraints[j].line,
+			    t->constraints[j].col);
+		}
+	}
+	for (i = 0; i < m->ntables; i++) {
+		t = &m->tables[i];
+		for (j = 0; j < t->nindexes; j++) {
 			render_index(m, t, &t->indexes[j], out);
+			stmt_done(r, t->indexes[j].line, t->indexes[j].col);
+		}
 	}
 	for (i = 0; i < m->ntables; i++) {
 		t = &m->tables[i];
@@ -2921,6 +2957,7 @@ model_render_sql(const struct model *m, struct vbuf *out,
 			vbuf_puts(out, " IS ");
 			vf_quote_literal(out, t->comment);
 			vbuf_puts(out, ";\n");
+			stmt_done(r, t->line, t->col);
 		}
 		for (j = 0; j < t->ncolumns; j++) {
 			if (t->columns[j].comment == NULL)
@@ -2932,9 +2969,56 @@ model_render_sql(const struct model *m, struct vbuf *out,
 			vbuf_puts(out, " IS ");
 			vf_quote_literal(out, t->columns[j].comment);
 			vbuf_puts(out, ";\n");
+			stmt_done(r, t->columns[j].line, t->columns[j].col);
 		}
 	}
 	return (0);
+}
+
+int
+model_render_sql(const struct model *m, struct vbuf *out,
+    struct vf_error *err)
+{
+	struct render	r;
+
+	memset(&r, 0, sizeof(r));
+	r.out = out;
+	return (render(m, &r, err));
+}
+
+int
+model_render_stmts(const struct model *m, struct model_stmt **stmts,
+    size_t *n, struct vf_error *err)
+{
+	struct render	r;
+	struct vbuf	out;
+	int		rc;
+
+	*stmts = NULL;
+	*n = 0;
+	vbuf_init(&out);
+	vbuf_puts(&out, "");
+	memset(&r, 0, sizeof(r));
+	r.out = &out;
+	r.collect = 1;
+	if ((rc = render(m, &r, err)) == -1)
+		model_stmts_free(r.stmts, r.n);
+	else {
+		*stmts = r.stmts;
+		*n = r.n;
+	}
+	vbuf_free(&out);
+	return (rc);
+}
+
+void
+model_stmts_free(struct model_stmt *stmts, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		free(stmts[i].sql);
+	free(stmts);
 }
 
 /* ------------------------------------------------------------------ */

@@ -178,6 +178,22 @@ int	model_render_sql(const struct model *m, struct vbuf *out,
  */
 void	model_write_yaml(const struct model *m, struct vbuf *out);
 
+/*
+ * model_render_sql() one statement at a time, each with the position of
+ * the model object it creates (0, 0 for the SET), so that a statement the
+ * server rejects can be reported at its line of the model file.  On
+ * success *stmts (release with model_stmts_free()) holds *n statements,
+ * each ending in ";\n"; joined they are model_render_sql()'s text.
+ */
+struct model_stmt {
+	char	*sql;
+	int	 line, col;
+};
+
+int	model_render_stmts(const struct model *m, struct model_stmt **stmts,
+	    size_t *n, struct vf_error *err);
+void	model_stmts_free(struct model_stmt *stmts, size_t n);
+
 /* Lookups by exact name; NULL when absent.  Valid while m is. */
 const struct model_table	*model_find_table(const struct model *m,
 				    const char *name);

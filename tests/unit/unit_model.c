@@ -354,6 +354,47 @@ test_render(void **state)
 	model_free(&m);
 }
 
+/* The statements, joined, are the script; each knows its model line. */
+static void
+test_render_stmts(void **state)
+{
+	struct model		 m;
+	struct model_stmt	*st;
+	struct vbuf		 all, joined;
+	struct vf_error		 err;
+	size_t			 n, i;
+
+	parse_ok(billing, &m);
+	vbuf_init(&all);
+	vbuf_init(&joined);
+	vbuf_puts(&joined, "");
+	vf_error_clear(&err);
+	assert_int_equal(model_render_sql(&m, &all, &err), 0);
+	assert_int_equal(model_render_stmts(&m, &st, &n, &err), 0);
+	/* SET, enum, 2 tables, 1 foreign key, 2 indexes, 2 comments. */
+	assert_int_equal(n, 9);
+	for (i = 0; i < n; i++)
+		vbuf_puts(&joined, st[i].sql);
+	assert_string_equal(joined.data, all.data);
+	assert_int_equal(st[0].line, 0);
+	assert_true(strncmp(st[1].sql, "CREATE TYPE", 11) == 0);
+	assert_int_equal(st[1].line, 3);
+	assert_true(strncmp(st[3].sql, "CREATE TABLE billing.invoices", 29) == 0);
+	assert_int_equal(st[3].line, 17);
+	assert_int_equal(st[3].col, 3);
+	assert_true(strncmp(st[4].sql, "ALTER TABLE", 11) == 0);
+	assert_int_equal(st[4].line, 36);
+	assert_int_equal(st[4].col, 9);
+	assert_true(strncmp(st[6].sql, "CREATE UNIQUE INDEX", 19) == 0);
+	assert_int_equal(st[6].line, 48);
+	assert_true(strncmp(st[8].sql, "COMMENT ON COLUMN", 17) == 0);
+	assert_int_equal(st[8].line, 31);
+	model_stmts_free(st, n);
+	vbuf_free(&all);
+	vbuf_free(&joined);
+	model_free(&m);
+}
+
 static void
 test_errors(void **state)
 {
@@ -467,6 +508,7 @@ main(void)
 		cmocka_unit_test(test_expr_colname),
 		cmocka_unit_test(test_names),
 		cmocka_unit_test(test_render),
+		cmocka_unit_test(test_render_stmts),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_write_roundtrip),
 		cmocka_unit_test(test_load_file),
