@@ -8,6 +8,9 @@ KORE_FEATURES := $(shell cat /usr/share/kore/features 2>/dev/null)
 APPS_CFLAGS = $(ALL_CFLAGS) $(KORE_FEATURES) -I$(TOP)/apps/common
 APPS_LIBS = $(VERIFIER_LIB) $(LIBS) -lsodium
 
+# The .so files are linked aside and renamed: a running kore keeps its
+# mapping of the old file instead of reading a half-written one.
+
 # Plain modules (no kore): also linked into the unit tests.
 APPS_PLAIN_SRCS := apps/common/appjson.c apps/common/appreq.c \
 	apps/common/apptoken.c
@@ -34,12 +37,14 @@ $(BUILD)/obj/apps/%.o: apps/%.c $(APPS_HDRS) apps/apps.mk GNUmakefile
 $(BUILD)/apps/auth.so: $(BUILD)/obj/apps/auth/auth.o $(APPS_COMMON_OBJS) \
     $(VERIFIER_LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_LDFLAGS) -shared -o $@ $< $(APPS_COMMON_OBJS) $(APPS_LIBS)
+	$(CC) $(ALL_LDFLAGS) -shared -o $@.tmp $< $(APPS_COMMON_OBJS) $(APPS_LIBS)
+	mv -f $@.tmp $@
 
 $(BUILD)/apps/billing.so: $(BUILD)/obj/apps/billing/billing.o \
     $(APPS_COMMON_OBJS) $(VERIFIER_LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_LDFLAGS) -shared -o $@ $< $(APPS_COMMON_OBJS) $(APPS_LIBS)
+	$(CC) $(ALL_LDFLAGS) -shared -o $@.tmp $< $(APPS_COMMON_OBJS) $(APPS_LIBS)
+	mv -f $@.tmp $@
 
 $(BUILD)/tests/unit_apps_%: apps/tests/unit_apps_%.c $(APPS_PLAIN_OBJS) \
     $(VERIFIER_LIB) $(APPS_HDRS)
