@@ -2386,27 +2386,60 @@ struct name_entry {
 	int	line;
 };
 
+/* The entries, and an open-addressing hash of them by name. */
 struct names {
 	struct name_entry	*v;
-	size_t			 n;
+	size_t			 n, cap;
+	size_t			*slots;		/* entry index + 1; 0: empty */
+	size_t			 nslots;	/* a power of two, or 0 */
 };
 
+static size_t
+name_hash(const char *s)
+{
+	uint32_t	h = 2166136261u;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return (h);
+}
+
+/*
+ * The first entry named name that is a relation (rel) or a constraint
+ * (con) of table (any table when NULL), or NULL.  Linear probing keeps
+ * entries of one name in the order they were added.
+ */
 static const struct name_entry *
 names_find(const struct names *ns, const char *name, int rel, int con,
     const size_t *table)
 {
-	size_t	i;
+	const struct name_entry	*e;
+	size_t			 h;
 
-	for (i = 0; i < ns->n; i++) {
-		if (strcmp(ns->v[i].name, name) != 0)
+	if (ns->nslots == 0)
+		return (NULL);
+	for (h = name_hash(name) & (ns->nslots - 1); ns->slots[h] != 0;
+	    h = (h + 1) & (ns->nslots - 1)) {
+		e = &ns->v[ns->slots[h] - 1];
+		if (strcmp(e->name, name) != 0)
 			continue;
-		if (rel && ns->v[i].rel)
-			return (&ns->v[i]);
-		if (con && ns->v[i].con &&
-		    (table == NULL || ns->v[i].table == *table))
-			return (&ns->v[i]);
+		if (rel && e->rel)
+			return (e);
+		if (con && e->con && (table == NULL || e->table == *table))
+			return (e);
 	}
 	return (NULL);
+}
+
+static void
+names_slot(struct names *ns, size_t idx)
+{
+	size_t	h;
+
+	for (h = name_hash(ns->v[idx].name) & (ns->nslots - 1);
+	    ns->slots[h] != 0; h = (h + 1) & (ns->nslots - 1))
+		;
+	ns->slots[h] = idx + 1;
 }
 
 static void
@@ -2414,14 +2447,27 @@ names_add(struct names *ns, const char *name, int rel, int con,
     size_t table, int line)
 {
 	struct name_entry	*e;
+	size_t			 i;
 
-	ns->v = xrealloc(ns->v, (ns->n + 1) * sizeof(*ns->v));
+	if (ns->n == ns->cap) {
+		ns->cap = ns->cap == 0 ? 64 : ns->cap * 2;
+		ns->v = xrealloc(ns->v, ns->cap * sizeof(*ns->v));
+	}
 	e = &ns->v[ns->n++];
 	snprintf(e->name, sizeof(e->name), "%s", name);
 	e->rel = rel;
 	e->con = con;
 	e->table = table;
 	e->line = line;
+	if (ns->n * 2 > ns->nslots) {
+		/* Grow and add everything again, in order. */
+		free(ns->slots);
+		ns->nslots = ns->nslots == 0 ? 128 : ns->nslots * 2;
+		ns->slots = xcalloc(ns->nslots, sizeof(*ns->slots));
+		for (i = 0; i < ns->n; i++)
+			names_slot(ns, i);
+	} else
+		names_slot(ns, ns->n - 1);
 }
 
 /*
@@ -2453,12 +2499,13 @@ assign_names(struct loader *ld)
 	struct model_constraint	*c;
 	struct model_index	*ix;
 	const struct name_entry	*e;
-	struct names		 ns = { NULL, 0 };
+	struct names		 ns;
 	char			*name2, seq[MODEL_NAME_MAX + 1];
 	const char		*label;
 	size_t			 i, j;
 	int			 rel, rc = -1;
 
+	memset(&ns, 0, sizeof(ns));
 	for (i = 0; i < m->ntables; i++)
 		names_add(&ns, m->tables[i].name, 1, 0, i, m->tables[i].line);
 	/* Explicit names first: they are the user's, and must not clash. */
@@ -2536,6 +2583,7 @@ assign_names(struct loader *ld)
 	rc = 0;
 done:
 	free(ns.v);
+	free(ns.slots);
 	return (rc);
 }
 
