@@ -2959,6 +2959,9 @@ render(const struct model *m, struct render *r, struct vf_error *err)
 		return (vf_error_set(err, VF_EXIT_USAGE, m->path, 0, 0,
 		    "the model has no schema"));
 	r->mark = out->len;
+	/* vf_quote_literal() writes standard strings: make sure they are. */
+	vbuf_puts(out, "SET standard_conforming_strings = on;\n");
+	stmt_done(r, 0, 0);
 	vbuf_puts(out, "SET search_path TO ");
 	vf_quote_ident(out, m->schema);
 	vbuf_puts(out, ";\n");

@@ -156,8 +156,9 @@ void	model_free(struct model *m);
 
 /*
  * Appends to out the DDL that creates every object of m in schema
- * m->schema, which must exist: a SET search_path to the schema (the user's
- * expressions resolve as they do in a migration), CREATE TYPE for the
+ * m->schema, which must exist: SET standard_conforming_strings = on (the
+ * literals are standard strings) and SET search_path to the schema (the
+ * user's expressions resolve as they do in a migration), CREATE TYPE for the
  * enums, CREATE TABLE with columns and their primary key, unique and check
  * constraints, then the foreign keys (ALTER TABLE ... ADD CONSTRAINT, after
  * every table), CREATE INDEX, COMMENT ON.  Every name is explicit,
@@ -180,7 +181,7 @@ void	model_write_yaml(const struct model *m, struct vbuf *out);
 
 /*
  * model_render_sql() one statement at a time, each with the position of
- * the model object it creates (0, 0 for the SET), so that a statement the
+ * the model object it creates (0, 0 for the SETs), so that a statement the
  * server rejects can be reported at its line of the model file.  On
  * success *stmts (release with model_stmts_free()) holds *n statements,
  * each ending in ";\n"; joined they are model_render_sql()'s text.

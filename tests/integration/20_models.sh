@@ -76,7 +76,12 @@ for y in tests/models/good/*.yaml schema_models/*.yaml; do
 done
 
 fresh_db models_full
+# Literals stay literals whatever the session's string settings.
+q models_full "ALTER DATABASE models_full SET standard_conforming_strings = off" >/dev/null
 check "model DDL: full.sql runs in PostgreSQL" apply models_full "$out"
+check_eq "model DDL: a comment with a quote and a backslash reads back" \
+    "It's quoted, with a \\ backslash" \
+    "$(q models_full "SELECT obj_description('billing.\"Order Lines\"'::regclass, 'pg_class')")"
 
 # Generated names are PostgreSQL's.
 for db in models_names_pg models_names_model; do

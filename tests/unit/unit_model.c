@@ -341,6 +341,7 @@ test_render(void **state)
 	vf_error_clear(&err);
 	assert_int_equal(model_render_sql(&m, &out, &err), 0);
 	assert_string_equal(out.data,
+	    "SET standard_conforming_strings = on;\n"
 	    "SET search_path TO \"My Schema\";\n"
 	    "CREATE TYPE \"My Schema\".mood AS ENUM ('it''s', 'ok');\n"
 	    "CREATE TABLE \"My Schema\".\"x\"\"; DROP TABLE y; --\" (\n"
@@ -371,24 +372,24 @@ test_render_stmts(void **state)
 	vf_error_clear(&err);
 	assert_int_equal(model_render_sql(&m, &all, &err), 0);
 	assert_int_equal(model_render_stmts(&m, &st, &n, &err), 0);
-	/* SET, enum, 2 tables, 1 foreign key, 2 indexes, 2 comments. */
-	assert_int_equal(n, 9);
+	/* 2 SETs, enum, 2 tables, 1 foreign key, 2 indexes, 2 comments. */
+	assert_int_equal(n, 10);
 	for (i = 0; i < n; i++)
 		vbuf_puts(&joined, st[i].sql);
 	assert_string_equal(joined.data, all.data);
 	assert_int_equal(st[0].line, 0);
-	assert_true(strncmp(st[1].sql, "CREATE TYPE", 11) == 0);
-	assert_int_equal(st[1].line, 3);
-	assert_true(strncmp(st[3].sql, "CREATE TABLE billing.invoices", 29) == 0);
-	assert_int_equal(st[3].line, 17);
-	assert_int_equal(st[3].col, 3);
-	assert_true(strncmp(st[4].sql, "ALTER TABLE", 11) == 0);
-	assert_int_equal(st[4].line, 36);
-	assert_int_equal(st[4].col, 9);
-	assert_true(strncmp(st[6].sql, "CREATE UNIQUE INDEX", 19) == 0);
-	assert_int_equal(st[6].line, 48);
-	assert_true(strncmp(st[8].sql, "COMMENT ON COLUMN", 17) == 0);
-	assert_int_equal(st[8].line, 31);
+	assert_true(strncmp(st[2].sql, "CREATE TYPE", 11) == 0);
+	assert_int_equal(st[2].line, 3);
+	assert_true(strncmp(st[4].sql, "CREATE TABLE billing.invoices", 29) == 0);
+	assert_int_equal(st[4].line, 17);
+	assert_int_equal(st[4].col, 3);
+	assert_true(strncmp(st[5].sql, "ALTER TABLE", 11) == 0);
+	assert_int_equal(st[5].line, 36);
+	assert_int_equal(st[5].col, 9);
+	assert_true(strncmp(st[7].sql, "CREATE UNIQUE INDEX", 19) == 0);
+	assert_int_equal(st[7].line, 48);
+	assert_true(strncmp(st[9].sql, "COMMENT ON COLUMN", 17) == 0);
+	assert_int_equal(st[9].line, 31);
 	model_stmts_free(st, n);
 	vbuf_free(&all);
 	vbuf_free(&joined);
