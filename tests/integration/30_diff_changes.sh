@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# 30_diff_changes.sh: one case per kind of change (tests/schema/cases/*/):
+# `verifier draft` from tests/schema/base.yaml to the case's after.yaml
+# writes exactly the golden expected.sql (UPDATE_GOLDEN=1 rewrites it);
+# `migrate` then `diff` shows nothing; `down` gives back the catalog of
+# before, compared with pg_dump --schema-only.
+. "$TOP/tests/lib.sh"
+SCHEMA=shop
+CASES=$TOP/tests/schema/cases
+DB=d30changes
+fresh_db $DB || { fail "create database"; exit 1; }
+URL=$(dburl $DB)
+
+# dump_schema: the schema's DDL as pg_dump prints it, without the random
+# \restrict keys and comments.
+dump_schema() {
+	pg_dump -s -n $SCHEMA -d $DB | grep -v -e '^\\restrict' -e '^\\unrestrict' \
+	    -e '^--' -e '^$' -e '^SET ' -e '^SELECT pg_catalog.set_config'
+}
+
+# body FILE: a drafted file without its two header comment lines.
+body() { sed '1,2d' "$1"; }
+
+for dir in "$CASES"/*/; do
+	name=$(basename "$dir")
+	w=$TEST_TMP/$name
+	rm -rf "$w"
+	mkdir -p "$w/models" "$w/migrations/$SCHEMA"
+	q $DB "SET client_min_messages = warning; DROP SCHEMA IF EXISTS $SCHEMA CASCADE; CREATE SCHEMA $SCHEMA" >/dev/null
+	opts=(--schema $SCHEMA --models "$w/models" --migrations "$w/migrations/$SCHEMA" --db "$URL")
+	ropts=(--schema $SCHEMA --migrations "$w/migrations/$SCHEMA" --db "$URL")
+
+	cp "$TOP/tests/schema/base.yaml" "$w/models/$SCHEMA.yaml"
+	run_capture "$VERIFIER" draft "${opts[@]}" --msg "base"
+	if [ $RC -ne 0 ]; then fail "$name: draft of the base" "$OUT"; continue; fi
+	run_capture "$VERIFIER" migrate "${ropts[@]}"
+	if [ $RC -ne 0 ]; then fail "$name: migrate the base" "$OUT"; continue; fi
+	before=$(dump_schema)
+
+	cp "$dir/after.yaml" "$w/models/$SCHEMA.yaml"
+	run_capture "$VERIFIER" draft "${opts[@]}" --msg "$name" --allow-destructive
+	if [ $RC -ne 0 ]; then fail "$name: draft" "$OUT"; continue; fi
+	file=$(ls "$w/migrations/$SCHEMA"/*_"$name".sql 2>/dev/null | head -1)
+	if [ -z "$file" ]; then fail "$name: draft wrote no file" "$OUT"; continue; fi
+	if [ -n "${UPDATE_GOLDEN:-}" ]; then
+		body "$file" > "$dir/expected.sql"
+	fi
+	if got=$(diff -u "$dir/expected.sql" <(body "$file")); then
+		pass "$name: drafted DDL equals the golden file"
+	else
+		fail "$name: drafted DDL equals the golden file" "$got"
+	fi
+
+	run_capture "$VERIFIER" migrate "${ropts[@]}"
+	if [ $RC -ne 0 ]; then fail "$name: migrate the draft" "$OUT"; continue; fi
+	run_capture "$VERIFIER" diff "${opts[@]}"
+	check_eq "$name: diff after migrate shows nothing (exit 0)" 0 "$RC"
+	[ $RC -eq 0 ] || echo "$OUT" | sed 's/^/#   /'
+
+	run_capture "$VERIFIER" down "${ropts[@]}"
+	if [ $RC -ne 0 ]; then fail "$name: down" "$OUT"; continue; fi
+	after=$(dump_schema)
+	if d=$(diff -u <(echo "$before") <(echo "$after")); then
+		pass "$name: down returns the previous catalog exactly"
+	else
+		fail "$name: down returns the previous catalog exactly" "$d"
+	fi
+done
+
+# Nothing to do: said, nothing written, exit 0.
+w=$TEST_TMP/nothing
+rm -rf "$w"; mkdir -p "$w/models" "$w/migrations/$SCHEMA"
+q $DB "SET client_min_messages = warning; DROP SCHEMA IF EXISTS $SCHEMA CASCADE; CREATE SCHEMA $SCHEMA" >/dev/null
+opts=(--schema $SCHEMA --models "$w/models" --migrations "$w/migrations/$SCHEMA" --db "$URL")
+cp "$TOP/tests/schema/base.yaml" "$w/models/$SCHEMA.yaml"
+"$VERIFIER" draft "${opts[@]}" --msg base >/dev/null 2>&1
+run_capture "$VERIFIER" draft "${opts[@]}" --msg again
+check_eq "draft with nothing to do exits 0" 0 "$RC"
+check_contains "draft with nothing to do says so" "nothing to do" "$OUT"
+check_eq "draft with nothing to do writes nothing" 1 "$(ls "$w/migrations/$SCHEMA" | wc -l)"
+
+# Destructive steps are refused without --allow-destructive.
+for c in drop_table drop_column narrow_type enum_remove_value; do
+	cp "$CASES/$c/after.yaml" "$w/models/$SCHEMA.yaml"
+	run_capture "$VERIFIER" draft "${opts[@]}" --msg "$c"
+	check_eq "$c: refused without --allow-destructive (exit 1)" 1 "$RC"
+	check_contains "$c: the refusal lists the steps" "refusing destructive steps" "$OUT"
+	check_eq "$c: nothing written when refused" 1 "$(ls "$w/migrations/$SCHEMA" | wc -l)"
+done
+
+# --from-db diffs against the live database instead of the replay.
+q $DB "SET client_min_messages = warning; DROP SCHEMA IF EXISTS $SCHEMA CASCADE; CREATE SCHEMA $SCHEMA" >/dev/null
+cp "$TOP/tests/schema/base.yaml" "$w/models/$SCHEMA.yaml"
+run_capture "$VERIFIER" draft "${opts[@]}" --msg "from db" --from-db
+check_eq "draft --from-db on an empty schema writes the whole model" 0 "$RC"
+check_eq "draft --from-db wrote a second file" 2 "$(ls "$w/migrations/$SCHEMA" | wc -l)"
+
+# Usage errors exit 2.
+run_capture "$VERIFIER" draft --schema $SCHEMA --db "$URL"
+check_eq "draft without --msg exits 2" 2 "$RC"
+run_capture "$VERIFIER" diff --schema $SCHEMA --models "$TEST_TMP/none" --db "$URL"
+check_eq "diff with a missing model file exits 2" 2 "$RC"
+run_capture "$VERIFIER" diff --bogus
+check_eq "diff with an unknown option exits 2" 2 "$RC"
+run_capture "$VERIFIER" diff -h
+check_eq "diff -h exits 0" 0 "$RC"
+check_contains "diff -h prints a synopsis" "usage: verifier diff --schema S" "$OUT"

@@ -1,0 +1,11 @@
+-- migrate:up
+-- destructive: removes enum values; rows holding them make this fail (status)
+ALTER TYPE shop.status RENAME TO status__vf_old;
+CREATE TYPE shop.status AS ENUM ('new', 'paid');
+ALTER TABLE shop.orders ALTER COLUMN status DROP DEFAULT;
+ALTER TABLE shop.orders ALTER COLUMN status TYPE shop.status USING status::text::shop.status;
+ALTER TABLE shop.orders ALTER COLUMN status SET DEFAULT 'new'::shop.status;
+DROP TYPE shop.status__vf_old;
+
+-- migrate:down
+ALTER TYPE shop.status ADD VALUE 'void';

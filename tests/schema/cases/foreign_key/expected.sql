@@ -1,0 +1,7 @@
+-- migrate:up
+ALTER TABLE shop.orders DROP CONSTRAINT orders_customer_id_fkey;
+ALTER TABLE shop.orders ADD CONSTRAINT orders_customer_id_fkey FOREIGN KEY (customer_id) REFERENCES shop.customers(id) ON UPDATE CASCADE ON DELETE RESTRICT DEFERRABLE INITIALLY DEFERRED;
+
+-- migrate:down
+ALTER TABLE shop.orders DROP CONSTRAINT orders_customer_id_fkey;
+ALTER TABLE shop.orders ADD CONSTRAINT orders_customer_id_fkey FOREIGN KEY (customer_id) REFERENCES shop.customers(id) ON DELETE CASCADE;

@@ -1,0 +1,9 @@
+-- migrate:up
+ALTER TABLE shop.customers RENAME TO clients;
+ALTER TABLE shop.clients RENAME CONSTRAINT customers_email_key TO clients_email_key;
+ALTER TABLE shop.clients RENAME CONSTRAINT customers_pkey TO clients_pkey;
+
+-- migrate:down
+ALTER TABLE shop.clients RENAME TO customers;
+ALTER TABLE shop.customers RENAME CONSTRAINT clients_email_key TO customers_email_key;
+ALTER TABLE shop.customers RENAME CONSTRAINT clients_pkey TO customers_pkey;
