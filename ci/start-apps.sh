@@ -29,7 +29,7 @@ export AUTH_SVC_PASSWORD BILLING_SVC_PASSWORD TOKEN_SECRET
 
 # alive PIDFILE: true when the pid in PIDFILE is a live process.
 alive() {
-	[ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null
+	[ -f "$1" ] && kill -0 "$(cat "$1" 2>/dev/null)" 2>/dev/null
 }
 
 # answers URL: true when URL gives 200.
@@ -46,8 +46,14 @@ start_app() {
 	local app=$1 port=$2 pidfile=$RUN_DIR/$1.pid conf=$RUN_DIR/$1.conf
 	local log=$RUN_DIR/logs/$1.log i
 	if alive "$pidfile"; then
-		echo "start-apps: $app already runs (pid $(cat "$pidfile"))"
-		return 0
+		if [ "$BUILD/apps/$app.so" -nt "$pidfile" ]; then
+			echo "start-apps: $app was rebuilt; restarting it"
+			kill -TERM "$(cat "$pidfile")" 2>/dev/null
+			for i in $(seq 1 50); do alive "$pidfile" || break; sleep 0.2; done
+		else
+			echo "start-apps: $app already runs (pid $(cat "$pidfile"))"
+			return 0
+		fi
 	fi
 	if port_busy "$port"; then
 		echo "start-apps: port $port is in use; set ${app^^}_PORT" >&2
