@@ -40,10 +40,13 @@ app_launch() {
 	APP_PIDS="$APP_PIDS $LAUNCHED_PID"
 }
 
-# app_wait PORT PID: waits until /healthz answers 200 (0) or PID exits (1).
+# app_wait PORT PID [SECONDS]: waits until /healthz answers 200 (0), or
+# PID exits or SECONDS (default 30; 120 under valgrind) pass (1).
 app_wait() {
-	local i
-	for i in $(seq 1 300); do
+	local limit=${3:-30} end
+	case "${KORE_ENV[*]}" in valgrind*) limit=${3:-120} ;; esac
+	end=$(( $(date +%s) + limit ))
+	while [ "$(date +%s)" -lt $end ]; do
 		if curl -fsS -m 2 -o /dev/null "http://127.0.0.1:$1/healthz" 2>/dev/null; then
 			return 0
 		fi
