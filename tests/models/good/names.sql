@@ -26,3 +26,8 @@ CREATE INDEX ON shop.t (a) WHERE b > 0;
 CREATE INDEX ON shop.t (coalesce(a, 0));
 CREATE INDEX ON shop.t (greatest(a, b));
 CREATE INDEX ON shop.t ((c), nullif(a, b));
+CREATE TABLE shop.wide (col0_xxxxxxxxxxxxxxxxxxxxxxxx integer NOT NULL, col1_xxxxxxxxxxxxxxxxxxxxxxxx integer NOT NULL, col2_xxxxxxxxxxxxxxxxxxxxxxxx integer NOT NULL, col3_xxxxxxxxxxxxxxxxxxxxxxxx integer NOT NULL, col4_xxxxxxxxxxxxxxxxxxxxxxxx integer NOT NULL, UNIQUE (col0_xxxxxxxxxxxxxxxxxxxxxxxx, col1_xxxxxxxxxxxxxxxxxxxxxxxx, col2_xxxxxxxxxxxxxxxxxxxxxxxx, col3_xxxxxxxxxxxxxxxxxxxxxxxx, col4_xxxxxxxxxxxxxxxxxxxxxxxx));
+ALTER TABLE shop.wide ADD FOREIGN KEY (col0_xxxxxxxxxxxxxxxxxxxxxxxx, col1_xxxxxxxxxxxxxxxxxxxxxxxx, col2_xxxxxxxxxxxxxxxxxxxxxxxx, col3_xxxxxxxxxxxxxxxxxxxxxxxx, col4_xxxxxxxxxxxxxxxxxxxxxxxx) REFERENCES shop.wide (col0_xxxxxxxxxxxxxxxxxxxxxxxx, col1_xxxxxxxxxxxxxxxxxxxxxxxx, col2_xxxxxxxxxxxxxxxxxxxxxxxx, col3_xxxxxxxxxxxxxxxxxxxxxxxx, col4_xxxxxxxxxxxxxxxxxxxxxxxx);
+CREATE INDEX ON shop.wide (col0_xxxxxxxxxxxxxxxxxxxxxxxx, col1_xxxxxxxxxxxxxxxxxxxxxxxx, col2_xxxxxxxxxxxxxxxxxxxxxxxx, col3_xxxxxxxxxxxxxxxxxxxxxxxx, col4_xxxxxxxxxxxxxxxxxxxxxxxx);
+CREATE TABLE shop."éééééééééééééééééééééééééééééé" ("üüüüüüüüüüüüüüüüüüüüüüüüü" integer NOT NULL UNIQUE, CHECK ("üüüüüüüüüüüüüüüüüüüüüüüüü" > 0));
+CREATE INDEX ON shop."éééééééééééééééééééééééééééééé" ("üüüüüüüüüüüüüüüüüüüüüüüüü");
