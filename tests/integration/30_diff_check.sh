@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# 30_diff_check.sh: `verifier check`, the CI gate: the project's own
+# schemas pass; each failure it exists for is found and named (file and
+# line where there is one): a reference to another schema, a change
+# outside the schema, migrations that differ from the models, a live
+# database not at head, an edited file, drift; formats json and github.
+. "$TOP/tests/lib.sh"
+DB=d30check
+fresh_db $DB || { fail "create database"; exit 1; }
+URL=$(dburl $DB)
+
+for s in auth billing; do
+	run_capture "$VERIFIER" migrate --schema $s --db "$URL"
+	check_eq "$s: migrate the project's files" 0 "$RC"
+	run_capture "$VERIFIER" check --schema $s --db "$URL"
+	check_eq "$s: check passes (models, replay, live at head, no drift)" 0 "$RC"
+	[ $RC -eq 0 ] || echo "$OUT" | sed 's/^/#   /'
+	check_contains "$s: check says ok" "check $s: ok" "$OUT"
+	run_capture "$VERIFIER" diff --schema $s --db "$URL"
+	check_eq "$s: diff of the migrated database shows nothing" 0 "$RC"
+done
+run_capture "$VERIFIER" check --schema billing --no-live --db "$(dburl postgres)"
+check_eq "check --no-live needs no migrated database" 0 "$RC"
+
+# A copy of billing's files to break.
+W=$TEST_TMP/w
+rm -rf "$W"; mkdir -p "$W"
+cp -r "$TOP/migrations/billing" "$W/mig"
+cp "$TOP/schema_models/billing.yaml" "$W/billing.yaml"
+mkdir -p "$W/models"; cp "$W/billing.yaml" "$W/models/"
+opts=(--schema billing --models "$W/models" --migrations "$W/mig" --db "$URL")
+
+cat > "$W/mig/20261201000000_peek.sql" <<'SQL'
+-- migrate:up
+CREATE TABLE billing.peek AS SELECT id FROM auth.users;
+-- migrate:down
+DROP TABLE billing.peek;
+SQL
+run_capture "$VERIFIER" check "${opts[@]}" --no-live
+check_eq "a file that reads auth: exit 1" 1 "$RC"
+check_contains "the reference is named with file and line" \
+    "20261201000000_peek.sql:2: the up section refers to schema \"auth\"" "$OUT"
+rm "$W/mig/20261201000000_peek.sql"
+
+cat > "$W/mig/20261201000000_outside.sql" <<'SQL'
+-- migrate:up
+CREATE TABLE stray (id int);
+-- migrate:down
+DROP TABLE stray;
+SQL
+# The runner sets search_path to the schema; set it away to escape.
+sed -i 's/^CREATE TABLE stray/SET LOCAL search_path = public;\nCREATE TABLE stray/' "$W/mig/20261201000000_outside.sql"
+run_capture "$VERIFIER" check "${opts[@]}" --no-live
+check_eq "a file that creates a table outside the schema: exit 1" 1 "$RC"
+check_contains "the stray table is named" "something outside the schema: relation public.stray" "$OUT"
+rm "$W/mig/20261201000000_outside.sql"
+
+cat > "$W/mig/20261201000000_extra.sql" <<'SQL'
+-- migrate:up
+ALTER TABLE billing.invoices ADD COLUMN memo text;
+-- migrate:down
+ALTER TABLE billing.invoices DROP COLUMN memo;
+SQL
+run_capture "$VERIFIER" check "${opts[@]}" --no-live
+check_eq "migrations that differ from the models: exit 1" 1 "$RC"
+check_contains "the difference is listed" "the migrations differ from the models (run verifier draft): column extra billing.invoices.memo" "$OUT"
+run_capture "$VERIFIER" check "${opts[@]}" --no-live --format json
+check_contains "json: ok false" '"ok": false' "$OUT"
+check_contains "json: the problem" 'column extra billing.invoices.memo' "$OUT"
+run_capture "$VERIFIER" check "${opts[@]}" --no-live --format github
+check_contains "github: an error annotation" '::error title=verifier check::the migrations differ' "$OUT"
+
+# Live: not at head, then edited, then drift.
+run_capture "$VERIFIER" check "${opts[@]}"
+check_contains "live: a pending file is reported" "20261201000000_extra.sql: live database: not applied (not at head)" "$OUT"
+rm "$W/mig/20261201000000_extra.sql"
+printf '\n-- an edit\n' >> "$W/mig/20261125100000_create_customers_and_invoices.sql"
+run_capture "$VERIFIER" check "${opts[@]}"
+check_eq "live: an edited file: exit 1" 1 "$RC"
+check_contains "live: the edited file is named" "create_customers_and_invoices.sql: live database: applied, then edited" "$OUT"
+cp "$TOP/migrations/billing/"*.sql "$W/mig/"
+q $DB "ALTER TABLE billing.customers ADD COLUMN vip boolean" >/dev/null
+run_capture "$VERIFIER" check "${opts[@]}"
+check_eq "live: drift: exit 1" 1 "$RC"
+check_contains "live: the drift is listed" "drift: the live database differs from the models: column extra billing.customers.vip" "$OUT"
+run_capture "$VERIFIER" diff "${opts[@]}"
+check_eq "diff shows the drift: exit 1" 1 "$RC"
+check_contains "diff names it" "column extra billing.customers.vip" "$OUT"
+run_capture "$VERIFIER" diff "${opts[@]}" --format json
+check_contains "diff --format json" '"kind": "column", "action": "drop", "table": "customers", "name": "vip"' "$OUT"
+q $DB "ALTER TABLE billing.customers DROP COLUMN vip" >/dev/null
+
+# --snapshot keeps the sqlite store.
+run_capture "$VERIFIER" diff "${opts[@]}" --snapshot "$W/snap.db"
+check_eq "diff --snapshot exits 0 when equal" 0 "$RC"
+n=$(sqlite3 "$W/snap.db" "SELECT count(*) FROM tables WHERE side = 'expected'" 2>/dev/null || echo missing)
+check_eq "the snapshot file holds the expected tables" 2 "$n"
+
+# Bad models: exit 2 with file, line and column.
+printf 'schema: billing\ntables:\n  t:\n    columns:\n      a: nosuchtype\n' > "$W/models/billing.yaml"
+run_capture "$VERIFIER" check "${opts[@]}" --no-live
+check_eq "check with an invalid model exits 2" 2 "$RC"
+check_contains "the model error names the file" "billing.yaml:5" "$OUT"
+
+# No scratch database left behind.
+left=$(q postgres "SELECT count(*) FROM pg_database WHERE datname LIKE 'vf_scratch_%'")
+check_eq "every scratch database was dropped" 0 "$left"
