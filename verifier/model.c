@@ -1364,38 +1364,116 @@ check_names(struct loader *ld, yaml_node_t *map, const char *what,
 	return (0);
 }
 
-/* An expression: a string that PostgreSQL parses as one expression. */
+/*
+ * The first schema other than schema and pg_catalog that a parse tree
+ * qualifies a name with (a function, type, operator or relation), or
+ * NULL.  *loc gets the byte offset in the parsed query of the node that
+ * names it, -1 when unknown.
+ */
+static const char *
+foreign_schema(const struct jnode *j, const char *schema, int *loc)
+{
+	const struct jnode	*body, *sv, *l;
+	const char		*s, *tag;
+	size_t			 i;
+
+	if (j == NULL || (j->type != J_OBJ && j->type != J_ARR))
+		return (NULL);
+	for (i = 0; i < j->n; i++) {
+		s = NULL;
+		if (j->type == J_OBJ && (strcmp(j->keys[i], "funcname") == 0 ||
+		    strcmp(j->keys[i], "names") == 0 ||
+		    strcmp(j->keys[i], "name") == 0) &&
+		    j->kids[i]->type == J_ARR && j->kids[i]->n >= 2) {
+			tag = jnode_tag(j->kids[i]->kids[0], &body);
+			sv = tag != NULL && strcmp(tag, "String") == 0 ?
+			    jget(body, "sval") : NULL;
+			s = sv != NULL && sv->type == J_STR ? sv->str : NULL;
+		} else if (j->type == J_OBJ &&
+		    strcmp(j->keys[i], "schemaname") == 0 &&
+		    j->kids[i]->type == J_STR)
+			s = j->kids[i]->str;
+		if (s != NULL && strcmp(s, schema) != 0 &&
+		    strcmp(s, "pg_catalog") != 0) {
+			l = jget(j, "location");
+			*loc = l != NULL && l->type == J_NUM ? atoi(l->str) : -1;
+			return (s);
+		}
+		if ((s = foreign_schema(j->kids[i], schema, loc)) != NULL)
+			return (s);
+	}
+	return (NULL);
+}
+
+/*
+ * The error of an expression at n, at its 1-based character position pos
+ * in the scalar when the scalar is written on one line as it reads
+ * (plain, or quoted without escapes), else at the scalar.
+ */
+static int
+expr_error(struct loader *ld, yaml_node_t *n, const char *expr, int pos,
+    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+static int
+expr_error(struct loader *ld, yaml_node_t *n, const char *expr, int pos,
+    const char *fmt, ...)
+{
+	char	msg[sizeof(ld->err->msg)];
+	va_list	ap;
+	int	line, col, quoted, nchars;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	line = (int)n->start_mark.line + 1;
+	col = (int)n->start_mark.column + 1;
+	quoted = n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE;
+	nchars = char_pos(expr, strlen(expr)) - 1;
+	if (pos > 0 && n->start_mark.line == n->end_mark.line &&
+	    (n->data.scalar.style == YAML_PLAIN_SCALAR_STYLE ||
+	    n->data.scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
+	    n->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE) &&
+	    n->end_mark.index - n->start_mark.index ==
+	    (size_t)nchars + (quoted ? 2 : 0))
+		col += pos - 1 + quoted;
+	return (vf_error_set(ld->err, VF_EXIT_USAGE, ld->path, line, col,
+	    "%s", msg));
+}
+
+/*
+ * An expression: a string that PostgreSQL parses as one expression and
+ * that names no schema but the model's own and pg_catalog.
+ */
 static int
 get_expr(struct loader *ld, yaml_node_t *n, const char *what, char **out,
     struct jnode **tree, const struct jnode **val)
 {
 	struct jnode		*t;
 	const struct jnode	*v;
+	const char		*other;
 	char			 msg[512];
-	int			 pos, line, col, quoted, nchars;
+	int			 pos, loc, rc;
 
 	if (get_str(ld, n, what, out) == -1)
 		return (-1);
 	if (expr_parse(*out, &t, &v, msg, sizeof(msg), &pos) == -1) {
-		line = (int)n->start_mark.line + 1;
-		col = (int)n->start_mark.column + 1;
-		/*
-		 * Point at the character when the scalar is written on one
-		 * line as it reads (plain, or quoted without escapes).
-		 */
-		quoted = n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE;
-		nchars = char_pos(*out, strlen(*out)) - 1;
-		if (pos > 0 && n->start_mark.line == n->end_mark.line &&
-		    (n->data.scalar.style == YAML_PLAIN_SCALAR_STYLE ||
-		    n->data.scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
-		    n->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE) &&
-		    n->end_mark.index - n->start_mark.index ==
-		    (size_t)nchars + (quoted ? 2 : 0))
-			col += pos - 1 + quoted;
+		rc = expr_error(ld, n, *out, pos, "%s is not one SQL "
+		    "expression: %s", what, msg);
 		free(*out);
 		*out = NULL;
-		return (vf_error_set(ld->err, VF_EXIT_USAGE, ld->path, line,
-		    col, "%s is not one SQL expression: %s", what, msg));
+		return (rc);
+	}
+	if ((other = foreign_schema(v, ld->m->schema, &loc)) != NULL) {
+		/* Locations count bytes of "SELECT (" + expr. */
+		pos = loc >= 8 && (size_t)(loc - 8) <= strlen(*out) ?
+		    char_pos(*out, (size_t)(loc - 8)) : 0;
+		rc = expr_error(ld, n, *out, pos, "%s refers to schema \"%s\" "
+		    "(a model uses only its own schema and pg_catalog)", what,
+		    other);
+		json_free(t);
+		free(*out);
+		*out = NULL;
+		return (rc);
 	}
 	if (tree != NULL) {
 		*tree = t;
