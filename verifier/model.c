@@ -1396,7 +1396,8 @@ foreign_schema(const struct jnode *j, const char *schema, int *loc)
 		if (s != NULL && strcmp(s, schema) != 0 &&
 		    strcmp(s, "pg_catalog") != 0) {
 			l = jget(j, "location");
-			*loc = l != NULL && l->type == J_NUM ? atoi(l->str) : -1;
+			*loc = l != NULL && l->type == J_NUM ? atoi(l->str) :
+			    -1;
 			return (s);
 		}
 		if ((s = foreign_schema(j->kids[i], schema, loc)) != NULL)
@@ -2070,7 +2071,8 @@ load_index_key(struct loader *ld, struct model_table *t, yaml_node_t *kn,
 		    get_bool(ld, n, "desc", &key->desc) == -1)
 			return (-1);
 		if ((n = map_get(ld, kn, "nulls")) != NULL) {
-			if (get_word(ld, n, "nulls order", nulls_words, &w) == -1)
+			if (get_word(ld, n, "nulls order", nulls_words,
+			    &w) == -1)
 				return (-1);
 			key->nulls = w == 0 ? MODEL_NULLS_FIRST :
 			    MODEL_NULLS_LAST;
@@ -3271,20 +3273,38 @@ yaml_list(struct vbuf *out, int indent, const char *key,
 	yaml_list_at(out, indent, key, names, n, indent + 2);
 }
 
+/* How many entries are named name. */
+static size_t
+names_count(const struct names *ns, const char *name)
+{
+	size_t	h, n = 0;
+
+	if (ns->nslots == 0)
+		return (0);
+	for (h = name_hash(name) & (ns->nslots - 1); ns->slots[h] != 0;
+	    h = (h + 1) & (ns->nslots - 1))
+		if (strcmp(ns->v[ns->slots[h] - 1].name, name) == 0)
+			n++;
+	return (n);
+}
+
 /* Whether constraint c would get its name back if the name were left out. */
 static int
-default_named(const struct model_table *t, const struct model_constraint *c)
+default_named(const struct names *ns, const struct model_table *t,
+    const struct model_constraint *c)
 {
 	char	def[MODEL_NAME_MAX + 1];
 
 	model_constraint_default_name(t, c, def);
-	return (strcmp(def, c->name) == 0);
+	return (strcmp(def, c->name) == 0 && names_count(ns, c->name) == 1);
 }
 
-static int	is_shorthand(const struct model_table *, size_t);
+static int	is_shorthand(const struct names *, const struct model_table *,
+		    size_t);
 
 static int
-has_shorthand(const struct model_table *t, const struct model_column *col,
+has_shorthand(const struct names *ns, const struct model_table *t,
+    const struct model_column *col,
     enum model_con_kind kind)
 {
 	size_t	i;
@@ -3293,7 +3313,7 @@ has_shorthand(const struct model_table *t, const struct model_column *col,
 		if (t->constraints[i].kind == kind &&
 		    t->constraints[i].ncolumns == 1 &&
 		    strcmp(t->constraints[i].columns[0], col->name) == 0 &&
-		    is_shorthand(t, i))
+		    is_shorthand(ns, t, i))
 			return (1);
 	return (0);
 }
@@ -3311,13 +3331,13 @@ column_pos(const struct model_table *t, const char *name)
 
 /* Whether constraint i is written as a column's shorthand. */
 static int
-is_shorthand(const struct model_table *t, size_t i)
+is_shorthand(const struct names *ns, const struct model_table *t, size_t i)
 {
 	const struct model_constraint	*c = &t->constraints[i];
 	size_t				 j;
 
 	if ((c->kind != MODEL_CON_PRIMARY && c->kind != MODEL_CON_UNIQUE) ||
-	    c->ncolumns != 1 || !default_named(t, c))
+	    c->ncolumns != 1 || !default_named(ns, t, c))
 		return (0);
 	if (c->kind == MODEL_CON_PRIMARY)
 		return (1);
@@ -3328,7 +3348,7 @@ is_shorthand(const struct model_table *t, size_t i)
 	for (j = 0; j < i; j++) {
 		if (t->constraints[j].kind != MODEL_CON_UNIQUE)
 			continue;
-		if (!is_shorthand(t, j) || column_pos(t,
+		if (!is_shorthand(ns, t, j) || column_pos(t,
 		    t->constraints[j].columns[0]) >= column_pos(t,
 		    c->columns[0]))
 			return (0);
@@ -3337,13 +3357,14 @@ is_shorthand(const struct model_table *t, size_t i)
 }
 
 static void
-write_column(const struct model_table *t, const struct model_column *c,
+write_column(const struct names *ns, const struct model_table *t,
+    const struct model_column *c,
     struct vbuf *out)
 {
 	int	pk, uq;
 
-	pk = has_shorthand(t, c, MODEL_CON_PRIMARY);
-	uq = has_shorthand(t, c, MODEL_CON_UNIQUE);
+	pk = has_shorthand(ns, t, c, MODEL_CON_PRIMARY);
+	uq = has_shorthand(ns, t, c, MODEL_CON_UNIQUE);
 	vbuf_appendf(out, "%6s", "");
 	yaml_scalar(out, c->name, 0);
 	vbuf_putc(out, ':');
@@ -3377,7 +3398,8 @@ write_column(const struct model_table *t, const struct model_column *c,
 }
 
 static void
-write_index(const struct model_table *t, const struct model_index *ix,
+write_index(const struct names *ns, const struct model_table *t,
+    const struct model_index *ix,
     struct vbuf *out)
 {
 	const struct model_index_key	*k;
@@ -3393,7 +3415,7 @@ write_index(const struct model_table *t, const struct model_index *ix,
 			vbuf_appendf(out, "%8s", "");			\
 		first = 0;						\
 	} while (0)
-	if (strcmp(def, ix->name) != 0) {
+	if (strcmp(def, ix->name) != 0 || names_count(ns, ix->name) != 1) {
 		NEXT_KEY();
 		yaml_kv(out, 0, "name", ix->name);
 	}
@@ -3446,7 +3468,7 @@ write_index(const struct model_table *t, const struct model_index *ix,
 }
 
 static void
-write_table(const struct model *m, const struct model_table *t,
+write_table(const struct names *ns, const struct model_table *t,
     struct vbuf *out)
 {
 	const struct model_constraint	*c;
@@ -3463,13 +3485,13 @@ write_table(const struct model *m, const struct model_table *t,
 		yaml_kv(out, 4, "renamed_from", t->renamed_from);
 	vbuf_appendf(out, "%4scolumns:\n", "");
 	for (i = 0; i < t->ncolumns; i++)
-		write_column(t, &t->columns[i], out);
+		write_column(ns, t, &t->columns[i], out);
 
 	for (i = 0; i < t->nconstraints; i++)
 		if (t->constraints[i].kind == MODEL_CON_PRIMARY &&
-		    !is_shorthand(t, i))
+		    !is_shorthand(ns, t, i))
 			pk = &t->constraints[i];
-	if (pk != NULL && default_named(t, pk))
+	if (pk != NULL && default_named(ns, t, pk))
 		yaml_list(out, 4, "primary_key", pk->columns, pk->ncolumns);
 	else if (pk != NULL) {
 		vbuf_appendf(out, "%4sprimary_key:\n", "");
@@ -3479,11 +3501,11 @@ write_table(const struct model *m, const struct model_table *t,
 
 	for (i = 0, any = 0; i < t->nconstraints; i++) {
 		c = &t->constraints[i];
-		if (c->kind != MODEL_CON_UNIQUE || is_shorthand(t, i))
+		if (c->kind != MODEL_CON_UNIQUE || is_shorthand(ns, t, i))
 			continue;
 		if (!any++)
 			vbuf_appendf(out, "%4sunique:\n", "");
-		if (default_named(t, c))
+		if (default_named(ns, t, c))
 			yaml_list(out, 6, "- columns", c->columns, c->ncolumns);
 		else {
 			yaml_kv(out, 6, "- name", c->name);
@@ -3497,7 +3519,7 @@ write_table(const struct model *m, const struct model_table *t,
 			continue;
 		if (!any++)
 			vbuf_appendf(out, "%4sforeign_keys:\n", "");
-		if (!default_named(t, c)) {
+		if (!default_named(ns, t, c)) {
 			yaml_kv(out, 6, "- name", c->name);
 			yaml_list(out, 8, "columns", c->columns, c->ncolumns);
 		} else
@@ -3521,7 +3543,7 @@ write_table(const struct model *m, const struct model_table *t,
 			continue;
 		if (!any++)
 			vbuf_appendf(out, "%4schecks:\n", "");
-		if (!default_named(t, c)) {
+		if (!default_named(ns, t, c)) {
 			yaml_kv(out, 6, "- name", c->name);
 			yaml_kv(out, 8, "expression", c->expression);
 		} else
@@ -3531,13 +3553,26 @@ write_table(const struct model *m, const struct model_table *t,
 	if (t->nindexes > 0)
 		vbuf_appendf(out, "%4sindexes:\n", "");
 	for (i = 0; i < t->nindexes; i++)
-		write_index(t, &t->indexes[i], out);
+		write_index(ns, t, &t->indexes[i], out);
 }
 
 void
 model_write_yaml(const struct model *m, struct vbuf *out)
 {
-	size_t	i;
+	const struct model_table	*t;
+	struct names			 ns;
+	size_t				 i, j;
+
+	/* Every name, to know which ones are shared. */
+	memset(&ns, 0, sizeof(ns));
+	for (i = 0; i < m->ntables; i++) {
+		t = &m->tables[i];
+		names_add(&ns, t->name, 1, 0, i, 0);
+		for (j = 0; j < t->nconstraints; j++)
+			names_add(&ns, t->constraints[j].name, 0, 1, i, 0);
+		for (j = 0; j < t->nindexes; j++)
+			names_add(&ns, t->indexes[j].name, 1, 0, i, 0);
+	}
 
 	yaml_kv(out, 0, "schema", m->schema != NULL ? m->schema : "");
 	if (m->nenums > 0) {
@@ -3558,7 +3593,9 @@ model_write_yaml(const struct model *m, struct vbuf *out)
 		for (i = 0; i < m->ntables; i++) {
 			if (i > 0)
 				vbuf_putc(out, '\n');
-			write_table(m, &m->tables[i], out);
+			write_table(&ns, &m->tables[i], out);
 		}
 	}
+	free(ns.v);
+	free(ns.slots);
 }

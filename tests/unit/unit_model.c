@@ -488,6 +488,35 @@ test_write_roundtrip(void **state)
 	model_free(&m2);
 }
 
+/* A name another object also has is written, even when it is the default. */
+static void
+test_write_shared_name(void **state)
+{
+	struct model	m, m2;
+	struct vbuf	y;
+	struct vf_error	err;
+
+	parse_ok("schema: s\n"
+	    "tables:\n"
+	    "  t:\n"
+	    "    columns: {a: int}\n"
+	    "    checks: [{name: t_a_check, expression: a > 0}]\n"
+	    "  u:\n"
+	    "    columns: {a: int}\n"
+	    "    checks: [{name: t_a_check, expression: a > 1}]\n", &m);
+	vbuf_init(&y);
+	model_write_yaml(&m, &y);
+	assert_non_null(strstr(y.data, "  t:\n    columns:\n      a: int\n"
+	    "    checks:\n      - name: t_a_check\n"));
+	vf_error_clear(&err);
+	assert_int_equal(model_parse("w.yaml", y.data, y.len, &m2, &err), 0);
+	assert_string_equal(m2.tables[0].constraints[0].name, "t_a_check");
+	assert_string_equal(m2.tables[1].constraints[0].name, "t_a_check");
+	vbuf_free(&y);
+	model_free(&m);
+	model_free(&m2);
+}
+
 static void
 test_load_file(void **state)
 {
@@ -512,6 +541,7 @@ main(void)
 		cmocka_unit_test(test_render_stmts),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_write_roundtrip),
+		cmocka_unit_test(test_write_shared_name),
 		cmocka_unit_test(test_load_file),
 	};
 
