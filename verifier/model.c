@@ -1216,6 +1216,9 @@ get_name(struct loader *ld, yaml_node_t *n, const char *what, char **out)
 		return (-1);
 	if (strlen(scalar(n)) != n->data.scalar.length)
 		return (at(ld, n, "%s contains a NUL character", what));
+	if (n->data.scalar.length == 0)
+		return (at(ld, n, "expected a name for %s, found an empty "
+		    "string", what));
 	if (n->data.scalar.length > MODEL_NAME_MAX)
 		return (at(ld, n, "%s \"%s\" is longer than %d bytes", what,
 		    scalar(n), MODEL_NAME_MAX));
