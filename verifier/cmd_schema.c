@@ -524,6 +524,48 @@ run_script(PGconn *conn, const char *script, struct vf_error *err)
 	return (rc);
 }
 
+/*
+ * Runs DDL statement by statement, each in its own transaction: one
+ * transaction of thousands of CREATE TABLEs is many times slower in
+ * PostgreSQL (invalidation messages pile up), and a scratch database needs
+ * no atomicity.  Statements are split by PostgreSQL's parser (sqlfile.c).
+ */
+static int
+run_statements(PGconn *conn, const char *ddl, struct vf_error *err)
+{
+	struct sqlfile	 f;
+	struct vbuf	 text;
+	PGresult	*res;
+	char		*stmt;
+	size_t		 i;
+	int		 rc = 0;
+
+	vbuf_init(&text);
+	vbuf_puts(&text, "-- migrate:up\n");
+	vbuf_puts(&text, ddl);
+	if (sqlfile_parse("<model DDL>", text.data, text.len, &f, err) == -1) {
+		vbuf_free(&text);
+		return (-1);
+	}
+	vbuf_free(&text);
+	for (i = 0; i < f.up.nstmts && rc == 0; i++) {
+		stmt = xstrndup(f.text + f.up.stmts[i].off, f.up.stmts[i].len);
+		res = PQexec(conn, stmt);
+		if (PQresultStatus(res) != PGRES_COMMAND_OK &&
+		    PQresultStatus(res) != PGRES_TUPLES_OK) {
+			vf_error_set(err, VF_EXIT_FAIL, NULL, 0, 0, "%s",
+			    PQerrorMessage(conn));
+			err->msg[strcspn(err->msg, "\n")] = '\0';
+			rc = -1;
+		}
+		PQclear(res);
+		free(stmt);
+	}
+	sqlfile_free(&f);
+	PQclear(PQexec(conn, "RESET ALL"));
+	return (rc);
+}
+
 /* The model's DDL in the scratch database, read back. */
 static int
 model_catalog(PGconn *conn, const struct model *m, struct catalog *cat,
@@ -537,7 +579,7 @@ model_catalog(PGconn *conn, const struct model *m, struct catalog *cat,
 		goto done;
 	if (model_render_sql(m, &ddl, err) == -1)
 		goto done;
-	if (run_script(conn, ddl.data, err) == -1) {
+	if (run_statements(conn, ddl.data, err) == -1) {
 		vf_error_set(err, VF_EXIT_USAGE, m->path, 0, 0,
 		    "PostgreSQL rejects the model: %s", err->msg);
 		goto done;
@@ -581,12 +623,23 @@ unsupported(const struct catalog *cat, const char *where,
 	return (s->nrows);
 }
 
+/* Milliseconds of a monotonic clock. */
+static double
+now_ms(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ((double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6);
+}
+
+/* With VERIFIER_STATS set: the queries and time of a catalog read. */
 static void
-print_stats(const char *what, const struct catalog *cat)
+print_stats(const char *what, const struct catalog *cat, double since)
 {
 	if (getenv("VERIFIER_STATS") != NULL)
-		fprintf(stderr, "verifier: %s: %d catalog queries\n", what,
-		    cat->nqueries);
+		fprintf(stderr, "verifier: %s: %d catalog queries in %.1f ms\n",
+		    what, cat->nqueries, now_ms() - since);
 }
 
 /* Opens the store and loads both sides (and the model's renames). */
@@ -622,6 +675,7 @@ cmd_diff(int argc, char **argv)
 	struct diff	 d;
 	struct vbuf	 out;
 	PGconn		*conn = NULL;
+	double		 t0;
 	int		 rc, have_model = 0;
 
 	rc = parse_args(argc, argv, "diff --schema S [--models DIR] "
@@ -644,17 +698,20 @@ cmd_diff(int argc, char **argv)
 	rc = VF_EXIT_FAIL;
 	if ((conn = db_connect(a.db, &err)) == NULL)
 		goto fail;
+	t0 = now_ms();
 	if (catalog_read(conn, a.schema, &actual, &err) == -1)
 		goto fail;
-	print_stats("live database", &actual);
+	print_stats("live database", &actual, t0);
 	if (unsupported(&actual, NULL, &probs) > 0) {
 		print_problems(&a, "diff", &probs);
 		goto done;
 	}
+	t0 = now_ms();
 	if (scratch_create(conn, &s, &err) == -1 ||
 	    model_catalog(s.conn, &m, &expected, &err) == -1)
 		goto fail;
-	print_stats("models", &expected);
+	print_stats("models (scratch database, DDL, read back)", &expected,
+	    t0);
 	if (load_store(&snap, &a, &expected, &actual, &m, &err) == -1)
 		goto fail;
 	if (diff_compute(&snap, SNAPSHOT_ACTUAL, SNAPSHOT_EXPECTED, &d,

@@ -47,6 +47,8 @@ static const char *const diff_sql[] = {
 	"AND NOT EXISTS (SELECT 1 FROM tables t WHERE t.side = ?2 "
 	"AND t.name = f.name)), f.name) AS t_name "
 	"FROM tables f WHERE f.side = ?1",
+	"CREATE INDEX temp.tmap_f ON tmap (f_name)",
+	"CREATE INDEX temp.tmap_t ON tmap (t_name)",
 	"CREATE TEMP TABLE cmap AS SELECT c.tbl AS f_tbl, c.name AS f_name, "
 	"m.t_name AS t_tbl, COALESCE(("
 	"SELECT r.t_name FROM rn r WHERE r.kind = 'column' "
@@ -58,6 +60,7 @@ static const char *const diff_sql[] = {
 	"AND NOT EXISTS (SELECT 1 FROM columns x WHERE x.side = ?2 "
 	"AND x.tbl = m.t_name AND x.name = c.name)), c.name) AS t_name "
 	"FROM columns c JOIN tmap m ON m.f_name = c.tbl WHERE c.side = ?1",
+	"CREATE INDEX temp.cmap_f ON cmap (f_tbl, f_name)",
 	"CREATE TEMP TABLE fcols AS SELECT m.t_tbl AS tbl, m.t_name AS name, "
 	"c.tbl AS o_tbl, c.name AS o_name, c.type, c.not_null, c.default_expr, "
 	"c.identity, c.generated, c.comment "
@@ -75,6 +78,8 @@ static const char *const diff_sql[] = {
 	"CREATE TEMP TABLE fidx AS SELECT m.t_name AS tbl, i.tbl AS o_tbl, "
 	"i.name, i.uniq, i.body FROM indexes i JOIN tmap m "
 	"ON m.f_name = i.tbl WHERE i.side = ?1",
+	"CREATE INDEX temp.fidx_key ON fidx (name)",
+	"CREATE INDEX temp.fidx_tbl ON fidx (tbl)",
 	/* A constraint or index of the same table and definition under
 	   another name is renamed (a renamed table keeps its old names). */
 	"CREATE TEMP TABLE conrn AS SELECT f.tbl, f.name AS f_name, "
@@ -93,6 +98,8 @@ static const char *const diff_sql[] = {
 	"WHERE x.name = t.name) GROUP BY f.tbl, f.name",
 	"DELETE FROM idxrn WHERE rowid NOT IN (SELECT MIN(rowid) FROM idxrn "
 	"GROUP BY t_name)",
+	"CREATE INDEX temp.conrn_key ON conrn (tbl, f_name)",
+	"CREATE INDEX temp.idxrn_key ON idxrn (f_name)",
 	"CREATE TEMP TABLE el AS SELECT side, enum, "
 	"group_concat(COALESCE(label, ''), char(10)) AS labels FROM ("
 	"SELECT side, enum, label FROM enums WHERE side IN (?1, ?2) "
