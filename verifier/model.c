@@ -2921,17 +2921,17 @@ render_table(const struct model *m, const struct model_table *t,
 	}
 	for (i = 0; i < t->nconstraints; i++) {
 		k = &t->constraints[i];
-		if (k->kind == MODEL_CON_FOREIGN)
+		/*
+		 * Unique constraints come after, one statement each: CREATE
+		 * TABLE silently keeps one of two that have the same columns.
+		 */
+		if (k->kind == MODEL_CON_FOREIGN || k->kind == MODEL_CON_UNIQUE)
 			continue;
 		vbuf_puts(out, ",\n\tCONSTRAINT ");
 		vf_quote_ident(out, k->name);
 		switch (k->kind) {
 		case MODEL_CON_PRIMARY:
 			vbuf_puts(out, " PRIMARY KEY ");
-			put_column_list(out, k->columns, k->ncolumns);
-			break;
-		case MODEL_CON_UNIQUE:
-			vbuf_puts(out, " UNIQUE ");
 			put_column_list(out, k->columns, k->ncolumns);
 			break;
 		case MODEL_CON_CHECK:
@@ -3063,8 +3063,23 @@ render(const struct model *m, struct render *r, struct vf_error *err)
 		stmt_done(r, e->line, e->col);
 	}
 	for (i = 0; i < m->ntables; i++) {
-		render_table(m, &m->tables[i], out);
-		stmt_done(r, m->tables[i].line, m->tables[i].col);
+		t = &m->tables[i];
+		render_table(m, t, out);
+		stmt_done(r, t->line, t->col);
+		for (j = 0; j < t->nconstraints; j++) {
+			if (t->constraints[j].kind != MODEL_CON_UNIQUE)
+				continue;
+			vbuf_puts(out, "ALTER TABLE ");
+			put_qualified(out, m->schema, t->name);
+			vbuf_puts(out, " ADD CONSTRAINT ");
+			vf_quote_ident(out, t->constraints[j].name);
+			vbuf_puts(out, " UNIQUE ");
+			put_column_list(out, t->constraints[j].columns,
+			    t->constraints[j].ncolumns);
+			vbuf_puts(out, ";\n");
+			stmt_done(r, t->constraints[j].line,
+			    t->constraints[j].col);
+		}
 	}
 	for (i = 0; i < m->ntables; i++) {
 		t = &m->tables[i];

@@ -159,9 +159,10 @@ void	model_free(struct model *m);
  * m->schema, which must exist: SET standard_conforming_strings = on (the
  * literals are standard strings) and SET search_path to the schema (the
  * user's expressions resolve as they do in a migration), CREATE TYPE for the
- * enums, CREATE TABLE with columns and their primary key, unique and check
- * constraints, then the foreign keys (ALTER TABLE ... ADD CONSTRAINT, after
- * every table), CREATE INDEX, COMMENT ON.  Every name is explicit,
+ * enums, CREATE TABLE with columns, primary key and checks, each unique
+ * constraint in an ALTER TABLE of its own (CREATE TABLE would merge two on
+ * the same columns), then the foreign keys (after every table), CREATE
+ * INDEX, COMMENT ON.  Every name is explicit,
  * quoted with vf_quote_ident() and schema-qualified; comments and enum
  * labels are literals; expressions are emitted as written.  The DDL runs
  * in one transaction or none.  Returns 0, or -1 with err set.

@@ -83,6 +83,19 @@ check_eq "model DDL: a comment with a quote and a backslash reads back" \
     "It's quoted, with a \\ backslash" \
     "$(q models_full "SELECT obj_description('billing.\"Order Lines\"'::regclass, 'pg_class')")"
 
+# Every constraint of the model exists, even those CREATE TABLE would merge.
+fresh_db models_dups
+q models_dups "CREATE SCHEMA shop" >/dev/null
+"$RENDER" tests/models/good/duplicates.yaml >"$TEST_TMP/dups.sql"
+if r=$(apply models_dups "$TEST_TMP/dups.sql"); then
+	check_eq "model DDL: no constraint merged away" \
+	    "d_a_again d_a_key d_a_key1 d_pkey" \
+	    "$(q models_dups "SELECT string_agg(conname, ' ' ORDER BY conname)
+	        FROM pg_constraint WHERE conrelid = 'shop.d'::regclass")"
+else
+	fail "model DDL: no constraint merged away" "$r"
+fi
+
 # Generated names are PostgreSQL's.
 for db in models_names_pg models_names_model; do
 	fresh_db "$db"
@@ -128,7 +141,7 @@ for y in schema_models/*.yaml; do
 	fi
 done
 
-for db in models_full models_names_pg models_names_model; do
+for db in models_full models_dups models_names_pg models_names_model; do
 	q postgres "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null
 done
 for y in schema_models/*.yaml; do

@@ -372,24 +372,31 @@ test_render_stmts(void **state)
 	vf_error_clear(&err);
 	assert_int_equal(model_render_sql(&m, &all, &err), 0);
 	assert_int_equal(model_render_stmts(&m, &st, &n, &err), 0);
-	/* 2 SETs, enum, 2 tables, 1 foreign key, 2 indexes, 2 comments. */
-	assert_int_equal(n, 10);
+	/*
+	 * 2 SETs, enum, table, its unique constraint, table, foreign key,
+	 * 2 indexes, 2 comments.
+	 */
+	assert_int_equal(n, 11);
 	for (i = 0; i < n; i++)
 		vbuf_puts(&joined, st[i].sql);
 	assert_string_equal(joined.data, all.data);
 	assert_int_equal(st[0].line, 0);
 	assert_true(strncmp(st[2].sql, "CREATE TYPE", 11) == 0);
 	assert_int_equal(st[2].line, 3);
-	assert_true(strncmp(st[4].sql, "CREATE TABLE billing.invoices", 29) == 0);
-	assert_int_equal(st[4].line, 17);
-	assert_int_equal(st[4].col, 3);
-	assert_true(strncmp(st[5].sql, "ALTER TABLE", 11) == 0);
-	assert_int_equal(st[5].line, 36);
-	assert_int_equal(st[5].col, 9);
-	assert_true(strncmp(st[7].sql, "CREATE UNIQUE INDEX", 19) == 0);
-	assert_int_equal(st[7].line, 48);
-	assert_true(strncmp(st[9].sql, "COMMENT ON COLUMN", 17) == 0);
-	assert_int_equal(st[9].line, 31);
+	assert_string_equal(st[4].sql, "ALTER TABLE billing.customers ADD "
+	    "CONSTRAINT customers_email_key UNIQUE (email);\n");
+	assert_int_equal(st[4].line, 16);
+	assert_int_equal(st[4].col, 17);
+	assert_true(strncmp(st[5].sql, "CREATE TABLE billing.invoices", 29) == 0);
+	assert_int_equal(st[5].line, 17);
+	assert_int_equal(st[5].col, 3);
+	assert_true(strncmp(st[6].sql, "ALTER TABLE", 11) == 0);
+	assert_int_equal(st[6].line, 36);
+	assert_int_equal(st[6].col, 9);
+	assert_true(strncmp(st[8].sql, "CREATE UNIQUE INDEX", 19) == 0);
+	assert_int_equal(st[8].line, 48);
+	assert_true(strncmp(st[10].sql, "COMMENT ON COLUMN", 17) == 0);
+	assert_int_equal(st[10].line, 31);
 	model_stmts_free(st, n);
 	vbuf_free(&all);
 	vbuf_free(&joined);
