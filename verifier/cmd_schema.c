@@ -525,68 +525,43 @@ run_script(PGconn *conn, const char *script, struct vf_error *err)
 }
 
 /*
- * Runs DDL statement by statement, each in its own transaction: one
- * transaction of thousands of CREATE TABLEs is many times slower in
- * PostgreSQL (invalidation messages pile up), and a scratch database needs
- * no atomicity.  Statements are split by PostgreSQL's parser (sqlfile.c).
+ * The model's DDL in the scratch database, read back.  Statements run one
+ * by one, each in its own transaction: one transaction of thousands of
+ * CREATE TABLEs is several times slower in PostgreSQL, and a scratch
+ * database needs no atomicity.  A statement the server rejects is
+ * reported at the line of the model that wrote it.
  */
-static int
-run_statements(PGconn *conn, const char *ddl, struct vf_error *err)
-{
-	struct sqlfile	 f;
-	struct vbuf	 text;
-	PGresult	*res;
-	char		*stmt;
-	size_t		 i;
-	int		 rc = 0;
-
-	vbuf_init(&text);
-	vbuf_puts(&text, "-- migrate:up\n");
-	vbuf_puts(&text, ddl);
-	if (sqlfile_parse("<model DDL>", text.data, text.len, &f, err) == -1) {
-		vbuf_free(&text);
-		return (-1);
-	}
-	vbuf_free(&text);
-	for (i = 0; i < f.up.nstmts && rc == 0; i++) {
-		stmt = xstrndup(f.text + f.up.stmts[i].off, f.up.stmts[i].len);
-		res = PQexec(conn, stmt);
-		if (PQresultStatus(res) != PGRES_COMMAND_OK &&
-		    PQresultStatus(res) != PGRES_TUPLES_OK) {
-			vf_error_set(err, VF_EXIT_FAIL, NULL, 0, 0, "%s",
-			    PQerrorMessage(conn));
-			err->msg[strcspn(err->msg, "\n")] = '\0';
-			rc = -1;
-		}
-		PQclear(res);
-		free(stmt);
-	}
-	sqlfile_free(&f);
-	PQclear(PQexec(conn, "RESET ALL"));
-	return (rc);
-}
-
-/* The model's DDL in the scratch database, read back. */
 static int
 model_catalog(PGconn *conn, const struct model *m, struct catalog *cat,
     struct vf_error *err)
 {
-	struct vbuf	ddl;
-	int		rc = -1;
+	struct model_stmt	*stmts = NULL;
+	PGresult		*res;
+	size_t			 n = 0, i;
+	int			 rc = -1;
 
-	vbuf_init(&ddl);
 	if (reset_schema(conn, m->schema, err) == -1)
-		goto done;
-	if (model_render_sql(m, &ddl, err) == -1)
-		goto done;
-	if (run_statements(conn, ddl.data, err) == -1) {
-		vf_error_set(err, VF_EXIT_USAGE, m->path, 0, 0,
-		    "PostgreSQL rejects the model: %s", err->msg);
-		goto done;
+		return (-1);
+	if (model_render_stmts(m, &stmts, &n, err) == -1)
+		return (-1);
+	for (i = 0; i < n; i++) {
+		res = PQexec(conn, stmts[i].sql);
+		if (PQresultStatus(res) != PGRES_COMMAND_OK &&
+		    PQresultStatus(res) != PGRES_TUPLES_OK) {
+			vf_error_set(err, VF_EXIT_USAGE, m->path,
+			    stmts[i].line, stmts[i].col,
+			    "PostgreSQL rejects the model: %s",
+			    PQerrorMessage(conn));
+			err->msg[strcspn(err->msg, "\n")] = '\0';
+			PQclear(res);
+			goto done;
+		}
+		PQclear(res);
 	}
+	PQclear(PQexec(conn, "RESET ALL"));
 	rc = catalog_read(conn, m->schema, cat, err);
 done:
-	vbuf_free(&ddl);
+	model_stmts_free(stmts, n);
 	return (rc);
 }
 
@@ -1345,71 +1320,16 @@ done:
 /* ------------------------------------------------------------------ */
 /* dump                                                                */
 
-/* Whether s can be written as a plain YAML scalar. */
-static int
-yaml_plain(const char *s)
-{
-	static const char *const words[] = { "true", "false", "yes", "no",
-	    "on", "off", "null", "y", "n", "~", NULL };
-	const char	*p;
-	int		 i;
-
-	if (*s == '\0')
-		return (0);
-	for (i = 0; words[i] != NULL; i++)
-		if (strcasecmp(s, words[i]) == 0)
-			return (0);
-	if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
-	    *s == '_'))
-		return (0);
-	for (p = s; *p != '\0'; p++)
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		    (*p >= '0' && *p <= '9') || *p == '_' || *p == ' ' ||
-		    *p == '(' || *p == ')' || *p == ',' || *p == '[' ||
-		    *p == ']' || *p == '.'))
-			return (0);
-	if (p[-1] == ' ' || strstr(s, "  ") != NULL)
-		return (0);
-	/* Flow indicators are only safe outside flow collections; keep
-	   brackets and commas to types, which are never in a flow list. */
-	return (1);
-}
-
-static void
-yaml_str(struct vbuf *b, const char *s)
-{
-	const unsigned char	*p;
-
-	if (yaml_plain(s) && strpbrk(s, "[],") == NULL) {
-		vbuf_puts(b, s);
-		return;
-	}
-	vbuf_putc(b, '"');
-	for (p = (const unsigned char *)s; *p != '\0'; p++) {
-		if (*p == '"' || *p == '\\') {
-			vbuf_putc(b, '\\');
-			vbuf_putc(b, (char)*p);
-		} else if (*p == '\n')
-			vbuf_puts(b, "\\n");
-		else if (*p == '\t')
-			vbuf_puts(b, "\\t");
-		else if (*p < 0x20)
-			vbuf_appendf(b, "\\x%02x", *p);
-		else
-			vbuf_putc(b, (char)*p);
-	}
-	vbuf_putc(b, '"');
-}
-
 /* A type as the model writes it: enums of the schema by bare name. */
-static void
-yaml_type(struct vbuf *b, const char *schema, const char *type)
+static char *
+model_type(const char *schema, const char *type)
 {
 	struct vbuf	prefix, t;
 	const char	*p;
 
 	vbuf_init(&prefix);
 	vbuf_init(&t);
+	vbuf_puts(&t, "");
 	vf_quote_ident(&prefix, schema);
 	vbuf_putc(&prefix, '.');
 	if (strncmp(type, prefix.data, prefix.len) == 0) {
@@ -1424,97 +1344,12 @@ yaml_type(struct vbuf *b, const char *schema, const char *type)
 				}
 				vbuf_putc(&t, *p);
 			}
-			vbuf_puts(&t, p);
-		} else
-			vbuf_puts(&t, p);
+		}
+		vbuf_puts(&t, p);
 	} else
 		vbuf_puts(&t, type);
-	/* A type is never a flow collection: write it plain when it can. */
-	if (yaml_plain(t.data))
-		vbuf_puts(b, t.data);
-	else
-		yaml_str(b, t.data);
 	vbuf_free(&prefix);
-	vbuf_free(&t);
-}
-
-static void
-yaml_list(struct vbuf *b, char **v, size_t n)
-{
-	size_t	i;
-
-	vbuf_putc(b, '[');
-	for (i = 0; i < n; i++) {
-		if (i > 0)
-			vbuf_puts(b, ", ");
-		yaml_str(b, v[i]);
-	}
-	vbuf_putc(b, ']');
-}
-
-static const char *
-fk_action(const char *c)
-{
-	if (c == NULL)
-		return (NULL);
-	switch (*c) {
-	case 'r':
-		return ("restrict");
-	case 'c':
-		return ("cascade");
-	case 'n':
-		return ("set null");
-	case 'd':
-		return ("set default");
-	default:
-		return (NULL);
-	}
-}
-
-static int
-yes(const char *s)
-{
-	return (s != NULL && strcmp(s, "t") == 0);
-}
-
-/* The names of a catalog table (one table of the dump) in model form. */
-struct dump_table {
-	struct model_table	 t;
-	struct model_constraint	*cons;
-	const char		**con_catalog_names;
-	size_t			 ncons;
-};
-
-static char **
-collect(const struct catalog *cat, enum catalog_set_id set,
-    const char *tblcol, const char *tbl, const char *keycol, const char *key,
-    const char *valcol, size_t *n)
-{
-	const struct catalog_set	*s = &cat->sets[set];
-	char				**v = NULL;
-	const char			*val;
-	size_t				 i;
-
-	*n = 0;
-	for (i = 0; i < s->nrows; i++) {
-		if (strcmp(catalog_get(cat, set, i, tblcol), tbl) != 0 ||
-		    strcmp(catalog_get(cat, set, i, keycol), key) != 0)
-			continue;
-		val = catalog_get(cat, set, i, valcol);
-		v = xrealloc(v, (*n + 1) * sizeof(*v));
-		v[(*n)++] = xstrdup(val != NULL ? val : "");
-	}
-	return (v);
-}
-
-static void
-free_strv(char **v, size_t n)
-{
-	size_t	i;
-
-	for (i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
+	return (vbuf_steal(&t));
 }
 
 /* Strips the outer parentheses PostgreSQL prints around an expression. */
@@ -1527,7 +1362,7 @@ unparen(const char *s)
 	if (n < 2 || s[0] != '(' || s[n - 1] != ')')
 		return (xstrdup(s));
 	for (i = 0; i < n; i++) {
-		if (s[i] == '\'' )
+		if (s[i] == '\'')
 			inq = !inq;
 		if (inq)
 			continue;
@@ -1539,424 +1374,263 @@ unparen(const char *s)
 	return (xstrndup(s + 1, n - 2));
 }
 
-static void
-dump_table(struct vbuf *b, const struct catalog *cat, const char *tbl,
-    const char *comment, struct problems *p)
+static int
+yes(const char *s)
 {
-	const struct catalog_set	*cols = &cat->sets[CATALOG_COLUMNS];
-	const struct catalog_set	*cons = &cat->sets[CATALOG_CONSTRAINTS];
-	const struct catalog_set	*idx = &cat->sets[CATALOG_INDEXES];
-	struct model_table		 mt;
-	struct model_constraint		 mc;
-	struct model_index		 mi;
-	char				 defname[MODEL_NAME_MAX + 1];
-	char				**v, **rv;
-	const char			*pk_col = NULL, *name, *kind, *x;
-	size_t				 i, j, k, n, rn, nuniq_cols = 0;
-	const char			**uniq_cols = NULL;
-	int				 header;
+	return (s != NULL && strcmp(s, "t") == 0);
+}
 
-	/* A model table with the column names, for the generated names. */
-	memset(&mt, 0, sizeof(mt));
-	mt.name = xstrdup(tbl);
-	for (i = 0; i < cols->nrows; i++) {
-		if (strcmp(catalog_get(cat, CATALOG_COLUMNS, i, "tbl"), tbl))
-			continue;
-		mt.columns = xrealloc(mt.columns, (mt.ncolumns + 1) *
-		    sizeof(*mt.columns));
-		memset(&mt.columns[mt.ncolumns], 0, sizeof(*mt.columns));
-		mt.columns[mt.ncolumns++].name = xstrdup(catalog_get(cat,
-		    CATALOG_COLUMNS, i, "name"));
-	}
-	/* Which constraints fold into their column (default names). */
-	for (i = 0; i < cons->nrows; i++) {
-		if (strcmp(catalog_get(cat, CATALOG_CONSTRAINTS, i, "tbl"), tbl))
-			continue;
-		name = catalog_get(cat, CATALOG_CONSTRAINTS, i, "name");
-		kind = catalog_get(cat, CATALOG_CONSTRAINTS, i, "kind");
-		if (*kind != 'p' && *kind != 'u')
-			continue;
-		v = collect(cat, CATALOG_CONCOLS, "tbl", tbl, "con", name,
-		    "col", &n);
-		memset(&mc, 0, sizeof(mc));
-		mc.kind = *kind == 'p' ? MODEL_CON_PRIMARY : MODEL_CON_UNIQUE;
-		mc.columns = v;
-		mc.ncolumns = n;
-		model_constraint_default_name(&mt, &mc, defname);
-		if (n == 1 && strcmp(defname, name) == 0 &&
-		    !yes(catalog_get(cat, CATALOG_CONSTRAINTS, i,
-		    "is_deferrable"))) {
-			for (k = 0; k < mt.ncolumns; k++)
-				if (strcmp(mt.columns[k].name, v[0]) == 0)
-					break;
-			if (*kind == 'p')
-				pk_col = mt.columns[k].name;
-			else {
-				uniq_cols = xrealloc(uniq_cols, (nuniq_cols +
-				    1) * sizeof(*uniq_cols));
-				uniq_cols[nuniq_cols++] = mt.columns[k].name;
-			}
-		}
-		free_strv(v, n);
-	}
+static char *
+dup_or_null(const char *s)
+{
+	return (s != NULL ? xstrdup(s) : NULL);
+}
 
-	vbuf_puts(b, "  ");
-	yaml_str(b, tbl);
-	vbuf_puts(b, ":\n");
-	if (comment != NULL) {
-		vbuf_puts(b, "    comment: ");
-		yaml_str(b, comment);
-		vbuf_putc(b, '\n');
+static enum model_fk_action
+fk_action(const char *c)
+{
+	switch (c != NULL ? *c : 'a') {
+	case 'r':
+		return (MODEL_FK_RESTRICT);
+	case 'c':
+		return (MODEL_FK_CASCADE);
+	case 'n':
+		return (MODEL_FK_SET_NULL);
+	case 'd':
+		return (MODEL_FK_SET_DEFAULT);
+	default:
+		return (MODEL_FK_NO_ACTION);
 	}
-	vbuf_puts(b, "    columns:\n");
-	for (i = 0; i < cols->nrows; i++) {
-		const char *cn, *type, *def, *ident, *gen, *cc;
-		int not_null, isuniq = 0, bare;
+}
 
-		if (strcmp(catalog_get(cat, CATALOG_COLUMNS, i, "tbl"), tbl))
-			continue;
-		cn = catalog_get(cat, CATALOG_COLUMNS, i, "name");
-		type = catalog_get(cat, CATALOG_COLUMNS, i, "type");
-		not_null = yes(catalog_get(cat, CATALOG_COLUMNS, i, "not_null"));
-		def = catalog_get(cat, CATALOG_COLUMNS, i, "default_expr");
-		ident = catalog_get(cat, CATALOG_COLUMNS, i, "identity");
-		gen = catalog_get(cat, CATALOG_COLUMNS, i, "generated");
-		cc = catalog_get(cat, CATALOG_COLUMNS, i, "comment");
-		for (k = 0; k < nuniq_cols; k++)
-			if (strcmp(uniq_cols[k], cn) == 0)
-				isuniq = 1;
-		bare = not_null && def == NULL && ident == NULL && gen == NULL &&
-		    cc == NULL && !isuniq &&
-		    (pk_col == NULL || strcmp(pk_col, cn) != 0);
-		vbuf_puts(b, "      ");
-		yaml_str(b, cn);
-		vbuf_puts(b, ":");
-		if (bare) {
-			vbuf_putc(b, ' ');
-			yaml_type(b, cat->schema, type);
-			vbuf_putc(b, '\n');
-			continue;
-		}
-		vbuf_puts(b, "\n        type: ");
-		yaml_type(b, cat->schema, type);
-		vbuf_putc(b, '\n');
-		if (!not_null)
-			vbuf_puts(b, "        nullable: true\n");
-		if (def != NULL) {
-			vbuf_puts(b, "        default: ");
-			yaml_str(b, def);
-			vbuf_putc(b, '\n');
-		}
-		if (ident != NULL)
-			vbuf_appendf(b, "        identity: %s\n", ident);
-		if (gen != NULL) {
-			char *g = unparen(gen);
+/* The column names of a constraint (col or refcol), in key order. */
+static char **
+con_columns(const struct catalog *cat, const char *tbl, const char *con,
+    const char *which, size_t *n)
+{
+	const struct catalog_set	*s = &cat->sets[CATALOG_CONCOLS];
+	char				**v = NULL;
+	const char			*val;
+	size_t				 i;
 
-			vbuf_puts(b, "        generated: ");
-			yaml_str(b, g);
-			vbuf_putc(b, '\n');
-			free(g);
-		}
-		if (pk_col != NULL && strcmp(pk_col, cn) == 0)
-			vbuf_puts(b, "        primary_key: true\n");
-		if (isuniq)
-			vbuf_puts(b, "        unique: true\n");
-		if (cc != NULL) {
-			vbuf_puts(b, "        comment: ");
-			yaml_str(b, cc);
-			vbuf_putc(b, '\n');
-		}
+	*n = 0;
+	for (i = 0; i < s->nrows; i++) {
+		if (strcmp(catalog_get(cat, CATALOG_CONCOLS, i, "tbl"), tbl) ||
+		    strcmp(catalog_get(cat, CATALOG_CONCOLS, i, "con"), con))
+			continue;
+		val = catalog_get(cat, CATALOG_CONCOLS, i, which);
+		v = xrealloc(v, (*n + 1) * sizeof(*v));
+		v[(*n)++] = xstrdup(val != NULL ? val : "");
 	}
-	/* Table-level constraints, in the model's order: pk, unique, fk,
-	   check. */
+	return (v);
+}
+
+static void
+dump_constraints(const struct catalog *cat, struct model_table *t,
+    struct problems *p)
+{
+	const struct catalog_set	*s = &cat->sets[CATALOG_CONSTRAINTS];
+	static const char		 kinds[] = "pufc";
+	struct model_constraint		*c;
+	const char			*name, *x;
+	size_t				 i, k;
+
 	for (k = 0; k < 4; k++) {
-		static const char kinds[] = "pufc";
-
-		header = 0;
-		for (i = 0; i < cons->nrows; i++) {
+		for (i = 0; i < s->nrows; i++) {
 			if (strcmp(catalog_get(cat, CATALOG_CONSTRAINTS, i,
-			    "tbl"), tbl) ||
-			    *catalog_get(cat, CATALOG_CONSTRAINTS, i, "kind") !=
-			    kinds[k])
+			    "tbl"), t->name) != 0 || *catalog_get(cat,
+			    CATALOG_CONSTRAINTS, i, "kind") != kinds[k])
 				continue;
 			name = catalog_get(cat, CATALOG_CONSTRAINTS, i, "name");
-			v = collect(cat, CATALOG_CONCOLS, "tbl", tbl, "con",
-			    name, "col", &n);
-			memset(&mc, 0, sizeof(mc));
-			mc.columns = v;
-			mc.ncolumns = n;
-			if (kinds[k] == 'p' || kinds[k] == 'u') {
-				int folded = 0;
-
-				if (n == 1 && kinds[k] == 'p' && pk_col != NULL)
-					folded = 1;
-				for (j = 0; kinds[k] == 'u' && n == 1 &&
-				    j < nuniq_cols; j++)
-					if (strcmp(uniq_cols[j], v[0]) == 0) {
-						mc.kind = MODEL_CON_UNIQUE;
-						model_constraint_default_name(
-						    &mt, &mc, defname);
-						if (strcmp(defname, name) == 0)
-							folded = 1;
-					}
-				if (yes(catalog_get(cat, CATALOG_CONSTRAINTS, i,
-				    "is_deferrable")))
-					add_problem(p, NULL, 0, "unsupported: "
-					    "deferrable constraint %s.%s.%s",
-					    cat->schema, tbl, name);
-				if (folded) {
-					free_strv(v, n);
-					continue;
-				}
-				mc.kind = kinds[k] == 'p' ? MODEL_CON_PRIMARY :
-				    MODEL_CON_UNIQUE;
-				model_constraint_default_name(&mt, &mc,
-				    defname);
-				if (kinds[k] == 'p') {
-					vbuf_puts(b, "    primary_key: ");
-					if (strcmp(defname, name) == 0)
-						yaml_list(b, v, n);
-					else {
-						vbuf_puts(b, "{name: ");
-						yaml_str(b, name);
-						vbuf_puts(b, ", columns: ");
-						yaml_list(b, v, n);
-						vbuf_putc(b, '}');
-					}
-					vbuf_putc(b, '\n');
-				} else {
-					if (!header++)
-						vbuf_puts(b, "    unique:\n");
-					vbuf_puts(b, "      - ");
-					if (strcmp(defname, name) != 0) {
-						vbuf_puts(b, "name: ");
-						yaml_str(b, name);
-						vbuf_puts(b, "\n        ");
-					}
-					vbuf_puts(b, "columns: ");
-					yaml_list(b, v, n);
-					vbuf_putc(b, '\n');
-				}
-			} else if (kinds[k] == 'f') {
-				const char *od, *ou;
-
-				if (!header++)
-					vbuf_puts(b, "    foreign_keys:\n");
-				mc.kind = MODEL_CON_FOREIGN;
-				model_constraint_default_name(&mt, &mc,
-				    defname);
-				vbuf_puts(b, "      - ");
-				if (strcmp(defname, name) != 0) {
-					vbuf_puts(b, "name: ");
-					yaml_str(b, name);
-					vbuf_puts(b, "\n        ");
-				}
-				vbuf_puts(b, "columns: ");
-				yaml_list(b, v, n);
-				rv = collect(cat, CATALOG_CONCOLS, "tbl", tbl,
-				    "con", name, "refcol", &rn);
-				vbuf_puts(b, "\n        references:\n"
-				    "          table: ");
-				yaml_str(b, catalog_get(cat,
-				    CATALOG_CONSTRAINTS, i, "ref_table"));
-				vbuf_puts(b, "\n          columns: ");
-				yaml_list(b, rv, rn);
-				vbuf_putc(b, '\n');
-				free_strv(rv, rn);
-				od = fk_action(catalog_get(cat,
-				    CATALOG_CONSTRAINTS, i, "on_delete"));
-				ou = fk_action(catalog_get(cat,
-				    CATALOG_CONSTRAINTS, i, "on_update"));
-				if (od != NULL)
-					vbuf_appendf(b, "        on_delete: "
-					    "%s\n", od);
-				if (ou != NULL)
-					vbuf_appendf(b, "        on_update: "
-					    "%s\n", ou);
-				if (yes(catalog_get(cat, CATALOG_CONSTRAINTS,
-				    i, "is_deferrable")))
-					vbuf_puts(b, "        deferrable: "
-					    "true\n");
-				if (yes(catalog_get(cat, CATALOG_CONSTRAINTS,
-				    i, "is_deferred")))
-					vbuf_puts(b, "        "
-					    "initially_deferred: true\n");
-			} else {
-				char *e;
-
-				if (!header++)
-					vbuf_puts(b, "    checks:\n");
+			if (kinds[k] != 'f' && yes(catalog_get(cat,
+			    CATALOG_CONSTRAINTS, i, "is_deferrable")))
+				add_problem(p, NULL, 0, "unsupported: "
+				    "deferrable constraint %s.%s.%s",
+				    cat->schema, t->name, name);
+			t->constraints = xrealloc(t->constraints,
+			    (t->nconstraints + 1) * sizeof(*t->constraints));
+			c = &t->constraints[t->nconstraints++];
+			memset(c, 0, sizeof(*c));
+			c->name = xstrdup(name);
+			c->name_given = 1;
+			switch (kinds[k]) {
+			case 'p':
+				c->kind = MODEL_CON_PRIMARY;
+				break;
+			case 'u':
+				c->kind = MODEL_CON_UNIQUE;
+				break;
+			case 'f':
+				c->kind = MODEL_CON_FOREIGN;
+				break;
+			default:
+				c->kind = MODEL_CON_CHECK;
+				break;
+			}
+			if (kinds[k] == 'c') {
 				x = catalog_get(cat, CATALOG_CONSTRAINTS, i,
 				    "check_expr");
-				e = unparen(x != NULL ? x : "true");
-				mc.kind = MODEL_CON_CHECK;
-				mc.expression = e;
-				model_constraint_default_name(&mt, &mc,
-				    defname);
-				vbuf_puts(b, "      - ");
-				if (strcmp(defname, name) != 0) {
-					vbuf_puts(b, "name: ");
-					yaml_str(b, name);
-					vbuf_puts(b, "\n        ");
-				}
-				vbuf_puts(b, "expression: ");
-				yaml_str(b, e);
-				vbuf_putc(b, '\n');
-				free(e);
+				c->expression = unparen(x != NULL ? x : "true");
+				continue;
 			}
-			free_strv(v, n);
+			c->columns = con_columns(cat, t->name, name, "col",
+			    &c->ncolumns);
+			if (kinds[k] != 'f')
+				continue;
+			c->ref_table = xstrdup(catalog_get(cat,
+			    CATALOG_CONSTRAINTS, i, "ref_table"));
+			c->ref_columns = con_columns(cat, t->name, name,
+			    "refcol", &c->nref_columns);
+			c->on_delete = fk_action(catalog_get(cat,
+			    CATALOG_CONSTRAINTS, i, "on_delete"));
+			c->on_update = fk_action(catalog_get(cat,
+			    CATALOG_CONSTRAINTS, i, "on_update"));
+			c->deferrable = yes(catalog_get(cat,
+			    CATALOG_CONSTRAINTS, i, "is_deferrable"));
+			c->initially_deferred = yes(catalog_get(cat,
+			    CATALOG_CONSTRAINTS, i, "is_deferred"));
 		}
 	}
-	/* Indexes. */
-	header = 0;
-	for (i = 0; i < idx->nrows; i++) {
-		const struct catalog_set *ks = &cat->sets[CATALOG_INDEXKEYS];
-		const char *where, *method;
+}
 
-		if (strcmp(catalog_get(cat, CATALOG_INDEXES, i, "tbl"), tbl))
+static void
+dump_indexes(const struct catalog *cat, struct model_table *t)
+{
+	const struct catalog_set	*s = &cat->sets[CATALOG_INDEXES];
+	const struct catalog_set	*ks = &cat->sets[CATALOG_INDEXKEYS];
+	struct model_index		*ix;
+	struct model_index_key		*key;
+	const char			*name, *x;
+	size_t				 i, j;
+
+	for (i = 0; i < s->nrows; i++) {
+		if (strcmp(catalog_get(cat, CATALOG_INDEXES, i, "tbl"),
+		    t->name) != 0)
 			continue;
 		name = catalog_get(cat, CATALOG_INDEXES, i, "name");
-		memset(&mi, 0, sizeof(mi));
-		mi.keys = xcalloc(ks->nrows + 1, sizeof(*mi.keys));
-		mi.include = xcalloc(ks->nrows + 1, sizeof(char *));
+		t->indexes = xrealloc(t->indexes, (t->nindexes + 1) *
+		    sizeof(*t->indexes));
+		ix = &t->indexes[t->nindexes++];
+		memset(ix, 0, sizeof(*ix));
+		ix->name = xstrdup(name);
+		ix->name_given = 1;
+		ix->unique = yes(catalog_get(cat, CATALOG_INDEXES, i, "uniq"));
+		ix->method = xstrdup(catalog_get(cat, CATALOG_INDEXES, i,
+		    "method"));
+		x = catalog_get(cat, CATALOG_INDEXES, i, "where_expr");
+		ix->where = x != NULL ? unparen(x) : NULL;
 		for (j = 0; j < ks->nrows; j++) {
-			if (strcmp(catalog_get(cat, CATALOG_INDEXKEYS, j,
-			    "idx"), name))
+			if (strcmp(catalog_get(cat, CATALOG_INDEXKEYS, j, "idx"),
+			    name) != 0)
 				continue;
 			if (yes(catalog_get(cat, CATALOG_INDEXKEYS, j,
 			    "included"))) {
-				mi.include[mi.ninclude++] = xstrdup(
+				ix->include = xrealloc(ix->include,
+				    (ix->ninclude + 1) * sizeof(char *));
+				ix->include[ix->ninclude++] = xstrdup(
 				    catalog_get(cat, CATALOG_INDEXKEYS, j,
 				    "col"));
 				continue;
 			}
-			x = catalog_get(cat, CATALOG_INDEXKEYS, j, "col");
-			if (x != NULL)
-				mi.keys[mi.nkeys].column = xstrdup(x);
-			else
-				mi.keys[mi.nkeys].expression = xstrdup(
-				    catalog_get(cat, CATALOG_INDEXKEYS, j,
-				    "expr"));
-			mi.keys[mi.nkeys].desc = yes(catalog_get(cat,
-			    CATALOG_INDEXKEYS, j, "descending"));
+			ix->keys = xrealloc(ix->keys, (ix->nkeys + 1) *
+			    sizeof(*ix->keys));
+			key = &ix->keys[ix->nkeys++];
+			memset(key, 0, sizeof(*key));
+			key->column = dup_or_null(catalog_get(cat,
+			    CATALOG_INDEXKEYS, j, "col"));
+			if (key->column == NULL)
+				key->expression = xstrdup(catalog_get(cat,
+				    CATALOG_INDEXKEYS, j, "expr"));
+			key->desc = yes(catalog_get(cat, CATALOG_INDEXKEYS, j,
+			    "descending"));
+			/* Default: NULLS LAST ascending, FIRST descending. */
 			if (yes(catalog_get(cat, CATALOG_INDEXKEYS, j,
-			    "nulls_first")) != mi.keys[mi.nkeys].desc)
-				mi.keys[mi.nkeys].nulls =
-				    mi.keys[mi.nkeys].desc ? MODEL_NULLS_LAST :
+			    "nulls_first")) != key->desc)
+				key->nulls = key->desc ? MODEL_NULLS_LAST :
 				    MODEL_NULLS_FIRST;
-			mi.nkeys++;
 		}
-		model_index_default_name(&mt, &mi, defname);
-		if (!header++)
-			vbuf_puts(b, "    indexes:\n");
-		vbuf_puts(b, "      - ");
-		if (strcmp(defname, name) != 0) {
-			vbuf_puts(b, "name: ");
-			yaml_str(b, name);
-			vbuf_puts(b, "\n        ");
-		}
-		if (yes(catalog_get(cat, CATALOG_INDEXES, i, "uniq")))
-			vbuf_puts(b, "unique: true\n        ");
-		method = catalog_get(cat, CATALOG_INDEXES, i, "method");
-		if (strcmp(method, "btree") != 0)
-			vbuf_appendf(b, "method: %s\n        ", method);
-		vbuf_puts(b, "columns:\n");
-		for (j = 0; j < mi.nkeys; j++) {
-			struct model_index_key *key = &mi.keys[j];
-
-			vbuf_puts(b, "          - ");
-			if (key->column != NULL && !key->desc &&
-			    key->nulls == MODEL_NULLS_DEFAULT) {
-				yaml_str(b, key->column);
-				vbuf_putc(b, '\n');
-				continue;
-			}
-			if (key->column != NULL) {
-				vbuf_puts(b, "column: ");
-				yaml_str(b, key->column);
-			} else {
-				vbuf_puts(b, "expression: ");
-				yaml_str(b, key->expression);
-			}
-			vbuf_putc(b, '\n');
-			if (key->desc)
-				vbuf_puts(b, "            desc: true\n");
-			if (key->nulls == MODEL_NULLS_FIRST)
-				vbuf_puts(b, "            nulls: first\n");
-			else if (key->nulls == MODEL_NULLS_LAST)
-				vbuf_puts(b, "            nulls: last\n");
-		}
-		if (mi.ninclude > 0) {
-			vbuf_puts(b, "        include: ");
-			yaml_list(b, mi.include, mi.ninclude);
-			vbuf_putc(b, '\n');
-		}
-		where = catalog_get(cat, CATALOG_INDEXES, i, "where_expr");
-		if (where != NULL) {
-			char *w = unparen(where);
-
-			vbuf_puts(b, "        where: ");
-			yaml_str(b, w);
-			vbuf_putc(b, '\n');
-			free(w);
-		}
-		for (j = 0; j < mi.nkeys; j++) {
-			free(mi.keys[j].column);
-			free(mi.keys[j].expression);
-		}
-		free_strv(mi.include, mi.ninclude);
-		free(mi.keys);
 	}
-	for (i = 0; i < mt.ncolumns; i++)
-		free(mt.columns[i].name);
-	free(mt.columns);
-	free(mt.name);
-	free(uniq_cols);
 }
 
-/* The whole catalog as a model file. */
+/*
+ * Fills m (model.h's rules for models filled by code) from the catalog;
+ * what a model cannot hold goes to p as "unsupported: ...".
+ */
 static void
-dump_yaml(struct vbuf *b, const struct catalog *cat, struct problems *p)
+dump_model(const struct catalog *cat, struct model *m, struct problems *p)
 {
 	const struct catalog_set	*en = &cat->sets[CATALOG_ENUMS];
 	const struct catalog_set	*tb = &cat->sets[CATALOG_TABLES];
+	const struct catalog_set	*co = &cat->sets[CATALOG_COLUMNS];
 	const struct catalog_set	*sq = &cat->sets[CATALOG_SEQUENCES];
-	const char			*prev = NULL, *e, *label;
-	size_t				 i;
+	struct model_enum		*e = NULL;
+	struct model_table		*t;
+	struct model_column		*c;
+	const char			*name, *label, *x;
+	size_t				 i, j, k, len;
 
-	vbuf_appendf(b, "# The %s schema, written by verifier dump.\n"
-	    "# Format: docs/models.md.  Columns are NOT NULL unless "
-	    "nullable: true.\nschema: %s\n", cat->schema, cat->schema);
+	memset(m, 0, sizeof(*m));
+	m->path = xstrdup("<dump>");
+	m->schema = xstrdup(cat->schema);
 	for (i = 0; i < sq->nrows; i++)
 		add_problem(p, NULL, 0, "unsupported: sequence %s.%s (models "
 		    "have no sequences; use identity columns)", cat->schema,
 		    catalog_get(cat, CATALOG_SEQUENCES, i, "name"));
-	if (en->nrows > 0)
-		vbuf_puts(b, "\nenums:\n");
 	for (i = 0; i < en->nrows; i++) {
-		e = catalog_get(cat, CATALOG_ENUMS, i, "enum");
-		label = catalog_get(cat, CATALOG_ENUMS, i, "label");
-		if (prev == NULL || strcmp(prev, e) != 0) {
-			if (prev != NULL)
-				vbuf_puts(b, "]\n");
-			vbuf_puts(b, "  ");
-			yaml_str(b, e);
-			vbuf_puts(b, ": [");
-		} else
-			vbuf_puts(b, ", ");
-		if (label != NULL)
-			yaml_str(b, label);
-		prev = e;
+		name = catalog_get(cat, CATALOG_ENUMS, i, "enum");
+		if (e == NULL || strcmp(e->name, name) != 0) {
+			m->enums = xrealloc(m->enums, (m->nenums + 1) *
+			    sizeof(*m->enums));
+			e = &m->enums[m->nenums++];
+			memset(e, 0, sizeof(*e));
+			e->name = xstrdup(name);
+		}
+		if ((label = catalog_get(cat, CATALOG_ENUMS, i, "label")) ==
+		    NULL)
+			continue;
+		e->values = xrealloc(e->values, (e->nvalues + 1) *
+		    sizeof(char *));
+		e->values[e->nvalues++] = xstrdup(label);
 	}
-	if (prev != NULL)
-		vbuf_puts(b, "]\n");
-	if (tb->nrows > 0)
-		vbuf_puts(b, "\ntables:\n");
+	m->tables = xcalloc(tb->nrows + 1, sizeof(*m->tables));
 	for (i = 0; i < tb->nrows; i++) {
-		if (i > 0)
-			vbuf_putc(b, '\n');
-		dump_table(b, cat, catalog_get(cat, CATALOG_TABLES, i, "name"),
-		    catalog_get(cat, CATALOG_TABLES, i, "comment"), p);
+		t = &m->tables[m->ntables++];
+		t->name = xstrdup(catalog_get(cat, CATALOG_TABLES, i, "name"));
+		t->comment = dup_or_null(catalog_get(cat, CATALOG_TABLES, i,
+		    "comment"));
+		for (j = 0; j < co->nrows; j++) {
+			if (strcmp(catalog_get(cat, CATALOG_COLUMNS, j, "tbl"),
+			    t->name) != 0)
+				continue;
+			t->columns = xrealloc(t->columns, (t->ncolumns + 1) *
+			    sizeof(*t->columns));
+			c = &t->columns[t->ncolumns++];
+			memset(c, 0, sizeof(*c));
+			c->name = xstrdup(catalog_get(cat, CATALOG_COLUMNS, j,
+			    "name"));
+			c->type = model_type(cat->schema, catalog_get(cat,
+			    CATALOG_COLUMNS, j, "type"));
+			c->enum_index = -1;
+			len = strcspn(c->type, "[");
+			for (k = 0; k < m->nenums; k++)
+				if (strlen(m->enums[k].name) == len &&
+				    strncmp(m->enums[k].name, c->type, len) == 0)
+					c->enum_index = (int)k;
+			c->nullable = !yes(catalog_get(cat, CATALOG_COLUMNS, j,
+			    "not_null"));
+			c->default_expr = dup_or_null(catalog_get(cat,
+			    CATALOG_COLUMNS, j, "default_expr"));
+			x = catalog_get(cat, CATALOG_COLUMNS, j, "identity");
+			c->identity = x == NULL ? MODEL_IDENTITY_NONE :
+			    strcmp(x, "always") == 0 ? MODEL_IDENTITY_ALWAYS :
+			    MODEL_IDENTITY_BY_DEFAULT;
+			x = catalog_get(cat, CATALOG_COLUMNS, j, "generated");
+			c->generated = x != NULL ? unparen(x) : NULL;
+			c->comment = dup_or_null(catalog_get(cat,
+			    CATALOG_COLUMNS, j, "comment"));
+		}
+		dump_constraints(cat, t, p);
+		dump_indexes(cat, t);
 	}
 }
 
@@ -1969,7 +1643,7 @@ cmd_dump(int argc, char **argv)
 	struct snapshot	 snap;
 	struct scratch	 s;
 	struct problems	 probs;
-	struct model	 m;
+	struct model	 m, dumped;
 	struct diff	 d;
 	struct vbuf	 yaml, line;
 	PGconn		*conn = NULL;
@@ -1998,7 +1672,10 @@ cmd_dump(int argc, char **argv)
 	if (catalog_read(conn, a.schema, &live, &err) == -1)
 		goto fail;
 	unsupported(&live, NULL, &probs);
-	dump_yaml(&yaml, &live, &probs);
+	dump_model(&live, &dumped, &probs);
+	vbuf_puts(&yaml, "# Written by verifier dump; format: docs/models.md.\n");
+	model_write_yaml(&dumped, &yaml);
+	model_free(&dumped);
 	if (probs.n > 0)
 		goto refuse;
 	/* Prove it: load the file, build it, compare with the database. */
