@@ -5,14 +5,21 @@
 # Harnesses of other modules add their name to FUZZ_TARGETS and, when they
 # need more than libverifier, their objects to FUZZ_EXTRA_<name>.
 
-FUZZ_TARGETS += sqlfile model
+FUZZ_TARGETS += sqlfile model http
+# The apps' plain request code (apps/apps.mk) for the http harness.
+FUZZ_CFLAGS_http = -I$(TOP)/apps/common
+FUZZ_EXTRA_http = $(APPS_PLAIN_OBJS) -lsodium
+FUZZ_SRCS_http = $(APPS_PLAIN_SRCS) -lsodium
 FUZZ_SECONDS ?= 60
 FUZZ_BUILD := build-fuzz
 
-$(BUILD)/tests/fuzzrun_%: fuzz/fuzz_%.c fuzz/standalone.c $(VERIFIER_LIB) $(wildcard verifier/*.h)
+# Secondary expansion: each runner also depends on its harness's extra objects.
+.SECONDEXPANSION:
+$(BUILD)/tests/fuzzrun_%: fuzz/fuzz_%.c fuzz/standalone.c $(VERIFIER_LIB) \
+    $$(filter %.o,$$(FUZZ_EXTRA_$$*)) $(wildcard verifier/*.h)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ fuzz/fuzz_$*.c fuzz/standalone.c \
-	    $(FUZZ_EXTRA_$*) $(VERIFIER_LIB) $(LIBS)
+	$(CC) $(ALL_CFLAGS) $(FUZZ_CFLAGS_$*) $(ALL_LDFLAGS) -o $@ fuzz/fuzz_$*.c \
+	    fuzz/standalone.c $(FUZZ_EXTRA_$*) $(VERIFIER_LIB) $(LIBS)
 
 FUZZ_RUNNERS = $(FUZZ_TARGETS:%=$(BUILD)/tests/fuzzrun_%)
 
@@ -23,7 +30,9 @@ fuzz-build:
 	@for t in $(FUZZ_TARGETS); do \
 	    echo "clang fuzz/fuzz_$$t.c"; \
 	    clang -std=c11 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined \
-	        $(PKG_CFLAGS) -I$(TOP)/verifier -o $(FUZZ_BUILD)/fuzz_$$t fuzz/fuzz_$$t.c \
+	        $(PKG_CFLAGS) -I$(TOP)/verifier -I$(TOP)/apps/common \
+	        -o $(FUZZ_BUILD)/fuzz_$$t fuzz/fuzz_$$t.c \
+	        $$(case $$t in http) echo "$(FUZZ_SRCS_http)";; esac) \
 	        $(FUZZ_BUILD)/libverifier.a $(LIBS) || exit 1; done
 
 fuzz: deps fuzz-build
