@@ -519,6 +519,26 @@ put_value(struct vbuf *b, const char *v)
 	vbuf_putc(b, ']');
 }
 
+/* A constraint definition, a foreign key's table put back in. */
+static void
+put_def(struct vbuf *b, const char *schema, const char *def,
+    const char *ref)
+{
+	static const char	 refs[] = " REFERENCES (";
+	const char		*p;
+
+	if (def == NULL || ref == NULL || (p = strstr(def, refs)) == NULL) {
+		put_value(b, def);
+		return;
+	}
+	vbuf_putc(b, '[');
+	vbuf_append(b, def, (size_t)(p - def));
+	vbuf_puts(b, " REFERENCES ");
+	put_name(b, schema, ref, NULL);
+	vbuf_puts(b, p + sizeof(refs) - 2);
+	vbuf_putc(b, ']');
+}
+
 void
 diff_describe(struct vbuf *b, const char *schema, const struct diff_change *c)
 {
@@ -543,11 +563,14 @@ diff_describe(struct vbuf *b, const char *schema, const struct diff_change *c)
 		    "definition");
 		put_value(b, c->from_val);
 		vbuf_puts(b, " -> ");
-		put_value(b, c->to_val);
+		if (strcmp(c->kind, "constraint") == 0)
+			put_def(b, schema, c->to_val, c->extra);
+		else
+			put_value(b, c->to_val);
 	} else if (strcmp(c->action, "add") == 0 && c->to_val != NULL &&
 	    strcmp(c->kind, "constraint") == 0) {
 		vbuf_puts(b, " ");
-		put_value(b, c->to_val);
+		put_def(b, schema, c->to_val, c->extra);
 	}
 	if (c->destructive != NULL)
 		vbuf_appendf(b, " (destructive: %s)", c->destructive);

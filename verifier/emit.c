@@ -65,9 +65,11 @@ alter_column(struct emitter *e, const char *tbl, const char *col)
 static void
 destructive(struct emitter *e, const char *why, const char *what)
 {
-	vbuf_appendf(e->out, "-- destructive: %s (%s)\n", why, what);
+	vbuf_appendf(e->out, "-- destructive: %s (%s.%s)\n", why, e->schema,
+	    what);
 	if (e->destructive != NULL)
-		vbuf_appendf(e->destructive, "%s: %s\n", what, why);
+		vbuf_appendf(e->destructive, "  %s.%s: %s\n", e->schema, what,
+		    why);
 }
 
 /* Prepares sql on the store and binds ?1.. to the strings given. */

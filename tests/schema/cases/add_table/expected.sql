@@ -11,5 +11,5 @@ COMMENT ON COLUMN shop.refunds.reason IS 'Why';
 
 -- migrate:down
 ALTER TABLE shop.refunds DROP CONSTRAINT refunds_order_id_fkey;
--- destructive: drops a table and its rows (refunds)
+-- destructive: drops a table and its rows (shop.refunds)
 DROP TABLE shop.refunds;

@@ -1,5 +1,5 @@
 -- migrate:up
--- destructive: drops a column and its values (customers.age)
+-- destructive: drops a column and its values (shop.customers.age)
 ALTER TABLE shop.customers DROP COLUMN age;
 
 -- migrate:down

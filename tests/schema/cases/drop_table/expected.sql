@@ -1,6 +1,6 @@
 -- migrate:up
 ALTER TABLE shop.orders DROP CONSTRAINT orders_customer_id_fkey;
--- destructive: drops a table and its rows (orders)
+-- destructive: drops a table and its rows (shop.orders)
 DROP TABLE shop.orders;
 
 -- migrate:down

@@ -3,7 +3,7 @@ ALTER TYPE shop.status ADD VALUE 'sent' BEFORE 'paid';
 ALTER TYPE shop.status ADD VALUE 'refunded';
 
 -- migrate:down
--- destructive: removes enum values; rows holding them make this fail (status)
+-- destructive: removes enum values; rows holding them make this fail (shop.status)
 ALTER TYPE shop.status RENAME TO status__vf_old;
 CREATE TYPE shop.status AS ENUM ('new', 'paid', 'void');
 ALTER TABLE shop.orders ALTER COLUMN status DROP DEFAULT;

@@ -1,5 +1,5 @@
 -- migrate:up
--- destructive: removes enum values; rows holding them make this fail (status)
+-- destructive: removes enum values; rows holding them make this fail (shop.status)
 ALTER TYPE shop.status RENAME TO status__vf_old;
 CREATE TYPE shop.status AS ENUM ('new', 'paid');
 ALTER TABLE shop.orders ALTER COLUMN status DROP DEFAULT;

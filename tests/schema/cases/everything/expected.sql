@@ -4,7 +4,7 @@ DROP INDEX shop.orders_status_idx;
 ALTER TABLE shop.customers RENAME TO clients;
 ALTER TABLE shop.clients RENAME CONSTRAINT customers_email_key TO clients_email_key;
 ALTER TABLE shop.clients RENAME CONSTRAINT customers_pkey TO clients_pkey;
--- destructive: drops a column and its values (clients.age)
+-- destructive: drops a column and its values (shop.clients.age)
 ALTER TABLE shop.clients DROP COLUMN age;
 CREATE INDEX orders_status_customer_id_idx ON shop.orders USING btree (status, customer_id);
 
@@ -14,7 +14,7 @@ ALTER TABLE shop.clients RENAME TO customers;
 ALTER TABLE shop.customers RENAME CONSTRAINT clients_email_key TO customers_email_key;
 ALTER TABLE shop.customers RENAME CONSTRAINT clients_pkey TO customers_pkey;
 ALTER TABLE shop.customers ADD COLUMN age integer;
--- destructive: removes enum values; rows holding them make this fail (status)
+-- destructive: removes enum values; rows holding them make this fail (shop.status)
 ALTER TYPE shop.status RENAME TO status__vf_old;
 CREATE TYPE shop.status AS ENUM ('new', 'paid', 'void');
 ALTER TABLE shop.orders ALTER COLUMN status DROP DEFAULT;

@@ -8,5 +8,5 @@ ALTER TABLE shop."Order Lines" ADD CONSTRAINT "Order Lines_pkey" PRIMARY KEY ("s
 COMMENT ON COLUMN shop."Order Lines"."Qty" IS 'It''s quoted';
 
 -- migrate:down
--- destructive: drops a table and its rows (Order Lines)
+-- destructive: drops a table and its rows (shop.Order Lines)
 DROP TABLE shop."Order Lines";
