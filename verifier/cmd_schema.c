@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include <errno.h>
+#include <signal.h>
 #include <getopt.h>
 #include <limits.h>
 #include <stdarg.h>
@@ -417,7 +418,40 @@ connect_like(PGconn *base, const char *dbname, struct vf_error *err)
 		return (NULL);
 	}
 	PQsetNoticeProcessor(conn, quiet, NULL);
+	/* A scratch database is thrown away: no commit waits for the disk. */
+	PQclear(PQexec(conn, "SET synchronous_commit = off"));
 	return (conn);
+}
+
+/*
+ * SIGINT, SIGTERM, SIGHUP while a scratch database exists: the running
+ * query is cancelled (PQcancel() is safe in a signal handler), so the
+ * command fails its step and its cleanup drops the scratch database.
+ */
+static PGcancel *volatile	scratch_cancel;
+static volatile sig_atomic_t	interrupted;
+
+static void
+on_signal(int sig)
+{
+	char	errbuf[256];
+
+	interrupted = 1;
+	if (scratch_cancel != NULL)
+		(void)PQcancel(scratch_cancel, errbuf, sizeof(errbuf));
+}
+
+static void
+catch_signals(int on)
+{
+	struct sigaction	sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on ? on_signal : SIG_DFL;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
 }
 
 /*
@@ -447,8 +481,10 @@ scratch_create(PGconn *admin, struct scratch *s, struct vf_error *err)
 		    "cannot create a scratch database (the role needs "
 		    "CREATEDB): %s", err->msg));
 	}
+	catch_signals(1);
 	if ((s->conn = connect_like(admin, s->name, err)) == NULL)
 		return (-1);
+	scratch_cancel = PQgetCancel(s->conn);
 	return (0);
 }
 
@@ -459,6 +495,10 @@ scratch_drop(struct scratch *s)
 	struct vbuf	sql;
 	struct vf_error	err;
 
+	PGcancel	*c = scratch_cancel;
+
+	scratch_cancel = NULL;
+	PQfreeCancel(c);
 	PQfinish(s->conn);
 	s->conn = NULL;
 	if (s->name[0] == '\0' || s->admin == NULL)
@@ -472,6 +512,12 @@ scratch_drop(struct scratch *s)
 		    "%s: %s\n", s->name, err.msg);
 	vbuf_free(&sql);
 	s->name[0] = '\0';
+	catch_signals(0);
+	if (interrupted) {
+		fprintf(stderr, "verifier: interrupted; the scratch database "
+		    "was dropped\n");
+		exit(130);
+	}
 }
 
 /* Empties schema in the scratch database. */
@@ -545,6 +591,11 @@ model_catalog(PGconn *conn, const struct model *m, struct catalog *cat,
 	if (model_render_stmts(m, &stmts, &n, err) == -1)
 		return (-1);
 	for (i = 0; i < n; i++) {
+		if (interrupted) {
+			vf_error_set(err, VF_EXIT_FAIL, NULL, 0, 0,
+			    "interrupted");
+			goto done;
+		}
 		res = PQexec(conn, stmts[i].sql);
 		if (PQresultStatus(res) != PGRES_COMMAND_OK &&
 		    PQresultStatus(res) != PGRES_TUPLES_OK) {
@@ -558,7 +609,8 @@ model_catalog(PGconn *conn, const struct model *m, struct catalog *cat,
 		}
 		PQclear(res);
 	}
-	PQclear(PQexec(conn, "RESET ALL"));
+	PQclear(PQexec(conn, "RESET search_path"));
+	PQclear(PQexec(conn, "RESET standard_conforming_strings"));
 	rc = catalog_read(conn, m->schema, cat, err);
 done:
 	model_stmts_free(stmts, n);
@@ -881,6 +933,8 @@ cmd_draft(int argc, char **argv)
 		goto done;
 	}
 	have_model = 1;
+	if (stat(a.migrations, &sb) == -1 && errno == ENOENT)
+		(void)mkdir(a.migrations, 0755);
 	if (stat(a.migrations, &sb) == -1 || !S_ISDIR(sb.st_mode)) {
 		vf_error_set(&err, VF_EXIT_USAGE, a.migrations, 0, 0,
 		    "no such migrations folder");
