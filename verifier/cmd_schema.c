@@ -9,6 +9,7 @@
  */
 #include <sys/stat.h>
 
+#include <dirent.h>
 #include <errno.h>
 #include <signal.h>
 #include <getopt.h>
@@ -617,6 +618,112 @@ done:
 	return (rc);
 }
 
+/* Bump when the catalog queries or the store change. */
+#define CACHE_TAG	"verifier-expected-1"
+
+/*
+ * The folder of the cache of expected catalogs: $VERIFIER_CACHE ("off"
+ * disables it), else $XDG_CACHE_HOME/verifier, else ~/.cache/verifier.
+ * Returns 0 with dir filled (and made), or -1 when there is none.
+ */
+static int
+cache_dir(char *dir, size_t len)
+{
+	const char	*env;
+	char		 parent[PATH_MAX];
+	int		 n;
+
+	if ((env = getenv("VERIFIER_CACHE")) != NULL && *env != '\0') {
+		if (strcmp(env, "off") == 0)
+			return (-1);
+		n = snprintf(dir, len, "%s", env);
+	} else if ((env = getenv("XDG_CACHE_HOME")) != NULL && *env != '\0') {
+		n = snprintf(dir, len, "%s/verifier", env);
+	} else if ((env = getenv("HOME")) != NULL && *env != '\0') {
+		n = snprintf(parent, sizeof(parent), "%s/.cache", env);
+		if (n < 0 || (size_t)n >= sizeof(parent))
+			return (-1);
+		(void)mkdir(parent, 0700);
+		n = snprintf(dir, len, "%s/verifier", parent);
+	} else
+		return (-1);
+	if (n < 0 || (size_t)n >= len)
+		return (-1);
+	if (mkdir(dir, 0700) == -1 && errno != EEXIST)
+		return (-1);
+	return (0);
+}
+
+/*
+ * The expected catalog of model m: PostgreSQL's reading of the model's
+ * DDL in a scratch database (created in s when it has none yet).  The
+ * result depends only on the DDL and the server's version, so it is kept
+ * in a cache file named by their SHA-256 and reused while both stay the
+ * same.
+ */
+static int
+expected_catalog(PGconn *conn, struct scratch *s, const struct model *m,
+    struct catalog *cat, struct vf_error *err)
+{
+	struct vbuf	key;
+	char		dir[PATH_MAX], path[PATH_MAX + 100], hex[65];
+	int		have_cache, found;
+
+	vbuf_init(&key);
+	vbuf_appendf(&key, "%s\n%d\n", CACHE_TAG, PQserverVersion(conn));
+	if (model_render_sql(m, &key, err) == -1) {
+		vbuf_free(&key);
+		return (-1);
+	}
+	vf_sha256_hex(key.data, key.len, hex);
+	vbuf_free(&key);
+	have_cache = cache_dir(dir, sizeof(dir)) == 0;
+	if (have_cache && snprintf(path, sizeof(path), "%s/%s.sqlite", dir,
+	    hex) >= (int)sizeof(path))
+		have_cache = 0;
+	if (have_cache) {
+		found = snapshot_read_file(path, SNAPSHOT_EXPECTED, m->schema,
+		    cat, err);
+		if (found == 1)
+			return (0);
+	}
+	if (s->conn == NULL && scratch_create(conn, s, err) == -1)
+		return (-1);
+	if (model_catalog(s->conn, m, cat, err) == -1)
+		return (-1);
+	if (have_cache) {
+		struct vf_error	ignored;
+
+		/* A cache that cannot be written is only slower. */
+		(void)snapshot_write_file(path, SNAPSHOT_EXPECTED, cat,
+		    &ignored);
+	}
+	return (0);
+}
+
+/*
+ * Whether dir holds a *.sql file.  (sqlfile_load_dir() on a folder without
+ * one hands qsort() a NULL array, which UBSan rejects; skip it.)
+ */
+static int
+has_sql_files(const char *dir)
+{
+	DIR		*d;
+	struct dirent	*de;
+	size_t		 l;
+	int		 found = 0;
+
+	if ((d = opendir(dir)) == NULL)
+		return (1);	/* let the loader report it */
+	while (!found && (de = readdir(d)) != NULL) {
+		l = strlen(de->d_name);
+		found = de->d_name[0] != '.' && l > 4 &&
+		    strcmp(de->d_name + l - 4, ".sql") == 0;
+	}
+	closedir(d);
+	return (found);
+}
+
 /* Replays the migrations folder from an empty schema. */
 static int
 replay(PGconn *conn, const struct args *a, int *applied,
@@ -630,6 +737,11 @@ replay(PGconn *conn, const struct args *a, int *applied,
 	ro.role = "";
 	if (reset_schema(conn, a->schema, err) == -1)
 		return (-1);
+	if (!has_sql_files(a->migrations)) {
+		if (applied != NULL)
+			*applied = 0;
+		return (0);
+	}
 	return (runner_migrate(conn, &ro, applied, err));
 }
 
@@ -734,11 +846,10 @@ cmd_diff(int argc, char **argv)
 		goto done;
 	}
 	t0 = now_ms();
-	if (scratch_create(conn, &s, &err) == -1 ||
-	    model_catalog(s.conn, &m, &expected, &err) == -1)
+	if (expected_catalog(conn, &s, &m, &expected, &err) == -1)
 		goto fail;
-	print_stats("models (scratch database, DDL, read back)", &expected,
-	    t0);
+	print_stats(s.conn != NULL ? "models (scratch database, DDL, read "
+	    "back)" : "models (from the cache)", &expected, t0);
 	if (load_store(&snap, &a, &expected, &actual, &m, &err) == -1)
 		goto fail;
 	if (diff_compute(&snap, SNAPSHOT_ACTUAL, SNAPSHOT_EXPECTED, &d,
@@ -880,7 +991,8 @@ newest_version(const char *dir, char *out, size_t len)
 	struct vf_error	 err;
 
 	out[0] = '\0';
-	if (sqlfile_load_dir(dir, &files, &n, &err) == -1)
+	if (!has_sql_files(dir) ||
+	    sqlfile_load_dir(dir, &files, &n, &err) == -1)
 		return;
 	if (n > 0)
 		snprintf(out, len, "%s", files[n - 1].version);
@@ -958,7 +1070,7 @@ cmd_draft(int argc, char **argv)
 		rc = VF_EXIT_FAIL;
 		goto done;
 	}
-	if (model_catalog(s.conn, &m, &expected, &err) == -1)
+	if (expected_catalog(conn, &s, &m, &expected, &err) == -1)
 		goto fail;
 	if (load_store(&snap, &a, &expected, &actual, &m, &err) == -1)
 		goto fail;
@@ -1277,7 +1389,12 @@ cmd_check(int argc, char **argv)
 	}
 	have_model = 1;
 	/* 2. The files parse and refer to no other schema. */
-	if (sqlfile_load_dir(a.migrations, &files, &nfiles, &err) == -1)
+	if (!has_sql_files(a.migrations)) {
+		files = NULL;
+		nfiles = 0;
+		have_files = 1;
+	} else if (sqlfile_load_dir(a.migrations, &files, &nfiles, &err) ==
+	    -1)
 		add_error(&probs, &err);
 	else {
 		have_files = 1;
@@ -1317,7 +1434,7 @@ cmd_check(int argc, char **argv)
 		unsupported(&replayed, "the replay of the migrations", &probs);
 	}
 	/* 4. The replay equals the models. */
-	if (model_catalog(s.conn, &m, &expected, &err) == -1) {
+	if (expected_catalog(conn, &s, &m, &expected, &err) == -1) {
 		add_error(&probs, &err);
 		goto out;
 	}
@@ -1740,9 +1857,7 @@ cmd_dump(int argc, char **argv)
 		goto refuse;
 	}
 	have_model = 1;
-	if (scratch_create(conn, &s, &err) == -1)
-		goto fail;
-	if (model_catalog(s.conn, &m, &back, &err) == -1) {
+	if (expected_catalog(conn, &s, &m, &back, &err) == -1) {
 		add_problem(&probs, NULL, 0, "the dump does not build: %s",
 		    err.msg);
 		goto refuse;

@@ -3,8 +3,11 @@
  * from the catalog's row sets (same column names), with a side column in
  * front, so that diff.c compares the two sides with plain SQL.
  */
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "snapshot.h"
 
@@ -248,5 +251,112 @@ fail:
 	sq_error(snap, err, "renames");
 done:
 	sqlite3_finalize(ins);
+	return (rc);
+}
+
+/* Splits a set's column list ("a, b, c") into names. */
+static char **
+split_columns(const char *list, size_t *n)
+{
+	char	**v = NULL;
+	char	 *copy, *p, *save = NULL;
+
+	*n = 0;
+	copy = xstrdup(list);
+	for (p = strtok_r(copy, ", ", &save); p != NULL;
+	    p = strtok_r(NULL, ", ", &save)) {
+		v = xrealloc(v, (*n + 1) * sizeof(*v));
+		v[(*n)++] = xstrdup(p);
+	}
+	free(copy);
+	return (v);
+}
+
+int
+snapshot_read_file(const char *path, const char *side, const char *schema,
+    struct catalog *cat, struct vf_error *err)
+{
+	struct snapshot		 snap;
+	struct catalog_set	*s;
+	sqlite3_stmt		*st = NULL;
+	struct vbuf		 sql;
+	size_t			 j, cap;
+	int			 i, rc = -1, step;
+
+	memset(cat, 0, sizeof(*cat));
+	snap.db = NULL;
+	if (sqlite3_open_v2(path, &snap.db, SQLITE_OPEN_READONLY, NULL) !=
+	    SQLITE_OK) {
+		sqlite3_close(snap.db);
+		return (0);
+	}
+	cat->schema = xstrdup(schema);
+	vbuf_init(&sql);
+	for (i = 0; i < CATALOG_NSETS; i++) {
+		s = &cat->sets[i];
+		s->colnames = split_columns(set_columns[i], &s->ncols);
+		vbuf_reset(&sql);
+		vbuf_appendf(&sql, "SELECT %s FROM %s WHERE side = ?1 "
+		    "ORDER BY rowid", set_columns[i], catalog_set_name(i));
+		if (sqlite3_prepare_v2(snap.db, sql.data, -1, &st, NULL) !=
+		    SQLITE_OK) {
+			rc = 0;		/* not a store of this version */
+			goto done;
+		}
+		sqlite3_bind_text(st, 1, side, -1, SQLITE_STATIC);
+		cap = 0;
+		while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+			if (s->nrows == cap) {
+				cap = cap ? cap * 2 : 64;
+				s->cells = xrealloc(s->cells, cap * s->ncols *
+				    sizeof(char *));
+			}
+			for (j = 0; j < s->ncols; j++)
+				s->cells[s->nrows * s->ncols + j] =
+				    snapshot_col(st, (int)j);
+			s->nrows++;
+		}
+		if (step != SQLITE_DONE) {
+			sq_error(&snap, err, "read");
+			goto done;
+		}
+		if (s->cells == NULL)
+			s->cells = xcalloc(1, sizeof(char *));
+		sqlite3_finalize(st);
+		st = NULL;
+	}
+	rc = 1;
+done:
+	sqlite3_finalize(st);
+	vbuf_free(&sql);
+	sqlite3_close(snap.db);
+	if (rc != 1)
+		catalog_free(cat);
+	return (rc);
+}
+
+int
+snapshot_write_file(const char *path, const char *side,
+    const struct catalog *cat, struct vf_error *err)
+{
+	struct snapshot	 snap;
+	struct vbuf	 tmp;
+	int		 rc = -1;
+
+	vbuf_init(&tmp);
+	vbuf_appendf(&tmp, "%s.%ld.tmp", path, (long)getpid());
+	(void)unlink(tmp.data);
+	if (snapshot_open(&snap, tmp.data, err) == -1)
+		goto done;
+	rc = snapshot_load(&snap, side, cat, err);
+	snapshot_close(&snap);
+	if (rc == 0 && rename(tmp.data, path) == -1) {
+		rc = vf_error_set(err, VF_EXIT_FAIL, path, 0, 0,
+		    "cannot write: %s", strerror(errno));
+	}
+	if (rc == -1)
+		(void)unlink(tmp.data);
+done:
+	vbuf_free(&tmp);
 	return (rc);
 }

@@ -67,4 +67,20 @@ int	snapshot_prepare(struct snapshot *snap, const char *sql,
  */
 char	*snapshot_col(sqlite3_stmt *stmt, int col);
 
+/*
+ * Fills cat (which need not be initialised) with the rows of side of the
+ * store file at path, opened read-only, for schema.  Returns 1 when
+ * found (release cat with catalog_free()), 0 when there is no such file
+ * or it holds nothing usable, -1 with err set on a read error.
+ */
+int	snapshot_read_file(const char *path, const char *side,
+	    const char *schema, struct catalog *cat, struct vf_error *err);
+
+/*
+ * Writes cat as side of a new store file at path, atomically (a
+ * temporary file renamed into place).  0 or -1 with err set.
+ */
+int	snapshot_write_file(const char *path, const char *side,
+	    const struct catalog *cat, struct vf_error *err);
+
 #endif

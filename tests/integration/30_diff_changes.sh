@@ -5,6 +5,8 @@
 # `migrate` then `diff` shows nothing; `down` gives back the catalog of
 # before, compared with pg_dump --schema-only.
 . "$TOP/tests/lib.sh"
+# Expected catalogs are cached per test run, not in $HOME.
+export VERIFIER_CACHE=$TEST_TMP/cache
 SCHEMA=shop
 CASES=$TOP/tests/schema/cases
 DB=d30changes

@@ -5,6 +5,8 @@
 # same SQL as a migration.  Object kinds the models do not cover are
 # reported as "unsupported: <kind> <schema>.<name>", never passed over.
 . "$TOP/tests/lib.sh"
+# Expected catalogs are cached per test run, not in $HOME.
+export VERIFIER_CACHE=$TEST_TMP/cache
 SCHEMA=shop
 DB=d30dump
 fresh_db $DB || { fail "create database"; exit 1; }

@@ -10,6 +10,8 @@
 # reason, in tests/schema/migra_known.txt: they are counted as failed but
 # do not fail the suite; any other failure does.
 . "$TOP/tests/lib.sh"
+# Expected catalogs are cached per test run, not in $HOME.
+export VERIFIER_CACHE=$TEST_TMP/cache
 FIX=${MIGRA_FIXTURES:-$TOP/../shared/conformance/migra}
 KNOWN=$TOP/tests/schema/migra_known.txt
 if [ ! -d "$FIX" ]; then
