@@ -413,6 +413,8 @@ catalog_outside(PGconn *conn, const char *schema, char **out,
 	    "SELECT pg_catalog.string_agg(o, E'\\n' ORDER BY o) FROM ("
 	    "SELECT 'schema ' || n.nspname AS o "
 	    "FROM pg_catalog.pg_namespace n "
+	    "WHERE n.nspname NOT LIKE 'pg\\_temp\\_%' "
+	    "AND n.nspname NOT LIKE 'pg\\_toast\\_temp\\_%' "
 	    "UNION ALL SELECT 'relation ' || n.nspname || '.' || c.relname || "
 	    "' ' || c.relkind::pg_catalog.text || ' ' || "
 	    "COALESCE((SELECT pg_catalog.string_agg("

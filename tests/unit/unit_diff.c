@@ -1,0 +1,315 @@
+/*
+ * unit_diff.c: the snapshot store, diff and emit without a server:
+ * catalogs written by hand as PostgreSQL's printers would give them,
+ * loaded on both sides, and the exact differences and DDL checked.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "catalog.h"
+#include "diff.h"
+#include "emit.h"
+#include "snapshot.h"
+
+/* Column lists of the sets, as catalog.c's queries name them. */
+static const char *const cols[CATALOG_NSETS] = {
+	"enum pos label",
+	"name comment",
+	"tbl name pos type not_null default_expr identity generated comment",
+	"tbl name kind def ref_table is_deferrable is_deferred on_update "
+	    "on_delete check_expr",
+	"tbl con pos col refcol",
+	"tbl name uniq method body where_expr",
+	"tbl idx pos col expr descending nulls_first included",
+	"name type start increment min max cache cycle owned_tbl owned_col",
+	"kind name",
+};
+
+/* Fills one set of cat from nrows rows of cells (NULL for SQL NULL). */
+static void
+set_rows(struct catalog *cat, enum catalog_set_id id, size_t nrows,
+    const char *const *cells)
+{
+	struct catalog_set	*s = &cat->sets[id];
+	char			*copy, *p, *save = NULL;
+	size_t			 i;
+
+	copy = xstrdup(cols[id]);
+	for (p = strtok_r(copy, " ", &save); p != NULL;
+	    p = strtok_r(NULL, " ", &save)) {
+		s->colnames = xrealloc(s->colnames, (s->ncols + 1) *
+		    sizeof(char *));
+		s->colnames[s->ncols++] = xstrdup(p);
+	}
+	free(copy);
+	s->nrows = nrows;
+	s->cells = xcalloc(nrows * s->ncols + 1, sizeof(char *));
+	for (i = 0; i < nrows * s->ncols; i++)
+		s->cells[i] = cells[i] != NULL ? xstrdup(cells[i]) : NULL;
+}
+
+static void
+empty_catalog(struct catalog *cat)
+{
+	int	i;
+
+	memset(cat, 0, sizeof(*cat));
+	cat->schema = xstrdup("shop");
+	for (i = 0; i < CATALOG_NSETS; i++)
+		set_rows(cat, i, 0, NULL);
+}
+
+/* The base: enum status, table customers (id, email). */
+static void
+base_catalog(struct catalog *cat)
+{
+	static const char *const enums[] = {
+		"status", "1", "new",
+		"status", "2", "paid",
+	};
+	static const char *const tables[] = {
+		"customers", NULL,
+	};
+	static const char *const columns[] = {
+		"customers", "id", "1", "bigint", "t", NULL, "always", NULL,
+		NULL,
+		"customers", "email", "2", "character varying(100)", "f", NULL,
+		NULL, NULL, NULL,
+	};
+	static const char *const cons[] = {
+		"customers", "customers_pkey", "p", "PRIMARY KEY (id)", NULL,
+		"f", "f", NULL, NULL, NULL,
+	};
+	int	i;
+
+	memset(cat, 0, sizeof(*cat));
+	cat->schema = xstrdup("shop");
+	for (i = 0; i < CATALOG_NSETS; i++) {
+		switch (i) {
+		case CATALOG_ENUMS:
+			set_rows(cat, i, 2, enums);
+			break;
+		case CATALOG_TABLES:
+			set_rows(cat, i, 1, tables);
+			break;
+		case CATALOG_COLUMNS:
+			set_rows(cat, i, 2, columns);
+			break;
+		case CATALOG_CONSTRAINTS:
+			set_rows(cat, i, 1, cons);
+			break;
+		default:
+			set_rows(cat, i, 0, NULL);
+			break;
+		}
+	}
+}
+
+/* Loads actual and expected, emits up, checks the DDL and the count. */
+static void
+check_up(struct catalog *actual, struct catalog *expected,
+    const char *renames_sql, size_t want_n, const char *want_ddl,
+    const char *want_destructive)
+{
+	struct snapshot	 snap;
+	struct vf_error	 err;
+	struct vbuf	 out, destr;
+	size_t		 n = 99;
+
+	vf_error_clear(&err);
+	vbuf_init(&out);
+	vbuf_init(&destr);
+	vbuf_puts(&out, "");
+	vbuf_puts(&destr, "");
+	assert_int_equal(snapshot_open(&snap, NULL, &err), 0);
+	assert_int_equal(snapshot_load(&snap, SNAPSHOT_ACTUAL, actual, &err),
+	    0);
+	assert_int_equal(snapshot_load(&snap, SNAPSHOT_EXPECTED, expected,
+	    &err), 0);
+	if (renames_sql != NULL)
+		assert_int_equal(snapshot_exec(&snap, renames_sql, &err), 0);
+	assert_int_equal(emit_migration(&snap, "shop", SNAPSHOT_ACTUAL,
+	    SNAPSHOT_EXPECTED, &out, &n, &destr, &err), 0);
+	assert_int_equal(n, want_n);
+	assert_string_equal(out.data, want_ddl);
+	assert_string_equal(destr.data, want_destructive);
+	snapshot_close(&snap);
+	vbuf_free(&out);
+	vbuf_free(&destr);
+	catalog_free(actual);
+	catalog_free(expected);
+}
+
+static void
+test_equal(void **state)
+{
+	struct catalog	a, e;
+
+	base_catalog(&a);
+	base_catalog(&e);
+	check_up(&a, &e, NULL, 0, "", "");
+}
+
+static void
+test_new_table_from_empty(void **state)
+{
+	struct catalog	a, e;
+
+	empty_catalog(&a);
+	base_catalog(&e);
+	check_up(&a, &e, NULL, 3,
+	    "CREATE TYPE shop.status AS ENUM ('new', 'paid');\n"
+	    "CREATE TABLE shop.customers (\n"
+	    "\tid bigint GENERATED ALWAYS AS IDENTITY NOT NULL,\n"
+	    "\temail character varying(100)\n"
+	    ");\n"
+	    "ALTER TABLE shop.customers ADD CONSTRAINT customers_pkey "
+	    "PRIMARY KEY (id);\n", "");
+}
+
+static void
+test_drop_everything_is_destructive(void **state)
+{
+	struct catalog	a, e;
+
+	base_catalog(&a);
+	empty_catalog(&e);
+	check_up(&a, &e, NULL, 2,
+	    "-- destructive: drops a table and its rows (shop.customers)\n"
+	    "DROP TABLE shop.customers;\n"
+	    "DROP TYPE shop.status;\n",
+	    "  shop.customers: drops a table and its rows\n");
+}
+
+static void
+test_narrowing_and_widening(void **state)
+{
+	struct catalog	a, e;
+
+	base_catalog(&a);
+	base_catalog(&e);
+	free(e.sets[CATALOG_COLUMNS].cells[1 * 9 + 3]);
+	e.sets[CATALOG_COLUMNS].cells[1 * 9 + 3] =
+	    xstrdup("character varying(50)");
+	check_up(&a, &e, NULL, 1,
+	    "-- destructive: changes a column's type to one that may not "
+	    "hold every value (shop.customers.email)\n"
+	    "ALTER TABLE shop.customers ALTER COLUMN email TYPE "
+	    "character varying(50) USING email::character varying(50);\n",
+	    "  shop.customers.email: changes a column's type to one that may "
+	    "not hold every value\n");
+
+	base_catalog(&a);
+	base_catalog(&e);
+	free(e.sets[CATALOG_COLUMNS].cells[1 * 9 + 3]);
+	e.sets[CATALOG_COLUMNS].cells[1 * 9 + 3] = xstrdup("text");
+	check_up(&a, &e, NULL, 1,
+	    "ALTER TABLE shop.customers ALTER COLUMN email TYPE text "
+	    "USING email::text;\n", "");
+}
+
+static void
+test_enum_value_added_in_place(void **state)
+{
+	static const char *const enums[] = {
+		"status", "1", "new",
+		"status", "2", "sent",
+		"status", "3", "paid",
+		"status", "4", "void",
+	};
+	struct catalog	a, e;
+
+	base_catalog(&a);
+	base_catalog(&e);
+	catalog_free(&e);
+	base_catalog(&e);
+	for (size_t i = 0; i < e.sets[CATALOG_ENUMS].ncols *
+	    e.sets[CATALOG_ENUMS].nrows; i++)
+		free(e.sets[CATALOG_ENUMS].cells[i]);
+	for (size_t i = 0; i < e.sets[CATALOG_ENUMS].ncols; i++)
+		free(e.sets[CATALOG_ENUMS].colnames[i]);
+	free(e.sets[CATALOG_ENUMS].colnames);
+	free(e.sets[CATALOG_ENUMS].cells);
+	memset(&e.sets[CATALOG_ENUMS], 0, sizeof(e.sets[CATALOG_ENUMS]));
+	set_rows(&e, CATALOG_ENUMS, 4, enums);
+	check_up(&a, &e, NULL, 1,
+	    "ALTER TYPE shop.status ADD VALUE 'sent' BEFORE 'paid';\n"
+	    "ALTER TYPE shop.status ADD VALUE 'void';\n", "");
+}
+
+static void
+test_rename_table_keeps_data(void **state)
+{
+	struct catalog	a, e;
+	int		i;
+
+	base_catalog(&a);
+	base_catalog(&e);
+	/* Expected: the table is "clients", its key "clients_pkey". */
+	free(e.sets[CATALOG_TABLES].cells[0]);
+	e.sets[CATALOG_TABLES].cells[0] = xstrdup("clients");
+	for (i = 0; i < 2; i++) {
+		free(e.sets[CATALOG_COLUMNS].cells[i * 9]);
+		e.sets[CATALOG_COLUMNS].cells[i * 9] = xstrdup("clients");
+	}
+	free(e.sets[CATALOG_CONSTRAINTS].cells[0]);
+	e.sets[CATALOG_CONSTRAINTS].cells[0] = xstrdup("clients");
+	free(e.sets[CATALOG_CONSTRAINTS].cells[1]);
+	e.sets[CATALOG_CONSTRAINTS].cells[1] = xstrdup("clients_pkey");
+	check_up(&a, &e, "INSERT INTO renames VALUES ('table', NULL, NULL, "
+	    "'clients', 'customers')", 2,
+	    "ALTER TABLE shop.customers RENAME TO clients;\n"
+	    "ALTER TABLE shop.clients RENAME CONSTRAINT customers_pkey TO "
+	    "clients_pkey;\n", "");
+}
+
+static void
+test_quoted_names(void **state)
+{
+	static const char *const tables[] = { "Order Lines", "it's" };
+	static const char *const columns[] = {
+		"Order Lines", "select", "1", "integer", "t", NULL, NULL, NULL,
+		NULL,
+	};
+	struct catalog	a, e;
+
+	empty_catalog(&a);
+	empty_catalog(&e);
+	catalog_free(&e);
+	memset(&e, 0, sizeof(e));
+	e.schema = xstrdup("shop");
+	for (int i = 0; i < CATALOG_NSETS; i++) {
+		if (i == CATALOG_TABLES)
+			set_rows(&e, i, 1, tables);
+		else if (i == CATALOG_COLUMNS)
+			set_rows(&e, i, 1, columns);
+		else
+			set_rows(&e, i, 0, NULL);
+	}
+	check_up(&a, &e, NULL, 1,
+	    "CREATE TABLE shop.\"Order Lines\" (\n"
+	    "\t\"select\" integer NOT NULL\n"
+	    ");\n"
+	    "COMMENT ON TABLE shop.\"Order Lines\" IS 'it''s';\n", "");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_equal),
+		cmocka_unit_test(test_new_table_from_empty),
+		cmocka_unit_test(test_drop_everything_is_destructive),
+		cmocka_unit_test(test_narrowing_and_widening),
+		cmocka_unit_test(test_enum_value_added_in_place),
+		cmocka_unit_test(test_rename_table_keeps_data),
+		cmocka_unit_test(test_quoted_names),
+	};
+
+	return (cmocka_run_group_tests(tests, NULL, NULL));
+}
