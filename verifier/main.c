@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cmd_schema.h"
 #include "db.h"
 #include "runner.h"
 #include "util.h"
@@ -28,6 +29,10 @@ static const struct cmd cmds[] = {
 	{ "migrate", "apply pending migration files", cmd_migrate },
 	{ "down", "roll back applied migration files", cmd_down },
 	{ "status", "show applied, pending, edited and missing files", cmd_status },
+	{ "check", "CI gate: models, replay, isolation, live drift", cmd_check },
+	{ "diff", "models vs the live database", cmd_diff },
+	{ "draft", "write the next migration file from the models", cmd_draft },
+	{ "dump", "the live schema as a model file", cmd_dump },
 	{ "help", "this text", cmd_help },
 	{ NULL, NULL, NULL },
 };

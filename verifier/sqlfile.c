@@ -479,7 +479,8 @@ sqlfile_load_dir(const char *dir, struct sqlfile **filesp, size_t *np,
 		names[n++] = xstrdup(de->d_name);
 	}
 	closedir(d);
-	qsort(names, n, sizeof(*names), name_cmp);
+	if (n > 0)
+		qsort(names, n, sizeof(*names), name_cmp);
 
 	rc = -1;
 	files = xcalloc(n, sizeof(*files));
@@ -492,7 +493,8 @@ sqlfile_load_dir(const char *dir, struct sqlfile **filesp, size_t *np,
 			goto cleanup;
 		nfiles++;
 	}
-	qsort(files, nfiles, sizeof(*files), file_cmp);
+	if (nfiles > 0)
+		qsort(files, nfiles, sizeof(*files), file_cmp);
 	for (i = 1; i < nfiles; i++) {
 		if (sqlfile_version_cmp(files[i - 1].version, files[i].version) == 0) {
 			vf_error_set(err, VF_EXIT_USAGE, files[i].path, 0, 0,
