@@ -814,7 +814,7 @@ cmd_diff(int argc, char **argv)
 	struct diff	 d;
 	struct vbuf	 out;
 	PGconn		*conn = NULL;
-	double		 t0;
+	double		 t0, t1;
 	int		 rc, have_model = 0;
 
 	rc = parse_args(argc, argv, "diff --schema S [--models DIR] "
@@ -850,11 +850,16 @@ cmd_diff(int argc, char **argv)
 		goto fail;
 	print_stats(s.conn != NULL ? "models (scratch database, DDL, read "
 	    "back)" : "models (from the cache)", &expected, t0);
+	t0 = now_ms();
 	if (load_store(&snap, &a, &expected, &actual, &m, &err) == -1)
 		goto fail;
+	t1 = now_ms();
 	if (diff_compute(&snap, SNAPSHOT_ACTUAL, SNAPSHOT_EXPECTED, &d,
 	    &err) == -1)
 		goto fail;
+	if (getenv("VERIFIER_STATS") != NULL)
+		fprintf(stderr, "verifier: sqlite store loaded in %.1f ms, "
+		    "diff computed in %.1f ms\n", t1 - t0, now_ms() - t1);
 	if (a.format == FMT_JSON) {
 		vbuf_init(&out);
 		vbuf_puts(&out, "{\"schema\": ");
