@@ -5,9 +5,12 @@ TOP=$(cd "$(dirname "$0")/.." && pwd)
 cd "$TOP"
 . ci/env.sh
 rc=0
+# In GitHub Actions, problems become annotations on the files.
+fmt=()
+[ "${GITHUB_ACTIONS:-}" = true ] && fmt=(--format github)
 for m in schema_models/*.yaml; do
 	[ -f "$m" ] || continue
 	s=$(basename "$m" .yaml)
-	"$1" check --schema "$s" "${@:2}" || rc=$?
+	"$1" check --schema "$s" "${fmt[@]}" "${@:2}" || rc=$?
 done
 exit $rc
