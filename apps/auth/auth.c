@@ -103,15 +103,61 @@ user_created(struct http_request *req, struct appq *q, PGresult *res)
 	vbuf_free(&b);
 }
 
+/* A new user while its password is hashed on a task thread. */
+struct newuser {
+	char	*email;
+	char	*password;
+	size_t	 pwlen;
+	char	 hash[crypto_pwhash_STRBYTES];
+};
+
+static void
+newuser_free(void *p)
+{
+	struct newuser	*u = p;
+
+	sodium_memzero(u->password, u->pwlen);
+	free(u->password);
+	free(u->email);
+	sodium_memzero(u->hash, sizeof(u->hash));
+	free(u);
+}
+
+/* Task thread: argon2id of the password (about 0.1 s, 64 MiB). */
+static int
+newuser_hash(void *arg)
+{
+	struct newuser	*u = arg;
+
+	return (crypto_pwhash_str(u->hash, u->password, u->pwlen,
+	    crypto_pwhash_OPSLIMIT_INTERACTIVE,
+	    crypto_pwhash_MEMLIMIT_INTERACTIVE) == 0 ? 0 : -1);
+}
+
+static void
+newuser_hashed(struct http_request *req, struct appq *q, int rc)
+{
+	struct newuser	*u = q->ctx;
+
+	if (rc != 0) {
+		appq_fail(q, 500, "internal_error", "cannot hash the password");
+		return;
+	}
+	appq_set(q, "INSERT INTO auth.users (email, password_hash) "
+	    "VALUES ($1, $2) ON CONFLICT DO NOTHING "
+	    "RETURNING id, email, " APP_TS("created_at"),
+	    user_created, 2, u->email, u->hash);
+}
+
 /* POST /users {email, password}: 201, 409 on a taken email, 422. */
 static int
 users_create(struct http_request *req, long long id)
 {
 	struct appjson_obj		 obj;
 	struct appreq_credentials	 c;
+	struct newuser			*u;
 	struct appq			*q;
 	char				 msg[128];
-	char				 hash[crypto_pwhash_STRBYTES];
 
 	if (app_read_json(req, &obj) == -1)
 		return (KORE_RESULT_OK);
@@ -119,27 +165,21 @@ users_create(struct http_request *req, long long id)
 		wipe_free(&obj);
 		return (app_send_error(req, 422, "validation_failed", msg));
 	}
-	if (crypto_pwhash_str(hash, c.password, strlen(c.password),
-	    crypto_pwhash_OPSLIMIT_INTERACTIVE,
-	    crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
-		wipe_free(&obj);
-		return (app_send_error(req, 500, "internal_error",
-		    "cannot hash the password"));
-	}
-	q = appq_new(req, NULL, NULL);
-	appq_set(q, "INSERT INTO auth.users (email, password_hash) "
-	    "VALUES ($1, $2) ON CONFLICT DO NOTHING "
-	    "RETURNING id, email, " APP_TS("created_at"),
-	    user_created, 2, c.email, hash);
-	sodium_memzero(hash, sizeof(hash));
+	u = xcalloc(1, sizeof(*u));
+	u->email = xstrdup(c.email);
+	u->password = xstrdup(c.password);
+	u->pwlen = strlen(c.password);
 	wipe_free(&obj);
+	q = appq_new(req, u, newuser_free);
+	appq_work(q, newuser_hash, u, newuser_hashed);
 	return (appq_run(req));
 }
 
-/* State of a login between its two queries. */
+/* State of a login: look-up, verification (task thread), token row. */
 struct login {
 	char		*password;
 	size_t		 pwlen;
+	char		*hash;		/* the stored hash; NULL: unknown email */
 	struct apptoken	 tok;
 };
 
@@ -150,6 +190,7 @@ login_free(void *p)
 
 	sodium_memzero(l->password, l->pwlen);
 	free(l->password);
+	free(l->hash);
 	free(l);
 }
 
@@ -174,33 +215,34 @@ token_saved(struct http_request *req, struct appq *q, PGresult *res)
 	vbuf_free(&b);
 }
 
+/*
+ * Task thread: 1 when the password matches.  An unknown email costs one
+ * verification too (against a hash made at start), so both failures
+ * take the same time.
+ */
+static int
+login_verify(void *arg)
+{
+	struct login	*l = arg;
+	int		 ok;
+
+	ok = crypto_pwhash_str_verify(l->hash != NULL ? l->hash : dummy_hash,
+	    l->password, l->pwlen) == 0;
+	return (ok && l->hash != NULL);
+}
+
 static void
-login_checked(struct http_request *req, struct appq *q, PGresult *res)
+login_verified(struct http_request *req, struct appq *q, int ok)
 {
 	struct login	*l = q->ctx;
 	char		 uid[24], exp[24];
-	int		 ok;
 
-	/*
-	 * An unknown email costs one verification too, and gets the same
-	 * answer as a wrong password.
-	 */
-	if (PQntuples(res) == 0) {
-		if (crypto_pwhash_str_verify(dummy_hash, l->password,
-		    l->pwlen) == 0)
-			kore_log(LOG_ERR, "a random password matched");
-		ok = 0;
-	} else {
-		ok = crypto_pwhash_str_verify(PQgetvalue(res, 0, 1),
-		    l->password, l->pwlen) == 0;
-	}
 	if (!ok) {
 		appq_fail(q, 401, "invalid_credentials",
 		    "wrong email or password");
 		return;
 	}
-	if (appreq_parse_id(PQgetvalue(res, 0, 0), &l->tok.uid) == -1 ||
-	    apptoken_new_jti(l->tok.jti) == -1) {
+	if (apptoken_new_jti(l->tok.jti) == -1) {
 		appq_fail(q, 500, "internal_error", "cannot make a token");
 		return;
 	}
@@ -210,6 +252,21 @@ login_checked(struct http_request *req, struct appq *q, PGresult *res)
 	appq_set(q, "INSERT INTO auth.tokens (id, user_id, expires_at) "
 	    "VALUES ($1::uuid, $2::bigint, to_timestamp($3::bigint)) "
 	    "RETURNING id", token_saved, 3, l->tok.jti, uid, exp);
+}
+
+static void
+login_checked(struct http_request *req, struct appq *q, PGresult *res)
+{
+	struct login	*l = q->ctx;
+
+	if (PQntuples(res) == 1) {
+		if (appreq_parse_id(PQgetvalue(res, 0, 0), &l->tok.uid) == -1) {
+			appq_fail(q, 500, "internal_error", "bad user id");
+			return;
+		}
+		l->hash = xstrdup(PQgetvalue(res, 0, 1));
+	}
+	appq_work(q, login_verify, l, login_verified);
 }
 
 /* POST /tokens {email, password}: 200 with a token, 401, 422. */

@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +20,7 @@
 #include <kore/http.h>
 #include <kore/pgsql.h>
 #include <kore/seccomp.h>
+#include <kore/tasks.h>
 
 #include <libpq-fe.h>
 
@@ -38,6 +40,12 @@ KORE_SECCOMP_FILTER("app",
 	KORE_SYSCALL_ALLOW(getpeername),
 	KORE_SYSCALL_ALLOW(sendmsg),
 	KORE_SYSCALL_ALLOW(recvmsg),
+	/* Task threads: glibc tries clone3 first, then clone (allowed). */
+	KORE_SYSCALL_DENY(clone3, ENOSYS),
+	KORE_SYSCALL_ALLOW(rseq),
+	/* What ASan does around thread start (the ASan build of the tests). */
+	KORE_SYSCALL_ALLOW(gettid),
+	KORE_SYSCALL_ALLOW(sched_getaffinity),
 )
 
 const struct app_def	*app;
@@ -83,7 +91,13 @@ die(const char *fmt, ...)
 	fputc('\n', stderr);
 	if (kore_pidfile != NULL)
 		(void)unlink(kore_pidfile);
-	exit(1);
+	/*
+	 * _exit: the libraries' exit handlers have nothing to do for a
+	 * process that served nothing, and under ASan one of them deadlocks.
+	 */
+	fflush(stdout);
+	fflush(stderr);
+	_exit(1);
 }
 
 /* Appends key='value' (libpq quoting) to b. */
@@ -479,8 +493,13 @@ app_dispatch(struct http_request *req)
 
 /* The query machine. */
 
-enum { Q_SETUP, Q_QUERY, Q_WAIT, Q_SEND };
+enum { Q_SETUP, Q_QUERY, Q_WAIT, Q_WORK, Q_SEND };
 
+/*
+ * Frees the request's state.  kore calls this again and again while a
+ * task of the request still runs (it keeps the request until then), so
+ * it is idempotent and leaves what the task uses alone until it ended.
+ */
 static void
 appq_free(struct http_request *req)
 {
@@ -496,6 +515,14 @@ appq_free(struct http_request *req)
 	if (q->sql.conn != NULL && PQsocket(q->sql.conn->db) == -1)
 		q->sql.flags &= ~KORE_PGSQL_SCHEDULED;
 	kore_pgsql_cleanup(&q->sql);
+	if (q->work_state == 2) {
+		if (kore_task_state(&q->task) != KORE_TASK_STATE_FINISHED)
+			return;
+		/* kore may have destroyed it already (req is then NULL). */
+		if (q->task.req != NULL)
+			kore_task_destroy(&q->task);
+		q->work_state = 0;
+	}
 	for (i = 0; i < q->nparams; i++)
 		free(q->params[i]);
 	q->nparams = 0;
@@ -542,6 +569,25 @@ appq_set(struct appq *q, const char *sql, appq_cb cb, int n, ...)
 	q->cb = cb;
 	q->called = 0;
 	q->next = 1;
+}
+
+void
+appq_work(struct appq *q, int (*fn)(void *), void *arg, appq_done done)
+{
+	q->work_fn = fn;
+	q->work_arg = arg;
+	q->work_done = done;
+	q->work_state = 1;
+}
+
+/* The task thread's entry: the appq around the task. */
+static int
+appq_task_entry(struct kore_task *t)
+{
+	struct appq	*q;
+
+	q = (struct appq *)(void *)((char *)t - offsetof(struct appq, task));
+	return (q->work_fn(q->work_arg));
 }
 
 void
@@ -601,6 +647,10 @@ q_setup(struct http_request *req)
 	struct appq	*q;
 
 	q = http_state_get(req);
+	if (q->work_state == 1) {
+		req->fsm_state = Q_WORK;
+		return (HTTP_STATE_CONTINUE);
+	}
 	if (!kore_pgsql_setup(&q->sql, "db", KORE_PGSQL_ASYNC)) {
 		/* Still INIT: the pool is busy and we were queued. */
 		if (q->sql.state == KORE_PGSQL_STATE_INIT)
@@ -662,6 +712,11 @@ q_wait(struct http_request *req)
 		kore_pgsql_continue(&q->sql);
 		return (HTTP_STATE_CONTINUE);
 	case KORE_PGSQL_STATE_COMPLETE:
+		if (q->work_state == 1) {
+			/* The callback asked for work on a task thread. */
+			req->fsm_state = Q_WORK;
+			return (HTTP_STATE_CONTINUE);
+		}
 		if (q->next) {
 			/* The callback asked for another query. */
 			kore_pgsql_cleanup(&q->sql);
@@ -683,6 +738,40 @@ q_wait(struct http_request *req)
 }
 
 static int
+q_work(struct http_request *req)
+{
+	struct appq	*q;
+	int		 rc;
+
+	q = http_state_get(req);
+	if (q->work_state == 1) {
+		kore_task_create(&q->task, appq_task_entry);
+		kore_task_bind_request(&q->task, req);
+		q->work_state = 2;
+		kore_task_run(&q->task);
+		return (HTTP_STATE_RETRY);
+	}
+	if (kore_task_state(&q->task) != KORE_TASK_STATE_FINISHED)
+		return (HTTP_STATE_RETRY);
+	rc = kore_task_result(&q->task);
+	kore_task_destroy(&q->task);
+	q->work_state = 0;
+	q->next = 0;
+	q->work_done(req, q, rc);
+	if (q->work_state == 1)
+		return (HTTP_STATE_CONTINUE);
+	if (q->next) {
+		kore_pgsql_cleanup(&q->sql);
+		kore_pgsql_init(&q->sql);
+		kore_pgsql_bind_request(&q->sql, req);
+		req->fsm_state = Q_SETUP;
+	} else {
+		req->fsm_state = Q_SEND;
+	}
+	return (HTTP_STATE_CONTINUE);
+}
+
+static int
 q_send(struct http_request *req)
 {
 	struct appq	*q;
@@ -698,6 +787,7 @@ static struct http_state appq_states[] = {
 	KORE_HTTP_STATE(q_setup),
 	KORE_HTTP_STATE(q_query),
 	KORE_HTTP_STATE(q_wait),
+	KORE_HTTP_STATE(q_work),
 	KORE_HTTP_STATE(q_send),
 };
 

@@ -11,6 +11,7 @@
 #include <kore/kore.h>
 #include <kore/http.h>
 #include <kore/pgsql.h>
+#include <kore/tasks.h>
 
 #include "appjson.h"
 #include "appreq.h"
@@ -85,6 +86,12 @@ struct appq;
 typedef void	(*appq_cb)(struct http_request *, struct appq *,
 		    PGresult *);
 
+/*
+ * Called in the worker after appq_work()'s function returned rc; like
+ * appq_cb it must reply, fail or set a next query (or more work).
+ */
+typedef void	(*appq_done)(struct http_request *, struct appq *, int rc);
+
 struct appq {
 	struct kore_pgsql	 sql;
 	const char		*query;
@@ -98,6 +105,12 @@ struct appq {
 	int			 have_body;
 	void			*ctx;		/* the handler's own state */
 	void			(*ctx_free)(void *);
+	/* Blocking work (password hashing) on a kore task thread. */
+	struct kore_task	 task;
+	int			(*work_fn)(void *);
+	void			*work_arg;
+	appq_done		 work_done;
+	int			 work_state;	/* 0 none, 1 to start, 2 running */
 };
 
 /*
@@ -112,6 +125,15 @@ struct appq	*appq_new(struct http_request *, void *ctx,
  * for SQL NULL; copied), its result going to cb.
  */
 void	appq_set(struct appq *, const char *sql, appq_cb cb, int n, ...);
+
+/*
+ * Runs fn(arg) on a kore task thread, so the worker keeps serving other
+ * requests meanwhile, then done(req, q, rc) in the worker.  fn must touch
+ * nothing but arg (no kore, no request, no logging); arg must stay valid
+ * until done runs (use the ctx).  Call from a handler before appq_run()
+ * or from a result callback.
+ */
+void	appq_work(struct appq *, int (*fn)(void *), void *arg, appq_done done);
 
 /* Decides the response: status and body (taken; may be NULL). */
 void	appq_reply(struct appq *, int status, struct vbuf *body);

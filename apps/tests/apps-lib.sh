@@ -44,7 +44,10 @@ app_launch() {
 # PID exits or SECONDS (default 30; 120 under valgrind) pass (1).
 app_wait() {
 	local limit=${3:-30} end
-	case "${KORE_ENV[*]}" in valgrind*) limit=${3:-120} ;; esac
+	case "${KORE_ENV[*]}" in
+	valgrind*) limit=${3:-120} ;;
+	*libasan*) limit=${3:-90} ;;
+	esac
 	end=$(( $(date +%s) + limit ))
 	while [ "$(date +%s)" -lt $end ]; do
 		if curl -fsS -m 2 -o /dev/null "http://127.0.0.1:$1/healthz" 2>/dev/null; then
@@ -69,6 +72,18 @@ app_start() {
 		fail "$name starts on $port" "$(tail -n 20 "$TEST_TMP/$name.log")"
 		exit 1
 	fi
+}
+
+# app_exit_status PID: waits (60 s at most, then SIGKILL) for a launched
+# app that should exit by itself; returns its exit status.
+app_exit_status() {
+	local i
+	for i in $(seq 1 600); do
+		kill -0 "$1" 2>/dev/null || break
+		sleep 0.1
+	done
+	kill -KILL "$1" 2>/dev/null
+	wait "$1" 2>/dev/null
 }
 
 # app_stop PID: SIGTERM, then waits for the exit (SIGKILL after 10 s; 3 s

@@ -55,8 +55,7 @@ port=$(pg_free_port)
 APP_ENV=(MIGRATIONS_DIR="$TEST_TMP/broken")
 app_launch auth $DB "$port" broken 1 1
 APP_ENV=()
-for i in $(seq 1 100); do kill -0 "$LAUNCHED_PID" 2>/dev/null || break; sleep 0.1; done
-wait "$LAUNCHED_PID" 2>/dev/null
+app_exit_status "$LAUNCHED_PID"
 rc=$?
 check_eq "server-side failure: the app exits 1" 1 "$rc"
 check_contains "server-side failure: names the file and the server's message" \
@@ -73,7 +72,7 @@ printf -- '-- migrate:up\nCREATE TABLE auth.half (id int;\n-- migrate:down\nDROP
 APP_ENV=(MIGRATIONS_DIR="$TEST_TMP/broken")
 app_launch auth $DB "$port" broken2 1 1
 APP_ENV=()
-wait "$LAUNCHED_PID" 2>/dev/null
+app_exit_status "$LAUNCHED_PID"
 rc=$?
 check_eq "unparsable file: the app exits 1" 1 "$rc"
 check_contains "unparsable file: named with its line" "20991231000003_broken.sql:2" "$(cat "$TEST_TMP/broken2.log")"
@@ -83,7 +82,7 @@ sed -i 's/pg_sleep(0.3)/pg_sleep(0.2)/' "$TEST_TMP/mig/auth/20991231000001_slow_
 APP_ENV=(MIGRATIONS_DIR="$TEST_TMP/mig/auth")
 app_launch auth $DB "$port" edited 1 1
 APP_ENV=()
-wait "$LAUNCHED_PID" 2>/dev/null
+app_exit_status "$LAUNCHED_PID"
 rc=$?
 check_eq "edited applied file: the app exits 1" 1 "$rc"
 check_contains "edited applied file: named" "20991231000001_slow_20991231000001.sql" "$(cat "$TEST_TMP/edited.log")"
@@ -92,18 +91,18 @@ check_contains "edited applied file: named" "20991231000001_slow_20991231000001.
 APP_ENV=(AUTH_SVC_PASSWORD=)
 app_launch auth $DB "$port" nopw 1 1
 APP_ENV=()
-wait "$LAUNCHED_PID" 2>/dev/null
+app_exit_status "$LAUNCHED_PID"
 check_eq "no role password: exit 1" 1 "$?"
 check_contains "no role password: says which variable" "AUTH_SVC_PASSWORD is not set" "$(cat "$TEST_TMP/nopw.log")"
 APP_ENV=(TOKEN_SECRET=short)
 app_launch billing $DB "$port" nosecret 1 1
 APP_ENV=()
-wait "$LAUNCHED_PID" 2>/dev/null
+app_exit_status "$LAUNCHED_PID"
 check_eq "short TOKEN_SECRET: exit 1" 1 "$?"
 check_contains "short TOKEN_SECRET: says so" "TOKEN_SECRET must be set, at least 32 characters" "$(cat "$TEST_TMP/nosecret.log")"
 APP_ENV=(BILLING_SVC_PASSWORD=wrong-password)
 app_launch billing $DB "$port" badpw 1 1
 APP_ENV=()
-wait "$LAUNCHED_PID" 2>/dev/null
+app_exit_status "$LAUNCHED_PID"
 check_eq "wrong role password: exit 1" 1 "$?"
 check_contains "wrong role password: the server's message" 'password authentication failed for user "billing_svc"' "$(cat "$TEST_TMP/badpw.log")"
