@@ -273,11 +273,19 @@ void
 vf_quote_literal(struct vbuf *b, const char *s)
 {
 	const char	*p;
+	int		 esc;
 
+	/*
+	 * With a backslash inside, E'' with backslashes doubled: the literal
+	 * then means the same whatever standard_conforming_strings says.
+	 */
+	esc = strchr(s, '\\') != NULL;
+	if (esc)
+		vbuf_putc(b, 'E');
 	vbuf_putc(b, '\'');
 	for (p = s; *p != '\0'; p++) {
-		if (*p == '\'')
-			vbuf_putc(b, '\'');
+		if (*p == '\'' || (esc && *p == '\\'))
+			vbuf_putc(b, *p);
 		vbuf_putc(b, *p);
 	}
 	vbuf_putc(b, '\'');

@@ -80,7 +80,11 @@ char	*vbuf_steal(struct vbuf *);
  */
 void	 vf_quote_ident(struct vbuf *, const char *name);
 
-/* Appends s to b as a standard SQL string literal ('...', quotes doubled). */
+/*
+ * Appends s to b as a string literal: '...' with quotes doubled, or
+ * E'...' with quotes and backslashes doubled when s has a backslash, so it
+ * reads the same under any standard_conforming_strings.
+ */
 void	 vf_quote_literal(struct vbuf *, const char *s);
 
 /*
