@@ -50,5 +50,5 @@ CREATE INDEX "Order Lines_Qty_idx" ON billing."Order Lines" USING btree ("Qty" N
 CREATE INDEX "Order Lines_states_idx" ON billing."Order Lines" USING gin (states);
 COMMENT ON TABLE billing.customers IS 'People and companies we bill';
 COMMENT ON COLUMN billing.invoices.number IS 'Shown on the PDF';
-COMMENT ON TABLE billing."Order Lines" IS 'It''s quoted, with a \ backslash';
+COMMENT ON TABLE billing."Order Lines" IS E'It''s quoted, with a \\ backslash';
 COMMENT ON COLUMN billing."Order Lines"."select" IS 'a keyword as a name';
