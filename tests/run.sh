@@ -30,6 +30,7 @@ pg_start "$DATA" "$PORT" "$ROOT/pg.log" || { cat "$ROOT/pg.log"; exit 1; }
 export PGHOST=127.0.0.1 PGPORT=$PORT PGUSER=postgres PGPASSWORD=postgres \
     PGDATABASE=postgres PGDATA_TEST=$DATA PGLOG_TEST=$ROOT/pg.log
 unset DATABASE_URL
+export PGOPTIONS="-c client_min_messages=warning"
 
 # count FILE: adds FILE's ok / not ok lines to the totals and shows failures.
 count() {
