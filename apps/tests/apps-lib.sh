@@ -59,19 +59,29 @@ app_wait() {
 	return 1
 }
 
+# bind_lost NAME: the launch NAME lost its port to another process
+# between pg_free_port and kore's bind (other suites run on this machine).
+bind_lost() {
+	grep -q "Address already in use" "$TEST_TMP/$1.log" 2>/dev/null
+}
+
 # app_start APP DB NAME [WORKERS [CONNS]]: launches on a free port and
 # waits; sets PORT_<NAME> and PID_<NAME>.  Fails the script when it does
 # not come up.
 app_start() {
-	local app=$1 db=$2 name=$3 port
-	port=$(pg_free_port)
-	app_launch "$app" "$db" "$port" "$name" "${4:-2}" "${5:-4}"
-	printf -v "PORT_$name" '%s' "$port"
-	printf -v "PID_$name" '%s' "$LAUNCHED_PID"
-	if ! app_wait "$port" "$LAUNCHED_PID"; then
-		fail "$name starts on $port" "$(tail -n 20 "$TEST_TMP/$name.log")"
-		exit 1
-	fi
+	local app=$1 db=$2 name=$3 port try
+	for try in 1 2 3; do
+		port=$(pg_free_port)
+		app_launch "$app" "$db" "$port" "$name" "${4:-2}" "${5:-4}"
+		printf -v "PORT_$name" '%s' "$port"
+		printf -v "PID_$name" '%s' "$LAUNCHED_PID"
+		if app_wait "$port" "$LAUNCHED_PID"; then
+			return 0
+		fi
+		bind_lost "$name" || break
+	done
+	fail "$name starts on $port" "$(tail -n 20 "$TEST_TMP/$name.log")"
+	exit 1
 }
 
 # app_exit_status PID: waits (60 s at most, then SIGKILL) for a launched

@@ -18,24 +18,29 @@ for s in auth billing; do
 done
 nfiles=$(ls "$TEST_TMP/mig/auth" | wc -l)
 
-ports=""
-pids=""
-for s in auth billing; do
-	for n in 1 2 3 4; do
-		port=$(pg_free_port)
+names="auth1 auth2 auth3 auth4 billing1 billing2 billing3 billing4"
+declare -A port_of pid_of
+for name in $names; do
+	s=${name%?}
+	port_of[$name]=$(pg_free_port)
+	APP_ENV=(MIGRATIONS_DIR="$TEST_TMP/mig/$s")
+	app_launch $s $DB "${port_of[$name]}" "$name" 1 2
+	pid_of[$name]=$LAUNCHED_PID
+done
+up=0
+for name in $names; do
+	s=${name%?}
+	if ! app_wait "${port_of[$name]}" "${pid_of[$name]}" && bind_lost "$name"; then
+		# Its port was taken by another process meanwhile: once more.
+		port_of[$name]=$(pg_free_port)
 		APP_ENV=(MIGRATIONS_DIR="$TEST_TMP/mig/$s")
-		app_launch $s $DB "$port" "$s$n" 1 2
-		ports="$ports $port"
-		pids="$pids $LAUNCHED_PID"
-	done
+		app_launch $s $DB "${port_of[$name]}" "$name" 1 2
+		pid_of[$name]=$LAUNCHED_PID
+	fi
+	app_wait "${port_of[$name]}" "${pid_of[$name]}" && up=$((up + 1))
 done
 APP_ENV=()
-up=0
-set -- $pids
-for port in $ports; do
-	app_wait "$port" "$1" && up=$((up + 1))
-	shift
-done
+pids="${pid_of[*]}"
 check_eq "8 instances (4 auth, 4 billing) started at once all serve" 8 "$up"
 for s in auth billing; do
 	check_eq "$s: each of the $nfiles files applied exactly once" "$nfiles|$nfiles" \
