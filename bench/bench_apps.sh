@@ -17,7 +17,7 @@ set -u
 trap 'apps_cleanup; bench_cleanup' EXIT
 apps_db bench >/dev/null
 app_start auth bench auth 2 4
-app_start billing bench billing 2 16
+app_start billing bench billing 2 ${BENCH_CONNS:-16}
 A=http://127.0.0.1:$PORT_auth
 B=http://127.0.0.1:$PORT_billing
 
