@@ -100,6 +100,7 @@ snapshot_open(struct snapshot *snap, const char *path, struct vf_error *err)
 	    " CREATE INDEX columns_key ON columns (side, tbl, name);"
 	    " CREATE INDEX constraints_key ON constraints (side, tbl, name);"
 	    " CREATE INDEX indexes_key ON indexes (side, tbl, name);"
+	    " CREATE INDEX indexes_name ON indexes (side, name);"
 	    " CREATE INDEX tables_key ON tables (side, name);"
 	    " CREATE INDEX concols_key ON concols (side, tbl, con);"
 	    " CREATE INDEX indexkeys_key ON indexkeys (side, tbl, idx);"
