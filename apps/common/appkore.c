@@ -516,11 +516,12 @@ appq_free(struct http_request *req)
 		q->sql.flags &= ~KORE_PGSQL_SCHEDULED;
 	kore_pgsql_cleanup(&q->sql);
 	if (q->work_state == 2) {
-		if (kore_task_state(&q->task) != KORE_TASK_STATE_FINISHED)
-			return;
-		/* kore may have destroyed it already (req is then NULL). */
-		if (q->task.req != NULL)
+		/* kore destroys a finished task of a dead request (req NULL). */
+		if (q->task.req != NULL) {
+			if (kore_task_state(&q->task) != KORE_TASK_STATE_FINISHED)
+				return;
 			kore_task_destroy(&q->task);
+		}
 		q->work_state = 0;
 	}
 	for (i = 0; i < q->nparams; i++)

@@ -145,6 +145,17 @@ check_error "DELETE /tokens/current: no token 401" 401 unauthorized
 req GET $A/tokens/current
 check_error "GET /tokens/current: 405" 405 method_not_allowed
 
+# --- clients that hang up while their password is hashed -------------------
+for i in 1 2 3 4 5; do
+	curl -s -m 0.03 -o /dev/null -X POST -H 'content-type: application/json' \
+	    --data-binary "{\"email\":\"gone$i@example.com\",\"password\":\"correct horse battery\"}" $A/users
+	curl -s -m 0.03 -o /dev/null -X POST -H 'content-type: application/json' \
+	    --data-binary '{"email":"ada@example.com","password":"correct horse battery"}' $A/tokens
+done
+sleep 1
+req POST $A/tokens '{"email":"ada@example.com","password":"correct horse battery"}'
+check_status "after clients hung up during hashing: logins still work" 200
+
 # --- the role ---------------------------------------------------------------
 check_contains "auth_svc cannot read billing (PostgreSQL refuses)" "permission denied for schema billing" \
     "$(psql -X -qAt "$(dburl $DB auth_svc "$AUTH_SVC_PASSWORD")" -c 'SELECT * FROM billing.invoices' 2>&1)"
