@@ -1764,10 +1764,17 @@ dump_model(const struct catalog *cat, struct model *m, struct problems *p)
 		if ((label = catalog_get(cat, CATALOG_ENUMS, i, "label")) ==
 		    NULL)
 			continue;
+		if (*label == '\0')
+			add_problem(p, NULL, 0, "unsupported: empty label of "
+			    "enum %s.%s", cat->schema, name);
 		e->values = xrealloc(e->values, (e->nvalues + 1) *
 		    sizeof(char *));
 		e->values[e->nvalues++] = xstrdup(label);
 	}
+	for (i = 0; i < m->nenums; i++)
+		if (m->enums[i].nvalues == 0)
+			add_problem(p, NULL, 0, "unsupported: enum without "
+			    "labels %s.%s", cat->schema, m->enums[i].name);
 	m->tables = xcalloc(tb->nrows + 1, sizeof(*m->tables));
 	for (i = 0; i < tb->nrows; i++) {
 		t = &m->tables[m->ntables++];
@@ -1805,6 +1812,9 @@ dump_model(const struct catalog *cat, struct model *m, struct problems *p)
 			c->comment = dup_or_null(catalog_get(cat,
 			    CATALOG_COLUMNS, j, "comment"));
 		}
+		if (t->ncolumns == 0)
+			add_problem(p, NULL, 0, "unsupported: table without "
+			    "columns %s.%s", cat->schema, t->name);
 		dump_constraints(cat, t, p);
 		dump_indexes(cat, t);
 	}
@@ -1857,8 +1867,8 @@ cmd_dump(int argc, char **argv)
 	/* Prove it: load the file, build it, compare with the database. */
 	if (model_parse(a.output != NULL ? a.output : "<dump>", yaml.data,
 	    yaml.len, &m, &err) == -1) {
-		add_problem(&probs, NULL, 0, "the dump does not load back "
-		    "(a verifier bug): %s", err.msg);
+		add_problem(&probs, NULL, 0, "unsupported: the dump does not "
+		    "load as a model: %s", err.msg);
 		goto refuse;
 	}
 	have_model = 1;

@@ -101,7 +101,7 @@ static const char *const diff_sql[] = {
 	"CREATE INDEX temp.conrn_key ON conrn (tbl, f_name)",
 	"CREATE INDEX temp.idxrn_key ON idxrn (f_name)",
 	"CREATE TEMP TABLE el AS SELECT side, enum, "
-	"group_concat(COALESCE(label, ''), char(10)) AS labels FROM ("
+	"group_concat(label, char(10)) AS labels FROM ("
 	"SELECT side, enum, label FROM enums WHERE side IN (?1, ?2) "
 	"ORDER BY side, enum, CAST(pos AS INTEGER)) GROUP BY side, enum",
 
