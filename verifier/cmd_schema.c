@@ -1167,7 +1167,8 @@ done:
  * The schemas a statement refers to, from PostgreSQL's parse tree walked
  * with sqlite's json_tree: RangeVar and CREATE SCHEMA schemanames, the
  * first part of qualified names (types, functions, operators, objects of
- * DROP and COMMENT), and schemas named as objects (DROP/GRANT ... SCHEMA).
+ * DROP and COMMENT), schemas named as objects (DROP/GRANT ... SCHEMA) and
+ * the schemas of a SET search_path.
  */
 static const char refs_sql[] =
     "SELECT DISTINCT s FROM ("
@@ -1186,7 +1187,11 @@ static const char refs_sql[] =
     "json_tree(?1) WHERE path LIKE '%.objects' AND type = 'object' "
     "AND (json_extract(?1, substr(path, 1, length(path) - 8) || "
     "'.removeType') = 'OBJECT_SCHEMA' OR json_extract(?1, substr(path, 1, "
-    "length(path) - 8) || '.objtype') = 'OBJECT_SCHEMA')"
+    "length(path) - 8) || '.objtype') = 'OBJECT_SCHEMA') "
+    "UNION ALL SELECT value FROM json_tree(?1) WHERE key = 'sval' "
+    "AND type = 'text' AND fullkey LIKE '%.VariableSetStmt.args[%' "
+    "AND json_extract(?1, substr(fullkey, 1, instr(fullkey, "
+    "'.VariableSetStmt') + 15) || '.name') = 'search_path'"
     ") WHERE s IS NOT NULL AND s <> ?2 AND s NOT IN ('pg_catalog', "
     "'information_schema') ORDER BY s";
 

@@ -45,6 +45,33 @@ check_contains "the reference is named with file and line" \
     "20261201000000_peek.sql:2: the up section refers to schema \"auth\"" "$OUT"
 rm "$W/mig/20261201000000_peek.sql"
 
+# Every way of naming another schema, from the parse tree; a two-part
+# column name (table.column) is not a schema.
+cat > "$W/mig/20261201000000_names.sql" <<'SQL'
+-- migrate:up
+SET search_path = auth, billing;
+SELECT auth.f(1), 'a'::auth.t;
+COMMENT ON COLUMN invoices.id IS 'x';
+COMMENT ON COLUMN auth.users.id IS 'x';
+DROP SCHEMA auth;
+GRANT USAGE ON SCHEMA auth TO public;
+ALTER TABLE billing.invoices ADD FOREIGN KEY (id) REFERENCES auth.users (id);
+-- migrate:down
+DROP TABLE auth.users;
+SQL
+run_capture "$VERIFIER" check "${opts[@]}" --no-live
+for l in 2 3 5 6 7 8; do
+	check_contains "reference to auth on line $l is found" \
+	    "_names.sql:$l: the up section refers to schema \"auth\"" "$OUT"
+done
+case $OUT in
+*"_names.sql:4:"*) fail "table.column is not a schema" "$OUT" ;;
+*) pass "table.column is not a schema" ;;
+esac
+check_contains "the down section is checked too" \
+    "_names.sql:10: the down section refers to schema \"auth\"" "$OUT"
+rm "$W/mig/20261201000000_names.sql"
+
 cat > "$W/mig/20261201000000_outside.sql" <<'SQL'
 -- migrate:up
 CREATE TABLE stray (id int);
