@@ -10,9 +10,9 @@
 
 #include <sodium.h>
 
-#include "appkore.h"
+#include <kore/hooks.h>
 
-int	kore_parent_configure(int, char **);
+#include "appkore.h"
 
 static int	users_create(struct http_request *, long long);
 static int	tokens_create(struct http_request *, long long);
@@ -55,11 +55,10 @@ static const struct app_def auth_app = {
 	.init = auth_init,
 };
 
-int
+void
 kore_parent_configure(int argc, char **argv)
 {
 	app_configure(&auth_app);
-	return (KORE_RESULT_OK);
 }
 
 /* Frees a parsed body after wiping the clear password in it. */

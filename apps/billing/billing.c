@@ -8,9 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "appkore.h"
+#include <kore/hooks.h>
 
-int	kore_parent_configure(int, char **);
+#include "appkore.h"
 
 static int	customers_create(struct http_request *, long long);
 static int	customers_get(struct http_request *, long long);
@@ -39,11 +39,10 @@ static const struct app_def billing_app = {
 	.init = NULL,
 };
 
-int
+void
 kore_parent_configure(int argc, char **argv)
 {
 	app_configure(&billing_app);
-	return (KORE_RESULT_OK);
 }
 
 #define CUSTOMER_COLS \
