@@ -23,5 +23,8 @@ $(VERIFIER_LIB): $(VERIFIER_OBJS)
 	rm -f $@
 	ar rcs $@ $^
 
+# Linked beside and renamed into place: a test running the old binary
+# never finds a half-written one.
 $(BUILD)/verifier: $(VERIFIER_CLI_SRCS:%.c=$(BUILD)/obj/%.o) $(VERIFIER_LIB)
-	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
+	$(CC) $(ALL_LDFLAGS) -o $@.tmp $^ $(LIBS)
+	mv -f $@.tmp $@
