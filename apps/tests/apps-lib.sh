@@ -99,14 +99,17 @@ app_exit_status() {
 # app_stop PID: SIGTERM, then waits for the exit (SIGKILL after 10 s; 3 s
 # under ASan, where kore's parent does not always see its workers exit).
 app_stop() {
-	local i n=100
+	local i n=100 workers
 	[ ${#KORE_ENV[@]} -gt 0 ] && n=30
+	# Its workers, known now: if the parent must be killed, they would
+	# be left orphaned, holding the listening socket.
+	workers=$(pgrep -P "$1" 2>/dev/null)
 	kill -TERM "$1" 2>/dev/null || return 0
 	for i in $(seq 1 $n); do
 		kill -0 "$1" 2>/dev/null || return 0
 		sleep 0.1
 	done
-	kill -KILL "$1" 2>/dev/null
+	kill -KILL "$1" $workers 2>/dev/null
 }
 
 apps_cleanup() {
