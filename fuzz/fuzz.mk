@@ -10,13 +10,12 @@ FUZZ_TARGETS += sqlfile model http
 FUZZ_CFLAGS_http = -I$(TOP)/apps/common
 FUZZ_EXTRA_http = $(APPS_PLAIN_OBJS) -lsodium
 FUZZ_SRCS_http = $(APPS_PLAIN_SRCS) -lsodium
+$(BUILD)/tests/fuzzrun_http: $(APPS_PLAIN_OBJS)
 FUZZ_SECONDS ?= 60
 FUZZ_BUILD := build-fuzz
 
-# Secondary expansion: each runner also depends on its harness's extra objects.
-.SECONDEXPANSION:
 $(BUILD)/tests/fuzzrun_%: fuzz/fuzz_%.c fuzz/standalone.c $(VERIFIER_LIB) \
-    $$(filter %.o,$$(FUZZ_EXTRA_$$*)) $(wildcard verifier/*.h)
+    $(wildcard verifier/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(FUZZ_CFLAGS_$*) $(ALL_LDFLAGS) -o $@ fuzz/fuzz_$*.c \
 	    fuzz/standalone.c $(FUZZ_EXTRA_$*) $(VERIFIER_LIB) $(LIBS)
