@@ -24,6 +24,7 @@
 #include <pg_query.h>
 
 #include "catalog.h"
+#include "cli.h"
 #include "cmd_schema.h"
 #include "db.h"
 #include "diff.h"
@@ -84,23 +85,6 @@ struct args {
 	char		 migrations[PATH_MAX];	/* the migrations folder */
 };
 
-static int
-bad_usage(const char *cmd, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static int
-bad_usage(const char *cmd, const char *fmt, ...)
-{
-	va_list	ap;
-
-	fprintf(stderr, "verifier %s: ", cmd);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fprintf(stderr, "\nTry 'verifier %s -h'.\n", cmd);
-	return (VF_EXIT_USAGE);
-}
-
 /* Whether s is a plain schema name (it also names files and folders). */
 static int
 plain_name(const char *s)
@@ -138,14 +122,14 @@ parse_args(int argc, char **argv, const char *synopsis, const char *allowed,
 			return (-1);
 		}
 		if (c == '?' || c == ':')
-			return (bad_usage(a->cmd, "unknown option or missing "
+			return (cli_bad_usage(a->cmd, "unknown option or missing "
 			    "value: '%s'", argv[optind - 1]));
 		name = NULL;
 		for (i = 0; long_options[i].name != NULL; i++)
 			if (long_options[i].val == c)
 				name = long_options[i].name;
 		if (name == NULL || strstr(allowed, name) == NULL)
-			return (bad_usage(a->cmd, "unknown option '%s'",
+			return (cli_bad_usage(a->cmd, "unknown option '%s'",
 			    argv[optind - 1]));
 		switch (c) {
 		case OPT_SCHEMA:
@@ -186,23 +170,23 @@ parse_args(int argc, char **argv, const char *synopsis, const char *allowed,
 			else if (formats_github && strcmp(optarg, "github") == 0)
 				a->format = FMT_GITHUB;
 			else
-				return (bad_usage(a->cmd, "--format '%s': "
+				return (cli_bad_usage(a->cmd, "--format '%s': "
 				    "expected text, json%s", optarg,
 				    formats_github ? " or github" : ""));
 			break;
 		}
 	}
 	if (optind < argc)
-		return (bad_usage(a->cmd, "unexpected argument '%s'",
+		return (cli_bad_usage(a->cmd, "unexpected argument '%s'",
 		    argv[optind]));
 	if (a->schema == NULL)
-		return (bad_usage(a->cmd, "missing --schema NAME"));
+		return (cli_bad_usage(a->cmd, "missing --schema NAME"));
 	if (!plain_name(a->schema))
-		return (bad_usage(a->cmd, "--schema '%s': expected a lower-case "
+		return (cli_bad_usage(a->cmd, "--schema '%s': expected a lower-case "
 		    "name (letters, digits, _)", a->schema));
 	if (strstr(allowed, "msg") != NULL && (a->msg == NULL ||
 	    *a->msg == '\0'))
-		return (bad_usage(a->cmd, "missing --msg \"what it does\""));
+		return (cli_bad_usage(a->cmd, "missing --msg \"what it does\""));
 	snprintf(a->models, sizeof(a->models), "%s/%s.yaml", models,
 	    a->schema);
 	if (migrations != NULL)
@@ -369,60 +353,11 @@ print_problems(const struct args *a, const char *what,
 /* ------------------------------------------------------------------ */
 /* Scratch databases.                                                  */
 
-static void
-quiet(void *arg, const char *message)
-{
-}
-
 struct scratch {
 	PGconn	*admin;		/* the connection it was created from */
 	PGconn	*conn;		/* connected to the scratch database */
 	char	 name[64];
 };
-
-/* Connects to database dbname with every other setting of base. */
-static PGconn *
-connect_like(PGconn *base, const char *dbname, struct vf_error *err)
-{
-	PQconninfoOption	*opts, *o;
-	const char		**keys, **vals;
-	PGconn			*conn;
-	size_t			 n = 0;
-
-	if ((opts = PQconninfo(base)) == NULL) {
-		vf_error_set(err, VF_EXIT_FAIL, NULL, 0, 0, "out of memory");
-		return (NULL);
-	}
-	for (o = opts; o->keyword != NULL; o++)
-		n++;
-	keys = xcalloc(n + 2, sizeof(*keys));
-	vals = xcalloc(n + 2, sizeof(*vals));
-	n = 0;
-	for (o = opts; o->keyword != NULL; o++) {
-		if (o->val == NULL || *o->val == '\0' ||
-		    strcmp(o->keyword, "dbname") == 0)
-			continue;
-		keys[n] = o->keyword;
-		vals[n++] = o->val;
-	}
-	keys[n] = "dbname";
-	vals[n++] = dbname;
-	conn = PQconnectdbParams(keys, vals, 0);
-	free(keys);
-	free(vals);
-	PQconninfoFree(opts);
-	if (conn == NULL || PQstatus(conn) != CONNECTION_OK) {
-		vf_error_set(err, VF_EXIT_FAIL, NULL, 0, 0,
-		    "cannot connect to the scratch database %s: %s", dbname,
-		    conn != NULL ? PQerrorMessage(conn) : "out of memory");
-		PQfinish(conn);
-		return (NULL);
-	}
-	PQsetNoticeProcessor(conn, quiet, NULL);
-	/* A scratch database is thrown away: no commit waits for the disk. */
-	PQclear(PQexec(conn, "SET synchronous_commit = off"));
-	return (conn);
-}
 
 /*
  * SIGINT, SIGTERM, SIGHUP while a scratch database exists: the running
@@ -483,8 +418,10 @@ scratch_create(PGconn *admin, struct scratch *s, struct vf_error *err)
 		    "CREATEDB): %s", err->msg));
 	}
 	catch_signals(1);
-	if ((s->conn = connect_like(admin, s->name, err)) == NULL)
+	if ((s->conn = db_connect_like(admin, s->name, err)) == NULL)
 		return (-1);
+	/* A scratch database is thrown away: no commit waits for the disk. */
+	PQclear(PQexec(s->conn, "SET synchronous_commit = off"));
 	scratch_cancel = PQgetCancel(s->conn);
 	return (0);
 }
@@ -762,23 +699,13 @@ unsupported(const struct catalog *cat, const char *where,
 	return (s->nrows);
 }
 
-/* Milliseconds of a monotonic clock. */
-static double
-now_ms(void)
-{
-	struct timespec	ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ((double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6);
-}
-
 /* With VERIFIER_STATS set: the queries and time of a catalog read. */
 static void
 print_stats(const char *what, const struct catalog *cat, double since)
 {
 	if (getenv("VERIFIER_STATS") != NULL)
 		fprintf(stderr, "verifier: %s: %d catalog queries in %.1f ms\n",
-		    what, cat->nqueries, now_ms() - since);
+		    what, cat->nqueries, vf_now_ms() - since);
 }
 
 /* Opens the store and loads both sides (and the model's renames). */
@@ -837,7 +764,7 @@ cmd_diff(int argc, char **argv)
 	rc = VF_EXIT_FAIL;
 	if ((conn = db_connect(a.db, &err)) == NULL)
 		goto fail;
-	t0 = now_ms();
+	t0 = vf_now_ms();
 	if (catalog_read(conn, a.schema, &actual, &err) == -1)
 		goto fail;
 	print_stats("live database", &actual, t0);
@@ -845,21 +772,21 @@ cmd_diff(int argc, char **argv)
 		print_problems(&a, "diff", &probs);
 		goto done;
 	}
-	t0 = now_ms();
+	t0 = vf_now_ms();
 	if (expected_catalog(conn, &s, &m, &expected, &err) == -1)
 		goto fail;
 	print_stats(s.conn != NULL ? "models (scratch database, DDL, read "
 	    "back)" : "models (from the cache)", &expected, t0);
-	t0 = now_ms();
+	t0 = vf_now_ms();
 	if (load_store(&snap, &a, &expected, &actual, &m, &err) == -1)
 		goto fail;
-	t1 = now_ms();
+	t1 = vf_now_ms();
 	if (diff_compute(&snap, SNAPSHOT_ACTUAL, SNAPSHOT_EXPECTED, &d,
 	    &err) == -1)
 		goto fail;
 	if (getenv("VERIFIER_STATS") != NULL)
 		fprintf(stderr, "verifier: sqlite store loaded in %.1f ms, "
-		    "diff computed in %.1f ms\n", t1 - t0, now_ms() - t1);
+		    "diff computed in %.1f ms\n", t1 - t0, vf_now_ms() - t1);
 	if (a.format == FMT_JSON) {
 		vbuf_init(&out);
 		vbuf_puts(&out, "{\"schema\": ");

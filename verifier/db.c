@@ -50,6 +50,49 @@ db_connect(const char *conninfo, struct vf_error *err)
 	return (conn);
 }
 
+PGconn *
+db_connect_like(PGconn *base, const char *dbname, struct vf_error *err)
+{
+	PQconninfoOption	*opts, *o;
+	const char		**keys, **vals;
+	PGconn			*conn;
+	size_t			 n = 0;
+
+	if ((opts = PQconninfo(base)) == NULL) {
+		vf_error_set(err, VF_EXIT_FAIL, NULL, 0, 0, "out of memory");
+		return (NULL);
+	}
+	for (o = opts; o->keyword != NULL; o++)
+		n++;
+	keys = xcalloc(n + 2, sizeof(*keys));
+	vals = xcalloc(n + 2, sizeof(*vals));
+	n = 0;
+	for (o = opts; o->keyword != NULL; o++) {
+		if (o->val == NULL || *o->val == '\0' ||
+		    strcmp(o->keyword, "dbname") == 0)
+			continue;
+		keys[n] = o->keyword;
+		vals[n++] = o->val;
+	}
+	keys[n] = "dbname";
+	vals[n++] = dbname;
+	conn = PQconnectdbParams(keys, vals, 0);
+	free(keys);
+	free(vals);
+	PQconninfoFree(opts);
+	if (conn == NULL || PQstatus(conn) != CONNECTION_OK) {
+		vf_error_set(err, VF_EXIT_FAIL, NULL, 0, 0,
+		    "cannot connect to database %s: %s", dbname,
+		    conn != NULL ? PQerrorMessage(conn) : "out of memory");
+		if (err != NULL)
+			chomp(err->msg);
+		PQfinish(conn);
+		return (NULL);
+	}
+	PQsetNoticeProcessor(conn, quiet, NULL);
+	return (conn);
+}
+
 /*
  * Runs sql and accepts a result of status ok1 or ok2; the message of
  * anything else goes to err.

@@ -18,6 +18,12 @@
 PGconn	*db_connect(const char *conninfo, struct vf_error *);
 
 /*
+ * Connects to database dbname with every other setting of base (host,
+ * port, user, password...).  NULL with err set (VF_EXIT_FAIL) on failure.
+ */
+PGconn	*db_connect_like(PGconn *base, const char *dbname, struct vf_error *);
+
+/*
  * Runs sql with text parameters $1..$n (params may be NULL when n is 0)
  * and checks the result status against expect (PGRES_COMMAND_OK or
  * PGRES_TUPLES_OK).  Returns the result, which the caller PQclear()s, or

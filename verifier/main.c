@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
 #include "cmd_schema.h"
 #include "db.h"
 #include "runner.h"
@@ -68,15 +69,6 @@ report(const struct vf_error *err)
 	return (err->code ? err->code : VF_EXIT_FAIL);
 }
 
-static int
-bad_usage(const char *cmd, const char *fmt, const char *arg)
-{
-	fprintf(stderr, "verifier %s: ", cmd);
-	fprintf(stderr, fmt, arg);
-	fprintf(stderr, "\nTry 'verifier %s -h'.\n", cmd);
-	return (VF_EXIT_USAGE);
-}
-
 /* Options shared by migrate, down and status. */
 struct run_args {
 	struct runner_opts	 opts;
@@ -134,17 +126,17 @@ parse_run_args(int argc, char **argv, const char *synopsis,
 			return (-1);
 		}
 		if (c == '?')
-			return (bad_usage(argv[0], "unknown option '%s'",
+			return (cli_bad_usage(argv[0], "unknown option '%s'",
 			    argv[optind - 1]));
 		if (c == ':')
-			return (bad_usage(argv[0], "option '%s' needs a value",
+			return (cli_bad_usage(argv[0], "option '%s' needs a value",
 			    argv[optind - 1]));
 		name = NULL;
 		for (i = 0; run_options[i].name != NULL; i++)
 			if (run_options[i].val == c)
 				name = run_options[i].name;
 		if (name == NULL || strstr(allowed, name) == NULL)
-			return (bad_usage(argv[0], "unknown option '%s'",
+			return (cli_bad_usage(argv[0], "unknown option '%s'",
 			    argv[optind - 1]));
 		switch (c) {
 		case OPT_SCHEMA:
@@ -162,7 +154,7 @@ parse_run_args(int argc, char **argv, const char *synopsis,
 		case OPT_STEPS:
 			a->steps = (int)strtol(optarg, &end, 10);
 			if (*optarg == '\0' || *end != '\0' || a->steps < 1)
-				return (bad_usage(argv[0], "--steps '%s': "
+				return (cli_bad_usage(argv[0], "--steps '%s': "
 				    "expected a number of files, 1 or more",
 				    optarg));
 			break;
@@ -181,10 +173,10 @@ parse_run_args(int argc, char **argv, const char *synopsis,
 		}
 	}
 	if (optind < argc)
-		return (bad_usage(argv[0], "unexpected argument '%s'",
+		return (cli_bad_usage(argv[0], "unexpected argument '%s'",
 		    argv[optind]));
 	if (a->opts.schema == NULL)
-		return (bad_usage(argv[0], "%s", "missing --schema NAME"));
+		return (cli_bad_usage(argv[0], "%s", "missing --schema NAME"));
 	return (0);
 }
 

@@ -38,15 +38,6 @@ struct run {
 	struct vbuf		 table;		/* "schema".schema_migrations */
 };
 
-static double
-now_ms(void)
-{
-	struct timespec	ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6);
-}
-
 static void
 say(const struct run *r, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
@@ -365,14 +356,14 @@ apply_one(struct run *r, const struct sqlfile *f, struct vf_error *err)
 	int		 tx;
 
 	tx = f->up.transaction;
-	t0 = now_ms();
+	t0 = vf_now_ms();
 	if (tx && db_exec(r->conn, "BEGIN", 0, NULL, err) == -1)
 		return (-1);
 	if (set_settings(r, tx, err) == -1)
 		goto fail;
 	if (run_section(r, f, &f->up, err) == -1)
 		goto fail;
-	snprintf(ms, sizeof(ms), "%.0f", now_ms() - t0);
+	snprintf(ms, sizeof(ms), "%.0f", vf_now_ms() - t0);
 	params[0] = f->version;
 	params[1] = f->slug;
 	params[2] = f->checksum;
@@ -425,7 +416,7 @@ runner_migrate(PGconn *conn, const struct runner_opts *opts, int *napplied,
 	rc = -1;
 	n = 0;
 	head = "none";
-	t0 = now_ms();
+	t0 = vf_now_ms();
 	if (napplied != NULL)
 		*napplied = 0;
 	if (run_prepare(&r, conn, opts, !opts->dry_run, err) == -1)
@@ -502,7 +493,7 @@ runner_migrate(PGconn *conn, const struct runner_opts *opts, int *napplied,
 		say(&r, "%s: dry run, nothing changed\n", opts->schema);
 	else
 		say(&r, "%s: applied %d file%s in %.0f ms, now at %s\n",
-		    opts->schema, n, n == 1 ? "" : "s", now_ms() - t0, head);
+		    opts->schema, n, n == 1 ? "" : "s", vf_now_ms() - t0, head);
 	rc = 0;
 cleanup:
 	if (napplied != NULL)
@@ -568,7 +559,7 @@ runner_down(PGconn *conn, const struct runner_opts *opts, int steps,
 			say(&r, "  would roll back %s\n", f->name);
 			continue;
 		}
-		t0 = now_ms();
+		t0 = vf_now_ms();
 		if (f->down.transaction &&
 		    db_exec(conn, "BEGIN", 0, NULL, err) == -1)
 			goto cleanup;
@@ -590,7 +581,7 @@ runner_down(PGconn *conn, const struct runner_opts *opts, int steps,
 		if (!f->down.transaction)
 			(void)db_exec(conn, "RESET search_path; "
 			    "RESET lock_timeout", 0, NULL, NULL);
-		say(&r, "  rolled back %s (%.0f ms)\n", f->name, now_ms() - t0);
+		say(&r, "  rolled back %s (%.0f ms)\n", f->name, vf_now_ms() - t0);
 		n++;
 		continue;
 fail:

@@ -110,6 +110,9 @@ void	 vf_sha256_hex(const void *data, size_t len, char out[65]);
  */
 size_t	 vf_charpos_to_offset(const char *s, size_t len, int charpos);
 
+/* Milliseconds of a monotonic clock, for durations. */
+double	 vf_now_ms(void);
+
 /* 1-based line and column of byte offset off in s. */
 void	 vf_offset_to_linecol(const char *s, size_t off, int *line, int *col);
 

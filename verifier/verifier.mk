@@ -9,7 +9,7 @@ VERIFIER_SRCS := verifier/util.c verifier/db.c verifier/sqlfile.c \
 
 VERIFIER_OBJS := $(VERIFIER_SRCS:%.c=$(BUILD)/obj/%.o)
 VERIFIER_LIB := $(BUILD)/libverifier.a
-VERIFIER_CLI_SRCS := verifier/main.c $(VERIFIER_CLI_EXTRA)
+VERIFIER_CLI_SRCS := verifier/main.c verifier/cli.c $(VERIFIER_CLI_EXTRA)
 
 .PHONY: verifier
 verifier: $(BUILD)/verifier
