@@ -2,7 +2,7 @@
 # ci/run.sh: the whole pipeline on a clean machine, as .ci/run and the
 # GitHub workflow run it: dependencies, build, the README's test command,
 # then the schema gate (`make check`) against a freshly started system.
-set -eu
+set -eu -o pipefail
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 cd "$TOP"
 
@@ -13,10 +13,15 @@ echo "== build"
 make all
 
 echo "== test"
-make test
+make test 2>&1 | tee .ci-test.log
+summary=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' .ci-test.log | tail -1)
+rm -f .ci-test.log
 
 echo "== check (verifier check per schema, against a fresh local system)"
 export PGPORT=${CI_PGPORT:-55432}
 trap 'make stop >/dev/null 2>&1 || true' EXIT
 make start-db
 make check
+
+# The test runner's closing line, last, for whoever reads the log's end.
+echo "$summary"
