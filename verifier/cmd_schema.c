@@ -14,6 +14,7 @@
 #include <signal.h>
 #include <getopt.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -699,13 +700,13 @@ unsupported(const struct catalog *cat, const char *where,
 	return (s->nrows);
 }
 
-/* With VERIFIER_STATS set: the queries and time of a catalog read. */
+/* With VERIFIER_STATS set: the queries and time (ms) of a catalog read. */
 static void
-print_stats(const char *what, const struct catalog *cat, double since)
+print_stats(const char *what, const struct catalog *cat, double ms)
 {
 	if (getenv("VERIFIER_STATS") != NULL)
 		fprintf(stderr, "verifier: %s: %d catalog queries in %.1f ms\n",
-		    what, cat->nqueries, vf_now_ms() - since);
+		    what, cat->nqueries, ms);
 }
 
 /* Opens the store and loads both sides (and the model's renames). */
@@ -728,6 +729,56 @@ load_store(struct snapshot *snap, const struct args *a,
 /* ------------------------------------------------------------------ */
 /* diff                                                                */
 
+/*
+ * A model loaded on a thread of its own while the live catalog is read:
+ * the read mostly waits for the server, the load (YAML, and every type
+ * and expression through libpg_query, which is thread-safe) is this
+ * process's own work, so the two overlap.  The thread touches nothing
+ * but the job.
+ */
+struct model_job {
+	const char	*path;
+	struct model	*m;
+	struct vf_error	 err;
+	int		 rc;
+	int		 threaded;
+	pthread_t	 tid;
+};
+
+static void *
+model_job_run(void *arg)
+{
+	struct model_job	*j = arg;
+
+	j->rc = model_load(j->path, j->m, &j->err);
+	return (NULL);
+}
+
+/* Starts loading path into m; model_job_wait() gives the result. */
+static void
+model_job_start(struct model_job *j, const char *path, struct model *m)
+{
+	memset(j, 0, sizeof(*j));
+	j->path = path;
+	j->m = m;
+	vf_error_clear(&j->err);
+	j->threaded = pthread_create(&j->tid, NULL, model_job_run, j) == 0;
+	if (!j->threaded)
+		model_job_run(j);	/* no thread: the same work, in line */
+}
+
+/* Waits for the load: 0, or -1 with *err set as model_load() sets it. */
+static int
+model_job_wait(struct model_job *j, struct vf_error *err)
+{
+	if (j->threaded)
+		pthread_join(j->tid, NULL);
+	j->threaded = 0;
+	if (j->rc == -1)
+		*err = j->err;
+	return (j->rc);
+}
+
 int
 cmd_diff(int argc, char **argv)
 {
@@ -740,9 +791,10 @@ cmd_diff(int argc, char **argv)
 	struct problems	 probs;
 	struct diff	 d;
 	struct vbuf	 out;
+	struct model_job job;
 	PGconn		*conn = NULL;
 	double		 t0, t1;
-	int		 rc, have_model = 0;
+	int		 rc, read_rc = -1, have_model = 0;
 
 	rc = parse_args(argc, argv, "diff --schema S [--models DIR] "
 	    "[--db URL] [--format text|json] [--snapshot FILE]\n"
@@ -758,16 +810,24 @@ cmd_diff(int argc, char **argv)
 	memset(&probs, 0, sizeof(probs));
 	memset(&d, 0, sizeof(d));
 	snap.db = NULL;
-	if (model_load(a.models, &m, &err) == -1)
+	model_job_start(&job, a.models, &m);
+	t0 = t1 = 0;
+	if ((conn = db_connect(a.db, &err)) != NULL) {
+		t0 = vf_now_ms();
+		read_rc = catalog_read(conn, a.schema, &actual, &err);
+		t1 = vf_now_ms();
+	}
+	/* A bad model is reported first, as if it had been loaded first. */
+	if (model_job_wait(&job, &err) == -1) {
+		catalog_free(&actual);
+		PQfinish(conn);
 		return (report(a.cmd, &err));
+	}
 	have_model = 1;
 	rc = VF_EXIT_FAIL;
-	if ((conn = db_connect(a.db, &err)) == NULL)
+	if (read_rc == -1)
 		goto fail;
-	t0 = vf_now_ms();
-	if (catalog_read(conn, a.schema, &actual, &err) == -1)
-		goto fail;
-	print_stats("live database", &actual, t0);
+	print_stats("live database", &actual, t1 - t0);
 	if (unsupported(&actual, NULL, &probs) > 0) {
 		print_problems(&a, "diff", &probs);
 		goto done;
@@ -776,7 +836,7 @@ cmd_diff(int argc, char **argv)
 	if (expected_catalog(conn, &s, &m, &expected, &err) == -1)
 		goto fail;
 	print_stats(s.conn != NULL ? "models (scratch database, DDL, read "
-	    "back)" : "models (from the cache)", &expected, t0);
+	    "back)" : "models (from the cache)", &expected, vf_now_ms() - t0);
 	t0 = vf_now_ms();
 	if (load_store(&snap, &a, &expected, &actual, &m, &err) == -1)
 		goto fail;

@@ -27,6 +27,24 @@ static const char *const set_columns[CATALOG_NSETS] = {
 	"kind, name",
 };
 
+/*
+ * The store's indexes, for diff.c's joins.  snapshot_load() drops them,
+ * inserts, and builds them again: one sorted build is cheaper than
+ * keeping them up to date row by row.
+ */
+static const char index_ddl[] =
+    " CREATE INDEX columns_key ON columns (side, tbl, name);"
+    " CREATE INDEX constraints_key ON constraints (side, tbl, name);"
+    " CREATE INDEX indexes_key ON indexes (side, tbl, name);"
+    " CREATE INDEX indexes_name ON indexes (side, name);"
+    " CREATE INDEX tables_key ON tables (side, name);"
+    " CREATE INDEX concols_key ON concols (side, tbl, con);"
+    " CREATE INDEX indexkeys_key ON indexkeys (side, tbl, idx);";
+static const char index_drop[] =
+    "DROP INDEX columns_key; DROP INDEX constraints_key;"
+    " DROP INDEX indexes_key; DROP INDEX indexes_name; DROP INDEX tables_key;"
+    " DROP INDEX concols_key; DROP INDEX indexkeys_key;";
+
 static int
 sq_error(struct snapshot *snap, struct vf_error *err, const char *what)
 {
@@ -96,15 +114,9 @@ snapshot_open(struct snapshot *snap, const char *path, struct vf_error *err)
 	}
 	vbuf_puts(&sql, "DROP TABLE IF EXISTS renames;"
 	    " CREATE TABLE renames (kind TEXT NOT NULL, e_tbl TEXT, a_tbl TEXT,"
-	    " e_name TEXT NOT NULL, a_name TEXT NOT NULL);"
-	    " CREATE INDEX columns_key ON columns (side, tbl, name);"
-	    " CREATE INDEX constraints_key ON constraints (side, tbl, name);"
-	    " CREATE INDEX indexes_key ON indexes (side, tbl, name);"
-	    " CREATE INDEX indexes_name ON indexes (side, name);"
-	    " CREATE INDEX tables_key ON tables (side, name);"
-	    " CREATE INDEX concols_key ON concols (side, tbl, con);"
-	    " CREATE INDEX indexkeys_key ON indexkeys (side, tbl, idx);"
-	    " COMMIT;");
+	    " e_name TEXT NOT NULL, a_name TEXT NOT NULL);");
+	vbuf_puts(&sql, index_ddl);
+	vbuf_puts(&sql, " COMMIT;");
 	if (snapshot_exec(snap, sql.data, err) == -1)
 		goto done;
 	rc = 0;
@@ -183,13 +195,17 @@ snapshot_load(struct snapshot *snap, const char *side,
 
 	if (snapshot_exec(snap, "BEGIN", err) == -1)
 		return (-1);
-	for (i = 0; i < CATALOG_NSETS; i++) {
-		if (load_set(snap, side, i, &cat->sets[i], err) == -1) {
-			sqlite3_exec(snap->db, "ROLLBACK", NULL, NULL, NULL);
-			return (-1);
-		}
-	}
+	if (snapshot_exec(snap, index_drop, err) == -1)
+		goto fail;
+	for (i = 0; i < CATALOG_NSETS; i++)
+		if (load_set(snap, side, i, &cat->sets[i], err) == -1)
+			goto fail;
+	if (snapshot_exec(snap, index_ddl, err) == -1)
+		goto fail;
 	return (snapshot_exec(snap, "COMMIT", err));
+fail:
+	sqlite3_exec(snap->db, "ROLLBACK", NULL, NULL, NULL);
+	return (-1);
 }
 
 static int

@@ -203,6 +203,7 @@ vbuf_steal(struct vbuf *b)
  * PostgreSQL's reserved and type/function-name keywords (the ones that
  * cannot be bare column names); quoting a few unreserved ones too is
  * harmless, missing one is not, so the list errs on the long side.
+ * Sorted: needs_quotes() looks words up with bsearch().
  */
 static const char *const reserved[] = {
 	"all", "analyse", "analyze", "and", "any", "array", "as", "asc",
@@ -233,11 +234,24 @@ static const char *const reserved[] = {
 	"xmlroot", "xmlserialize", "xmltable",
 };
 
+const char *const *
+vf_sql_keywords(size_t *n)
+{
+	*n = sizeof(reserved) / sizeof(reserved[0]);
+	return (reserved);
+}
+
+/* bsearch() order of reserved[], which is sorted (unit_sqlfile checks). */
+static int
+cmp_word(const void *a, const void *b)
+{
+	return (strcmp(*(const char *const *)a, *(const char *const *)b));
+}
+
 static int
 needs_quotes(const char *s)
 {
 	const char	*p;
-	size_t		 i;
 
 	if (*s == '\0' || !((*s >= 'a' && *s <= 'z') || *s == '_'))
 		return (1);
@@ -246,10 +260,8 @@ needs_quotes(const char *s)
 		    *p == '_'))
 			return (1);
 	}
-	for (i = 0; i < sizeof(reserved) / sizeof(reserved[0]); i++)
-		if (strcmp(s, reserved[i]) == 0)
-			return (1);
-	return (0);
+	return (bsearch(&s, reserved, sizeof(reserved) / sizeof(reserved[0]),
+	    sizeof(reserved[0]), cmp_word) != NULL);
 }
 
 void

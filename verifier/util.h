@@ -81,6 +81,12 @@ char	*vbuf_steal(struct vbuf *);
 void	 vf_quote_ident(struct vbuf *, const char *name);
 
 /*
+ * The keywords vf_quote_ident() always quotes, sorted by strcmp(); *n is
+ * set to their number.  Static storage, valid for the program's life.
+ */
+const char *const *vf_sql_keywords(size_t *n);
+
+/*
  * Appends s to b as a string literal: '...' with quotes doubled, or
  * E'...' with quotes and backslashes doubled when s has a backslash, so it
  * reads the same under any standard_conforming_strings.

@@ -1,6 +1,7 @@
 /*
  * unit_sqlfile.c: the migration file parser and statement splitter, on
- * nasty inputs, with exact error messages.
+ * nasty inputs, with exact error messages; and the identifier quoting
+ * that every name reaching SQL goes through.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -13,6 +14,7 @@
 #include <cmocka.h>
 
 #include "sqlfile.h"
+#include "util.h"
 
 static int
 parse(const char *text, struct sqlfile *f, struct vf_error *err)
@@ -195,6 +197,48 @@ test_names(void **state)
 	    "20261125143000") > 0);
 }
 
+/* The quoted form of name, from vf_quote_ident (static buffer). */
+static const char *
+quoted(const char *name)
+{
+	static char	buf[256];
+	struct vbuf	b;
+
+	vbuf_init(&b);
+	vf_quote_ident(&b, name);
+	snprintf(buf, sizeof(buf), "%s", b.data);
+	vbuf_free(&b);
+	return (buf);
+}
+
+static void
+test_quote_ident(void **state)
+{
+	const char *const	*kw;
+	char			 longer[64];
+	size_t			 i, n;
+
+	/* Looked up by bsearch(): the list must be strictly sorted. */
+	kw = vf_sql_keywords(&n);
+	assert_true(n > 100);
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			assert_true(strcmp(kw[i - 1], kw[i]) < 0);
+		assert_true(quoted(kw[i])[0] == '"');
+		snprintf(longer, sizeof(longer), "%sx", kw[i]);
+		assert_string_equal(quoted(longer), longer);
+	}
+	assert_string_equal(quoted("all"), "\"all\"");
+	assert_string_equal(quoted("xmltable"), "\"xmltable\"");
+	assert_string_equal(quoted("user"), "\"user\"");
+	assert_string_equal(quoted("customer_id"), "customer_id");
+	assert_string_equal(quoted("a"), "a");
+	assert_string_equal(quoted("Invoices"), "\"Invoices\"");
+	assert_string_equal(quoted("1st"), "\"1st\"");
+	assert_string_equal(quoted("say \"hi\""), "\"say \"\"hi\"\"\"");
+	assert_string_equal(quoted(""), "\"\"");
+}
+
 int
 main(void)
 {
@@ -206,6 +250,7 @@ main(void)
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_utf8_positions),
 		cmocka_unit_test(test_names),
+		cmocka_unit_test(test_quote_ident),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
