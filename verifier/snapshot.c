@@ -28,9 +28,9 @@ static const char *const set_columns[CATALOG_NSETS] = {
 };
 
 /*
- * The store's indexes, for diff.c's joins.  snapshot_load() drops them,
- * inserts, and builds them again: one sorted build is cheaper than
- * keeping them up to date row by row.
+ * The store's indexes, for diff.c's joins.  Only snapshot_load() makes
+ * them: it drops them, inserts, and builds them again, since one sorted
+ * build is cheaper than keeping them up to date row by row.
  */
 static const char index_ddl[] =
     " CREATE INDEX columns_key ON columns (side, tbl, name);"
@@ -41,9 +41,10 @@ static const char index_ddl[] =
     " CREATE INDEX concols_key ON concols (side, tbl, con);"
     " CREATE INDEX indexkeys_key ON indexkeys (side, tbl, idx);";
 static const char index_drop[] =
-    "DROP INDEX columns_key; DROP INDEX constraints_key;"
-    " DROP INDEX indexes_key; DROP INDEX indexes_name; DROP INDEX tables_key;"
-    " DROP INDEX concols_key; DROP INDEX indexkeys_key;";
+    "DROP INDEX IF EXISTS columns_key; DROP INDEX IF EXISTS constraints_key;"
+    " DROP INDEX IF EXISTS indexes_key; DROP INDEX IF EXISTS indexes_name;"
+    " DROP INDEX IF EXISTS tables_key; DROP INDEX IF EXISTS concols_key;"
+    " DROP INDEX IF EXISTS indexkeys_key;";
 
 static int
 sq_error(struct snapshot *snap, struct vf_error *err, const char *what)
@@ -114,9 +115,7 @@ snapshot_open(struct snapshot *snap, const char *path, struct vf_error *err)
 	}
 	vbuf_puts(&sql, "DROP TABLE IF EXISTS renames;"
 	    " CREATE TABLE renames (kind TEXT NOT NULL, e_tbl TEXT, a_tbl TEXT,"
-	    " e_name TEXT NOT NULL, a_name TEXT NOT NULL);");
-	vbuf_puts(&sql, index_ddl);
-	vbuf_puts(&sql, " COMMIT;");
+	    " e_name TEXT NOT NULL, a_name TEXT NOT NULL); COMMIT;");
 	if (snapshot_exec(snap, sql.data, err) == -1)
 		goto done;
 	rc = 0;

@@ -233,11 +233,12 @@ static const char *const reserved[] = {
 	"xmlexists", "xmlforest", "xmlnamespaces", "xmlparse", "xmlpi",
 	"xmlroot", "xmlserialize", "xmltable",
 };
+#define NRESERVED	(sizeof(reserved) / sizeof(reserved[0]))
 
 const char *const *
 vf_sql_keywords(size_t *n)
 {
-	*n = sizeof(reserved) / sizeof(reserved[0]);
+	*n = NRESERVED;
 	return (reserved);
 }
 
@@ -260,8 +261,8 @@ needs_quotes(const char *s)
 		    *p == '_'))
 			return (1);
 	}
-	return (bsearch(&s, reserved, sizeof(reserved) / sizeof(reserved[0]),
-	    sizeof(reserved[0]), cmp_word) != NULL);
+	return (bsearch(&s, reserved, NRESERVED, sizeof(reserved[0]),
+	    cmp_word) != NULL);
 }
 
 void
