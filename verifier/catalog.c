@@ -8,13 +8,12 @@
 
 #include "catalog.h"
 #include "db.h"
-#include "runner.h"
 
 /* Relations of the schema that the catalog covers: plain tables, not the
    version table, not partitions. */
 #define REL_FILTER \
 	"n.nspname = $1 AND c.relkind = 'r' AND NOT c.relispartition " \
-	"AND c.relname <> '" RUNNER_VERSION_TABLE "' "
+	"AND c.relname <> '" VF_VERSION_TABLE "' "
 
 static const char *const set_names[CATALOG_NSETS] = {
 	"enums", "tables", "columns", "constraints", "concols", "indexes",

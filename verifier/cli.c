@@ -1,11 +1,16 @@
 /*
- * cli.c: helpers of the CLI's commands.
+ * cli.c: what the CLI's commands share: option parsing of the schema
+ * commands, usage errors, and the printing of errors and problems in the
+ * three formats (text, JSON, GitHub workflow commands).
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "cli.h"
-#include "util.h"
+#include "diff.h"
+#include "model.h"
 
 int
 cli_bad_usage(const char *cmd, const char *fmt, ...)
@@ -18,4 +23,234 @@ cli_bad_usage(const char *cmd, const char *fmt, ...)
 	va_end(ap);
 	fprintf(stderr, "\nTry 'verifier %s -h'.\n", cmd);
 	return (VF_EXIT_USAGE);
+}
+
+int
+cli_report(const char *cmd, const struct vf_error *err)
+{
+	char	buf[4096];
+
+	if (cmd != NULL)
+		fprintf(stderr, "verifier %s: %s\n", cmd,
+		    vf_error_str(err, buf, sizeof(buf)));
+	else
+		fprintf(stderr, "verifier: %s\n",
+		    vf_error_str(err, buf, sizeof(buf)));
+	return (err->code ? err->code : VF_EXIT_FAIL);
+}
+
+/* Whether s is a plain schema name (it also names files and folders). */
+static int
+plain_name(const char *s)
+{
+	const char	*p;
+
+	if (*s == '\0' || strlen(s) > MODEL_NAME_MAX)
+		return (0);
+	for (p = s; *p != '\0'; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+		    *p == '_'))
+			return (0);
+	return (!(*s >= '0' && *s <= '9'));
+}
+
+int
+cli_parse_schema_args(int argc, char **argv, const struct cli_spec *spec,
+    struct cli_args *a)
+{
+	const char	*models = "schema_models", *migrations = NULL;
+	int		 c;
+
+	memset(a, 0, sizeof(*a));
+	a->cmd = argv[0];
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "h", spec->options, NULL)) != -1) {
+		switch (c) {
+		case 'h':
+			printf("usage: verifier %s\n", spec->synopsis);
+			return (-1);
+		case CLI_OPT_SCHEMA:
+			a->schema = optarg;
+			break;
+		case CLI_OPT_MODELS:
+			models = optarg;
+			break;
+		case CLI_OPT_MIGRATIONS:
+			migrations = optarg;
+			break;
+		case CLI_OPT_DB:
+			a->db = optarg;
+			break;
+		case CLI_OPT_SNAPSHOT:
+			a->snapshot = optarg;
+			break;
+		case CLI_OPT_MSG:
+			a->msg = optarg;
+			break;
+		case CLI_OPT_OUTPUT:
+			a->output = optarg;
+			break;
+		case CLI_OPT_ALLOW_DESTRUCTIVE:
+			a->allow_destructive = 1;
+			break;
+		case CLI_OPT_FROM_DB:
+			a->from_db = 1;
+			break;
+		case CLI_OPT_NO_LIVE:
+			a->no_live = 1;
+			break;
+		case CLI_OPT_FORMAT:
+			if (strcmp(optarg, "text") == 0)
+				a->format = CLI_TEXT;
+			else if (strcmp(optarg, "json") == 0)
+				a->format = CLI_JSON;
+			else if (spec->github && strcmp(optarg, "github") == 0)
+				a->format = CLI_GITHUB;
+			else
+				return (cli_bad_usage(a->cmd, "--format '%s': "
+				    "expected text, json%s", optarg,
+				    spec->github ? " or github" : ""));
+			break;
+		default:
+			return (cli_bad_usage(a->cmd, "unknown option or "
+			    "missing value: '%s'", argv[optind - 1]));
+		}
+	}
+	if (optind < argc)
+		return (cli_bad_usage(a->cmd, "unexpected argument '%s'",
+		    argv[optind]));
+	if (a->schema == NULL)
+		return (cli_bad_usage(a->cmd, "missing --schema NAME"));
+	if (!plain_name(a->schema))
+		return (cli_bad_usage(a->cmd, "--schema '%s': expected a "
+		    "lower-case name (letters, digits, _)", a->schema));
+	if (spec->need_msg && (a->msg == NULL || *a->msg == '\0'))
+		return (cli_bad_usage(a->cmd, "missing --msg \"what it does\""));
+	snprintf(a->models, sizeof(a->models), "%s/%s.yaml", models,
+	    a->schema);
+	if (migrations != NULL)
+		snprintf(a->migrations, sizeof(a->migrations), "%s",
+		    migrations);
+	else
+		snprintf(a->migrations, sizeof(a->migrations), "migrations/%s",
+		    a->schema);
+	return (0);
+}
+
+/* GitHub workflow commands escape %, CR and LF (and , : in properties). */
+static void
+gh_escape(const char *s, int property)
+{
+	for (; *s != '\0'; s++) {
+		if (*s == '%')
+			fputs("%25", stdout);
+		else if (*s == '\r')
+			fputs("%0D", stdout);
+		else if (*s == '\n')
+			fputs("%0A", stdout);
+		else if (property && *s == ':')
+			fputs("%3A", stdout);
+		else if (property && *s == ',')
+			fputs("%2C", stdout);
+		else
+			putchar(*s);
+	}
+}
+
+static void
+print_json(const struct cli_args *a, const struct problems *p)
+{
+	struct vbuf	b;
+	size_t		i;
+
+	vbuf_init(&b);
+	vbuf_puts(&b, "{\"command\": ");
+	diff_json_string(&b, a->cmd);
+	vbuf_puts(&b, ", \"schema\": ");
+	diff_json_string(&b, a->schema);
+	vbuf_appendf(&b, ", \"ok\": %s, \"problems\": [",
+	    p->n == 0 ? "true" : "false");
+	for (i = 0; i < p->n; i++) {
+		vbuf_puts(&b, i > 0 ? ",\n  {\"file\": " : "\n  {\"file\": ");
+		diff_json_string(&b, p->v[i].file);
+		vbuf_appendf(&b, ", \"line\": %d, \"message\": ", p->v[i].line);
+		diff_json_string(&b, p->v[i].msg);
+		vbuf_putc(&b, '}');
+	}
+	vbuf_puts(&b, p->n > 0 ? "\n]}\n" : "]}\n");
+	fputs(b.data, stdout);
+	vbuf_free(&b);
+}
+
+static void
+print_github(const struct cli_args *a, const struct problem *pr)
+{
+	fputs("::error ", stdout);
+	if (pr->file != NULL) {
+		fputs("file=", stdout);
+		gh_escape(pr->file, 1);
+		if (pr->line > 0)
+			printf(",line=%d", pr->line);
+		putchar(',');
+	}
+	fputs("title=verifier ", stdout);
+	gh_escape(a->cmd, 1);
+	fputs("::", stdout);
+	gh_escape(pr->msg, 0);
+	putchar('\n');
+}
+
+void
+cli_print_problems(const struct cli_args *a, const char *what,
+    const struct problems *p)
+{
+	const struct problem	*pr;
+	size_t			 i;
+
+	if (a->format == CLI_JSON) {
+		print_json(a, p);
+		return;
+	}
+	for (i = 0; i < p->n; i++) {
+		pr = &p->v[i];
+		if (a->format == CLI_GITHUB)
+			print_github(a, pr);
+		else if (pr->file != NULL && pr->line > 0)
+			printf("%s:%d: %s\n", pr->file, pr->line, pr->msg);
+		else if (pr->file != NULL)
+			printf("%s: %s\n", pr->file, pr->msg);
+		else
+			printf("%s\n", pr->msg);
+	}
+	if (a->format == CLI_TEXT) {
+		if (p->n == 0)
+			printf("%s %s: ok\n", what, a->schema);
+		else
+			printf("%s %s: %zu problem%s\n", what, a->schema, p->n,
+			    p->n == 1 ? "" : "s");
+	}
+}
+
+int
+cli_drop_scratch(struct scratch *s, int rc)
+{
+	struct vf_error	err;
+
+	if (scratch_drop(s, &err) == -1)
+		fprintf(stderr, "verifier: %s\n", err.msg);
+	if (scratch_interrupted()) {
+		fprintf(stderr, "verifier: interrupted; the scratch database "
+		    "was dropped\n");
+		return (130);
+	}
+	return (rc);
+}
+
+void
+cli_print_stats(const char *what, int nqueries, double ms)
+{
+	if (getenv("VERIFIER_STATS") != NULL)
+		fprintf(stderr, "verifier: %s: %d catalog queries in %.1f ms\n",
+		    what, nqueries, ms);
 }

@@ -59,16 +59,6 @@ cmd_help(int argc, char **argv)
 	return (VF_EXIT_OK);
 }
 
-/* Prints err the way every command does and returns its exit code. */
-static int
-report(const struct vf_error *err)
-{
-	char	buf[4096];
-
-	fprintf(stderr, "verifier: %s\n", vf_error_str(err, buf, sizeof(buf)));
-	return (err->code ? err->code : VF_EXIT_FAIL);
-}
-
 /* Options shared by migrate, down and status. */
 struct run_args {
 	struct runner_opts	 opts;
@@ -88,57 +78,58 @@ enum {
 	OPT_SCHEMA,
 };
 
-static const struct option run_options[] = {
-	{ "schema", required_argument, NULL, OPT_SCHEMA },
-	{ "migrations", required_argument, NULL, OPT_MIGRATIONS },
-	{ "db", required_argument, NULL, OPT_DB },
-	{ "to", required_argument, NULL, OPT_TO },
-	{ "steps", required_argument, NULL, OPT_STEPS },
+/* Each runner command's own table, from these entries and its own. */
+#define RUN_COMMON_OPTIONS \
+	{ "schema", required_argument, NULL, OPT_SCHEMA }, \
+	{ "migrations", required_argument, NULL, OPT_MIGRATIONS }, \
+	{ "db", required_argument, NULL, OPT_DB }, \
+	{ "role", required_argument, NULL, OPT_ROLE }, \
+	{ "help", no_argument, NULL, 'h' }
+#define RUN_CHANGE_OPTIONS \
+	{ "to", required_argument, NULL, OPT_TO }, \
+	{ "dry-run", no_argument, NULL, OPT_DRY_RUN }, \
+	{ "lock-timeout", required_argument, NULL, OPT_LOCK_TIMEOUT }
+
+static const struct option migrate_options[] = {
+	RUN_COMMON_OPTIONS,
+	RUN_CHANGE_OPTIONS,
 	{ "allow-out-of-order", no_argument, NULL, OPT_ALLOW_OOO },
-	{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
-	{ "lock-timeout", required_argument, NULL, OPT_LOCK_TIMEOUT },
-	{ "role", required_argument, NULL, OPT_ROLE },
-	{ "help", no_argument, NULL, 'h' },
-	{ NULL, 0, NULL, 0 },
+	CLI_OPTIONS_END,
+};
+
+static const struct option down_options[] = {
+	RUN_COMMON_OPTIONS,
+	RUN_CHANGE_OPTIONS,
+	{ "steps", required_argument, NULL, OPT_STEPS },
+	CLI_OPTIONS_END,
+};
+
+static const struct option status_options[] = {
+	RUN_COMMON_OPTIONS,
+	CLI_OPTIONS_END,
 };
 
 /*
- * Parses the options of a runner command; allowed lists the long options
- * that command accepts.  Returns -1 after printing help (exit 0), or an
- * exit code >0 on a usage error, or 0.
+ * Parses the options of a runner command with its own table.  Returns -1
+ * after printing help (exit 0), or an exit code >0 on a usage error, or 0.
  */
 static int
 parse_run_args(int argc, char **argv, const char *synopsis,
-    const char *allowed, struct run_args *a)
+    const struct option *options, struct run_args *a)
 {
-	const char	*name;
-	char		*end;
-	int		 c, i;
+	char	*end;
+	int	 c;
 
 	memset(a, 0, sizeof(*a));
 	a->opts.out = stdout;
 	a->steps = 1;
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "h", run_options, NULL)) != -1) {
-		if (c == 'h') {
+	while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+		switch (c) {
+		case 'h':
 			printf("usage: verifier %s\n", synopsis);
 			return (-1);
-		}
-		if (c == '?')
-			return (cli_bad_usage(argv[0], "unknown option '%s'",
-			    argv[optind - 1]));
-		if (c == ':')
-			return (cli_bad_usage(argv[0], "option '%s' needs a value",
-			    argv[optind - 1]));
-		name = NULL;
-		for (i = 0; run_options[i].name != NULL; i++)
-			if (run_options[i].val == c)
-				name = run_options[i].name;
-		if (name == NULL || strstr(allowed, name) == NULL)
-			return (cli_bad_usage(argv[0], "unknown option '%s'",
-			    argv[optind - 1]));
-		switch (c) {
 		case OPT_SCHEMA:
 			a->opts.schema = optarg;
 			break;
@@ -170,6 +161,9 @@ parse_run_args(int argc, char **argv, const char *synopsis,
 		case OPT_ROLE:
 			a->opts.role = optarg;
 			break;
+		default:
+			return (cli_bad_usage(argv[0], "unknown option '%s'",
+			    argv[optind - 1]));
 		}
 	}
 	if (optind < argc)
@@ -191,11 +185,11 @@ with_conn(struct run_args *a, int (*fn)(PGconn *, struct run_args *,
 
 	vf_error_clear(&err);
 	if ((conn = db_connect(a->db, &err)) == NULL)
-		return (report(&err));
+		return (cli_report(NULL, &err));
 	rc = fn(conn, a, &err);
 	PQfinish(conn);
 	if (rc == -1)
-		return (report(&err));
+		return (cli_report(NULL, &err));
 	return (rc);
 }
 
@@ -226,9 +220,7 @@ cmd_migrate(int argc, char **argv)
 	rc = parse_run_args(argc, argv, "migrate --schema S [--to VERSION] "
 	    "[--migrations DIR] [--db URL]\n"
 	    "                [--allow-out-of-order] [--dry-run] "
-	    "[--lock-timeout 10s] [--role ROLE]",
-	    "schema migrations db to allow-out-of-order dry-run lock-timeout "
-	    "role", &a);
+	    "[--lock-timeout 10s] [--role ROLE]", migrate_options, &a);
 	if (rc != 0)
 		return (rc < 0 ? VF_EXIT_OK : rc);
 	return (with_conn(&a, do_migrate));
@@ -244,8 +236,7 @@ cmd_down(int argc, char **argv)
 	    "VERSION] [--migrations DIR] [--db URL]\n"
 	    "                [--dry-run] [--lock-timeout 10s] [--role ROLE]\n"
 	    "       --to VERSION keeps VERSION applied; --to 0 rolls back "
-	    "everything",
-	    "schema migrations db to steps dry-run lock-timeout role", &a);
+	    "everything", down_options, &a);
 	if (rc != 0)
 		return (rc < 0 ? VF_EXIT_OK : rc);
 	return (with_conn(&a, do_down));
@@ -260,8 +251,7 @@ cmd_status(int argc, char **argv)
 	rc = parse_run_args(argc, argv, "status --schema S [--migrations DIR] "
 	    "[--db URL] [--role ROLE]\n"
 	    "       exit 0 when at head and clean, 1 when files are pending, "
-	    "edited or missing",
-	    "schema migrations db role", &a);
+	    "edited or missing", status_options, &a);
 	if (rc != 0)
 		return (rc < 0 ? VF_EXIT_OK : rc);
 	return (with_conn(&a, do_status));

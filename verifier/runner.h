@@ -24,10 +24,8 @@ struct runner_opts {
 	FILE		*out;		/* progress lines; NULL: silent */
 };
 
-/*
- * Name of the version table inside the schema.
- */
-#define RUNNER_VERSION_TABLE	"schema_migrations"
+/* Name of the version table inside the schema (util.h). */
+#define RUNNER_VERSION_TABLE	VF_VERSION_TABLE
 
 /*
  * Applies every pending file up to opts->target (head when NULL), each in

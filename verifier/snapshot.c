@@ -207,64 +207,38 @@ fail:
 	return (-1);
 }
 
-static int
-add_rename(sqlite3_stmt *ins, const char *kind, const char *e_tbl,
-    const char *a_tbl, const char *e_name, const char *a_name)
-{
-	sqlite3_reset(ins);
-	sqlite3_bind_text(ins, 1, kind, -1, SQLITE_STATIC);
-	if (e_tbl != NULL)
-		sqlite3_bind_text(ins, 2, e_tbl, -1, SQLITE_STATIC);
-	else
-		sqlite3_bind_null(ins, 2);
-	if (a_tbl != NULL)
-		sqlite3_bind_text(ins, 3, a_tbl, -1, SQLITE_STATIC);
-	else
-		sqlite3_bind_null(ins, 3);
-	sqlite3_bind_text(ins, 4, e_name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(ins, 5, a_name, -1, SQLITE_STATIC);
-	return (sqlite3_step(ins) == SQLITE_DONE ? 0 : -1);
-}
-
 int
-snapshot_load_renames(struct snapshot *snap, const struct model *m,
-    struct vf_error *err)
+snapshot_load_renames(struct snapshot *snap, const struct snapshot_rename *v,
+    size_t n, struct vf_error *err)
 {
-	const struct model_table	*t;
-	const struct model_column	*c;
-	sqlite3_stmt			*ins = NULL;
-	size_t				 i, j;
-	int				 rc = -1;
+	sqlite3_stmt	*ins = NULL;
+	size_t		 i;
+	int		 rc = -1;
 
 	if (snapshot_exec(snap, "DELETE FROM renames", err) == -1)
-		return (-1);
+		goto done;
 	if (snapshot_prepare(snap, "INSERT INTO renames (kind, e_tbl, a_tbl, "
 	    "e_name, a_name) VALUES (?1, ?2, ?3, ?4, ?5)", &ins, err) == -1)
-		return (-1);
-	for (i = 0; i < m->ntables; i++) {
-		t = &m->tables[i];
-		if (t->renamed_from != NULL &&
-		    add_rename(ins, "table", NULL, NULL, t->name,
-		    t->renamed_from) == -1)
-			goto fail;
-		for (j = 0; j < t->ncolumns; j++) {
-			c = &t->columns[j];
-			if (c->renamed_from == NULL)
-				continue;
-			/* The table in the database has either name. */
-			if (add_rename(ins, "column", t->name, t->name, c->name,
-			    c->renamed_from) == -1)
-				goto fail;
-			if (t->renamed_from != NULL &&
-			    add_rename(ins, "column", t->name, t->renamed_from,
-			    c->name, c->renamed_from) == -1)
-				goto fail;
+		goto done;
+	for (i = 0; i < n; i++) {
+		sqlite3_reset(ins);
+		sqlite3_bind_text(ins, 1, v[i].kind, -1, SQLITE_STATIC);
+		if (v[i].e_tbl != NULL)
+			sqlite3_bind_text(ins, 2, v[i].e_tbl, -1, SQLITE_STATIC);
+		else
+			sqlite3_bind_null(ins, 2);
+		if (v[i].a_tbl != NULL)
+			sqlite3_bind_text(ins, 3, v[i].a_tbl, -1, SQLITE_STATIC);
+		else
+			sqlite3_bind_null(ins, 3);
+		sqlite3_bind_text(ins, 4, v[i].e_name, -1, SQLITE_STATIC);
+		sqlite3_bind_text(ins, 5, v[i].a_name, -1, SQLITE_STATIC);
+		if (sqlite3_step(ins) != SQLITE_DONE) {
+			sq_error(snap, err, "renames");
+			goto done;
 		}
 	}
 	rc = 0;
-	goto done;
-fail:
-	sq_error(snap, err, "renames");
 done:
 	sqlite3_finalize(ins);
 	return (rc);

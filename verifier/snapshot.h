@@ -12,7 +12,6 @@
 #include <sqlite3.h>
 
 #include "catalog.h"
-#include "model.h"
 #include "util.h"
 
 #define SNAPSHOT_EXPECTED	"expected"
@@ -41,11 +40,24 @@ int	snapshot_load(struct snapshot *snap, const char *side,
 	    const struct catalog *cat, struct vf_error *err);
 
 /*
- * Records the renamed_from hints of model m (tables and columns).
- * 0 or -1 with err set.
+ * A renamed_from hint of the model: the table (e_tbl and a_tbl NULL) or
+ * the column of table e_tbl (expected side) / a_tbl (actual side) named
+ * e_name on the expected side was named a_name on the actual side.
  */
-int	snapshot_load_renames(struct snapshot *snap, const struct model *m,
-	    struct vf_error *err);
+struct snapshot_rename {
+	const char	*kind;		/* "table" or "column" */
+	const char	*e_tbl;
+	const char	*a_tbl;
+	const char	*e_name;
+	const char	*a_name;
+};
+
+/*
+ * Replaces the renames of the store with the n hints of v (only read
+ * during the call).  0 or -1 with err set.
+ */
+int	snapshot_load_renames(struct snapshot *snap,
+	    const struct snapshot_rename *v, size_t n, struct vf_error *err);
 
 /*
  * Runs sql (no parameters, any number of statements) on the store.

@@ -15,6 +15,12 @@
 #define VF_EXIT_USAGE	2	/* bad input or usage */
 
 /*
+ * The version table inside each schema: the runner keeps it, the catalog
+ * reads leave it out.
+ */
+#define VF_VERSION_TABLE	"schema_migrations"
+
+/*
  * An error below main: functions return 0 or -1 and fill this in.
  * file may be empty; line and col are 1-based, 0 when unknown.
  * code is VF_EXIT_FAIL or VF_EXIT_USAGE.

@@ -1,0 +1,130 @@
+/*
+ * cmd_diff.c: `verifier diff`: the models against the live database.
+ * The model loads on a thread while the live catalog is read; the
+ * expected catalog comes from expected.c, the comparison from compare.c
+ * and diff.c.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "cmd_schema.h"
+#include "compare.h"
+#include "db.h"
+#include "expected.h"
+
+static const struct option diff_options[] = {
+	CLI_OPTIONS_COMMON,
+	CLI_OPTIONS_FILES,
+	{ "format", required_argument, NULL, CLI_OPT_FORMAT },
+	CLI_OPTIONS_END,
+};
+
+static const struct cli_spec diff_spec = {
+	"diff --schema S [--models DIR] [--db URL] [--format text|json] "
+	"[--snapshot FILE]\n"
+	"       the models against the live database; exit 0 when equal, "
+	"1 when they differ, 2 on bad input",
+	diff_options, 0, 0,
+};
+
+static void
+print_diff(const struct cli_args *a, const struct diff *d)
+{
+	struct vbuf	out;
+
+	if (a->format == CLI_JSON) {
+		vbuf_init(&out);
+		vbuf_puts(&out, "{\"schema\": ");
+		diff_json_string(&out, a->schema);
+		vbuf_puts(&out, ", \"differences\": ");
+		diff_json(&out, d);
+		vbuf_puts(&out, "}\n");
+		fputs(out.data, stdout);
+		vbuf_free(&out);
+	} else if (d->n == 0)
+		printf("schema %s matches its models (%s)\n", a->schema,
+		    a->models);
+	else
+		diff_print_text(stdout, a->schema, d, isatty(STDOUT_FILENO));
+}
+
+int
+cmd_diff(int argc, char **argv)
+{
+	struct cli_args		 a;
+	struct model		 m;
+	struct vf_error		 err;
+	struct catalog		 expected, actual;
+	struct snapshot		 snap;
+	struct scratch		 s;
+	struct problems		 probs;
+	struct diff		 d;
+	struct expected_job	 job;
+	PGconn			*conn = NULL;
+	double			 t0, t1;
+	int			 rc, read_rc = -1, have_model = 0;
+
+	if ((rc = cli_parse_schema_args(argc, argv, &diff_spec, &a)) != 0)
+		return (rc < 0 ? VF_EXIT_OK : rc);
+	vf_error_clear(&err);
+	memset(&expected, 0, sizeof(expected));
+	memset(&actual, 0, sizeof(actual));
+	memset(&s, 0, sizeof(s));
+	memset(&probs, 0, sizeof(probs));
+	memset(&d, 0, sizeof(d));
+	snap.db = NULL;
+	expected_job_start(&job, a.models, &m);
+	t0 = t1 = 0;
+	if ((conn = db_connect(a.db, &err)) != NULL) {
+		t0 = vf_now_ms();
+		read_rc = catalog_read(conn, a.schema, &actual, &err);
+		t1 = vf_now_ms();
+	}
+	/* A bad model is reported first, as if it had been loaded first. */
+	if (expected_job_wait(&job, &err) == -1)
+		goto fail;
+	have_model = 1;
+	rc = VF_EXIT_FAIL;
+	if (read_rc == -1)
+		goto fail;
+	cli_print_stats("live database", actual.nqueries, t1 - t0);
+	if (compare_unsupported(&actual, NULL, &probs) > 0) {
+		cli_print_problems(&a, "diff", &probs);
+		goto done;
+	}
+	t0 = vf_now_ms();
+	if (expected_catalog(conn, &s, &m, &expected, &err) == -1)
+		goto fail;
+	cli_print_stats(s.conn != NULL ? "models (scratch database, DDL, read "
+	    "back)" : "models (from the cache)", expected.nqueries,
+	    vf_now_ms() - t0);
+	t0 = vf_now_ms();
+	if (compare_load(&snap, a.snapshot, &expected, &actual, &m, &err) == -1)
+		goto fail;
+	t1 = vf_now_ms();
+	if (diff_compute(&snap, SNAPSHOT_ACTUAL, SNAPSHOT_EXPECTED, &d,
+	    &err) == -1)
+		goto fail;
+	if (getenv("VERIFIER_STATS") != NULL)
+		fprintf(stderr, "verifier: sqlite store loaded in %.1f ms, "
+		    "diff computed in %.1f ms\n", t1 - t0, vf_now_ms() - t1);
+	print_diff(&a, &d);
+	rc = d.n > 0 ? VF_EXIT_FAIL : VF_EXIT_OK;
+	goto done;
+fail:
+	rc = cli_report(a.cmd, &err);
+done:
+	diff_free(&d);
+	snapshot_close(&snap);
+	catalog_free(&expected);
+	catalog_free(&actual);
+	rc = cli_drop_scratch(&s, rc);
+	PQfinish(conn);
+	problems_free(&probs);
+	if (have_model)
+		model_free(&m);
+	return (rc);
+}

@@ -1,0 +1,178 @@
+/*
+ * cmd_draft.c: `verifier draft`: the next migration file from the
+ * models, against a replay of the migrations (or the live database with
+ * --from-db), proved on the replay before it is written.
+ */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "cmd_schema.h"
+#include "compare.h"
+#include "db.h"
+#include "draft.h"
+#include "emit.h"
+#include "expected.h"
+#include "replay.h"
+
+static const struct option draft_options[] = {
+	CLI_OPTIONS_COMMON,
+	CLI_OPTIONS_FILES,
+	{ "msg", required_argument, NULL, CLI_OPT_MSG },
+	{ "from-db", no_argument, NULL, CLI_OPT_FROM_DB },
+	{ "allow-destructive", no_argument, NULL, CLI_OPT_ALLOW_DESTRUCTIVE },
+	CLI_OPTIONS_END,
+};
+
+static const struct cli_spec draft_spec = {
+	"draft --schema S --msg \"what it does\" [--models DIR] "
+	"[--migrations DIR]\n"
+	"                [--db URL] [--from-db] [--allow-destructive] "
+	"[--snapshot FILE]\n"
+	"       writes migrations/S/<version>_<slug>.sql (up and down); "
+	"exit 0 when written\n"
+	"       or nothing to do, 1 when refused (destructive steps) or "
+	"failed, 2 on bad input",
+	draft_options, 0, 1,
+};
+
+/* Makes the migrations folder when missing; 0 or -1 with err set. */
+static int
+migrations_dir(const char *dir, struct vf_error *err)
+{
+	struct stat	sb;
+
+	if (stat(dir, &sb) == -1 && errno == ENOENT)
+		(void)mkdir(dir, 0755);
+	if (stat(dir, &sb) == -1 || !S_ISDIR(sb.st_mode))
+		return (vf_error_set(err, VF_EXIT_USAGE, dir, 0, 0,
+		    "no such migrations folder"));
+	return (0);
+}
+
+int
+cmd_draft(int argc, char **argv)
+{
+	struct cli_args	 a;
+	struct model	 m;
+	struct vf_error	 err;
+	struct catalog	 expected, actual;
+	struct snapshot	 snap;
+	struct scratch	 s;
+	struct problems	 probs;
+	struct vbuf	 up, down, destr, file;
+	PGconn		*conn = NULL;
+	char		 version[32], slug[80], path[PATH_MAX + 200];
+	size_t		 nup = 0, ndown = 0;
+	int		 rc, have_model = 0;
+
+	if ((rc = cli_parse_schema_args(argc, argv, &draft_spec, &a)) != 0)
+		return (rc < 0 ? VF_EXIT_OK : rc);
+	vf_error_clear(&err);
+	memset(&expected, 0, sizeof(expected));
+	memset(&actual, 0, sizeof(actual));
+	memset(&s, 0, sizeof(s));
+	memset(&probs, 0, sizeof(probs));
+	snap.db = NULL;
+	vbuf_init(&up);
+	vbuf_init(&down);
+	vbuf_init(&destr);
+	vbuf_init(&file);
+	if (model_load(a.models, &m, &err) == -1)
+		goto fail;
+	have_model = 1;
+	if (migrations_dir(a.migrations, &err) == -1)
+		goto fail;
+	if ((conn = db_connect(a.db, &err)) == NULL)
+		goto fail;
+	if (scratch_create(conn, &s, &err) == -1)
+		goto fail;
+	if (a.from_db) {
+		if (catalog_read(conn, a.schema, &actual, &err) == -1)
+			goto fail;
+	} else {
+		if (replay_migrations(s.conn, a.schema, a.migrations, NULL,
+		    &err) == -1 ||
+		    catalog_read(s.conn, a.schema, &actual, &err) == -1)
+			goto fail;
+	}
+	if (compare_unsupported(&actual, a.from_db ? "the live database" :
+	    "the replay of the migrations", &probs) > 0) {
+		cli_print_problems(&a, "draft", &probs);
+		rc = VF_EXIT_FAIL;
+		goto done;
+	}
+	if (expected_catalog(conn, &s, &m, &expected, &err) == -1)
+		goto fail;
+	if (compare_load(&snap, a.snapshot, &expected, &actual, &m, &err) == -1)
+		goto fail;
+	if (emit_migration(&snap, a.schema, SNAPSHOT_ACTUAL, SNAPSHOT_EXPECTED,
+	    &up, &nup, &destr, &err) == -1)
+		goto fail;
+	if (nup == 0) {
+		printf("draft: nothing to do: the %s match the models "
+		    "(%s); no file written\n", a.from_db ? "live database" :
+		    "migrations", a.models);
+		rc = VF_EXIT_OK;
+		goto done;
+	}
+	if (destr.len > 0 && !a.allow_destructive) {
+		fprintf(stderr, "verifier draft: refusing destructive steps "
+		    "(run again with --allow-destructive to write them):\n");
+		fputs(destr.data, stderr);
+		rc = VF_EXIT_FAIL;
+		goto done;
+	}
+	if (emit_migration(&snap, a.schema, SNAPSHOT_EXPECTED, SNAPSHOT_ACTUAL,
+	    &down, &ndown, NULL, &err) == -1)
+		goto fail;
+	if (!a.from_db) {
+		if (draft_prove(&s, a.schema, a.migrations, up.data, down.data,
+		    &expected, &actual, &probs, &err) == -1)
+			goto fail;
+		if (probs.n > 0) {
+			fprintf(stderr, "verifier draft: the draft does not do "
+			    "what it should; no file written:\n");
+			cli_print_problems(&a, "draft", &probs);
+			fprintf(stderr, "-- migrate:up\n%s-- migrate:down\n%s",
+			    up.data, down.data);
+			rc = VF_EXIT_FAIL;
+			goto done;
+		}
+	}
+	draft_version(a.migrations, version, sizeof(version));
+	draft_slug(a.msg, slug, sizeof(slug));
+	snprintf(path, sizeof(path), "%s/%s_%s.sql", a.migrations, version,
+	    slug);
+	draft_file_text(&file, a.msg, a.models, up.data,
+	    ndown > 0 ? down.data : "");
+	if (vf_write_file_atomic(path, file.data, file.len, &err) == -1)
+		goto fail;
+	printf("draft: wrote %s (%zu change%s)\n", path, nup,
+	    nup == 1 ? "" : "s");
+	if (destr.len > 0) {
+		printf("draft: it has destructive steps, marked in the file:\n");
+		fputs(destr.data, stdout);
+	}
+	rc = VF_EXIT_OK;
+	goto done;
+fail:
+	rc = cli_report(a.cmd, &err);
+done:
+	snapshot_close(&snap);
+	catalog_free(&expected);
+	catalog_free(&actual);
+	rc = cli_drop_scratch(&s, rc);
+	PQfinish(conn);
+	problems_free(&probs);
+	vbuf_free(&up);
+	vbuf_free(&down);
+	vbuf_free(&destr);
+	vbuf_free(&file);
+	if (have_model)
+		model_free(&m);
+	return (rc);
+}

@@ -1,0 +1,126 @@
+/*
+ * draft.c: naming, writing and proving a drafted migration file.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "compare.h"
+#include "draft.h"
+#include "replay.h"
+#include "sqlfile.h"
+
+void
+draft_slug(const char *msg, char *out, size_t len)
+{
+	size_t	n = 0;
+	int	sep = 0;
+
+	for (; *msg != '\0' && n + 2 < len && n < 60; msg++) {
+		char	c = *msg;
+
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+			if (sep && n > 0)
+				out[n++] = '_';
+			out[n++] = c;
+			sep = 0;
+		} else
+			sep = 1;
+	}
+	out[n] = '\0';
+	if (n == 0)
+		snprintf(out, len, "migration");
+}
+
+/* The newest version in the folder, "" when none. */
+static void
+newest_version(const char *dir, char *out, size_t len)
+{
+	struct sqlfile	*files;
+	struct vf_error	 err;
+	size_t		 n;
+
+	out[0] = '\0';
+	if (!replay_has_files(dir) ||
+	    sqlfile_load_dir(dir, &files, &n, &err) == -1)
+		return;
+	if (n > 0)
+		snprintf(out, len, "%s", files[n - 1].version);
+	sqlfile_free_list(files, n);
+}
+
+void
+draft_version(const char *dir, char *out, size_t len)
+{
+	char			newest[64];
+	time_t			now;
+	struct tm		tm;
+	unsigned long long	v;
+
+	now = time(NULL);
+	gmtime_r(&now, &tm);
+	strftime(out, len, "%Y%m%d%H%M%S", &tm);
+	newest_version(dir, newest, sizeof(newest));
+	if (newest[0] != '\0' && sqlfile_version_cmp(out, newest) <= 0) {
+		v = strtoull(newest, NULL, 10) + 1;
+		snprintf(out, len, "%llu", v);
+	}
+}
+
+void
+draft_file_text(struct vbuf *out, const char *msg, const char *models,
+    const char *up, const char *down)
+{
+	vbuf_puts(out, "-- ");
+	vbuf_puts(out, msg[strcspn(msg, "\n")] == '\0' ? msg : "(message)");
+	vbuf_appendf(out, "\n-- drafted by verifier draft from %s\n"
+	    "-- migrate:up\n%s\n-- migrate:down\n%s", models, up, down);
+}
+
+int
+draft_prove(struct scratch *s, const char *schema, const char *dir,
+    const char *up, const char *down, const struct catalog *expected,
+    const struct catalog *before, struct problems *p, struct vf_error *err)
+{
+	struct catalog	 cat;
+	struct diff	 d;
+	struct vbuf	 line;
+	size_t		 i;
+	int		 step, rc = -1;
+
+	vbuf_init(&line);
+	for (step = 0; step < 2; step++) {
+		if (step == 0 && replay_migrations(s->conn, schema, dir, NULL,
+		    err) == -1)
+			goto done;
+		if (scratch_run_script(s->conn, step == 0 ? up : down,
+		    err) == -1) {
+			problems_add(p, NULL, 0, "the drafted %s section fails "
+			    "on a replay of the migrations: %s",
+			    step == 0 ? "up" : "down", err->msg);
+			continue;
+		}
+		if (catalog_read(s->conn, schema, &cat, err) == -1)
+			goto done;
+		if (compare_catalogs(step == 0 ? expected : before, &cat, &d,
+		    err) == -1) {
+			catalog_free(&cat);
+			goto done;
+		}
+		for (i = 0; i < d.n; i++) {
+			vbuf_reset(&line);
+			diff_describe(&line, schema, &d.v[i]);
+			problems_add(p, NULL, 0, "after the drafted %s section: "
+			    "%s", step == 0 ? "up" : "down", line.data);
+		}
+		diff_free(&d);
+		catalog_free(&cat);
+	}
+	rc = 0;
+done:
+	vbuf_free(&line);
+	return (rc);
+}

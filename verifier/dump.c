@@ -1,0 +1,391 @@
+/*
+ * dump.c: `verifier dump`'s library side: a catalog turned into a model
+ * (the reverse of the expected-catalog pipeline), written as YAML and
+ * proved by building it back.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "compare.h"
+#include "dump.h"
+#include "expected.h"
+
+/* A type as the model writes it: enums of the schema by bare name. */
+static char *
+model_type(const char *schema, const char *type)
+{
+	struct vbuf	prefix, t;
+	const char	*p;
+
+	vbuf_init(&prefix);
+	vbuf_init(&t);
+	vbuf_puts(&t, "");
+	vf_quote_ident(&prefix, schema);
+	vbuf_putc(&prefix, '.');
+	if (strncmp(type, prefix.data, prefix.len) == 0) {
+		p = type + prefix.len;
+		if (*p == '"') {
+			for (p++; *p != '\0'; p++) {
+				if (*p == '"' && p[1] == '"')
+					p++;
+				else if (*p == '"') {
+					p++;
+					break;
+				}
+				vbuf_putc(&t, *p);
+			}
+		}
+		vbuf_puts(&t, p);
+	} else
+		vbuf_puts(&t, type);
+	vbuf_free(&prefix);
+	return (vbuf_steal(&t));
+}
+
+/* Strips the outer parentheses PostgreSQL prints around an expression. */
+static char *
+unparen(const char *s)
+{
+	size_t	n = strlen(s), i;
+	int	depth = 0, inq = 0;
+
+	if (n < 2 || s[0] != '(' || s[n - 1] != ')')
+		return (xstrdup(s));
+	for (i = 0; i < n; i++) {
+		if (s[i] == '\'')
+			inq = !inq;
+		if (inq)
+			continue;
+		if (s[i] == '(')
+			depth++;
+		else if (s[i] == ')' && --depth == 0 && i != n - 1)
+			return (xstrdup(s));
+	}
+	return (xstrndup(s + 1, n - 2));
+}
+
+static int
+yes(const char *s)
+{
+	return (s != NULL && strcmp(s, "t") == 0);
+}
+
+static char *
+dup_or_null(const char *s)
+{
+	return (s != NULL ? xstrdup(s) : NULL);
+}
+
+static enum model_fk_action
+fk_action(const char *c)
+{
+	switch (c != NULL ? *c : 'a') {
+	case 'r':
+		return (MODEL_FK_RESTRICT);
+	case 'c':
+		return (MODEL_FK_CASCADE);
+	case 'n':
+		return (MODEL_FK_SET_NULL);
+	case 'd':
+		return (MODEL_FK_SET_DEFAULT);
+	default:
+		return (MODEL_FK_NO_ACTION);
+	}
+}
+
+/* The column names of a constraint (col or refcol), in key order. */
+static char **
+con_columns(const struct catalog *cat, const char *tbl, const char *con,
+    const char *which, size_t *n)
+{
+	const struct catalog_set	*s = &cat->sets[CATALOG_CONCOLS];
+	char				**v = NULL;
+	const char			*val;
+	size_t				 i;
+
+	*n = 0;
+	for (i = 0; i < s->nrows; i++) {
+		if (strcmp(catalog_get(cat, CATALOG_CONCOLS, i, "tbl"), tbl) ||
+		    strcmp(catalog_get(cat, CATALOG_CONCOLS, i, "con"), con))
+			continue;
+		val = catalog_get(cat, CATALOG_CONCOLS, i, which);
+		v = xrealloc(v, (*n + 1) * sizeof(*v));
+		v[(*n)++] = xstrdup(val != NULL ? val : "");
+	}
+	return (v);
+}
+
+static void
+dump_constraints(const struct catalog *cat, struct model_table *t,
+    struct problems *p)
+{
+	const struct catalog_set	*s = &cat->sets[CATALOG_CONSTRAINTS];
+	static const char		 kinds[] = "pufc";
+	struct model_constraint		*c;
+	const char			*name, *x;
+	size_t				 i, k;
+
+	for (k = 0; k < 4; k++) {
+		for (i = 0; i < s->nrows; i++) {
+			if (strcmp(catalog_get(cat, CATALOG_CONSTRAINTS, i,
+			    "tbl"), t->name) != 0 || *catalog_get(cat,
+			    CATALOG_CONSTRAINTS, i, "kind") != kinds[k])
+				continue;
+			name = catalog_get(cat, CATALOG_CONSTRAINTS, i, "name");
+			if (kinds[k] != 'f' && yes(catalog_get(cat,
+			    CATALOG_CONSTRAINTS, i, "is_deferrable")))
+				problems_add(p, NULL, 0, "unsupported: "
+				    "deferrable constraint %s.%s.%s",
+				    cat->schema, t->name, name);
+			t->constraints = xrealloc(t->constraints,
+			    (t->nconstraints + 1) * sizeof(*t->constraints));
+			c = &t->constraints[t->nconstraints++];
+			memset(c, 0, sizeof(*c));
+			c->name = xstrdup(name);
+			c->name_given = 1;
+			switch (kinds[k]) {
+			case 'p':
+				c->kind = MODEL_CON_PRIMARY;
+				break;
+			case 'u':
+				c->kind = MODEL_CON_UNIQUE;
+				break;
+			case 'f':
+				c->kind = MODEL_CON_FOREIGN;
+				break;
+			default:
+				c->kind = MODEL_CON_CHECK;
+				break;
+			}
+			if (kinds[k] == 'c') {
+				x = catalog_get(cat, CATALOG_CONSTRAINTS, i,
+				    "check_expr");
+				c->expression = unparen(x != NULL ? x : "true");
+				continue;
+			}
+			c->columns = con_columns(cat, t->name, name, "col",
+			    &c->ncolumns);
+			if (kinds[k] != 'f')
+				continue;
+			c->ref_table = xstrdup(catalog_get(cat,
+			    CATALOG_CONSTRAINTS, i, "ref_table"));
+			c->ref_columns = con_columns(cat, t->name, name,
+			    "refcol", &c->nref_columns);
+			c->on_delete = fk_action(catalog_get(cat,
+			    CATALOG_CONSTRAINTS, i, "on_delete"));
+			c->on_update = fk_action(catalog_get(cat,
+			    CATALOG_CONSTRAINTS, i, "on_update"));
+			c->deferrable = yes(catalog_get(cat,
+			    CATALOG_CONSTRAINTS, i, "is_deferrable"));
+			c->initially_deferred = yes(catalog_get(cat,
+			    CATALOG_CONSTRAINTS, i, "is_deferred"));
+		}
+	}
+}
+
+static void
+dump_indexes(const struct catalog *cat, struct model_table *t)
+{
+	const struct catalog_set	*s = &cat->sets[CATALOG_INDEXES];
+	const struct catalog_set	*ks = &cat->sets[CATALOG_INDEXKEYS];
+	struct model_index		*ix;
+	struct model_index_key		*key;
+	const char			*name, *x;
+	size_t				 i, j;
+
+	for (i = 0; i < s->nrows; i++) {
+		if (strcmp(catalog_get(cat, CATALOG_INDEXES, i, "tbl"),
+		    t->name) != 0)
+			continue;
+		name = catalog_get(cat, CATALOG_INDEXES, i, "name");
+		t->indexes = xrealloc(t->indexes, (t->nindexes + 1) *
+		    sizeof(*t->indexes));
+		ix = &t->indexes[t->nindexes++];
+		memset(ix, 0, sizeof(*ix));
+		ix->name = xstrdup(name);
+		ix->name_given = 1;
+		ix->unique = yes(catalog_get(cat, CATALOG_INDEXES, i, "uniq"));
+		ix->method = xstrdup(catalog_get(cat, CATALOG_INDEXES, i,
+		    "method"));
+		x = catalog_get(cat, CATALOG_INDEXES, i, "where_expr");
+		ix->where = x != NULL ? unparen(x) : NULL;
+		for (j = 0; j < ks->nrows; j++) {
+			if (strcmp(catalog_get(cat, CATALOG_INDEXKEYS, j, "idx"),
+			    name) != 0)
+				continue;
+			if (yes(catalog_get(cat, CATALOG_INDEXKEYS, j,
+			    "included"))) {
+				ix->include = xrealloc(ix->include,
+				    (ix->ninclude + 1) * sizeof(char *));
+				ix->include[ix->ninclude++] = xstrdup(
+				    catalog_get(cat, CATALOG_INDEXKEYS, j,
+				    "col"));
+				continue;
+			}
+			ix->keys = xrealloc(ix->keys, (ix->nkeys + 1) *
+			    sizeof(*ix->keys));
+			key = &ix->keys[ix->nkeys++];
+			memset(key, 0, sizeof(*key));
+			key->column = dup_or_null(catalog_get(cat,
+			    CATALOG_INDEXKEYS, j, "col"));
+			if (key->column == NULL)
+				key->expression = xstrdup(catalog_get(cat,
+				    CATALOG_INDEXKEYS, j, "expr"));
+			key->desc = yes(catalog_get(cat, CATALOG_INDEXKEYS, j,
+			    "descending"));
+			/* Default: NULLS LAST ascending, FIRST descending. */
+			if (yes(catalog_get(cat, CATALOG_INDEXKEYS, j,
+			    "nulls_first")) != key->desc)
+				key->nulls = key->desc ? MODEL_NULLS_LAST :
+				    MODEL_NULLS_FIRST;
+		}
+	}
+}
+
+void
+dump_model(const struct catalog *cat, struct model *m, struct problems *p)
+{
+	const struct catalog_set	*en = &cat->sets[CATALOG_ENUMS];
+	const struct catalog_set	*tb = &cat->sets[CATALOG_TABLES];
+	const struct catalog_set	*co = &cat->sets[CATALOG_COLUMNS];
+	const struct catalog_set	*sq = &cat->sets[CATALOG_SEQUENCES];
+	struct model_enum		*e = NULL;
+	struct model_table		*t;
+	struct model_column		*c;
+	const char			*name, *label, *x;
+	size_t				 i, j, k, len;
+
+	memset(m, 0, sizeof(*m));
+	m->path = xstrdup("<dump>");
+	m->schema = xstrdup(cat->schema);
+	for (i = 0; i < sq->nrows; i++)
+		problems_add(p, NULL, 0, "unsupported: sequence %s.%s (models "
+		    "have no sequences; use identity columns)", cat->schema,
+		    catalog_get(cat, CATALOG_SEQUENCES, i, "name"));
+	for (i = 0; i < en->nrows; i++) {
+		name = catalog_get(cat, CATALOG_ENUMS, i, "enum");
+		if (e == NULL || strcmp(e->name, name) != 0) {
+			m->enums = xrealloc(m->enums, (m->nenums + 1) *
+			    sizeof(*m->enums));
+			e = &m->enums[m->nenums++];
+			memset(e, 0, sizeof(*e));
+			e->name = xstrdup(name);
+		}
+		if ((label = catalog_get(cat, CATALOG_ENUMS, i, "label")) ==
+		    NULL)
+			continue;
+		if (*label == '\0')
+			problems_add(p, NULL, 0, "unsupported: empty label of "
+			    "enum %s.%s", cat->schema, name);
+		e->values = xrealloc(e->values, (e->nvalues + 1) *
+		    sizeof(char *));
+		e->values[e->nvalues++] = xstrdup(label);
+	}
+	for (i = 0; i < m->nenums; i++)
+		if (m->enums[i].nvalues == 0)
+			problems_add(p, NULL, 0, "unsupported: enum without "
+			    "labels %s.%s", cat->schema, m->enums[i].name);
+	m->tables = xcalloc(tb->nrows + 1, sizeof(*m->tables));
+	for (i = 0; i < tb->nrows; i++) {
+		t = &m->tables[m->ntables++];
+		t->name = xstrdup(catalog_get(cat, CATALOG_TABLES, i, "name"));
+		t->comment = dup_or_null(catalog_get(cat, CATALOG_TABLES, i,
+		    "comment"));
+		for (j = 0; j < co->nrows; j++) {
+			if (strcmp(catalog_get(cat, CATALOG_COLUMNS, j, "tbl"),
+			    t->name) != 0)
+				continue;
+			t->columns = xrealloc(t->columns, (t->ncolumns + 1) *
+			    sizeof(*t->columns));
+			c = &t->columns[t->ncolumns++];
+			memset(c, 0, sizeof(*c));
+			c->name = xstrdup(catalog_get(cat, CATALOG_COLUMNS, j,
+			    "name"));
+			c->type = model_type(cat->schema, catalog_get(cat,
+			    CATALOG_COLUMNS, j, "type"));
+			c->enum_index = -1;
+			len = strcspn(c->type, "[");
+			for (k = 0; k < m->nenums; k++)
+				if (strlen(m->enums[k].name) == len &&
+				    strncmp(m->enums[k].name, c->type, len) == 0)
+					c->enum_index = (int)k;
+			c->nullable = !yes(catalog_get(cat, CATALOG_COLUMNS, j,
+			    "not_null"));
+			c->default_expr = dup_or_null(catalog_get(cat,
+			    CATALOG_COLUMNS, j, "default_expr"));
+			x = catalog_get(cat, CATALOG_COLUMNS, j, "identity");
+			c->identity = x == NULL ? MODEL_IDENTITY_NONE :
+			    strcmp(x, "always") == 0 ? MODEL_IDENTITY_ALWAYS :
+			    MODEL_IDENTITY_BY_DEFAULT;
+			x = catalog_get(cat, CATALOG_COLUMNS, j, "generated");
+			c->generated = x != NULL ? unparen(x) : NULL;
+			c->comment = dup_or_null(catalog_get(cat,
+			    CATALOG_COLUMNS, j, "comment"));
+		}
+		if (t->ncolumns == 0)
+			problems_add(p, NULL, 0, "unsupported: table without "
+			    "columns %s.%s", cat->schema, t->name);
+		dump_constraints(cat, t, p);
+		dump_indexes(cat, t);
+	}
+}
+
+
+int
+dump_schema(PGconn *conn, struct scratch *s, const char *schema,
+    const char *path, struct vbuf *yaml, struct problems *p,
+    struct vf_error *err)
+{
+	struct catalog	 live, back;
+	struct model	 m, dumped;
+	struct diff	 d;
+	struct vbuf	 line;
+	size_t		 i;
+	int		 rc = -1, have_model = 0;
+
+	memset(&live, 0, sizeof(live));
+	memset(&back, 0, sizeof(back));
+	memset(&d, 0, sizeof(d));
+	vbuf_init(&line);
+	if (catalog_read(conn, schema, &live, err) == -1)
+		goto done;
+	compare_unsupported(&live, NULL, p);
+	dump_model(&live, &dumped, p);
+	vbuf_puts(yaml, "# Written by verifier dump; format: docs/models.md.\n");
+	model_write_yaml(&dumped, yaml);
+	model_free(&dumped);
+	rc = 0;
+	if (p->n > 0)
+		goto done;
+	/* Prove it: load the file, build it, compare with the database. */
+	if (model_parse(path != NULL ? path : "<dump>", yaml->data, yaml->len,
+	    &m, err) == -1) {
+		problems_add(p, NULL, 0, "unsupported: the dump does not load "
+		    "as a model: %s", err->msg);
+		goto done;
+	}
+	have_model = 1;
+	if (expected_catalog(conn, s, &m, &back, err) == -1) {
+		problems_add(p, NULL, 0, "the dump does not build: %s",
+		    err->msg);
+		goto done;
+	}
+	if (compare_catalogs(&live, &back, &d, err) == -1) {
+		rc = -1;
+		goto done;
+	}
+	for (i = 0; i < d.n; i++) {
+		vbuf_reset(&line);
+		diff_describe(&line, schema, &d.v[i]);
+		problems_add(p, NULL, 0, "unsupported: a model cannot say "
+		    "this (%s)", line.data);
+	}
+done:
+	diff_free(&d);
+	catalog_free(&live);
+	catalog_free(&back);
+	vbuf_free(&line);
+	if (have_model)
+		model_free(&m);
+	return (rc);
+}

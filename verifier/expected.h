@@ -1,0 +1,64 @@
+/*
+ * expected.h: the expected catalog of a model, the side a database is
+ * compared with.  It is made exact by PostgreSQL itself: the model's DDL
+ * runs in a scratch database and is read back with the same catalog
+ * queries as the database it is compared with.  The result depends only
+ * on the DDL and the server's version, so it is cached in a sqlite file
+ * named by their SHA-256 (see expected_catalog()).
+ */
+#ifndef VERIFIER_EXPECTED_H
+#define VERIFIER_EXPECTED_H
+
+#include <pthread.h>
+
+#include <libpq-fe.h>
+
+#include "catalog.h"
+#include "model.h"
+#include "scratch.h"
+#include "util.h"
+
+/*
+ * Fills cat (which need not be initialised) with the expected catalog of
+ * model m: from the cache when it holds it, else the model's DDL run in
+ * the scratch database s (created from conn when s->conn is NULL; the
+ * caller drops it) and read back, then written to the cache.  The cache
+ * folder is $VERIFIER_CACHE ("off" disables it), else
+ * $XDG_CACHE_HOME/verifier, else ~/.cache/verifier; a cache that cannot
+ * be read or written is only slower.  Statements run one by one and a
+ * statement the server rejects is reported at the model line that wrote
+ * it (code VF_EXIT_USAGE).  Returns 0 (release cat with catalog_free()),
+ * or -1 with err set.  s->conn is still NULL afterwards when the cache
+ * answered.
+ */
+int	expected_catalog(PGconn *conn, struct scratch *s, const struct model *m,
+	    struct catalog *cat, struct vf_error *err);
+
+/*
+ * A model loaded on a thread of its own while the caller does something
+ * else (diff reads the live catalog, which mostly waits for the server;
+ * the load, YAML and every type and expression through libpg_query,
+ * which is thread-safe, is this process's own work).  The thread touches
+ * nothing but the job.
+ */
+struct expected_job {
+	const char	*path;
+	struct model	*m;
+	struct vf_error	 err;
+	int		 rc;
+	int		 threaded;
+	pthread_t	 tid;
+};
+
+/*
+ * Starts model_load(path, m) (in line when no thread can be made); path
+ * and m must stay valid until expected_job_wait(), which every start
+ * needs.
+ */
+void	expected_job_start(struct expected_job *j, const char *path,
+	    struct model *m);
+
+/* Waits for the load: 0, or -1 with *err set as model_load() sets it. */
+int	expected_job_wait(struct expected_job *j, struct vf_error *err);
+
+#endif
