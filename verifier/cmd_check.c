@@ -59,13 +59,51 @@ diff_into(struct snapshot *snap, const struct cli_args *a,
 	return (0);
 }
 
+/*
+ * Steps 4 and 5 of check, against the models' catalog expected: the
+ * replay (when not NULL) equals it; unless --no-live, the live database
+ * is at head with no edited file (versions: the migrations folder was
+ * read, files and nfiles) and does not drift from it.  Problems to p;
+ * 0, or -1 with err set on an error.
+ */
+static int
+check_models(PGconn *conn, const struct cli_args *a,
+    const struct catalog *expected, const struct catalog *replayed,
+    int versions, const struct sqlfile *files, size_t nfiles,
+    struct snapshot *snap, struct problems *p, struct vf_error *err)
+{
+	struct catalog	live;
+	int		rc = -1;
+
+	memset(&live, 0, sizeof(live));
+	if (replayed != NULL && diff_into(snap, a, expected, replayed, "the "
+	    "migrations differ from the models (run verifier draft)", p,
+	    err) == -1)
+		goto done;
+	if (a->no_live) {
+		rc = 0;
+		goto done;
+	}
+	if (versions && compare_versions(conn, a->schema, a->migrations,
+	    files, nfiles, p, err) == -1)
+		goto done;
+	if (catalog_read(conn, a->schema, &live, err) == -1)
+		goto done;
+	compare_unsupported(&live, "the live database", p);
+	rc = diff_into(snap, a, expected, &live, "drift: the live database "
+	    "differs from the models", p, err);
+done:
+	catalog_free(&live);
+	return (rc);
+}
+
 int
 cmd_check(int argc, char **argv)
 {
 	struct cli_args	 a;
 	struct model	 m;
 	struct vf_error	 err;
-	struct catalog	 expected, replayed, live;
+	struct catalog	 expected, replayed;
 	struct snapshot	 snap;
 	struct scratch	 s;
 	struct problems	 probs;
@@ -80,10 +118,10 @@ cmd_check(int argc, char **argv)
 	vf_error_clear(&err);
 	memset(&expected, 0, sizeof(expected));
 	memset(&replayed, 0, sizeof(replayed));
-	memset(&live, 0, sizeof(live));
 	memset(&s, 0, sizeof(s));
 	memset(&probs, 0, sizeof(probs));
 	snap.db = NULL;
+	rc = -1;	/* until the end: err says what failed */
 
 	/* 1. The models load. */
 	if (model_load(a.models, &m, &err) == -1) {
@@ -101,24 +139,24 @@ cmd_check(int argc, char **argv)
 	else {
 		have_files = 1;
 		if (refs_check(a.schema, files, nfiles, &probs, &err) == -1)
-			goto fail;
+			goto done;
 	}
 	/* 3. Replay from empty, nothing changed outside the schema. */
 	if ((conn = db_connect(a.db, &err)) == NULL)
-		goto fail;
+		goto done;
 	if (scratch_create(conn, &s, &err) == -1)
-		goto fail;
+		goto done;
 	if (have_files) {
 		if (scratch_reset_schema(s.conn, a.schema, &err) == -1 ||
 		    catalog_outside(s.conn, a.schema, &before, &err) == -1)
-			goto fail;
+			goto done;
 		if (replay_migrations(s.conn, a.schema, a.migrations, NULL,
 		    &err) == -1)
 			problems_add_error(&probs, &err);
 		else
 			replay_ok = 1;
 		if (catalog_outside(s.conn, a.schema, &after, &err) == -1)
-			goto fail;
+			goto done;
 		compare_outside(after, before, "the migrations create or change "
 		    "something outside the schema", &probs);
 		compare_outside(before, after, "the migrations drop or change "
@@ -126,42 +164,24 @@ cmd_check(int argc, char **argv)
 	}
 	if (replay_ok) {
 		if (catalog_read(s.conn, a.schema, &replayed, &err) == -1)
-			goto fail;
+			goto done;
 		compare_unsupported(&replayed, "the replay of the migrations",
 		    &probs);
 	}
-	/* 4. The replay equals the models. */
-	if (expected_catalog(conn, &s, &m, &expected, &err) == -1) {
+	/* 4. The replay equals the models; 5. the live database. */
+	if (expected_catalog(conn, &s, &m, &expected, &err) == -1)
 		problems_add_error(&probs, &err);
-		goto out;
-	}
-	if (replay_ok && diff_into(&snap, &a, &expected, &replayed, "the "
-	    "migrations differ from the models (run verifier draft)", &probs,
-	    &err) == -1)
-		goto fail;
-	/* 5. The live database: at head, no edited file, no drift. */
-	if (!a.no_live) {
-		if (have_files && compare_versions(conn, a.schema, a.migrations,
-		    files, nfiles, &probs, &err) == -1)
-			goto fail;
-		if (catalog_read(conn, a.schema, &live, &err) == -1)
-			goto fail;
-		compare_unsupported(&live, "the live database", &probs);
-		if (diff_into(&snap, &a, &expected, &live, "drift: the live "
-		    "database differs from the models", &probs, &err) == -1)
-			goto fail;
-	}
-out:
+	else if (check_models(conn, &a, &expected, replay_ok ? &replayed :
+	    NULL, have_files, files, nfiles, &snap, &probs, &err) == -1)
+		goto done;
 	cli_print_problems(&a, "check", &probs);
 	rc = probs.n > 0 ? VF_EXIT_FAIL : VF_EXIT_OK;
-	goto done;
-fail:
-	rc = cli_report(a.cmd, &err);
 done:
+	if (rc == -1)
+		rc = cli_report(a.cmd, &err);
 	snapshot_close(&snap);
 	catalog_free(&expected);
 	catalog_free(&replayed);
-	catalog_free(&live);
 	rc = cli_drop_scratch(&s, rc);
 	PQfinish(conn);
 	free(before);

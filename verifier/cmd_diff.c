@@ -84,39 +84,39 @@ cmd_diff(int argc, char **argv)
 		t1 = vf_now_ms();
 	}
 	/* A bad model is reported first, as if it had been loaded first. */
+	rc = -1;	/* until the end: err says what failed */
 	if (expected_job_wait(&job, &err) == -1)
-		goto fail;
+		goto done;
 	have_model = 1;
-	rc = VF_EXIT_FAIL;
 	if (read_rc == -1)
-		goto fail;
+		goto done;
 	cli_print_stats("live database", actual.nqueries, t1 - t0);
 	if (compare_unsupported(&actual, NULL, &probs) > 0) {
 		cli_print_problems(&a, "diff", &probs);
+		rc = VF_EXIT_FAIL;
 		goto done;
 	}
 	t0 = vf_now_ms();
 	if (expected_catalog(conn, &s, &m, &expected, &err) == -1)
-		goto fail;
+		goto done;
 	cli_print_stats(s.conn != NULL ? "models (scratch database, DDL, read "
 	    "back)" : "models (from the cache)", expected.nqueries,
 	    vf_now_ms() - t0);
 	t0 = vf_now_ms();
 	if (compare_load(&snap, a.snapshot, &expected, &actual, &m, &err) == -1)
-		goto fail;
+		goto done;
 	t1 = vf_now_ms();
 	if (diff_compute(&snap, SNAPSHOT_ACTUAL, SNAPSHOT_EXPECTED, &d,
 	    &err) == -1)
-		goto fail;
+		goto done;
 	if (getenv("VERIFIER_STATS") != NULL)
 		fprintf(stderr, "verifier: sqlite store loaded in %.1f ms, "
 		    "diff computed in %.1f ms\n", t1 - t0, vf_now_ms() - t1);
 	print_diff(&a, &d);
 	rc = d.n > 0 ? VF_EXIT_FAIL : VF_EXIT_OK;
-	goto done;
-fail:
-	rc = cli_report(a.cmd, &err);
 done:
+	if (rc == -1)
+		rc = cli_report(a.cmd, &err);
 	diff_free(&d);
 	snapshot_close(&snap);
 	catalog_free(&expected);

@@ -81,23 +81,24 @@ cmd_draft(int argc, char **argv)
 	vbuf_init(&down);
 	vbuf_init(&destr);
 	vbuf_init(&file);
+	rc = -1;	/* until the end: err says what failed */
 	if (model_load(a.models, &m, &err) == -1)
-		goto fail;
+		goto done;
 	have_model = 1;
 	if (migrations_dir(a.migrations, &err) == -1)
-		goto fail;
+		goto done;
 	if ((conn = db_connect(a.db, &err)) == NULL)
-		goto fail;
+		goto done;
 	if (scratch_create(conn, &s, &err) == -1)
-		goto fail;
+		goto done;
 	if (a.from_db) {
 		if (catalog_read(conn, a.schema, &actual, &err) == -1)
-			goto fail;
+			goto done;
 	} else {
 		if (replay_migrations(s.conn, a.schema, a.migrations, NULL,
 		    &err) == -1 ||
 		    catalog_read(s.conn, a.schema, &actual, &err) == -1)
-			goto fail;
+			goto done;
 	}
 	if (compare_unsupported(&actual, a.from_db ? "the live database" :
 	    "the replay of the migrations", &probs) > 0) {
@@ -106,12 +107,12 @@ cmd_draft(int argc, char **argv)
 		goto done;
 	}
 	if (expected_catalog(conn, &s, &m, &expected, &err) == -1)
-		goto fail;
+		goto done;
 	if (compare_load(&snap, a.snapshot, &expected, &actual, &m, &err) == -1)
-		goto fail;
+		goto done;
 	if (emit_migration(&snap, a.schema, SNAPSHOT_ACTUAL, SNAPSHOT_EXPECTED,
 	    &up, &nup, &destr, &err) == -1)
-		goto fail;
+		goto done;
 	if (nup == 0) {
 		printf("draft: nothing to do: the %s match the models "
 		    "(%s); no file written\n", a.from_db ? "live database" :
@@ -128,11 +129,11 @@ cmd_draft(int argc, char **argv)
 	}
 	if (emit_migration(&snap, a.schema, SNAPSHOT_EXPECTED, SNAPSHOT_ACTUAL,
 	    &down, &ndown, NULL, &err) == -1)
-		goto fail;
+		goto done;
 	if (!a.from_db) {
 		if (draft_prove(&s, a.schema, a.migrations, up.data, down.data,
 		    &expected, &actual, &probs, &err) == -1)
-			goto fail;
+			goto done;
 		if (probs.n > 0) {
 			fprintf(stderr, "verifier draft: the draft does not do "
 			    "what it should; no file written:\n");
@@ -150,7 +151,7 @@ cmd_draft(int argc, char **argv)
 	draft_file_text(&file, a.msg, a.models, up.data,
 	    ndown > 0 ? down.data : "");
 	if (vf_write_file_atomic(path, file.data, file.len, &err) == -1)
-		goto fail;
+		goto done;
 	printf("draft: wrote %s (%zu change%s)\n", path, nup,
 	    nup == 1 ? "" : "s");
 	if (destr.len > 0) {
@@ -158,10 +159,9 @@ cmd_draft(int argc, char **argv)
 		fputs(destr.data, stdout);
 	}
 	rc = VF_EXIT_OK;
-	goto done;
-fail:
-	rc = cli_report(a.cmd, &err);
 done:
+	if (rc == -1)
+		rc = cli_report(a.cmd, &err);
 	snapshot_close(&snap);
 	catalog_free(&expected);
 	catalog_free(&actual);

@@ -42,11 +42,12 @@ cmd_dump(int argc, char **argv)
 	memset(&s, 0, sizeof(s));
 	memset(&probs, 0, sizeof(probs));
 	vbuf_init(&yaml);
+	rc = -1;	/* until the end: err says what failed */
 	if ((conn = db_connect(a.db, &err)) == NULL)
-		goto fail;
+		goto done;
 	if (dump_schema(conn, &s, a.schema, a.output, &yaml, &probs,
 	    &err) == -1)
-		goto fail;
+		goto done;
 	if (probs.n > 0) {
 		for (i = 0; i < probs.n; i++)
 			fprintf(stderr, "verifier dump: %s\n", probs.v[i].msg);
@@ -56,14 +57,13 @@ cmd_dump(int argc, char **argv)
 	if (a.output != NULL) {
 		if (vf_write_file_atomic(a.output, yaml.data, yaml.len, &err) ==
 		    -1)
-			goto fail;
+			goto done;
 	} else
 		fputs(yaml.data, stdout);
 	rc = VF_EXIT_OK;
-	goto done;
-fail:
-	rc = cli_report(a.cmd, &err);
 done:
+	if (rc == -1)
+		rc = cli_report(a.cmd, &err);
 	rc = cli_drop_scratch(&s, rc);
 	PQfinish(conn);
 	problems_free(&probs);
