@@ -5,10 +5,10 @@
 #   $(BUILD)/tests/unit_apps_*   (cmocka, run by tests/run.sh)
 
 KORE_FEATURES := $(shell cat /usr/share/kore/features 2>/dev/null)
-# Tokens and passwords with libsodium.  The apps' own code uses no
-# OpenSSL; libcrypto comes in through libverifier (SHA-256 of the
-# migration files the apps apply at start).
-APPS_PKGS := libsodium
+# Request bodies with jansson, tokens and passwords with libsodium.  The
+# apps' own code uses no OpenSSL; libcrypto comes in through libverifier
+# (SHA-256 of the migration files the apps apply at start).
+APPS_PKGS := jansson libsodium
 APPS_PKG_CFLAGS := $(shell pkg-config --cflags $(APPS_PKGS) 2>/dev/null)
 APPS_PKG_LIBS := $(shell pkg-config --libs $(APPS_PKGS) 2>/dev/null)
 APPS_CFLAGS = $(ALL_CFLAGS) $(APPS_PKG_CFLAGS) $(KORE_FEATURES) \
