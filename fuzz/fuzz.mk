@@ -7,9 +7,9 @@
 
 FUZZ_TARGETS += sqlfile model http
 # The apps' plain request code (apps/apps.mk) for the http harness.
-FUZZ_CFLAGS_http = -I$(TOP)/apps/common
-FUZZ_EXTRA_http = $(APPS_PLAIN_OBJS) -lsodium
-FUZZ_SRCS_http = $(APPS_PLAIN_SRCS) -lsodium
+FUZZ_CFLAGS_http = -I$(TOP)/apps/common $(APPS_PKG_CFLAGS)
+FUZZ_EXTRA_http = $(APPS_PLAIN_OBJS) $(APPS_PKG_LIBS)
+FUZZ_SRCS_http = $(APPS_PLAIN_SRCS) $(APPS_PKG_CFLAGS) $(APPS_PKG_LIBS)
 $(BUILD)/tests/fuzzrun_http: $(APPS_PLAIN_OBJS)
 FUZZ_SECONDS ?= 60
 FUZZ_BUILD := build-fuzz

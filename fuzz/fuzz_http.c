@@ -1,11 +1,14 @@
 /*
  * fuzz_http.c: libFuzzer harness for what the apps do with request bytes
- * before any database is involved: the JSON body parser and the body
+ * before any database is involved: the body reader (the limits checked
+ * before jansson, jansson's tree read into members) and the body
  * validators, the GET /invoices query parser, bearer header parsing and
  * token verification.  The first byte picks the path.  Properties: a
- * string member written back with appjson_str() parses to the same
- * string; a token signed from fuzzed fields verifies to the same fields;
- * the fuzzed token itself never verifies with a wrong signature.
+ * refusal has a reason that does not quote the body; every string member
+ * is valid UTF-8 without NUL; a string member written back with
+ * appjson_str() parses to the same string; a token signed from fuzzed
+ * fields verifies to the same fields; the fuzzed token itself never
+ * verifies with a wrong signature.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -29,13 +32,18 @@ json_path(const char *data, size_t len)
 	struct appreq_invoice		 inv;
 	struct vbuf			 b;
 	char				 err[128], msg[256];
-	size_t				 i;
+	size_t				 i, n;
 
+	err[0] = '\0';
 	if (appjson_parse_object(data, len, &obj, err, sizeof(err)) == -1) {
-		if (err[0] == '\0')
+		if (strncmp(err, "at byte ", 8) != 0 ||
+		    strstr(err, " near ") != NULL || obj.m != NULL ||
+		    obj.doc != NULL)
 			abort();
 		return;
 	}
+	if (obj.n > APPJSON_MAX_MEMBERS)
+		abort();
 	(void)appreq_credentials(&obj, 1, &cr, msg, sizeof(msg));
 	(void)appreq_credentials(&obj, 0, &cr, msg, sizeof(msg));
 	(void)appreq_customer(&obj, &cu, msg, sizeof(msg));
@@ -44,6 +52,9 @@ json_path(const char *data, size_t len)
 	for (i = 0; i < obj.n; i++) {
 		if (obj.m[i].type != APPJSON_STRING)
 			continue;
+		n = strlen(obj.m[i].str);
+		if (vf_utf8_invalid_at(obj.m[i].str, n) != n)
+			abort();
 		vbuf_reset(&b);
 		vbuf_puts(&b, "{\"k\":");
 		appjson_str(&b, obj.m[i].str);
@@ -60,6 +71,7 @@ json_path(const char *data, size_t len)
 		appjson_obj_free(&back);
 	}
 	vbuf_free(&b);
+	appjson_wipe(&obj, "password");
 	appjson_obj_free(&obj);
 }
 

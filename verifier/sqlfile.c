@@ -45,51 +45,6 @@ bad:
 }
 
 /*
- * Returns the byte offset of the first invalid UTF-8 sequence or NUL
- * byte in s, or len when all of it is valid.
- */
-static size_t
-utf8_invalid_at(const char *s, size_t len)
-{
-	const unsigned char	*u = (const unsigned char *)s;
-	size_t			 i, n, k;
-	unsigned int		 cp;
-
-	for (i = 0; i < len; i += n) {
-		if (u[i] == 0)
-			return (i);
-		if (u[i] < 0x80) {
-			n = 1;
-			continue;
-		}
-		if ((u[i] & 0xE0) == 0xC0) {
-			n = 2;
-			cp = u[i] & 0x1F;
-		} else if ((u[i] & 0xF0) == 0xE0) {
-			n = 3;
-			cp = u[i] & 0x0F;
-		} else if ((u[i] & 0xF8) == 0xF0) {
-			n = 4;
-			cp = u[i] & 0x07;
-		} else
-			return (i);
-		if (i + n > len)
-			return (i);
-		for (k = 1; k < n; k++) {
-			if ((u[i + k] & 0xC0) != 0x80)
-				return (i);
-			cp = (cp << 6) | (u[i + k] & 0x3F);
-		}
-		/* Overlong forms, surrogates, beyond Unicode. */
-		if ((n == 2 && cp < 0x80) || (n == 3 && cp < 0x800) ||
-		    (n == 4 && cp < 0x10000) || cp > 0x10FFFF ||
-		    (cp >= 0xD800 && cp <= 0xDFFF))
-			return (i);
-	}
-	return (len);
-}
-
-/*
  * True when a line starting at byte off of text is outside every string,
  * quoted identifier, dollar-quoted body and block comment: PostgreSQL's
  * scanner reads the text before it without running off its end.
@@ -293,7 +248,7 @@ sqlfile_parse(const char *path, const char *text, size_t len,
 	f->len = len;
 	vf_sha256_hex(text, len, f->checksum);
 
-	if ((bad = utf8_invalid_at(text, len)) < len) {
+	if ((bad = vf_utf8_invalid_at(text, len)) < len) {
 		vf_offset_to_linecol(f->text, bad, &line, &col);
 		vf_error_set(err, VF_EXIT_USAGE, path, line, col,
 		    text[bad] == '\0' ? "NUL byte in file: expected UTF-8 text"

@@ -1,6 +1,7 @@
 /*
  * util.c: errors as values, allocators, the string buffer, identifier and
- * literal quoting, whole-file reads, atomic writes and SHA-256.
+ * literal quoting, whole-file reads, atomic writes, SHA-256, and the
+ * UTF-8 and hex helpers.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -393,16 +394,15 @@ void
 vf_sha256_hex(const void *data, size_t len, char out[65])
 {
 	unsigned char	md[EVP_MAX_MD_SIZE];
-	unsigned int	mdlen, i;
+	unsigned int	mdlen;
 
 	mdlen = 0;
-	if (EVP_Digest(data, len, md, &mdlen, EVP_sha256(), NULL) != 1) {
+	if (EVP_Digest(data, len, md, &mdlen, EVP_sha256(), NULL) != 1 ||
+	    mdlen != 32) {
 		fprintf(stderr, "verifier: SHA-256 failed\n");
 		abort();
 	}
-	for (i = 0; i < mdlen && i < 32; i++)
-		snprintf(out + i * 2, 3, "%02x", md[i]);
-	out[64] = '\0';
+	vf_hex_encode(md, 32, out);
 }
 
 size_t
@@ -447,4 +447,135 @@ vf_now_ms(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return ((double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6);
+}
+
+/* ------------------------------------------------------------------ */
+/* UTF-8 and hex.                                                      */
+
+size_t
+vf_utf8_decode(const void *s, size_t n, unsigned *cp)
+{
+	const unsigned char	*u = s;
+	unsigned		 c;
+	size_t			 len, i;
+
+	if (n == 0)
+		return (0);
+	if (u[0] < 0x80) {
+		if (cp != NULL)
+			*cp = u[0];
+		return (1);
+	}
+	if (u[0] >= 0xC2 && u[0] <= 0xDF) {
+		len = 2;
+		c = u[0] & 0x1F;
+	} else if (u[0] >= 0xE0 && u[0] <= 0xEF) {
+		len = 3;
+		c = u[0] & 0x0F;
+	} else if (u[0] >= 0xF0 && u[0] <= 0xF4) {
+		len = 4;
+		c = u[0] & 0x07;
+	} else
+		return (0);
+	if (n < len)
+		return (0);
+	for (i = 1; i < len; i++) {
+		if ((u[i] & 0xC0) != 0x80)
+			return (0);
+		c = (c << 6) | (u[i] & 0x3F);
+	}
+	/* Overlong forms, surrogates, past U+10FFFF (C0, C1, F5-FF above). */
+	if ((len == 3 && c < 0x800) || (len == 4 && c < 0x10000) ||
+	    (c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF)
+		return (0);
+	if (cp != NULL)
+		*cp = c;
+	return (len);
+}
+
+size_t
+vf_utf8_invalid_at(const char *s, size_t len)
+{
+	size_t	i, n;
+
+	for (i = 0; i < len; i += n) {
+		if (s[i] == '\0' || (n = vf_utf8_decode(s + i, len - i,
+		    NULL)) == 0)
+			return (i);
+	}
+	return (len);
+}
+
+void
+vf_utf8_put(struct vbuf *b, unsigned long cp)
+{
+	char	u[4];
+
+	if (cp < 0x80) {
+		vbuf_putc(b, (char)cp);
+	} else if (cp < 0x800) {
+		u[0] = (char)(0xC0 | (cp >> 6));
+		u[1] = (char)(0x80 | (cp & 0x3F));
+		vbuf_append(b, u, 2);
+	} else if (cp < 0x10000) {
+		u[0] = (char)(0xE0 | (cp >> 12));
+		u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		u[2] = (char)(0x80 | (cp & 0x3F));
+		vbuf_append(b, u, 3);
+	} else {
+		u[0] = (char)(0xF0 | (cp >> 18));
+		u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+		u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		u[3] = (char)(0x80 | (cp & 0x3F));
+		vbuf_append(b, u, 4);
+	}
+}
+
+size_t
+vf_utf8_len(const char *s, size_t max)
+{
+	size_t	i, n;
+
+	n = 0;
+	for (i = 0; i < max && s[i] != '\0'; i++) {
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			n++;
+	}
+	return (n);
+}
+
+size_t
+vf_utf8_clip(const char *s, size_t len, size_t max)
+{
+	size_t	n = len < max ? len : max;
+
+	while (n > 0 && n < len && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
+	return (n);
+}
+
+int
+vf_hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return (c - '0');
+	if (c >= 'a' && c <= 'f')
+		return (c - 'a' + 10);
+	if (c >= 'A' && c <= 'F')
+		return (c - 'A' + 10);
+	return (-1);
+}
+
+void
+vf_hex_encode(const void *data, size_t len, char *out)
+{
+	static const char	 digits[] = "0123456789abcdef";
+	const unsigned char	*p = data;
+	size_t			 i;
+
+	for (i = 0; i < len; i++) {
+		out[2 * i] = digits[p[i] >> 4];
+		out[2 * i + 1] = digits[p[i] & 15];
+	}
+	out[2 * len] = '\0';
 }

@@ -1,7 +1,7 @@
 /*
  * util.h: what every module of the verifier shares: the error value that
- * travels up to main, a growable string buffer, identifier quoting and
- * allocators that never return NULL.
+ * travels up to main, a growable string buffer, identifier quoting,
+ * allocators that never return NULL, and the UTF-8 and hex helpers.
  */
 #ifndef VERIFIER_UTIL_H
 #define VERIFIER_UTIL_H
@@ -127,5 +127,39 @@ double	 vf_now_ms(void);
 
 /* 1-based line and column of byte offset off in s. */
 void	 vf_offset_to_linecol(const char *s, size_t off, int *line, int *col);
+
+/*
+ * UTF-8 and hex: the one copy every module uses.
+ *
+ * vf_utf8_decode(): length (1-4) of the valid UTF-8 sequence at s, reading
+ * at most n bytes, with its code point in *cp (cp may be NULL); 0 when the
+ * bytes are not one (truncated, overlong, a surrogate, past U+10FFFF) or
+ * n is 0.  A NUL byte is a valid one-byte sequence here.
+ */
+size_t	 vf_utf8_decode(const void *s, size_t n, unsigned *cp);
+
+/* Byte offset of the first invalid UTF-8 sequence or NUL byte in s, or len. */
+size_t	 vf_utf8_invalid_at(const char *s, size_t len);
+
+/* Appends code point cp (at most U+10FFFF, not checked) as UTF-8 to b. */
+void	 vf_utf8_put(struct vbuf *, unsigned long cp);
+
+/*
+ * Number of characters (bytes that are not continuation bytes) in the
+ * first max bytes of s or up to its NUL, whichever comes first.
+ */
+size_t	 vf_utf8_len(const char *s, size_t max);
+
+/*
+ * The longest prefix of s (len bytes) of at most max bytes that does not
+ * end inside a character: max, or less when s[max] is a continuation byte.
+ */
+size_t	 vf_utf8_clip(const char *s, size_t len, size_t max);
+
+/* The value (0-15) of hex digit c, either case, or -1. */
+int	 vf_hexval(int c);
+
+/* 2 * len lower-case hex digits of data, then a NUL, into out. */
+void	 vf_hex_encode(const void *data, size_t len, char *out);
 
 #endif

@@ -65,13 +65,7 @@ kore_parent_configure(int argc, char **argv)
 static void
 wipe_free(struct appjson_obj *obj)
 {
-	size_t	i;
-
-	for (i = 0; i < obj->n; i++) {
-		if (obj->m[i].str != NULL &&
-		    strcmp(obj->m[i].name, "password") == 0)
-			sodium_memzero(obj->m[i].str, strlen(obj->m[i].str));
-	}
+	appjson_wipe(obj, "password");
 	appjson_obj_free(obj);
 }
 

@@ -1,6 +1,7 @@
 /*
- * appjson.h: JSON for the apps, without HTTP: escaping every string that
- * goes out, and reading a request body that must be one object.
+ * appjson.h: JSON for the apps, without HTTP: reading a request body that
+ * must be one object (jansson, within the apps' limits), and escaping
+ * every string that goes out.
  */
 #ifndef APPS_APPJSON_H
 #define APPS_APPJSON_H
@@ -9,40 +10,50 @@
 
 #include "util.h"
 
-/* Nesting deeper than this, or more members than this, is refused. */
+/*
+ * Containers nested deeper than this (the body's object counts as one),
+ * or more top-level members than this, are refused.
+ */
 #define APPJSON_MAX_DEPTH	16
 #define APPJSON_MAX_MEMBERS	64
 
+struct json_t;
+
 enum appjson_type {
 	APPJSON_STRING,
-	APPJSON_INTEGER,	/* no fraction or exponent, fits in int64 */
+	APPJSON_INTEGER,	/* no fraction or exponent (fits in int64) */
 	APPJSON_NUMBER,		/* any other number */
 	APPJSON_TRUE,
 	APPJSON_FALSE,
 	APPJSON_NULL,
-	APPJSON_OBJECT,		/* nested values are checked, not kept */
+	APPJSON_OBJECT,		/* nested values are checked, not read */
 	APPJSON_ARRAY
 };
 
 struct appjson_member {
-	char			*name;
+	const char		*name;
 	enum appjson_type	 type;
-	char			*str;	/* STRING: decoded UTF-8, no NUL inside */
+	const char		*str;	/* STRING: UTF-8, no NUL inside */
 	long long		 num;	/* INTEGER */
 };
 
-/* The top-level members of an object, in document order. */
+/*
+ * The top-level members of an object, in document order.  name and str
+ * point into doc, jansson's tree, which owns them.
+ */
 struct appjson_obj {
 	struct appjson_member	*m;
 	size_t			 n;
+	struct json_t		*doc;
 };
 
 /*
  * Parses data (len bytes, need not be NUL-terminated) as one JSON object
- * (RFC 8259: \u escapes with surrogate pairs, strict UTF-8, no trailing
- * bytes but white space).  Duplicate names and "\u0000" are refused.
- * Returns 0 with *out filled (free with appjson_obj_free()), or -1 with
- * a short reason in err ("at byte 12: expected ':'").
+ * with jansson: RFC 8259, strict UTF-8, no NUL byte and no "\u0000", no
+ * duplicate names at any depth, no integer past int64 nor real past a
+ * double; and within the limits above.  Returns 0 with *out filled (free
+ * with appjson_obj_free()), or -1 with *out empty and a short reason in
+ * err ("at byte 12: ':' expected") that never quotes the body.
  */
 int	appjson_parse_object(const char *data, size_t len,
 	    struct appjson_obj *out, char *err, size_t errlen);
@@ -53,6 +64,13 @@ void	appjson_obj_free(struct appjson_obj *);
 /* The member called name, or NULL.  Valid while obj is. */
 const struct appjson_member *appjson_get(const struct appjson_obj *,
 	    const char *name);
+
+/*
+ * Overwrites with zeros, where jansson keeps it, the string value of the
+ * member called name (a password), so that it does not stay in freed
+ * memory.  Call just before appjson_obj_free().
+ */
+void	appjson_wipe(struct appjson_obj *, const char *name);
 
 /*
  * Appends s as a JSON string literal (with the quotes) to b: quote,
@@ -69,11 +87,5 @@ void	appjson_str_or_null(struct vbuf *, const char *s);
  * Appends the error document {"error":{"code":...,"message":...}}.
  */
 void	appjson_error(struct vbuf *, const char *code, const char *message);
-
-/*
- * Length of the valid UTF-8 sequence at s (1-4), or 0 when the bytes at
- * s (at most n of them) are not one.  *cp gets the code point.
- */
-size_t	appjson_utf8_decode(const unsigned char *s, size_t n, unsigned *cp);
 
 #endif

@@ -314,8 +314,7 @@ app_read_json(struct http_request *req, struct appjson_obj *obj)
 	size_t		 len;
 	size_t		 n;
 
-	obj->m = NULL;
-	obj->n = 0;
+	memset(obj, 0, sizeof(*obj));
 	if (req->content_length > APP_BODY_MAX) {
 		app_send_error(req, 413, "payload_too_large",
 		    "the body is larger than 16384 bytes");

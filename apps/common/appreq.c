@@ -2,6 +2,7 @@
  * appreq.c: route matching, query strings and body validation of the
  * apps.  Nothing here knows HTTP or the database.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -83,18 +84,6 @@ approute_match(const struct approute *routes, size_t n, const char *method,
 	return (seen ? APPROUTE_BAD_METHOD : APPROUTE_NOT_FOUND);
 }
 
-static int
-hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return (c - '0');
-	if (c >= 'a' && c <= 'f')
-		return (c - 'a' + 10);
-	if (c >= 'A' && c <= 'F')
-		return (c - 'A' + 10);
-	return (-1);
-}
-
 /* Decodes s[0..n) into buf; -1 on bad encoding, NUL or overflow. */
 static int
 qs_decode(const char *s, size_t n, char *buf, size_t len)
@@ -111,8 +100,8 @@ qs_decode(const char *s, size_t n, char *buf, size_t len)
 		} else if (c == '%') {
 			if (i + 2 >= n)
 				return (-1);
-			hi = hexval(s[i + 1]);
-			lo = hexval(s[i + 2]);
+			hi = vf_hexval((unsigned char)s[i + 1]);
+			lo = vf_hexval((unsigned char)s[i + 2]);
 			if (hi < 0 || lo < 0)
 				return (-1);
 			c = (char)(hi * 16 + lo);
@@ -154,18 +143,6 @@ appreq_qs_get(const char *qs, const char *name, char *buf, size_t len)
 		return (1);
 	}
 	return (0);
-}
-
-size_t
-appreq_utf8_len(const char *s)
-{
-	size_t	n;
-
-	for (n = 0; *s != '\0'; s++) {
-		if (((unsigned char)*s & 0xc0) != 0x80)
-			n++;
-	}
-	return (n);
 }
 
 /*
@@ -258,7 +235,7 @@ appreq_credentials(const struct appjson_obj *obj, int policy,
 		snprintf(msg, len, "email: not a valid address");
 		return (-1);
 	}
-	n = appreq_utf8_len(c->password);
+	n = vf_utf8_len(c->password, SIZE_MAX);
 	if (n < APPREQ_PASSWORD_MIN) {
 		snprintf(msg, len, "password: at least %d characters",
 		    APPREQ_PASSWORD_MIN);
@@ -283,7 +260,7 @@ appreq_customer(const struct appjson_obj *obj, struct appreq_customer *c,
 		snprintf(msg, len, "name: a string is required");
 		return (-1);
 	}
-	n = appreq_utf8_len(c->name);
+	n = vf_utf8_len(c->name, SIZE_MAX);
 	if (n < 1 || n > 200 || strspn(c->name, " \t") == strlen(c->name)) {
 		snprintf(msg, len, "name: 1 to 200 characters, not blank");
 		return (-1);

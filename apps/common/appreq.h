@@ -48,9 +48,6 @@ int	appreq_parse_id(const char *s, long long *out);
 /* 1 when s looks like a deliverable address (see appreq.c), else 0. */
 int	appreq_valid_email(const char *s);
 
-/* Length of s in UTF-8 characters (s is valid UTF-8). */
-size_t	appreq_utf8_len(const char *s);
-
 /* Limits of the auth app's bodies. */
 #define APPREQ_PASSWORD_MIN	12
 #define APPREQ_PASSWORD_MAX	256	/* characters */

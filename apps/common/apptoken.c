@@ -1,69 +1,34 @@
 /*
  * apptoken.c: signing and checking bearer tokens with HMAC-SHA256
- * (OpenSSL libcrypto).  Pure functions of their arguments and the clock
- * passed in, so they are unit-tested without a server.
+ * (libsodium).  Pure functions of their arguments and the clock passed
+ * in, so they are unit-tested without a server.
  */
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include <openssl/crypto.h>
-#include <openssl/evp.h>
-#include <openssl/hmac.h>
-#include <openssl/rand.h>
+#include <sodium.h>
 
 #include "apptoken.h"
+#include "util.h"
 
-/* Unpadded base64url of 32 bytes: 43 characters. */
+#define MAC_VARIANT	sodium_base64_VARIANT_URLSAFE_NO_PADDING
+/* Unpadded base64url of the 32-byte MAC: 43 characters. */
 #define MAC_B64_LEN	43
 
-static const char b64url[] =
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-
+/* The HMAC-SHA256 of msg under secret (a key of any length). */
 static void
-b64url_encode(const unsigned char *in, size_t len, char *out)
-{
-	size_t		i;
-	unsigned	v;
-	char		*o;
-
-	o = out;
-	for (i = 0; i + 3 <= len; i += 3) {
-		v = (in[i] << 16) | (in[i + 1] << 8) | in[i + 2];
-		*o++ = b64url[(v >> 18) & 63];
-		*o++ = b64url[(v >> 12) & 63];
-		*o++ = b64url[(v >> 6) & 63];
-		*o++ = b64url[v & 63];
-	}
-	if (len - i == 1) {
-		v = in[i] << 16;
-		*o++ = b64url[(v >> 18) & 63];
-		*o++ = b64url[(v >> 12) & 63];
-	} else if (len - i == 2) {
-		v = (in[i] << 16) | (in[i + 1] << 8);
-		*o++ = b64url[(v >> 18) & 63];
-		*o++ = b64url[(v >> 12) & 63];
-		*o++ = b64url[(v >> 6) & 63];
-	}
-	*o = '\0';
-}
-
-static int
 mac(const char *secret, size_t secretlen, const char *msg, size_t len,
-    char out[MAC_B64_LEN + 1])
+    unsigned char out[crypto_auth_hmacsha256_BYTES])
 {
-	unsigned char	md[EVP_MAX_MD_SIZE];
-	unsigned int	mdlen;
+	crypto_auth_hmacsha256_state	st;
 
-	mdlen = 0;
-	if (HMAC(EVP_sha256(), secret, (int)secretlen,
-	    (const unsigned char *)msg, len, md, &mdlen) == NULL ||
-	    mdlen != 32)
-		return (-1);
-	b64url_encode(md, mdlen, out);
-	return (0);
+	crypto_auth_hmacsha256_init(&st, (const unsigned char *)secret,
+	    secretlen);
+	crypto_auth_hmacsha256_update(&st, (const unsigned char *)msg, len);
+	crypto_auth_hmacsha256_final(&st, out);
+	sodium_memzero(&st, sizeof(st));
 }
 
 static int
@@ -83,8 +48,9 @@ int
 apptoken_sign(const char *secret, size_t secretlen, const struct apptoken *t,
     char *out, size_t outlen)
 {
-	char	sig[MAC_B64_LEN + 1];
-	int	n;
+	unsigned char	md[crypto_auth_hmacsha256_BYTES];
+	char		sig[MAC_B64_LEN + 1];
+	int		n;
 
 	if (t->uid <= 0 || t->exp < 0 || !valid_jti(t->jti) ||
 	    t->jti[32] != '\0')
@@ -92,10 +58,10 @@ apptoken_sign(const char *secret, size_t secretlen, const struct apptoken *t,
 	n = snprintf(out, outlen, "v1.%lld.%lld.%s", t->uid, t->exp, t->jti);
 	if (n < 0 || (size_t)n >= outlen)
 		return (-1);
-	if (mac(secret, secretlen, out, (size_t)n, sig) == -1)
-		return (-1);
 	if ((size_t)n + 1 + MAC_B64_LEN >= outlen)
 		return (-1);
+	mac(secret, secretlen, out, (size_t)n, md);
+	sodium_bin2base64(sig, sizeof(sig), md, sizeof(md), MAC_VARIANT);
 	out[n] = '.';
 	memcpy(out + n + 1, sig, MAC_B64_LEN + 1);
 	return (0);
@@ -126,9 +92,10 @@ int
 apptoken_verify(const char *secret, size_t secretlen, const char *token,
     long long now, struct apptoken *t)
 {
-	char		 want[MAC_B64_LEN + 1];
+	unsigned char	 want[crypto_auth_hmacsha256_BYTES];
+	unsigned char	 got[crypto_auth_hmacsha256_BYTES];
 	const char	*p, *sig;
-	size_t		 len;
+	size_t		 len, glen;
 
 	len = strnlen(token, APPTOKEN_MAX);
 	if (len >= APPTOKEN_MAX || strncmp(token, "v1.", 3) != 0)
@@ -145,10 +112,12 @@ apptoken_verify(const char *secret, size_t secretlen, const char *token,
 	sig = p + 33;
 	if (strlen(sig) != MAC_B64_LEN)
 		return (APPTOKEN_MALFORMED);
-	if (mac(secret, secretlen, token, (size_t)(sig - 1 - token),
-	    want) == -1)
-		return (APPTOKEN_MALFORMED);
-	if (CRYPTO_memcmp(want, sig, MAC_B64_LEN) != 0)
+	/* 43 characters that are not the base64url of 32 bytes are no MAC. */
+	if (sodium_base642bin(got, sizeof(got), sig, MAC_B64_LEN, NULL, &glen,
+	    NULL, MAC_VARIANT) != 0 || glen != sizeof(got))
+		return (APPTOKEN_BADSIG);
+	mac(secret, secretlen, token, (size_t)(sig - 1 - token), want);
+	if (sodium_memcmp(want, got, sizeof(want)) != 0)
 		return (APPTOKEN_BADSIG);
 	if (t->exp <= now)
 		return (APPTOKEN_EXPIRED);
@@ -174,12 +143,11 @@ int
 apptoken_new_jti(char out[33])
 {
 	unsigned char	r[16];
-	int		i;
 
-	if (RAND_bytes(r, sizeof(r)) != 1)
+	if (sodium_init() < 0)
 		return (-1);
-	for (i = 0; i < 16; i++)
-		snprintf(out + 2 * i, 3, "%02x", r[i]);
+	randombytes_buf(r, sizeof(r));
+	vf_hex_encode(r, sizeof(r), out);
 	return (0);
 }
 

@@ -1,6 +1,6 @@
 /*
- * unit_apps_json.c: the apps' JSON reader (request bodies) and escaping
- * writer (every string sent).
+ * unit_apps_json.c: the apps' JSON reader (request bodies: jansson within
+ * the apps' limits) and escaping writer (every string sent).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -28,9 +28,14 @@ bad(const char *s, const char *want)
 
 	err[0] = '\0';
 	assert_int_equal(parse(s, &obj, err, sizeof(err)), -1);
-	assert_non_null(strstr(err, want));
+	if (strstr(err, want) == NULL)
+		fail_msg("%s: got \"%s\", want \"%s\"", s, err, want);
+	/* A position, and never the text of the body (it may be a password). */
+	assert_int_equal(strncmp(err, "at byte ", 8), 0);
+	assert_null(strstr(err, " near "));
 	assert_null(obj.m);
 	assert_int_equal(obj.n, 0);
+	assert_null(obj.doc);
 }
 
 static void
@@ -73,14 +78,18 @@ t_integers(void **state)
 	char			err[128];
 
 	assert_int_equal(parse("{\"a\": 9223372036854775807, "
-	    "\"b\": 9223372036854775808, \"c\": -0}", &obj, err,
+	    "\"b\": -9223372036854775808, \"c\": -0, \"d\": 1.0}", &obj, err,
 	    sizeof(err)), 0);
 	assert_int_equal(appjson_get(&obj, "a")->type, APPJSON_INTEGER);
 	assert_true(appjson_get(&obj, "a")->num == 9223372036854775807LL);
-	/* Past int64: still a number, no longer an integer. */
-	assert_int_equal(appjson_get(&obj, "b")->type, APPJSON_NUMBER);
+	assert_true(appjson_get(&obj, "b")->num == -9223372036854775807LL - 1);
 	assert_int_equal(appjson_get(&obj, "c")->type, APPJSON_INTEGER);
+	assert_int_equal(appjson_get(&obj, "c")->num, 0);
+	assert_int_equal(appjson_get(&obj, "d")->type, APPJSON_NUMBER);
 	appjson_obj_free(&obj);
+	/* jansson refuses what int64 or a double cannot hold. */
+	bad("{\"a\": 9223372036854775808}", "too big integer");
+	bad("{\"a\": 1e400}", "real number overflow");
 }
 
 static void
@@ -101,39 +110,85 @@ t_escapes(void **state)
 static void
 t_malformed(void **state)
 {
-	char	deep[64];
-	int	i;
-
-	bad("", "expected a JSON object");
+	bad("", "at byte 0: expected a JSON object");
+	bad(" \n", "at byte 2: expected a JSON object");
 	bad("[1]", "expected a JSON object");
 	bad("\"s\"", "expected a JSON object");
-	bad("{", "expected a member name");
-	bad("{\"a\" 1}", "expected ':'");
-	bad("{\"a\": 1,}", "expected a member name");
-	bad("{\"a\": 1} x", "trailing characters");
-	bad("{\"a\": 01}", "expected ',' or '}'");
-	bad("{\"a\": 1.}", "bad number");
-	bad("{\"a\": -}", "bad number");
-	bad("{\"a\": tru}", "unexpected character");
-	bad("{\"a\": \"x}", "unterminated string");
-	bad("{\"a\": \"\\x\"}", "bad escape");
-	bad("{\"a\": \"\\u12\"}", "bad \\u escape");
+	bad("{", "at byte 1: string or '}' expected");
+	bad("{\"a\" 1}", "':' expected");
+	bad("{\"a\": 1,}", "string or '}' expected");
+	bad("{\"a\": 1} x", "end of file expected");
+	bad("{\"a\": 01}", "invalid token");
+	bad("{\"a\": 1.}", "invalid token");
+	bad("{\"a\": -}", "invalid token");
+	bad("{\"a\": tru}", "invalid token");
+	bad("{\"a\": \"x}", "premature end of input");
+	bad("{\"a\": \"\\x\"}", "invalid escape");
+	bad("{\"a\": \"\\u12\"}", "invalid escape");
 	bad("{\"a\": \"\\u0000\"}", "\\u0000 is not allowed");
-	bad("{\"a\": \"\\ud800\"}", "lone high surrogate");
-	bad("{\"a\": \"\\udc00\"}", "lone low surrogate");
-	bad("{\"a\": \"\\ud800\\u0041\"}", "bad surrogate pair");
-	bad("{\"a\": \"tab\there\"}", "control character");
-	bad("{\"a\": \"\xc3\"}", "invalid UTF-8");
-	bad("{\"a\": \"\xc0\xaf\"}", "invalid UTF-8");
-	bad("{\"a\": \"\xed\xa0\x80\"}", "invalid UTF-8");
-	bad("{\"a\": 1, \"a\": 2}", "duplicate member name");
-	bad("{\"a\": [1 2]}", "expected ',' or ']'");
-	for (i = 0; i < 20; i++)
-		deep[i] = '[';
-	deep[20] = '\0';
-	memmove(deep + 6, deep, 21);
-	memcpy(deep, "{\"a\": ", 6);
-	bad(deep, "nested too deeply");
+	bad("{\"\\u0000\": 1}", "NUL byte in object key");
+	bad("{\"a\": \"\\ud800\"}", "invalid Unicode");
+	bad("{\"a\": \"\\udc00\"}", "invalid Unicode");
+	bad("{\"a\": \"\\ud800\\u0041\"}", "invalid Unicode");
+	bad("{\"a\": \"tab\there\"}", "control character 0x9");
+	bad("{\"a\": \"\xc3\"}", "unable to decode byte 0xc3");
+	bad("{\"a\": \"\xc0\xaf\"}", "unable to decode byte 0xc0");
+	bad("{\"a\": \"\xed\xa0\x80\"}", "unable to decode byte 0xed");
+	bad("{\"a\": \"\xf4\x90\x80\x80\"}", "unable to decode byte 0xf4");
+	bad("{\"a\": 1, \"a\": 2}", "at byte 12: duplicate object key");
+	/* Duplicates are refused at every depth, not only at the top. */
+	bad("{\"a\": {\"b\": 1, \"b\": 2}}", "duplicate object key");
+	bad("{\"a\": [1 2]}", "']' expected");
+	bad("{\"password\": \"hunter2\x01\"}", "control character 0x1");
+}
+
+/* NUL bytes anywhere (jansson would read one after a number as nothing). */
+static void
+t_nul(void **state)
+{
+	struct appjson_obj	obj;
+	char			err[128];
+
+	assert_int_equal(appjson_parse_object("{\"a\": 1\0}", 9, &obj, err,
+	    sizeof(err)), -1);
+	assert_string_equal(err, "at byte 7: NUL byte");
+	assert_int_equal(appjson_parse_object("{\"a\": \"x\0\"}", 11, &obj,
+	    err, sizeof(err)), -1);
+	assert_string_equal(err, "at byte 8: NUL byte");
+	assert_int_equal(appjson_parse_object("{}\0", 3, &obj, err,
+	    sizeof(err)), -1);
+	assert_string_equal(err, "at byte 2: NUL byte");
+}
+
+/* As deep as allowed, and one deeper, counting the body's object. */
+static void
+t_depth(void **state)
+{
+	struct appjson_obj	obj;
+	struct vbuf		b;
+	char			err[128];
+	int			i;
+
+	vbuf_init(&b);
+	vbuf_puts(&b, "{\"a\": ");
+	for (i = 1; i < APPJSON_MAX_DEPTH; i++)
+		vbuf_puts(&b, i % 2 ? "[" : "{\"\\\"[{\": ");
+	vbuf_puts(&b, "\"]]\"");
+	for (i = APPJSON_MAX_DEPTH - 1; i >= 1; i--)
+		vbuf_puts(&b, i % 2 ? "]" : "}");
+	vbuf_puts(&b, "}");
+	assert_int_equal(parse(b.data, &obj, err, sizeof(err)), 0);
+	assert_int_equal(appjson_get(&obj, "a")->type, APPJSON_ARRAY);
+	appjson_obj_free(&obj);
+	vbuf_reset(&b);
+	vbuf_puts(&b, "{\"a\": ");
+	for (i = 0; i < APPJSON_MAX_DEPTH; i++)
+		vbuf_puts(&b, "[");
+	for (i = 0; i < APPJSON_MAX_DEPTH; i++)
+		vbuf_puts(&b, "]");
+	vbuf_puts(&b, "}");
+	bad(b.data, "at byte 21: nested too deeply");
+	vbuf_free(&b);
 }
 
 static void
@@ -143,7 +198,7 @@ t_too_many(void **state)
 	char			err[128], *s;
 	size_t			i, n;
 
-	s = malloc(16 * (APPJSON_MAX_MEMBERS + 2));
+	s = malloc(24 * (APPJSON_MAX_MEMBERS + 2));
 	n = 0;
 	s[n++] = '{';
 	for (i = 0; i <= APPJSON_MAX_MEMBERS; i++)
@@ -152,7 +207,37 @@ t_too_many(void **state)
 	s[n] = '\0';
 	assert_int_equal(parse(s, &obj, err, sizeof(err)), -1);
 	assert_non_null(strstr(err, "too many members"));
+	/* Commas inside strings and nested values do not count. */
+	n = 0;
+	s[n++] = '{';
+	for (i = 0; i < APPJSON_MAX_MEMBERS; i++)
+		n += (size_t)sprintf(s + n, "%s\"k,%zu\":[1,2]", i ? "," : "",
+		    i);
+	s[n++] = '}';
+	s[n] = '\0';
+	assert_int_equal(parse(s, &obj, err, sizeof(err)), 0);
+	assert_int_equal(obj.n, APPJSON_MAX_MEMBERS);
+	assert_string_equal(obj.m[APPJSON_MAX_MEMBERS - 1].name, "k,63");
+	appjson_obj_free(&obj);
 	free(s);
+}
+
+static void
+t_wipe(void **state)
+{
+	struct appjson_obj	obj;
+	char			err[128];
+	const char		*pw;
+
+	assert_int_equal(parse("{\"email\": \"a@b.io\", \"password\": "
+	    "\"correct horse\", \"n\": 1}", &obj, err, sizeof(err)), 0);
+	pw = appjson_get(&obj, "password")->str;
+	appjson_wipe(&obj, "password");
+	assert_int_equal(pw[0], '\0');
+	assert_string_equal(appjson_get(&obj, "email")->str, "a@b.io");
+	appjson_wipe(&obj, "n");
+	appjson_wipe(&obj, "missing");
+	appjson_obj_free(&obj);
 }
 
 static void
@@ -230,7 +315,10 @@ main(void)
 		cmocka_unit_test(t_integers),
 		cmocka_unit_test(t_escapes),
 		cmocka_unit_test(t_malformed),
+		cmocka_unit_test(t_nul),
+		cmocka_unit_test(t_depth),
 		cmocka_unit_test(t_too_many),
+		cmocka_unit_test(t_wipe),
 		cmocka_unit_test(t_not_nul_terminated),
 		cmocka_unit_test(t_escape_out),
 		cmocka_unit_test(t_roundtrip),

@@ -295,7 +295,7 @@ t_parse_id(void **state)
 	assert_int_equal(appreq_parse_id("", &v), -1);
 	assert_int_equal(appreq_parse_id("1a", &v), -1);
 	assert_int_equal(appreq_parse_id(" 1", &v), -1);
-	assert_int_equal(appreq_utf8_len("caf\xc3\xa9"), 4);
+	assert_int_equal(vf_utf8_len("caf\xc3\xa9", SIZE_MAX), 4);
 }
 
 int
