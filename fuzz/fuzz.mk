@@ -7,18 +7,18 @@
 
 FUZZ_TARGETS += sqlfile model http
 # The apps' plain request code (apps/apps.mk) for the http harness.
-FUZZ_CFLAGS_http = -I$(TOP)/apps/common
-FUZZ_EXTRA_http = $(APPS_PLAIN_OBJS) -lsodium
-FUZZ_SRCS_http = $(APPS_PLAIN_SRCS) -lsodium
+$(BUILD)/obj/fuzz/fuzz_http.o: EXTRA_CFLAGS = -I$(TOP)/apps/common
+FUZZ_EXTRA_http = $(APPS_PLAIN_OBJS) $(SODIUM_LIBS)
+FUZZ_SRCS_http = $(APPS_PLAIN_SRCS) $(SODIUM_LIBS)
 $(BUILD)/tests/fuzzrun_http: $(APPS_PLAIN_OBJS)
 FUZZ_SECONDS ?= 60
 FUZZ_BUILD := build-fuzz
 
-$(BUILD)/tests/fuzzrun_%: fuzz/fuzz_%.c fuzz/standalone.c $(VERIFIER_LIB) \
-    $(wildcard verifier/*.h)
+$(BUILD)/tests/fuzzrun_%: $(BUILD)/obj/fuzz/fuzz_%.o \
+    $(BUILD)/obj/fuzz/standalone.o $(VERIFIER_LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(FUZZ_CFLAGS_$*) $(ALL_LDFLAGS) -o $@ fuzz/fuzz_$*.c \
-	    fuzz/standalone.c $(FUZZ_EXTRA_$*) $(VERIFIER_LIB) $(LIBS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(BUILD)/obj/fuzz/fuzz_$*.o \
+	    $(BUILD)/obj/fuzz/standalone.o $(FUZZ_EXTRA_$*) $(VERIFIER_LIB) $(LIBS)
 
 FUZZ_RUNNERS = $(FUZZ_TARGETS:%=$(BUILD)/tests/fuzzrun_%)
 
