@@ -12,4 +12,10 @@
 int	cli_bad_usage(const char *cmd, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 
+/*
+ * Whether output to fd may be coloured: fd is a terminal and NO_COLOR
+ * (https://no-color.org) is unset or empty.
+ */
+int	cli_color(int fd);
+
 #endif

@@ -860,7 +860,7 @@ cmd_diff(int argc, char **argv)
 		printf("schema %s matches its models (%s)\n", a.schema,
 		    a.models);
 	else
-		diff_print_text(stdout, a.schema, &d, isatty(STDOUT_FILENO));
+		diff_print_text(stdout, a.schema, &d, cli_color(STDOUT_FILENO));
 	rc = d.n > 0 ? VF_EXIT_FAIL : VF_EXIT_OK;
 	goto done;
 fail:
