@@ -27,7 +27,7 @@ else
 	# A throwaway cluster of the newest PostgreSQL installed.
 	. "$(dirname "$0")/pg.sh"
 	PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-	data=$(mktemp -d "${RUNNER_TEMP:-/tmp}/verifier-pg.XXXXXX")
+	data=$(mktemp -d "${TMPDIR:-/tmp}/verifier-pg.XXXXXX")
 	chmod 755 "$data"
 	port=$(pg_free_port) || { echo "::error::no free port"; exit 1; }
 	trap 'pg_stop "$data/pgdata" immediate; rm -rf "$data"' EXIT
