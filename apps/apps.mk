@@ -2,7 +2,7 @@
 # their unit tests.  Included by the top GNUmakefile.
 #
 #   $(BUILD)/apps/auth.so, $(BUILD)/apps/billing.so
-#   $(BUILD)/tests/unit_apps_*   (cmocka, run by tests/run.sh)
+#   $(BUILD)/tests/unit_apps_*   (tests/unit/unit_apps_*.c, cmocka)
 
 KORE_FEATURES := $(shell cat /usr/share/kore/features 2>/dev/null)
 # Request bodies with jansson, tokens and passwords with libsodium.  The
@@ -19,27 +19,26 @@ APPS_LIBS = $(VERIFIER_LIB) $(LIBS) $(APPS_PKG_LIBS)
 # mapping of the old file instead of reading a half-written one.
 
 # Plain modules (no kore): also linked into the unit tests.
-APPS_PLAIN_SRCS := apps/common/appjson.c apps/common/appreq.c \
+APPS_PLAIN_SRCS := \
+	apps/common/appjson.c \
+	apps/common/appreq.c \
 	apps/common/apptoken.c
-APPS_COMMON_SRCS := $(APPS_PLAIN_SRCS) apps/common/appkore.c
-APPS_HDRS := $(wildcard apps/common/*.h) $(wildcard verifier/*.h)
+APPS_COMMON_SRCS := $(APPS_PLAIN_SRCS) \
+	apps/common/appkore.c
 
 APPS_PLAIN_OBJS := $(APPS_PLAIN_SRCS:%.c=$(BUILD)/obj/%.o)
 APPS_COMMON_OBJS := $(APPS_COMMON_SRCS:%.c=$(BUILD)/obj/%.o)
 
 APPS_SOS := $(BUILD)/apps/auth.so $(BUILD)/apps/billing.so
 
-APPS_UNIT_SRCS := $(wildcard apps/tests/unit_apps_*.c)
-APPS_UNIT_BINS := $(APPS_UNIT_SRCS:apps/tests/%.c=$(BUILD)/tests/%)
-
 .PHONY: apps
 all: apps
 apps: $(APPS_SOS)
-test-build: apps $(APPS_UNIT_BINS)
+test-build: apps
 
-$(BUILD)/obj/apps/%.o: apps/%.c $(APPS_HDRS) apps/apps.mk GNUmakefile
+$(BUILD)/obj/apps/%.o: apps/%.c GNUmakefile apps/apps.mk
 	@mkdir -p $(dir $@)
-	$(CC) $(APPS_CFLAGS) -c $< -o $@
+	$(CC) $(APPS_CFLAGS) -MMD -MP -c $< -o $@
 
 $(BUILD)/apps/auth.so: $(BUILD)/obj/apps/auth/auth.o $(APPS_COMMON_OBJS) \
     $(VERIFIER_LIB)
@@ -53,9 +52,11 @@ $(BUILD)/apps/billing.so: $(BUILD)/obj/apps/billing/billing.o \
 	$(CC) $(ALL_LDFLAGS) -shared -o $@.tmp $< $(APPS_COMMON_OBJS) $(APPS_LIBS)
 	mv -f $@.tmp $@
 
-$(BUILD)/tests/unit_apps_%: apps/tests/unit_apps_%.c $(APPS_PLAIN_OBJS) \
-    $(VERIFIER_LIB) $(APPS_HDRS)
+# The apps' unit tests (tests/unit/unit_apps_*.c) see apps/common.
+$(BUILD)/obj/tests/unit/unit_apps_%.o: EXTRA_CFLAGS = -I$(TOP)/apps/common \
+	$(APPS_PKG_CFLAGS)
+$(BUILD)/tests/unit_apps_%: $(BUILD)/obj/tests/unit/unit_apps_%.o \
+    $(APPS_PLAIN_OBJS) $(VERIFIER_LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(APPS_PKG_CFLAGS) -I$(TOP)/apps/common \
-	    $(ALL_LDFLAGS) -o $@ $< \
-	    $(APPS_PLAIN_OBJS) $(APPS_LIBS) -lcmocka
+	$(CC) $(ALL_LDFLAGS) -o $@ $< $(APPS_PLAIN_OBJS) $(APPS_LIBS) \
+	    $(CMOCKA_LIBS)

@@ -12,7 +12,7 @@ DUR=${BENCH_SECONDS:-10}
 CONNS=32
 export BUILD=$TOP/build TEST_TMP=$BENCH_ROOT
 set +u
-. "$TOP/apps/tests/apps-lib.sh"
+. "$TOP/tests/apps-lib.sh"
 set -u
 trap 'apps_cleanup; bench_cleanup' EXIT
 apps_db bench >/dev/null

@@ -11,7 +11,7 @@ DUR=${SOAK_SECONDS:-120}
 WARM=${SOAK_WARMUP:-15}
 export BUILD=$TOP/build TEST_TMP=$BENCH_ROOT
 set +u
-. "$TOP/apps/tests/apps-lib.sh"
+. "$TOP/tests/apps-lib.sh"
 set -u
 trap 'apps_cleanup; bench_cleanup' EXIT
 apps_db soak >/dev/null

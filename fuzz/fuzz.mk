@@ -7,18 +7,22 @@
 
 FUZZ_TARGETS += sqlfile model http
 # The apps' plain request code (apps/apps.mk) for the http harness.
-FUZZ_CFLAGS_http = -I$(TOP)/apps/common $(APPS_PKG_CFLAGS)
+$(BUILD)/obj/fuzz/fuzz_http.o: EXTRA_CFLAGS = -I$(TOP)/apps/common \
+	$(APPS_PKG_CFLAGS)
 FUZZ_EXTRA_http = $(APPS_PLAIN_OBJS) $(APPS_PKG_LIBS)
 FUZZ_SRCS_http = $(APPS_PLAIN_SRCS) $(APPS_PKG_CFLAGS) $(APPS_PKG_LIBS)
 $(BUILD)/tests/fuzzrun_http: $(APPS_PLAIN_OBJS)
 FUZZ_SECONDS ?= 60
 FUZZ_BUILD := build-fuzz
+# Extra corpus folders of a harness, read as they are (the model loader's
+# bad inputs are the model tests' fixtures, kept once).
+FUZZ_CORPUS_model = tests/models/bad
 
-$(BUILD)/tests/fuzzrun_%: fuzz/fuzz_%.c fuzz/standalone.c $(VERIFIER_LIB) \
-    $(wildcard verifier/*.h)
+$(BUILD)/tests/fuzzrun_%: $(BUILD)/obj/fuzz/fuzz_%.o \
+    $(BUILD)/obj/fuzz/standalone.o $(VERIFIER_LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(FUZZ_CFLAGS_$*) $(ALL_LDFLAGS) -o $@ fuzz/fuzz_$*.c \
-	    fuzz/standalone.c $(FUZZ_EXTRA_$*) $(VERIFIER_LIB) $(LIBS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(BUILD)/obj/fuzz/fuzz_$*.o \
+	    $(BUILD)/obj/fuzz/standalone.o $(FUZZ_EXTRA_$*) $(VERIFIER_LIB) $(LIBS)
 
 FUZZ_RUNNERS = $(FUZZ_TARGETS:%=$(BUILD)/tests/fuzzrun_%)
 
@@ -39,7 +43,8 @@ fuzz: deps fuzz-build
 	    mkdir -p .run/fuzz/$$t; \
 	    echo "== fuzz $$t for $(FUZZ_SECONDS) s"; \
 	    $(FUZZ_BUILD)/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
-	        -print_final_stats=1 .run/fuzz/$$t fuzz/corpus/$$t 2>&1 | \
+	        -print_final_stats=1 .run/fuzz/$$t fuzz/corpus/$$t \
+	        $$(case $$t in model) echo "$(FUZZ_CORPUS_model)";; esac) 2>&1 | \
 	        grep -E '^(stat::number_of_executed_units|stat::new_units_added|==|SUMMARY)' ; \
 	    test $${PIPESTATUS[0]} -eq 0; \
 	done

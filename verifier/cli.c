@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "diff.h"
@@ -253,4 +254,15 @@ cli_print_stats(const char *what, int nqueries, double ms)
 	if (getenv("VERIFIER_STATS") != NULL)
 		fprintf(stderr, "verifier: %s: %d catalog queries in %.1f ms\n",
 		    what, nqueries, ms);
+}
+
+int
+cli_color(int fd)
+{
+	const char	*no_color;
+
+	no_color = getenv("NO_COLOR");
+	if (no_color != NULL && *no_color != '\0')
+		return (0);
+	return (isatty(fd));
 }

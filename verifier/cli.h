@@ -113,4 +113,10 @@ int	cli_drop_scratch(struct scratch *s, int rc);
 /* With VERIFIER_STATS set: the queries and time (ms) of a catalog read. */
 void	cli_print_stats(const char *what, int nqueries, double ms);
 
+/*
+ * Whether output to fd may be coloured: fd is a terminal and NO_COLOR
+ * (https://no-color.org) is unset or empty.
+ */
+int	cli_color(int fd);
+
 #endif

@@ -48,7 +48,7 @@ print_diff(const struct cli_args *a, const struct diff *d)
 		printf("schema %s matches its models (%s)\n", a->schema,
 		    a->models);
 	else
-		diff_print_text(stdout, a->schema, d, isatty(STDOUT_FILENO));
+		diff_print_text(stdout, a->schema, d, cli_color(STDOUT_FILENO));
 }
 
 int

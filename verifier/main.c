@@ -43,7 +43,8 @@ usage(FILE *out)
 {
 	const struct cmd	*c;
 
-	fprintf(out, "usage: verifier command [options]\n\ncommands:\n");
+	fprintf(out, "usage: verifier command [options]\n"
+	    "       verifier --version\n\ncommands:\n");
 	for (c = cmds; c->name != NULL; c++)
 		fprintf(out, "  %-10s %s\n", c->name, c->descr);
 	fprintf(out, "\nRun 'verifier command -h' for a command's options.\n"
@@ -269,6 +270,10 @@ main(int argc, char **argv)
 	}
 	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) {
 		usage(stdout);
+		return (VF_EXIT_OK);
+	}
+	if (strcmp(argv[1], "--version") == 0) {
+		printf("verifier %s\n", VF_VERSION);
 		return (VF_EXIT_OK);
 	}
 	for (c = cmds; c->name != NULL; c++)

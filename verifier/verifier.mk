@@ -1,22 +1,57 @@
 # verifier/verifier.mk: the verifier library (libverifier.a, also linked by
 # the apps) and the verifier CLI.  Included by the top GNUmakefile.
+# The lists are explicit, one file a line: add yours where it belongs.
 
-# Library sources: every module but the CLI.  Keep the list explicit.
-VERIFIER_SRCS := verifier/util.c verifier/db.c verifier/sqlfile.c \
-	verifier/runner.c
-# Modules of the models/diff work add themselves here.
--include verifier/verifier-models.mk
+# Layers, low to high; a module includes only headers of its own layer or
+# below (the CLI is the only one that prints):
+#   1. util, problems
+#   2. db, sqlfile, model
+#   3. catalog, runner, scratch
+#   4. snapshot
+#   5. diff, emit
+#   6. expected, replay, compare, refs
+#   7. draft, dump
+#   8. the CLI: cli, cmd_diff, cmd_draft, cmd_check, cmd_dump, main
+
+# Library sources: every module but the CLI.
+VERIFIER_SRCS := \
+	verifier/util.c \
+	verifier/problems.c \
+	verifier/db.c \
+	verifier/sqlfile.c \
+	verifier/model.c \
+	verifier/catalog.c \
+	verifier/runner.c \
+	verifier/scratch.c \
+	verifier/snapshot.c \
+	verifier/diff.c \
+	verifier/emit.c \
+	verifier/expected.c \
+	verifier/replay.c \
+	verifier/compare.c \
+	verifier/refs.c \
+	verifier/draft.c \
+	verifier/dump.c
+
+# The CLI: main.c's command table and the commands.
+VERIFIER_CLI_SRCS := \
+	verifier/main.c \
+	verifier/cli.c \
+	verifier/cmd_diff.c \
+	verifier/cmd_draft.c \
+	verifier/cmd_check.c \
+	verifier/cmd_dump.c
 
 VERIFIER_OBJS := $(VERIFIER_SRCS:%.c=$(BUILD)/obj/%.o)
 VERIFIER_LIB := $(BUILD)/libverifier.a
-VERIFIER_CLI_SRCS := verifier/main.c verifier/cli.c $(VERIFIER_CLI_EXTRA)
+
+# The version, kept in VERSION alone: `verifier --version`.
+VF_VERSION := $(shell cat VERSION)
+$(BUILD)/obj/verifier/main.o: VERSION
+$(BUILD)/obj/verifier/main.o: EXTRA_CFLAGS = -DVF_VERSION='"$(VF_VERSION)"'
 
 .PHONY: verifier
 verifier: $(BUILD)/verifier
-
-$(BUILD)/obj/%.o: %.c $(wildcard verifier/*.h) GNUmakefile verifier/verifier.mk
-	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 $(VERIFIER_LIB): $(VERIFIER_OBJS)
 	@mkdir -p $(dir $@)

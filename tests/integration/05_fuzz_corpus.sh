@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # 05_fuzz_corpus.sh: every committed fuzz corpus input, once, through its
 # harness (fuzz/standalone.c) in this build: the fuzzers' regression suite.
+# The model harness also reads the model tests' bad inputs (tests/models/bad,
+# kept there once; `make fuzz` gives libFuzzer that folder too).
 . "$TOP/tests/lib.sh"
 for d in "$TOP"/fuzz/corpus/*/; do
 	name=$(basename "$d")
@@ -9,9 +11,13 @@ for d in "$TOP"/fuzz/corpus/*/; do
 		fail "fuzz corpus $name: $bin is not built"
 		continue
 	fi
-	out=$("$bin" "$d"* 2>&1)
+	inputs=("$d"*)
+	case $name in
+	model) inputs+=("$TOP"/tests/models/bad/*.yaml) ;;
+	esac
+	out=$("$bin" "${inputs[@]}" 2>&1)
 	rc=$?
-	n=$(ls "$d" | wc -l)
+	n=${#inputs[@]}
 	if [ $rc -eq 0 ] && [ "$(printf '%s\n' "$out" | grep -c '^ok ')" = "$n" ]; then
 		pass "fuzz corpus $name: $n inputs"
 	else

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # 50_apps_auth.sh: the auth app over HTTP (curl) against a real
 # PostgreSQL: every route, every error status, tokens, password storage.
-. "$TOP/apps/tests/apps-lib.sh"
+. "$TOP/tests/apps-lib.sh"
 DB=apps_auth
 apps_db $DB || { fail "fresh database"; exit 1; }
 app_start auth $DB auth

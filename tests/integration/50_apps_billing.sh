@@ -3,7 +3,7 @@
 # running auth app: every route, every error status, token checks,
 # ownership, keyset pagination, the double-pay race, and the roles'
 # isolation enforced by PostgreSQL itself.
-. "$TOP/apps/tests/apps-lib.sh"
+. "$TOP/tests/apps-lib.sh"
 DB=apps_billing
 apps_db $DB || { fail "fresh database"; exit 1; }
 app_start auth $DB auth

@@ -3,7 +3,7 @@
 # headless Chromium (Debian's) loads http://127.0.0.1:<port>/ of each app,
 # Swagger UI renders openapi.json, and the rendered page lists every
 # route of the app.
-. "$TOP/apps/tests/apps-lib.sh"
+. "$TOP/tests/apps-lib.sh"
 if ! command -v chromium >/dev/null; then
 	fail "chromium is installed (ci/packages.txt)"
 	exit 0

@@ -3,7 +3,7 @@
 # restarting (the suite's throwaway cluster, restored before the script
 # ends): 503 while down or on the one stale connection, never a crash,
 # and the next request works.
-. "$TOP/apps/tests/apps-lib.sh"
+. "$TOP/tests/apps-lib.sh"
 DB=apps_restart
 apps_db $DB || { fail "fresh database"; exit 1; }
 

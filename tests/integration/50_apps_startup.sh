@@ -3,7 +3,7 @@
 # app started at once on an empty database apply each file once (the
 # runner's advisory lock); a broken migration file makes the app exit
 # non-zero naming the file, serving nothing; missing secrets are refused.
-. "$TOP/apps/tests/apps-lib.sh"
+. "$TOP/tests/apps-lib.sh"
 DB=apps_startup
 apps_db $DB || { fail "fresh database"; exit 1; }
 

@@ -4,7 +4,7 @@
 # get 503 (never a crash, a 500 or a hang), the app recovers by itself.
 # Then hostile HTTP input: each gets a clear 4xx, the workers live, other
 # clients are served.
-. "$TOP/apps/tests/apps-lib.sh"
+. "$TOP/tests/apps-lib.sh"
 DB=apps_faults
 apps_db $DB || { fail "fresh database"; exit 1; }
 app_start billing $DB billing 2 4

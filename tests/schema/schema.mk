@@ -1,9 +1,7 @@
 # tests/schema/schema.mk: test tools of the catalog/diff/emit work
-# (included from verifier/verifier-models.mk); test-build builds them.
+# (included from tests/tests.mk); test-build builds them.
 
 # catalog_sql: the catalog queries, for the benchmark's psql baseline.
-$(BUILD)/tests/catalog_sql: tests/schema/catalog_sql.c $(BUILD)/libverifier.a $(wildcard verifier/*.h)
-	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(BUILD)/libverifier.a $(LIBS)
-
-test-build: $(BUILD)/tests/catalog_sql
+TOOL_BINS += $(BUILD)/tests/catalog_sql
+$(BUILD)/tests/catalog_sql: $(BUILD)/obj/tests/schema/catalog_sql.o $(VERIFIER_LIB)
+	$(link_tool)

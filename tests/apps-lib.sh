@@ -1,4 +1,4 @@
-# apps/tests/apps-lib.sh: what the apps' integration scripts
+# tests/apps-lib.sh: what the apps' integration scripts
 # (tests/integration/50_apps_*.sh) share, on top of tests/lib.sh: a
 # database with the service roles' passwords, app instances on free ports
 # that are always stopped when the script ends, and curl helpers.
