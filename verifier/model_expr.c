@@ -236,7 +236,8 @@ figure_colname(const PgQuery__Node *node, const char **name)
 		*name = s;
 		return (2);
 	case PG_QUERY__NODE__NODE_A_EXPR:
-		if (node->a_expr->kind == PG_QUERY__A__EXPR__KIND__AEXPR_NULLIF) {
+		if (node->a_expr->kind ==
+		    PG_QUERY__A__EXPR__KIND__AEXPR_NULLIF) {
 			*name = "nullif";
 			return (2);
 		}

@@ -62,7 +62,8 @@ ld_want(struct loader *ld, const yaml_node_t *n, yaml_node_type_t type,
 	    n->data.scalar.length == 0 &&
 	    n->data.scalar.style == YAML_PLAIN_SCALAR_STYLE))
 		return (0);
-	return (ld_at(ld, n, "expected %s for %s, found %s", k, what, ld_kind(n)));
+	return (ld_at(ld, n, "expected %s for %s, found %s", k, what,
+	    ld_kind(n)));
 }
 
 const char *
@@ -143,7 +144,8 @@ ld_word(struct loader *ld, yaml_node_t *n, const char *what,
 		vbuf_puts(&b, i > 0 ? ", " : "");
 		vbuf_puts(&b, words[i]);
 	}
-	ld_at(ld, n, "unknown %s \"%s\" (expected one of: %s)", what, ld_scalar(n),
+	ld_at(ld, n, "unknown %s \"%s\" (expected one of: %s)", what,
+	    ld_scalar(n),
 	    b.data);
 	vbuf_free(&b);
 	return (-1);
@@ -178,7 +180,8 @@ ld_check_keys(struct loader *ld, yaml_node_t *map, const char *what,
 				vbuf_puts(&b, i > 0 ? ", " : "");
 				vbuf_puts(&b, allowed[i]);
 			}
-			ld_at(ld, k, "unknown key \"%s\" in %s (expected one of: "
+			ld_at(ld, k,
+			    "unknown key \"%s\" in %s (expected one of: "
 			    "%s)", ld_scalar(k), what, b.data);
 			vbuf_free(&b);
 			return (-1);
@@ -186,7 +189,8 @@ ld_check_keys(struct loader *ld, yaml_node_t *map, const char *what,
 		for (q = map->data.mapping.pairs.start; q < p; q++) {
 			k2 = ld_node(ld, q->key);
 			if (strcmp(ld_scalar(k2), ld_scalar(k)) == 0)
-				return (ld_at(ld, k, "duplicate key \"%s\" in %s "
+				return (ld_at(ld, k,
+				    "duplicate key \"%s\" in %s "
 				    "(first at line %d)", ld_scalar(k), what,
 				    (int)k2->start_mark.line + 1));
 		}
@@ -204,7 +208,8 @@ ld_map_get(struct loader *ld, yaml_node_t *map, const char *key)
 	for (p = map->data.mapping.pairs.start;
 	    p < map->data.mapping.pairs.top; p++) {
 		k = ld_node(ld, p->key);
-		if (k->type == YAML_SCALAR_NODE && strcmp(ld_scalar(k), key) == 0)
+		if (k->type == YAML_SCALAR_NODE && strcmp(ld_scalar(k),
+		    key) == 0)
 			return (ld_node(ld, p->value));
 	}
 	return (NULL);
@@ -235,7 +240,8 @@ ld_check_names(struct loader *ld, yaml_node_t *map, const char *what,
 			k2 = ld_node(ld, q->key);
 			if (strcmp(ld_scalar(k2), ld_scalar(k)) == 0)
 				return (ld_at(ld, k, "duplicate %s \"%s\"%s "
-				    "(first at line %d)", what, ld_scalar(k), in,
+				    "(first at line %d)", what, ld_scalar(k),
+				    in,
 				    (int)k2->start_mark.line + 1));
 		}
 	}
@@ -340,7 +346,8 @@ ld_columns(struct loader *ld, yaml_node_t *seq, const struct model_table *t,
 		for (it2 = seq->data.sequence.items.start; it2 < it; it2++) {
 			c2 = ld_node(ld, *it2);
 			if (strcmp(ld_scalar(c2), ld_scalar(c)) == 0) {
-				ld_at(ld, c, "column \"%s\" appears twice in %s",
+				ld_at(ld, c,
+				    "column \"%s\" appears twice in %s",
 				    ld_scalar(c), what);
 				goto bad;
 			}
@@ -433,7 +440,8 @@ resolve_fks(struct loader *ld)
 		snprintf(what, sizeof(what), "foreign key of table \"%s\"",
 		    t->name);
 		if ((rt = model_find_table(ld->m, c->ref_table)) == NULL)
-			return (ld_at(ld, pf->ref_table, "%s references missing "
+			return (ld_at(ld, pf->ref_table,
+			    "%s references missing "
 			    "table \"%s\"", what, c->ref_table));
 		if (pf->ref_columns != NULL) {
 			if (ld_columns(ld, pf->ref_columns, rt, what,
@@ -446,7 +454,8 @@ resolve_fks(struct loader *ld)
 				    MODEL_CON_PRIMARY)
 					pk = &rt->constraints[j];
 			if (pk == NULL)
-				return (ld_at(ld, pf->ref_table, "%s references "
+				return (ld_at(ld, pf->ref_table,
+				    "%s references "
 				    "table \"%s\", which has no primary key "
 				    "(expected references.columns)", what,
 				    rt->name));

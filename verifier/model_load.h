@@ -82,7 +82,8 @@ int	ld_check_names(struct loader *ld, yaml_node_t *map, const char *what,
  * reads, else at the scalar.  Returns -1.
  */
 int	ld_expr_error(struct loader *ld, yaml_node_t *n, const char *expr,
-	    int pos, const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+	    int pos, const char *fmt, ...) __attribute__((format(printf, 5,
+	    6)));
 
 /*
  * An expression (model_expr_parse()) that names no schema but the

@@ -211,8 +211,8 @@ name_hash(const char *s)
  * entries of one name in the order they were added.
  */
 const struct model_name_entry *
-model_names_find(const struct model_names *ns, const char *name, int rel, int con,
-    const size_t *table)
+model_names_find(const struct model_names *ns, const char *name, int rel,
+    int con, const size_t *table)
 {
 	const struct model_name_entry	*e;
 	size_t			 h;
@@ -307,7 +307,8 @@ model_names_assign(struct model *m, const char *path, struct vf_error *err)
 
 	memset(&ns, 0, sizeof(ns));
 	for (i = 0; i < m->ntables; i++)
-		model_names_add(&ns, m->tables[i].name, 1, 0, i, m->tables[i].line);
+		model_names_add(&ns, m->tables[i].name, 1, 0, i,
+		    m->tables[i].line);
 	/* Explicit names first: they are the user's, and must not clash. */
 	for (i = 0; i < m->ntables; i++) {
 		t = &m->tables[i];

@@ -55,7 +55,8 @@ ld_enums(struct loader *ld, yaml_node_t *map)
 		if (ld_want(ld, v, YAML_SEQUENCE_NODE, what) == -1)
 			return (-1);
 		if (v->data.sequence.items.start == v->data.sequence.items.top)
-			return (ld_at(ld, v, "expected at least one label for %s",
+			return (ld_at(ld, v,
+			    "expected at least one label for %s",
 			    what));
 		for (it = v->data.sequence.items.start;
 		    it < v->data.sequence.items.top; it++) {
@@ -69,9 +70,12 @@ ld_enums(struct loader *ld, yaml_node_t *map)
 			for (it2 = v->data.sequence.items.start; it2 < it;
 			    it2++) {
 				lab2 = ld_node(ld, *it2);
-				if (strcmp(ld_scalar(lab2), ld_scalar(lab)) == 0)
-					return (ld_at(ld, lab, "duplicate label "
-					    "\"%s\" in %s", ld_scalar(lab), what));
+				if (strcmp(ld_scalar(lab2),
+				    ld_scalar(lab)) == 0)
+					return (ld_at(ld, lab,
+					    "duplicate label "
+					    "\"%s\" in %s", ld_scalar(lab),
+					    what));
 			}
 		}
 	}
@@ -119,12 +123,14 @@ load_column(struct loader *ld, struct model_table *t, yaml_node_t *k,
 		if (ld_check_keys(ld, v, what, column_keys) == -1)
 			return (-1);
 		if ((tn = ld_map_get(ld, v, "type")) == NULL)
-			return (ld_at(ld, v, "missing key \"type\" in %s", what));
+			return (ld_at(ld, v, "missing key \"type\" in %s",
+			    what));
 	}
 	if (ld_want(ld, tn, YAML_SCALAR_NODE, "type") == -1)
 		goto done;
 	if (model_types_split_array(ld_scalar(tn), &elem, &suffix) == -1) {
-		ld_at(ld, tn, "unknown type \"%s\" for %s", ld_scalar(tn), what);
+		ld_at(ld, tn, "unknown type \"%s\" for %s", ld_scalar(tn),
+		    what);
 		goto done;
 	}
 	for (i = 0; i < ld->m->nenums; i++)
@@ -158,7 +164,8 @@ load_column(struct loader *ld, struct model_table *t, yaml_node_t *k,
 		c->identity = ident == 0 ? MODEL_IDENTITY_ALWAYS :
 		    MODEL_IDENTITY_BY_DEFAULT;
 		if (!integer || suffix[0] != '\0') {
-			ld_at(ld, n, "identity %s needs type smallint, integer or "
+			ld_at(ld, n,
+			    "identity %s needs type smallint, integer or "
 			    "bigint, not \"%s\"", what, c->type);
 			goto done;
 		}
@@ -169,7 +176,8 @@ load_column(struct loader *ld, struct model_table *t, yaml_node_t *k,
 	}
 	if ((n = ld_map_get(ld, v, "generated")) != NULL) {
 		if (c->identity != MODEL_IDENTITY_NONE) {
-			ld_at(ld, n, "%s has both identity and generated", what);
+			ld_at(ld, n, "%s has both identity and generated",
+			    what);
 			goto done;
 		}
 		if (ld_expr(ld, n, "generated", &c->generated, NULL) == -1)
@@ -193,7 +201,8 @@ load_column(struct loader *ld, struct model_table *t, yaml_node_t *k,
 				if (strcmp(e->values[idx], label) == 0)
 					break;
 			if (idx == (int)e->nvalues) {
-				ld_at(ld, n, "default '%s' of %s is not a label "
+				ld_at(ld, n,
+				    "default '%s' of %s is not a label "
 				    "of enum \"%s\"", label, what, e->name);
 				goto done;
 			}
@@ -387,7 +396,8 @@ load_checks(struct loader *ld, struct model_table *t, yaml_node_t *seq)
 		if (get_opt_name(ld, ch, &c->name, &c->name_given) == -1)
 			return (-1);
 		if ((n = ld_map_get(ld, ch, "expression")) == NULL)
-			return (ld_at(ld, ch, "missing key \"expression\" in %s",
+			return (ld_at(ld, ch,
+			    "missing key \"expression\" in %s",
 			    what));
 		if (ld_expr(ld, n, "check expression", &c->expression,
 		    NULL) == -1)
@@ -418,7 +428,8 @@ load_index_key(struct loader *ld, struct model_table *t, yaml_node_t *kn,
 		col = ld_map_get(ld, kn, "column");
 		ex = ld_map_get(ld, kn, "expression");
 		if ((col == NULL) == (ex == NULL))
-			return (ld_at(ld, kn, "expected exactly one of \"column\" "
+			return (ld_at(ld, kn,
+			    "expected exactly one of \"column\" "
 			    "and \"expression\" in a key of %s", what));
 		if ((n = ld_map_get(ld, kn, "desc")) != NULL &&
 		    ld_bool(ld, n, "desc", &key->desc) == -1)
@@ -558,7 +569,8 @@ ld_table(struct loader *ld, yaml_node_t *k, yaml_node_t *v)
 			return (-1);
 		if (pk) {
 			if (npk++ > 0)
-				return (ld_at(ld, ld_map_get(ld, cv, "primary_key"),
+				return (ld_at(ld, ld_map_get(ld, cv,
+				    "primary_key"),
 				    "second primary_key column in %s (a "
 				    "composite key goes in the table's "
 				    "primary_key)", what));
@@ -567,7 +579,8 @@ ld_table(struct loader *ld, yaml_node_t *k, yaml_node_t *v)
 	}
 	if ((n = ld_map_get(ld, v, "primary_key")) != NULL) {
 		if (npk > 0)
-			return (ld_at(ld, n, "%s has a primary_key and a column "
+			return (ld_at(ld, n,
+			    "%s has a primary_key and a column "
 			    "with primary_key: true", what));
 		c = add_constraint(t, MODEL_CON_PRIMARY, n);
 		if (n->type == YAML_MAPPING_NODE) {
@@ -576,19 +589,22 @@ ld_table(struct loader *ld, yaml_node_t *k, yaml_node_t *v)
 			    get_opt_name(ld, n, &c->name, &c->name_given) == -1)
 				return (-1);
 			if ((cols = ld_map_get(ld, n, "columns")) == NULL)
-				return (ld_at(ld, n, "missing key \"columns\" in "
+				return (ld_at(ld, n,
+				    "missing key \"columns\" in "
 				    "primary_key of %s", what));
 		} else if (n->type == YAML_SEQUENCE_NODE)
 			cols = n;
 		else
 			return (ld_at(ld, n, "expected a sequence or a mapping "
-			    "for primary_key of %s, found %s", what, ld_kind(n)));
+			    "for primary_key of %s, found %s", what,
+			    ld_kind(n)));
 		if (ld_columns(ld, cols, t, "primary key", &c->columns,
 		    &c->ncolumns) == -1)
 			return (-1);
 		for (i = 0; i < c->ncolumns; i++)
 			if (model_find_column(t, c->columns[i])->nullable)
-				return (ld_at(ld, n, "primary key column \"%s\" "
+				return (ld_at(ld, n,
+				    "primary key column \"%s\" "
 				    "of %s cannot be nullable", c->columns[i],
 				    what));
 	} else if (pkn != NULL) {

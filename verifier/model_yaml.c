@@ -139,10 +139,12 @@ default_named(const struct model_names *ns, const struct model_table *t,
 	char	def[MODEL_NAME_MAX + 1];
 
 	model_constraint_default_name(t, c, def);
-	return (strcmp(def, c->name) == 0 && model_names_count(ns, c->name) == 1);
+	return (strcmp(def, c->name) == 0 && model_names_count(ns,
+	    c->name) == 1);
 }
 
-static int	is_shorthand(const struct model_names *, const struct model_table *,
+static int	is_shorthand(const struct model_names *,
+    const struct model_table *,
 		    size_t);
 
 static int
@@ -174,7 +176,8 @@ column_pos(const struct model_table *t, const char *name)
 
 /* Whether constraint i is written as a column's shorthand. */
 static int
-is_shorthand(const struct model_names *ns, const struct model_table *t, size_t i)
+is_shorthand(const struct model_names *ns, const struct model_table *t,
+    size_t i)
 {
 	const struct model_constraint	*c = &t->constraints[i];
 	size_t				 j;
@@ -258,7 +261,8 @@ write_index(const struct model_names *ns, const struct model_table *t,
 			vbuf_appendf(out, "%8s", "");			\
 		first = 0;						\
 	} while (0)
-	if (strcmp(def, ix->name) != 0 || model_names_count(ns, ix->name) != 1) {
+	if (strcmp(def, ix->name) != 0 || model_names_count(ns,
+	    ix->name) != 1) {
 		NEXT_KEY();
 		yaml_kv(out, 0, "name", ix->name);
 	}
@@ -371,9 +375,11 @@ write_table(const struct model_names *ns, const struct model_table *t,
 		yaml_kv(out, 10, "table", c->ref_table);
 		yaml_list(out, 10, "columns", c->ref_columns, c->nref_columns);
 		if (c->on_delete != MODEL_FK_NO_ACTION)
-			yaml_kv(out, 8, "on_delete", model_fk_actions[c->on_delete]);
+			yaml_kv(out, 8, "on_delete",
+			    model_fk_actions[c->on_delete]);
 		if (c->on_update != MODEL_FK_NO_ACTION)
-			yaml_kv(out, 8, "on_update", model_fk_actions[c->on_update]);
+			yaml_kv(out, 8, "on_update",
+			    model_fk_actions[c->on_update]);
 		if (c->deferrable)
 			yaml_true(out, 8, "deferrable");
 		if (c->initially_deferred)
@@ -412,7 +418,8 @@ model_write_yaml(const struct model *m, struct vbuf *out)
 		t = &m->tables[i];
 		model_names_add(&ns, t->name, 1, 0, i, 0);
 		for (j = 0; j < t->nconstraints; j++)
-			model_names_add(&ns, t->constraints[j].name, 0, 1, i, 0);
+			model_names_add(&ns, t->constraints[j].name, 0, 1, i,
+			    0);
 		for (j = 0; j < t->nindexes; j++)
 			model_names_add(&ns, t->indexes[j].name, 1, 0, i, 0);
 	}

@@ -302,7 +302,8 @@ int_field(const ProtobufCMessage *m, const char *name, int dflt)
 	f = protobuf_c_message_descriptor_get_field_by_name(m->descriptor,
 	    name);
 	if (f == NULL || f->label == PROTOBUF_C_LABEL_REPEATED ||
-	    (f->type != PROTOBUF_C_TYPE_INT32 && f->type != PROTOBUF_C_TYPE_ENUM))
+	    (f->type != PROTOBUF_C_TYPE_INT32 &&
+	    f->type != PROTOBUF_C_TYPE_ENUM))
 		return (dflt);
 	return (*FIELD(m, f, const int32_t *));
 }
@@ -326,7 +327,7 @@ struct frame {
 struct refs_walk {
 	const char		*schema;
 	int			 flags;
-	int			 search_path;	/* inside SET search_path's args */
+	int			 search_path;	/* in SET search_path's args */
 	struct pgtree_refs	*refs;
 };
 

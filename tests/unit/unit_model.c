@@ -1,8 +1,9 @@
 /*
  * unit_model.c: the YAML model loader (verifier/model*.c): what lands in
  * struct model, the names generated for unnamed objects, the DDL, and
- * errors with their position; pgtree.c's walker of other schemas.  The exact error messages of every kind of
- * bad file are pinned by tests/models/bad/ (tests/integration/20_models.sh).
+ * errors with their position; pgtree.c's walker of other schemas.  The
+ * exact error messages of every kind of bad file are pinned by
+ * tests/models/bad/ (tests/integration/20_models.sh).
  */
 #include <setjmp.h>
 #include <stdarg.h>
