@@ -6,6 +6,7 @@
  * each object kind's reader is in model_objects.c.
  */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -279,6 +280,45 @@ ld_expr_error(struct loader *ld, yaml_node_t *n, const char *expr, int pos,
 	    "%s", msg));
 }
 
+/* The slot of expr in ld->good: where it is, or the free one to fill. */
+static size_t
+good_slot(const struct loader *ld, const char *expr)
+{
+	uint32_t	h = 2166136261u;
+	const char	*p;
+
+	for (p = expr; *p != '\0'; p++)
+		h = (h ^ (unsigned char)*p) * 16777619u;
+	for (h &= (uint32_t)(ld->nslots - 1); ld->good[h] != NULL &&
+	    strcmp(ld->good[h], expr) != 0; h = (h + 1) & (ld->nslots - 1))
+		;
+	return (h);
+}
+
+static int
+good_has(const struct loader *ld, const char *expr)
+{
+	return (ld->nslots > 0 && ld->good[good_slot(ld, expr)] != NULL);
+}
+
+static void
+good_add(struct loader *ld, const char *expr)
+{
+	char	**old = ld->good;
+	size_t	  i, n = ld->nslots;
+
+	if ((ld->ngood + 1) * 2 > ld->nslots) {
+		ld->nslots = n == 0 ? 64 : n * 2;
+		ld->good = xcalloc(ld->nslots, sizeof(*ld->good));
+		for (i = 0; i < n; i++)
+			if (old[i] != NULL)
+				ld->good[good_slot(ld, old[i])] = old[i];
+		free(old);
+	}
+	ld->good[good_slot(ld, expr)] = xstrdup(expr);
+	ld->ngood++;
+}
+
 /*
  * An expression: a string that PostgreSQL parses as one expression and
  * that names no schema but the model's own and pg_catalog.
@@ -293,6 +333,8 @@ ld_expr(struct loader *ld, yaml_node_t *n, const char *what, char **out,
 
 	if (ld_str(ld, n, what, out) == -1)
 		return (-1);
+	if (e == NULL && good_has(ld, *out))
+		return (0);
 	if (model_expr_parse(*out, &t, msg, sizeof(msg), &pos) == -1) {
 		rc = ld_expr_error(ld, n, *out, pos, "%s is not one SQL "
 		    "expression: %s", what, msg);
@@ -311,6 +353,7 @@ ld_expr(struct loader *ld, yaml_node_t *n, const char *what, char **out,
 		*out = NULL;
 		return (rc);
 	}
+	good_add(ld, *out);
 	if (e != NULL)
 		*e = t;
 	else
@@ -643,6 +686,7 @@ model_parse(const char *path, const char *text, size_t len, struct model *m,
 	yaml_document_t	 doc, extra;
 	yaml_node_t	*root;
 	struct loader	 ld;
+	size_t		 i;
 	int		 rc = -1, have_doc = 0, have_extra = 0;
 
 	memset(m, 0, sizeof(*m));
@@ -684,6 +728,9 @@ done:
 	if (rc == -1)
 		model_free(m);
 	free(ld.fks);
+	for (i = 0; i < ld.nslots; i++)
+		free(ld.good[i]);
+	free(ld.good);
 	if (have_extra)
 		yaml_document_delete(&extra);
 	if (have_doc)

@@ -29,6 +29,14 @@ struct loader {
 	struct vf_error		*err;
 	struct pending_fk	*fks;
 	size_t			 nfks;
+	/*
+	 * Expressions already checked and found good, an open-addressing set
+	 * of copies (nslots a power of two, or 0): a model repeats its
+	 * defaults (now(), false, 0), and an expression's check depends only
+	 * on its text and the schema.
+	 */
+	char			**good;
+	size_t			  ngood, nslots;
 };
 
 /* Sets the error at node n (NULL: no position); returns -1. */
@@ -88,7 +96,8 @@ int	ld_expr_error(struct loader *ld, yaml_node_t *n, const char *expr,
 /*
  * An expression (model_expr_parse()) that names no schema but the
  * model's own and pg_catalog: *out a new string; when e is not NULL it
- * holds the parse (the caller releases it with model_expr_free()).
+ * holds the parse (the caller releases it with model_expr_free()).  With
+ * e NULL a text already found good is not parsed again.
  */
 int	ld_expr(struct loader *ld, yaml_node_t *n, const char *what,
 	    char **out, struct model_expr *e);

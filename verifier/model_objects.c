@@ -189,10 +189,14 @@ load_column(struct loader *ld, struct model_table *t, yaml_node_t *k,
 			    c->generated ? "generated" : "an identity");
 			goto done;
 		}
-		if (ld_expr(ld, n, "default", &c->default_expr, &def) == -1)
+		/* Only an enum's default is looked into. */
+		have_e = c->enum_index >= 0 && suffix[0] == '\0';
+		if (ld_expr(ld, n, "default", &c->default_expr,
+		    have_e ? &def : NULL) == -1) {
+			have_e = 0;
 			goto done;
-		have_e = 1;
-		if (c->enum_index >= 0 && suffix[0] == '\0' &&
+		}
+		if (have_e &&
 		    (label = model_expr_literal_label(&def)) != NULL) {
 			const struct model_enum *e =
 			    &ld->m->enums[c->enum_index];
