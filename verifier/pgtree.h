@@ -113,7 +113,11 @@ struct pgtree_refs {
 int	pgtree_foreign_schemas(const char *sql, const char *schema, int flags,
 	    struct pgtree_refs *refs, struct vf_error *err);
 
-/* The same on a tree already parsed: node and everything under it. */
+/*
+ * The same on a tree already parsed, node and everything under it
+ * (locations are those of the parsed text): appends to refs, which must
+ * be initialised (zeroed, or filled by an earlier call).
+ */
 void	pgtree_node_foreign_schemas(const PgQuery__Node *node,
 	    const char *schema, int flags, struct pgtree_refs *refs);
 
