@@ -1,8 +1,10 @@
 /*
- * model.h: the YAML model of one schema (docs/models.md): loading and
- * checking it with libyaml, the names PostgreSQL would generate for what
- * the model leaves unnamed, and the CREATE DDL that builds the model in a
- * scratch database, where PostgreSQL normalises it.
+ * model.h: the YAML model of one schema (docs/models.md): its data
+ * structures (model.c), loading and checking it with libyaml
+ * (model_load.c, model_objects.c), the names PostgreSQL would generate
+ * for what the model leaves unnamed (model_names.c), the CREATE DDL that
+ * builds the model in a scratch database, where PostgreSQL normalises it
+ * (model_render.c), and the model written back as YAML (model_yaml.c).
  */
 #ifndef VERIFIER_MODEL_H
 #define VERIFIER_MODEL_H
@@ -195,6 +197,15 @@ struct model_stmt {
 int	model_render_stmts(const struct model *m, struct model_stmt **stmts,
 	    size_t *n, struct vf_error *err);
 void	model_stmts_free(struct model_stmt *stmts, size_t n);
+
+/*
+ * The words of enum model_fk_action in a model file ("no action",
+ * "restrict", ...), indexed by it, NULL-terminated.
+ */
+extern const char *const model_fk_actions[];
+
+/* Frees n strings of v and v itself (NULL with n 0 is fine). */
+void	model_strv_free(char **v, size_t n);
 
 /* Lookups by exact name; NULL when absent.  Valid while m is. */
 const struct model_table	*model_find_table(const struct model *m,

@@ -14,6 +14,7 @@
 
 #include <openssl/evp.h>
 
+#include "pgtree.h"
 #include "util.h"
 
 void
@@ -201,59 +202,15 @@ vbuf_steal(struct vbuf *b)
 }
 
 /*
- * PostgreSQL's reserved and type/function-name keywords (the ones that
- * cannot be bare column names); quoting a few unreserved ones too is
- * harmless, missing one is not, so the list errs on the long side.
- * Sorted: needs_quotes() looks words up with bsearch().
+ * PostgreSQL's quote_identifier() rule: bare only a plain lower-case
+ * identifier ([a-z_][a-z0-9_]*) that is no keyword of the linked grammar
+ * or an unreserved one (pgtree_keyword_kind(), cached per word).
  */
-static const char *const reserved[] = {
-	"all", "analyse", "analyze", "and", "any", "array", "as", "asc",
-	"asymmetric", "authorization", "between", "bigint", "binary", "bit",
-	"boolean", "both", "case", "cast", "char", "character", "check",
-	"coalesce", "collate", "collation", "column", "concurrently",
-	"constraint", "create", "cross", "current_catalog", "current_date",
-	"current_role", "current_schema", "current_time", "current_timestamp",
-	"current_user", "dec", "decimal", "default", "deferrable", "desc",
-	"distinct", "do", "else", "end", "except", "exists", "extract",
-	"false", "fetch", "float", "for", "foreign", "freeze", "from", "full",
-	"grant", "greatest", "group", "grouping", "having", "ilike", "in",
-	"initially", "inner", "inout", "int", "integer", "intersect",
-	"interval", "into", "is", "isnull", "join", "json", "json_array",
-	"json_arrayagg", "json_object", "json_objectagg", "lateral",
-	"leading", "least", "left", "like", "limit", "localtime",
-	"localtimestamp", "merge_action", "national", "natural", "nchar",
-	"none", "normalize", "not", "notnull", "null", "nullif", "numeric",
-	"offset", "on", "only", "or", "order", "out", "outer", "overlaps",
-	"overlay", "placing", "position", "precision", "primary", "real",
-	"references", "returning", "right", "row", "select", "session_user",
-	"setof", "similar", "smallint", "some", "substring", "symmetric",
-	"system_user", "table", "tablesample", "then", "time", "timestamp",
-	"to", "trailing", "treat", "trim", "true", "union", "unique", "user",
-	"using", "values", "varchar", "variadic", "verbose", "when", "where",
-	"window", "with", "xmlattributes", "xmlconcat", "xmlelement",
-	"xmlexists", "xmlforest", "xmlnamespaces", "xmlparse", "xmlpi",
-	"xmlroot", "xmlserialize", "xmltable",
-};
-#define NRESERVED	(sizeof(reserved) / sizeof(reserved[0]))
-
-const char *const *
-vf_sql_keywords(size_t *n)
-{
-	*n = NRESERVED;
-	return (reserved);
-}
-
-/* bsearch() order of reserved[], which is sorted (unit_sqlfile checks). */
-static int
-cmp_word(const void *a, const void *b)
-{
-	return (strcmp(*(const char *const *)a, *(const char *const *)b));
-}
-
 static int
 needs_quotes(const char *s)
 {
 	const char	*p;
+	int		 kind;
 
 	if (*s == '\0' || !((*s >= 'a' && *s <= 'z') || *s == '_'))
 		return (1);
@@ -262,8 +219,9 @@ needs_quotes(const char *s)
 		    *p == '_'))
 			return (1);
 	}
-	return (bsearch(&s, reserved, NRESERVED, sizeof(reserved[0]),
-	    cmp_word) != NULL);
+	kind = pgtree_keyword_kind(s);
+	return (kind != PG_QUERY__KEYWORD_KIND__NO_KEYWORD &&
+	    kind != PG_QUERY__KEYWORD_KIND__UNRESERVED_KEYWORD);
 }
 
 void

@@ -80,17 +80,13 @@ void	 vbuf_vappendf(struct vbuf *, const char *, va_list);
 char	*vbuf_steal(struct vbuf *);
 
 /*
- * Appends name to b as a PostgreSQL identifier: bare when it is a plain
- * lower-case identifier that is not a keyword, double-quoted (with inner
- * quotes doubled) otherwise.  Every name that reaches SQL goes through here.
+ * Appends name to b as a PostgreSQL identifier, by quote_identifier()'s
+ * rule: bare when it is a plain lower-case identifier that is not a
+ * keyword of the linked grammar or is an unreserved one, double-quoted
+ * (with inner quotes doubled) otherwise.  Every name that reaches SQL goes
+ * through here.  Thread-safe.
  */
 void	 vf_quote_ident(struct vbuf *, const char *name);
-
-/*
- * The keywords vf_quote_ident() always quotes, sorted by strcmp(); *n is
- * set to their number.  Static storage, valid for the program's life.
- */
-const char *const *vf_sql_keywords(size_t *n);
 
 /*
  * Appends s to b as a string literal: '...' with quotes doubled, or

@@ -4,12 +4,13 @@
 
 # Layers, low to high; a module includes only headers of its own layer or
 # below (the CLI is the only one that prints):
-#   1. util, problems
-#   2. db, sqlfile, model
+#   1. util, pgtree (libpg_query: the scanner quotes names), problems
+#   2. db, sqlfile, model (model_load, model_objects, model_names,
+#      model_types, model_expr, model_render, model_yaml)
 #   3. catalog, runner, scratch
 #   4. snapshot
 #   5. diff, emit
-#   6. expected, replay, compare, refs
+#   6. expected, replay, compare, refs (refs: over pgtree)
 #   7. draft, dump
 #   8. the CLI: cli, cmd_diff, cmd_draft, cmd_check, cmd_dump, main
 
@@ -19,7 +20,15 @@ VERIFIER_SRCS := \
 	verifier/problems.c \
 	verifier/db.c \
 	verifier/sqlfile.c \
+	verifier/pgtree.c \
 	verifier/model.c \
+	verifier/model_load.c \
+	verifier/model_objects.c \
+	verifier/model_names.c \
+	verifier/model_types.c \
+	verifier/model_expr.c \
+	verifier/model_render.c \
+	verifier/model_yaml.c \
 	verifier/catalog.c \
 	verifier/runner.c \
 	verifier/scratch.c \

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# 20_models.sh: YAML models (verifier/model.c) through tests/tools/render_model.
+# 20_models.sh: YAML models (verifier/model*.c) through tests/tools/render_model.
 # - every tests/models/bad/X.yaml fails with exit 2 and exactly X.err;
 # - tests/models/good/full.yaml renders exactly full.sql, which PostgreSQL runs,
 #   and writes exactly full.canon.yaml; every model round-trips through

@@ -1,8 +1,9 @@
 /*
- * unit_model.c: the YAML model loader (verifier/model.c): what lands in
+ * unit_model.c: the YAML model loader (verifier/model*.c): what lands in
  * struct model, the names generated for unnamed objects, the DDL, and
- * errors with their position.  The exact error messages of every kind of
- * bad file are pinned by tests/models/bad/ (tests/integration/20_models.sh).
+ * errors with their position; pgtree.c's walker of other schemas.  The
+ * exact error messages of every kind of bad file are pinned by
+ * tests/models/bad/ (tests/integration/20_models.sh).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -15,6 +16,7 @@
 #include <cmocka.h>
 
 #include "model.h"
+#include "pgtree.h"
 
 static int
 parse(const char *text, struct model *m, struct vf_error *err)
@@ -536,6 +538,155 @@ test_load_file(void **state)
 	assert_null(m.schema);
 }
 
+/*
+ * The schemas sql refers to besides billing, as pgtree_foreign_schemas()
+ * reports them with flags: "name@location" joined by spaces, or
+ * "error: message" (static buffer).
+ */
+static const char *
+refs(const char *sql, int flags)
+{
+	static char		 buf[1024];
+	struct pgtree_refs	 r;
+	struct vf_error		 err;
+	size_t			 i, o = 0;
+
+	buf[0] = '\0';
+	if (pgtree_foreign_schemas(sql, "billing", flags, &r, &err) == -1) {
+		snprintf(buf, sizeof(buf), "error: %.900s (col %d)",
+		    err.msg, err.col);
+		return (buf);
+	}
+	for (i = 0; i < r.n; i++)
+		o += (size_t)snprintf(buf + o, sizeof(buf) - o, "%s%s@%d",
+		    i > 0 ? " " : "", r.v[i].schema, r.v[i].location);
+	pgtree_refs_free(&r);
+	return (buf);
+}
+
+/* The distinct names only, as check_refs() reports them. */
+static const char *
+names(const char *sql)
+{
+	static char		 buf[1024];
+	struct pgtree_refs	 r;
+	struct vf_error		 err;
+	size_t			 i, o = 0;
+
+	buf[0] = '\0';
+	if (pgtree_foreign_schemas(sql, "billing", PGTREE_REFS_INFO_SCHEMA |
+	    PGTREE_REFS_DISTINCT, &r, &err) == -1)
+		return ("error");
+	for (i = 0; i < r.n; i++)
+		o += (size_t)snprintf(buf + o, sizeof(buf) - o, "%s%s",
+		    i > 0 ? " " : "", r.v[i].schema);
+	pgtree_refs_free(&r);
+	return (buf);
+}
+
+static void
+test_foreign_schemas(void **state)
+{
+	/* Relations (RangeVar.schemaname), with their locations. */
+	assert_string_equal(refs("SELECT * FROM auth.users", 0),
+	    "auth@14");
+	assert_string_equal(refs("INSERT INTO auth.t VALUES (1)", 0),
+	    "auth@12");
+	assert_string_equal(refs("ALTER TABLE billing.invoices ADD FOREIGN "
+	    "KEY (id) REFERENCES auth.users (id)", 0), "auth@61");
+	/* Own schema and pg_catalog never; information_schema on request. */
+	assert_string_equal(refs("SELECT pg_catalog.now() FROM billing.t", 0),
+	    "");
+	assert_string_equal(refs("SELECT * FROM information_schema.tables",
+	    0), "information_schema@14");
+	assert_string_equal(refs("SELECT * FROM information_schema.tables",
+	    PGTREE_REFS_INFO_SCHEMA), "");
+	/* Functions, type casts (TypeName.names), operators, collations. */
+	assert_string_equal(refs("SELECT auth.f(1), 'a'::auth.t", 0),
+	    "auth@7 auth@23");
+	assert_string_equal(refs("SELECT 1 OPERATOR(auth.+) 2", 0),
+	    "auth@9");
+	assert_string_equal(names("SELECT a COLLATE auth.c FROM t"), "auth");
+	assert_string_equal(names("SELECT x::auth.t[] FROM billing.t"),
+	    "auth");
+	assert_string_equal(names("CREATE INDEX ON billing.t (a auth.ops)"),
+	    "auth");
+	/* CREATE SCHEMA, ALTER ... SET SCHEMA. */
+	assert_string_equal(names("CREATE SCHEMA auth"), "auth");
+	assert_string_equal(names("ALTER TABLE billing.t SET SCHEMA auth"),
+	    "auth");
+	assert_string_equal(names("ALTER FUNCTION billing.f() SET SCHEMA "
+	    "auth"), "auth");
+	/* Type names of CREATE TYPE ... AS ENUM, ALTER TYPE, domains. */
+	assert_string_equal(names("CREATE TYPE auth.s AS ENUM ('a')"),
+	    "auth");
+	assert_string_equal(names("ALTER TYPE auth.s ADD VALUE 'b'"), "auth");
+	assert_string_equal(names("CREATE DOMAIN billing.d AS auth.t"),
+	    "auth");
+	/* Objects of DROP, COMMENT ON, GRANT ... ON FUNCTION. */
+	assert_string_equal(names("DROP TABLE auth.u, billing.x, other.y"),
+	    "auth other");
+	assert_string_equal(names("DROP FUNCTION auth.f(int)"), "auth");
+	assert_string_equal(names("COMMENT ON TABLE auth.users IS 'x'"),
+	    "auth");
+	assert_string_equal(names("COMMENT ON COLUMN auth.users.id IS 'x'"),
+	    "auth");
+	assert_string_equal(names("COMMENT ON COLUMN users.id IS 'x'"), "");
+	assert_string_equal(names("GRANT EXECUTE ON FUNCTION auth.f(int) TO "
+	    "public"), "auth");
+	/* Schemas named as objects: DROP SCHEMA, GRANT ... ON SCHEMA. */
+	assert_string_equal(names("DROP SCHEMA billing, zeta, auth CASCADE"),
+	    "auth zeta");
+	assert_string_equal(names("GRANT USAGE ON SCHEMA auth TO public"),
+	    "auth");
+	assert_string_equal(names("REVOKE USAGE ON SCHEMA auth FROM public"),
+	    "auth");
+	/* Every value of SET search_path, with its location. */
+	assert_string_equal(refs("SET search_path = auth, billing", 0),
+	    "auth@18");
+	assert_string_equal(names("SET LOCAL search_path TO public"),
+	    "public");
+	assert_string_equal(names("SET search_path = \"$user\", public"),
+	    "$user public");
+	assert_string_equal(names("SET work_mem = 'auth'"), "");
+	/* Several statements, repeated names: distinct and sorted. */
+	assert_string_equal(refs("SELECT * FROM zeta.t; SELECT auth.f(); "
+	    "SELECT * FROM zeta.u", 0), "zeta@14 auth@29 zeta@53");
+	assert_string_equal(names("SELECT * FROM zeta.t; SELECT auth.f(); "
+	    "SELECT * FROM zeta.u"), "auth zeta");
+	/* A table.column is not a schema; unqualified names are not. */
+	assert_string_equal(names("SELECT t.c FROM t"), "");
+	/* PostgreSQL's message and position when sql does not parse. */
+	assert_string_equal(refs("SELECT FROM WHERE", 0),
+	    "error: syntax error at or near \"WHERE\" (col 13)");
+}
+
+/* Expressions of a model naming another schema: the first, at its column. */
+static void
+test_expr_foreign_schema(void **state)
+{
+	struct model	m;
+	struct vf_error	err;
+
+	assert_int_equal(parse("schema: billing\ntables:\n  t:\n    columns:\n"
+	    "      a:\n        type: text\n        default: lower(auth.f(x))\n",
+	    &m, &err), -1);
+	assert_string_equal(err.msg, "default refers to schema \"auth\" (a "
+	    "model uses only its own schema and pg_catalog)");
+	assert_int_equal(err.line, 7);
+	assert_int_equal(err.col, 24);
+	assert_int_equal(parse("schema: billing\ntables:\n  t:\n    columns:\n"
+	    "      a:\n        type: text\n        default: "
+	    "information_schema.f()\n", &m, &err), -1);
+	assert_string_equal(err.msg, "default refers to schema "
+	    "\"information_schema\" (a model uses only its own schema and "
+	    "pg_catalog)");
+	parse_ok("schema: billing\ntables:\n  t:\n    columns:\n      a:\n"
+	    "        type: text\n        default: billing.f(pg_catalog.now())"
+	    "\n", &m);
+	model_free(&m);
+}
+
 int
 main(void)
 {
@@ -550,6 +701,8 @@ main(void)
 		cmocka_unit_test(test_write_roundtrip),
 		cmocka_unit_test(test_write_shared_name),
 		cmocka_unit_test(test_load_file),
+		cmocka_unit_test(test_foreign_schemas),
+		cmocka_unit_test(test_expr_foreign_schema),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));

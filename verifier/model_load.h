@@ -1,0 +1,114 @@
+/*
+ * model_load.h: the loader's state and its YAML value readers, shared by
+ * model_load.c (the file, the checks across objects) and model_objects.c
+ * (one reader per object kind).  Internal to the model modules.  Every
+ * reader returns 0, or -1 with ld->err set at the node (code
+ * VF_EXIT_USAGE); "what" names the value in messages.
+ */
+#ifndef VERIFIER_MODEL_LOAD_H
+#define VERIFIER_MODEL_LOAD_H
+
+#include <yaml.h>
+
+#include "model.h"
+#include "model_expr.h"
+
+/* A foreign key whose referenced table is checked once all are loaded. */
+struct pending_fk {
+	size_t		 table;		/* index in m->tables */
+	size_t		 con;		/* index in its constraints */
+	yaml_node_t	*ref_table;	/* the references.table scalar */
+	yaml_node_t	*ref_columns;	/* references.columns, or NULL */
+	yaml_node_t	*node;		/* the foreign key mapping */
+};
+
+struct loader {
+	const char		*path;
+	yaml_document_t		*doc;
+	struct model		*m;
+	struct vf_error		*err;
+	struct pending_fk	*fks;
+	size_t			 nfks;
+	/*
+	 * Expressions already checked and found good, an open-addressing set
+	 * of copies (nslots a power of two, or 0): a model repeats its
+	 * defaults (now(), false, 0), and an expression's check depends only
+	 * on its text and the schema.
+	 */
+	char			**good;
+	size_t			  ngood, nslots;
+};
+
+/* Sets the error at node n (NULL: no position); returns -1. */
+int	ld_at(struct loader *ld, const yaml_node_t *n, const char *fmt, ...)
+	    __attribute__((format(printf, 3, 4)));
+
+/* The node of index idx in the document. */
+yaml_node_t	*ld_node(struct loader *ld, int idx);
+
+/* "a mapping", "a sequence", "a scalar" or "nothing", for messages. */
+const char	*ld_kind(const yaml_node_t *n);
+
+/* Checks that n is a node of type (a scalar: a non-empty one). */
+int	ld_want(struct loader *ld, const yaml_node_t *n, yaml_node_type_t type,
+	    const char *what);
+
+/* The text of scalar n. */
+const char	*ld_scalar(const yaml_node_t *n);
+
+/* A string / a name (at most MODEL_NAME_MAX bytes): a new string. */
+int	ld_str(struct loader *ld, yaml_node_t *n, const char *what,
+	    char **out);
+int	ld_name(struct loader *ld, yaml_node_t *n, const char *what,
+	    char **out);
+
+/* true or false. */
+int	ld_bool(struct loader *ld, yaml_node_t *n, const char *what, int *out);
+
+/* One of words (NULL-terminated); *out gets its index. */
+int	ld_word(struct loader *ld, yaml_node_t *n, const char *what,
+	    const char *const *words, int *out);
+
+/* Mapping map has only keys of allowed (NULL-terminated), each once. */
+int	ld_check_keys(struct loader *ld, yaml_node_t *map, const char *what,
+	    const char *const *allowed);
+
+/* The value of key in mapping map, or NULL. */
+yaml_node_t	*ld_map_get(struct loader *ld, yaml_node_t *map,
+		    const char *key);
+
+/*
+ * The keys of a name -> value mapping are distinct names ("duplicate
+ * <what> ...<in>" otherwise).
+ */
+int	ld_check_names(struct loader *ld, yaml_node_t *map, const char *what,
+	    const char *in);
+
+/*
+ * The error of expression expr read from scalar n, at its 1-based
+ * character position pos when the scalar is written on one line as it
+ * reads, else at the scalar.  Returns -1.
+ */
+int	ld_expr_error(struct loader *ld, yaml_node_t *n, const char *expr,
+	    int pos, const char *fmt, ...) __attribute__((format(printf, 5,
+	    6)));
+
+/*
+ * An expression (model_expr_parse()) that names no schema but the
+ * model's own and pg_catalog: *out a new string; when e is not NULL it
+ * holds the parse (the caller releases it with model_expr_free()).  With
+ * e NULL a text already found good is not parsed again.
+ */
+int	ld_expr(struct loader *ld, yaml_node_t *n, const char *what,
+	    char **out, struct model_expr *e);
+
+/* A sequence of at least one distinct column of t: a new string array. */
+int	ld_columns(struct loader *ld, yaml_node_t *seq,
+	    const struct model_table *t, const char *what, char ***out,
+	    size_t *n);
+
+/* The readers of model_objects.c: the enums mapping, one table. */
+int	ld_enums(struct loader *ld, yaml_node_t *map);
+int	ld_table(struct loader *ld, yaml_node_t *k, yaml_node_t *v);
+
+#endif

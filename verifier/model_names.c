@@ -1,0 +1,400 @@
+/*
+ * model_names.c: names the way PostgreSQL makes them.  makeObjectName()
+ * and the Choose*Name() rules, the default name of each constraint and
+ * index kind, the set of names taken in a schema, and the naming of a
+ * loaded model's unnamed objects.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model_expr.h"
+#include "model_names.h"
+
+void
+model_make_name(char out[MODEL_NAME_MAX + 1], const char *name1,
+    const char *name2, const char *label)
+{
+	size_t	len1, len2 = 0, overhead = 0, avail, n1, n2, o = 0;
+
+	len1 = strlen(name1);
+	if (name2 != NULL) {
+		len2 = strlen(name2);
+		overhead++;
+	}
+	if (label != NULL)
+		overhead += strlen(label) + 1;
+	avail = MODEL_NAME_MAX > overhead ? MODEL_NAME_MAX - overhead : 0;
+	n1 = len1;
+	n2 = len2;
+	/* Cut the longer part first, one byte at a time. */
+	while (n1 + n2 > avail) {
+		if (n1 > n2)
+			n1--;
+		else
+			n2--;
+	}
+	n1 = vf_utf8_clip(name1, len1, n1);
+	if (name2 != NULL)
+		n2 = vf_utf8_clip(name2, len2, n2);
+	memcpy(out, name1, n1);
+	o = n1;
+	if (name2 != NULL) {
+		out[o++] = '_';
+		memcpy(out + o, name2, n2);
+		o += n2;
+	}
+	if (label != NULL) {
+		out[o++] = '_';
+		memcpy(out + o, label, strlen(label));
+		o += strlen(label);
+	}
+	out[o] = '\0';
+}
+
+/*
+ * The middle part of an index or foreign key name: the key names joined
+ * with '_', stopping once it reaches NAMEDATALEN bytes, as PostgreSQL's
+ * ChooseIndexNameAddition() does.  The caller frees the result.
+ */
+static char *
+join_names(char *const *names, size_t n)
+{
+	struct vbuf	b;
+	size_t		i;
+
+	vbuf_init(&b);
+	vbuf_puts(&b, "");
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			vbuf_putc(&b, '_');
+		vbuf_append(&b, names[i], vf_utf8_clip(names[i],
+		    strlen(names[i]), MODEL_NAME_MAX));
+		if (b.len >= MODEL_NAME_MAX + 1)
+			break;
+	}
+	return (vbuf_steal(&b));
+}
+
+/*
+ * The key names of an index, PostgreSQL's ChooseIndexColumnNames(): a
+ * column's name, an expression's FigureColname, INCLUDE columns last, and
+ * a repeated name numbered ("a", "a1").  Caller frees with model_strv_free().
+ */
+static char **
+index_key_names(const struct model_index *ix, size_t *np)
+{
+	char	**names, buf[MODEL_NAME_MAX + 1], num[32];
+	size_t	  n = ix->nkeys + ix->ninclude, i, j, k, len;
+	int	  taken, pass;
+
+	names = xcalloc(n, sizeof(*names));
+	for (i = 0; i < n; i++) {
+		const char *orig;
+
+		if (i < ix->nkeys && ix->keys[i].expression != NULL) {
+			(void)model_expr_colname(ix->keys[i].expression, buf);
+			orig = buf;
+		} else
+			orig = i < ix->nkeys ? ix->keys[i].column :
+			    ix->include[i - ix->nkeys];
+		len = vf_utf8_clip(orig, strlen(orig), MODEL_NAME_MAX);
+		names[i] = xstrndup(orig, len);
+		for (pass = 1;; pass++) {
+			taken = 0;
+			for (j = 0; j < i; j++)
+				if (strcmp(names[j], names[i]) == 0)
+					taken = 1;
+			if (!taken)
+				break;
+			snprintf(num, sizeof(num), "%d", pass);
+			k = vf_utf8_clip(orig, strlen(orig),
+			    MODEL_NAME_MAX - strlen(num));
+			free(names[i]);
+			names[i] = xmalloc(k + strlen(num) + 1);
+			memcpy(names[i], orig, k);
+			strcpy(names[i] + k, num);
+		}
+	}
+	*np = n;
+	return (names);
+}
+
+/* The base name (name1, name2, label) of a constraint without a name. */
+static void
+constraint_name_parts(const struct model_table *t,
+    const struct model_constraint *c, char **name2, const char **label)
+{
+	const char	*col;
+
+	*name2 = NULL;
+	switch (c->kind) {
+	case MODEL_CON_PRIMARY:
+		*label = "pkey";
+		break;
+	case MODEL_CON_UNIQUE:
+		*label = "key";
+		*name2 = join_names(c->columns, c->ncolumns);
+		break;
+	case MODEL_CON_FOREIGN:
+		*label = "fkey";
+		*name2 = join_names(c->columns, c->ncolumns);
+		break;
+	case MODEL_CON_CHECK:
+	default:
+		*label = "check";
+		if ((col = model_expr_single_column(t, c->expression)) != NULL)
+			*name2 = xstrdup(col);
+		break;
+	}
+}
+
+static void
+index_name_parts(const struct model_index *ix, char **name2)
+{
+	char	**names;
+	size_t	  n;
+
+	names = index_key_names(ix, &n);
+	*name2 = join_names(names, n);
+	model_strv_free(names, n);
+}
+
+void
+model_constraint_default_name(const struct model_table *t,
+    const struct model_constraint *c, char out[MODEL_NAME_MAX + 1])
+{
+	char		*name2;
+	const char	*label;
+
+	constraint_name_parts(t, c, &name2, &label);
+	model_make_name(out, t->name, name2, label);
+	free(name2);
+}
+
+void
+model_index_default_name(const struct model_table *t,
+    const struct model_index *ix, char out[MODEL_NAME_MAX + 1])
+{
+	char	*name2;
+
+	index_name_parts(ix, &name2);
+	model_make_name(out, t->name, name2, "idx");
+	free(name2);
+}
+
+static size_t
+name_hash(const char *s)
+{
+	uint32_t	h = 2166136261u;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return (h);
+}
+
+/*
+ * The first entry named name that is a relation (rel) or a constraint
+ * (con) of table (any table when NULL), or NULL.  Linear probing keeps
+ * entries of one name in the order they were added.
+ */
+const struct model_name_entry *
+model_names_find(const struct model_names *ns, const char *name, int rel,
+    int con, const size_t *table)
+{
+	const struct model_name_entry	*e;
+	size_t			 h;
+
+	if (ns->nslots == 0)
+		return (NULL);
+	for (h = name_hash(name) & (ns->nslots - 1); ns->slots[h] != 0;
+	    h = (h + 1) & (ns->nslots - 1)) {
+		e = &ns->v[ns->slots[h] - 1];
+		if (strcmp(e->name, name) != 0)
+			continue;
+		if (rel && e->rel)
+			return (e);
+		if (con && e->con && (table == NULL || e->table == *table))
+			return (e);
+	}
+	return (NULL);
+}
+
+static void
+names_slot(struct model_names *ns, size_t idx)
+{
+	size_t	h;
+
+	for (h = name_hash(ns->v[idx].name) & (ns->nslots - 1);
+	    ns->slots[h] != 0; h = (h + 1) & (ns->nslots - 1))
+		;
+	ns->slots[h] = idx + 1;
+}
+
+void
+model_names_add(struct model_names *ns, const char *name, int rel, int con,
+    size_t table, int line)
+{
+	struct model_name_entry	*e;
+	size_t			 i;
+
+	if (ns->n == ns->cap) {
+		ns->cap = ns->cap == 0 ? 64 : ns->cap * 2;
+		ns->v = xrealloc(ns->v, ns->cap * sizeof(*ns->v));
+	}
+	e = &ns->v[ns->n++];
+	snprintf(e->name, sizeof(e->name), "%s", name);
+	e->rel = rel;
+	e->con = con;
+	e->table = table;
+	e->line = line;
+	if (ns->n * 2 > ns->nslots) {
+		/* Grow and add everything again, in order. */
+		free(ns->slots);
+		ns->nslots = ns->nslots == 0 ? 128 : ns->nslots * 2;
+		ns->slots = xcalloc(ns->nslots, sizeof(*ns->slots));
+		for (i = 0; i < ns->n; i++)
+			names_slot(ns, i);
+	} else
+		names_slot(ns, ns->n - 1);
+}
+
+/*
+ * PostgreSQL's ChooseRelationName()/ChooseConstraintName(): the base name,
+ * then label1, label2... until it is free.
+ */
+static char *
+choose_name(const struct model_names *ns, const char *name1, const char *name2,
+    const char *label, int rel, int con)
+{
+	char	out[MODEL_NAME_MAX + 1], mod[64];
+	int	pass = 0;
+
+	snprintf(mod, sizeof(mod), "%s", label);
+	for (;;) {
+		model_make_name(out, name1, name2, mod);
+		if (model_names_find(ns, out, rel, con, NULL) == NULL)
+			break;
+		snprintf(mod, sizeof(mod), "%s%d", label, ++pass);
+	}
+	return (xstrdup(out));
+}
+
+int
+model_names_assign(struct model *m, const char *path, struct vf_error *err)
+{
+	struct model_table	*t;
+	struct model_constraint	*c;
+	struct model_index	*ix;
+	const struct model_name_entry	*e;
+	struct model_names		 ns;
+	char			*name2, seq[MODEL_NAME_MAX + 1];
+	const char		*label;
+	size_t			 i, j;
+	int			 rel, rc = -1;
+
+	memset(&ns, 0, sizeof(ns));
+	for (i = 0; i < m->ntables; i++)
+		model_names_add(&ns, m->tables[i].name, 1, 0, i,
+		    m->tables[i].line);
+	/* Explicit names first: they are the user's, and must not clash. */
+	for (i = 0; i < m->ntables; i++) {
+		t = &m->tables[i];
+		for (j = 0; j < t->nconstraints; j++) {
+			c = &t->constraints[j];
+			if (!c->name_given)
+				continue;
+			rel = c->kind == MODEL_CON_PRIMARY ||
+			    c->kind == MODEL_CON_UNIQUE;
+			e = model_names_find(&ns, c->name, rel, 1, &i);
+			if (e != NULL) {
+				vf_error_set(err, VF_EXIT_USAGE, path,
+				    c->line, c->col, "duplicate name \"%s\" "
+				    "(already used at line %d)", c->name,
+				    e->line);
+				goto done;
+			}
+			model_names_add(&ns, c->name, rel, 1, i, c->line);
+		}
+		for (j = 0; j < t->nindexes; j++) {
+			ix = &t->indexes[j];
+			if (!ix->name_given)
+				continue;
+			e = model_names_find(&ns, ix->name, 1, 0, NULL);
+			if (e != NULL) {
+				vf_error_set(err, VF_EXIT_USAGE, path,
+				    ix->line, ix->col, "duplicate name \"%s\" "
+				    "(already used at line %d)", ix->name,
+				    e->line);
+				goto done;
+			}
+			model_names_add(&ns, ix->name, 1, 0, i, ix->line);
+		}
+	}
+	/* Identity sequences are created with their tables. */
+	for (i = 0; i < m->ntables; i++) {
+		t = &m->tables[i];
+		for (j = 0; j < t->ncolumns; j++) {
+			if (t->columns[j].identity == MODEL_IDENTITY_NONE)
+				continue;
+			model_make_name(seq, t->name, t->columns[j].name,
+			    "seq");
+			if (model_names_find(&ns, seq, 1, 0, NULL) == NULL)
+				model_names_add(&ns, seq, 1, 0, i,
+				    t->columns[j].line);
+		}
+	}
+	for (i = 0; i < m->ntables; i++) {
+		t = &m->tables[i];
+		for (j = 0; j < t->nconstraints; j++) {
+			c = &t->constraints[j];
+			if (c->name_given)
+				continue;
+			rel = c->kind == MODEL_CON_PRIMARY ||
+			    c->kind == MODEL_CON_UNIQUE;
+			constraint_name_parts(t, c, &name2, &label);
+			c->name = choose_name(&ns, t->name, name2, label,
+			    rel, 1);
+			free(name2);
+			model_names_add(&ns, c->name, rel, 1, i, c->line);
+		}
+		for (j = 0; j < t->nindexes; j++) {
+			ix = &t->indexes[j];
+			if (ix->name_given)
+				continue;
+			index_name_parts(ix, &name2);
+			ix->name = choose_name(&ns, t->name, name2, "idx",
+			    1, 0);
+			free(name2);
+			model_names_add(&ns, ix->name, 1, 0, i, ix->line);
+		}
+	}
+	rc = 0;
+done:
+	model_names_free(&ns);
+	return (rc);
+}
+
+/* How many entries are named name. */
+size_t
+model_names_count(const struct model_names *ns, const char *name)
+{
+	size_t	h, n = 0;
+
+	if (ns->nslots == 0)
+		return (0);
+	for (h = name_hash(name) & (ns->nslots - 1); ns->slots[h] != 0;
+	    h = (h + 1) & (ns->nslots - 1))
+		if (strcmp(ns->v[ns->slots[h] - 1].name, name) == 0)
+			n++;
+	return (n);
+}
+
+void
+model_names_free(struct model_names *ns)
+{
+	free(ns->v);
+	free(ns->slots);
+	memset(ns, 0, sizeof(*ns));
+}

@@ -1,0 +1,450 @@
+/*
+ * model_yaml.c: a model written back as a model file in the canonical
+ * form of docs/models.md (model_write_yaml(), for `verifier dump`): keys
+ * in a fixed order, shorthands wherever they apply, a name only when it
+ * is not the one that would be generated, strings quoted only when YAML
+ * needs it.  A new object kind adds its write_*() here.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "model_names.h"
+
+/*
+ * Whether s can be written as a plain YAML scalar that every YAML reader
+ * takes as this very string: it starts with a letter, a digit or '_',
+ * holds no ": ", " #" and no control character, does not end in ':' or a
+ * space, and is not a word YAML 1.1 reads as a boolean or null.  In a flow
+ * sequence ([a, b]) it must not hold ",[]{}" either.
+ */
+static int
+yaml_plain_ok(const char *s, int flow)
+{
+	static const char *const words[] = {
+		"true", "false", "yes", "no", "on", "off", "y", "n", "null",
+		NULL
+	};
+	size_t	len = strlen(s), i;
+
+	if (len == 0 || !(isalnum((unsigned char)s[0]) || s[0] == '_' ||
+	    ((unsigned char)s[0] & 0x80)))
+		return (0);
+	if (s[len - 1] == ':' || s[len - 1] == ' ')
+		return (0);
+	for (i = 0; i < len; i++) {
+		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7F)
+			return (0);
+		if (s[i] == ':' && s[i + 1] == ' ')
+			return (0);
+		if (s[i] == ' ' && s[i + 1] == '#')
+			return (0);
+		if (flow && strchr(",[]{}", s[i]) != NULL)
+			return (0);
+	}
+	for (i = 0; words[i] != NULL; i++)
+		if (strcasecmp(s, words[i]) == 0)
+			return (0);
+	return (1);
+}
+
+static void
+yaml_scalar(struct vbuf *out, const char *s, int flow)
+{
+	const unsigned char	*p;
+
+	if (yaml_plain_ok(s, flow)) {
+		vbuf_puts(out, s);
+		return;
+	}
+	vbuf_putc(out, '"');
+	for (p = (const unsigned char *)s; *p != '\0'; p++) {
+		if (*p == '"' || *p == '\\') {
+			vbuf_putc(out, '\\');
+			vbuf_putc(out, (char)*p);
+		} else if (*p == '\n')
+			vbuf_puts(out, "\\n");
+		else if (*p == '\t')
+			vbuf_puts(out, "\\t");
+		else if (*p < 0x20 || *p == 0x7F)
+			vbuf_appendf(out, "\\x%02x", *p);
+		else
+			vbuf_putc(out, (char)*p);
+	}
+	vbuf_putc(out, '"');
+}
+
+/* "key: value\n" at indent. */
+static void
+yaml_kv(struct vbuf *out, int indent, const char *key, const char *value)
+{
+	vbuf_appendf(out, "%*s%s: ", indent, "", key);
+	yaml_scalar(out, value, 0);
+	vbuf_putc(out, '\n');
+}
+
+/* "key: true\n" at indent: a boolean, never quoted. */
+static void
+yaml_true(struct vbuf *out, int indent, const char *key)
+{
+	vbuf_appendf(out, "%*s%s: true\n", indent, "", key);
+}
+
+/*
+ * "key: [a, b]\n" after indent spaces, or a block sequence whose items sit
+ * at column inner when a name needs quoting.
+ */
+static void
+yaml_list_at(struct vbuf *out, int indent, const char *key,
+    char *const *names, size_t n, int inner)
+{
+	size_t	i;
+	int	flow = 1;
+
+	for (i = 0; i < n; i++)
+		if (!yaml_plain_ok(names[i], 1))
+			flow = 0;
+	vbuf_appendf(out, "%*s%s:", indent, "", key);
+	if (flow) {
+		vbuf_puts(out, " [");
+		for (i = 0; i < n; i++) {
+			vbuf_puts(out, i > 0 ? ", " : "");
+			vbuf_puts(out, names[i]);
+		}
+		vbuf_puts(out, "]\n");
+		return;
+	}
+	vbuf_putc(out, '\n');
+	for (i = 0; i < n; i++) {
+		vbuf_appendf(out, "%*s- ", inner, "");
+		yaml_scalar(out, names[i], 0);
+		vbuf_putc(out, '\n');
+	}
+}
+
+static void
+yaml_list(struct vbuf *out, int indent, const char *key,
+    char *const *names, size_t n)
+{
+	yaml_list_at(out, indent, key, names, n, indent + 2);
+}
+
+/* Whether constraint c would get its name back if the name were left out. */
+static int
+default_named(const struct model_names *ns, const struct model_table *t,
+    const struct model_constraint *c)
+{
+	char	def[MODEL_NAME_MAX + 1];
+
+	model_constraint_default_name(t, c, def);
+	return (strcmp(def, c->name) == 0 && model_names_count(ns,
+	    c->name) == 1);
+}
+
+static int	is_shorthand(const struct model_names *,
+    const struct model_table *,
+		    size_t);
+
+static int
+has_shorthand(const struct model_names *ns, const struct model_table *t,
+    const struct model_column *col,
+    enum model_con_kind kind)
+{
+	size_t	i;
+
+	for (i = 0; i < t->nconstraints; i++)
+		if (t->constraints[i].kind == kind &&
+		    t->constraints[i].ncolumns == 1 &&
+		    strcmp(t->constraints[i].columns[0], col->name) == 0 &&
+		    is_shorthand(ns, t, i))
+			return (1);
+	return (0);
+}
+
+static size_t
+column_pos(const struct model_table *t, const char *name)
+{
+	size_t	i;
+
+	for (i = 0; i < t->ncolumns; i++)
+		if (strcmp(t->columns[i].name, name) == 0)
+			return (i);
+	return (t->ncolumns);
+}
+
+/* Whether constraint i is written as a column's shorthand. */
+static int
+is_shorthand(const struct model_names *ns, const struct model_table *t,
+    size_t i)
+{
+	const struct model_constraint	*c = &t->constraints[i];
+	size_t				 j;
+
+	if ((c->kind != MODEL_CON_PRIMARY && c->kind != MODEL_CON_UNIQUE) ||
+	    c->ncolumns != 1 || !default_named(ns, t, c))
+		return (0);
+	if (c->kind == MODEL_CON_PRIMARY)
+		return (1);
+	/*
+	 * The loader puts column shorthands first, in column order: a unique
+	 * constraint is written as one only when that keeps its place.
+	 */
+	for (j = 0; j < i; j++) {
+		if (t->constraints[j].kind != MODEL_CON_UNIQUE)
+			continue;
+		if (!is_shorthand(ns, t, j) || column_pos(t,
+		    t->constraints[j].columns[0]) >= column_pos(t,
+		    c->columns[0]))
+			return (0);
+	}
+	return (1);
+}
+
+static void
+write_column(const struct model_names *ns, const struct model_table *t,
+    const struct model_column *c,
+    struct vbuf *out)
+{
+	int	pk, uq;
+
+	pk = has_shorthand(ns, t, c, MODEL_CON_PRIMARY);
+	uq = has_shorthand(ns, t, c, MODEL_CON_UNIQUE);
+	vbuf_appendf(out, "%6s", "");
+	yaml_scalar(out, c->name, 0);
+	vbuf_putc(out, ':');
+	if (!c->nullable && c->default_expr == NULL &&
+	    c->identity == MODEL_IDENTITY_NONE && c->generated == NULL &&
+	    !pk && !uq && c->comment == NULL && c->renamed_from == NULL) {
+		vbuf_putc(out, ' ');
+		yaml_scalar(out, c->type, 0);
+		vbuf_putc(out, '\n');
+		return;
+	}
+	vbuf_putc(out, '\n');
+	yaml_kv(out, 8, "type", c->type);
+	if (c->nullable)
+		yaml_true(out, 8, "nullable");
+	if (c->default_expr != NULL)
+		yaml_kv(out, 8, "default", c->default_expr);
+	if (c->identity != MODEL_IDENTITY_NONE)
+		yaml_kv(out, 8, "identity", c->identity ==
+		    MODEL_IDENTITY_ALWAYS ? "always" : "by default");
+	if (c->generated != NULL)
+		yaml_kv(out, 8, "generated", c->generated);
+	if (pk)
+		yaml_true(out, 8, "primary_key");
+	if (uq)
+		yaml_true(out, 8, "unique");
+	if (c->comment != NULL)
+		yaml_kv(out, 8, "comment", c->comment);
+	if (c->renamed_from != NULL)
+		yaml_kv(out, 8, "renamed_from", c->renamed_from);
+}
+
+static void
+write_index(const struct model_names *ns, const struct model_table *t,
+    const struct model_index *ix,
+    struct vbuf *out)
+{
+	const struct model_index_key	*k;
+	char				 def[MODEL_NAME_MAX + 1];
+	char				**cols;
+	size_t				 i;
+	int				 simple = 1, first = 1;
+
+	model_index_default_name(t, ix, def);
+	vbuf_appendf(out, "%6s- ", "");
+#define NEXT_KEY()	do {						\
+		if (!first)						\
+			vbuf_appendf(out, "%8s", "");			\
+		first = 0;						\
+	} while (0)
+	if (strcmp(def, ix->name) != 0 || model_names_count(ns,
+	    ix->name) != 1) {
+		NEXT_KEY();
+		yaml_kv(out, 0, "name", ix->name);
+	}
+	if (ix->unique) {
+		NEXT_KEY();
+		yaml_true(out, 0, "unique");
+	}
+	if (strcmp(ix->method, "btree") != 0) {
+		NEXT_KEY();
+		yaml_kv(out, 0, "method", ix->method);
+	}
+	for (i = 0; i < ix->nkeys; i++)
+		if (ix->keys[i].column == NULL || ix->keys[i].desc ||
+		    ix->keys[i].nulls != MODEL_NULLS_DEFAULT)
+			simple = 0;
+	NEXT_KEY();
+	if (simple) {
+		cols = xcalloc(ix->nkeys, sizeof(*cols));
+		for (i = 0; i < ix->nkeys; i++)
+			cols[i] = ix->keys[i].column;
+		yaml_list_at(out, 0, "columns", cols, ix->nkeys, 10);
+		free(cols);
+	} else {
+		vbuf_puts(out, "columns:\n");
+		for (i = 0; i < ix->nkeys; i++) {
+			k = &ix->keys[i];
+			vbuf_appendf(out, "%10s- ", "");
+			if (k->column != NULL && !k->desc &&
+			    k->nulls == MODEL_NULLS_DEFAULT) {
+				yaml_scalar(out, k->column, 0);
+				vbuf_putc(out, '\n');
+				continue;
+			}
+			if (k->column != NULL)
+				yaml_kv(out, 0, "column", k->column);
+			else
+				yaml_kv(out, 0, "expression", k->expression);
+			if (k->desc)
+				yaml_true(out, 12, "desc");
+			if (k->nulls != MODEL_NULLS_DEFAULT)
+				yaml_kv(out, 12, "nulls", k->nulls ==
+				    MODEL_NULLS_FIRST ? "first" : "last");
+		}
+	}
+	if (ix->ninclude > 0)
+		yaml_list(out, 8, "include", ix->include, ix->ninclude);
+	if (ix->where != NULL)
+		yaml_kv(out, 8, "where", ix->where);
+#undef NEXT_KEY
+}
+
+static void
+write_table(const struct model_names *ns, const struct model_table *t,
+    struct vbuf *out)
+{
+	const struct model_constraint	*c;
+	const struct model_constraint	*pk = NULL;
+	size_t				 i;
+	int				 any;
+
+	vbuf_appendf(out, "%2s", "");
+	yaml_scalar(out, t->name, 0);
+	vbuf_puts(out, ":\n");
+	if (t->comment != NULL)
+		yaml_kv(out, 4, "comment", t->comment);
+	if (t->renamed_from != NULL)
+		yaml_kv(out, 4, "renamed_from", t->renamed_from);
+	vbuf_appendf(out, "%4scolumns:\n", "");
+	for (i = 0; i < t->ncolumns; i++)
+		write_column(ns, t, &t->columns[i], out);
+
+	for (i = 0; i < t->nconstraints; i++)
+		if (t->constraints[i].kind == MODEL_CON_PRIMARY &&
+		    !is_shorthand(ns, t, i))
+			pk = &t->constraints[i];
+	if (pk != NULL && default_named(ns, t, pk))
+		yaml_list(out, 4, "primary_key", pk->columns, pk->ncolumns);
+	else if (pk != NULL) {
+		vbuf_appendf(out, "%4sprimary_key:\n", "");
+		yaml_kv(out, 6, "name", pk->name);
+		yaml_list(out, 6, "columns", pk->columns, pk->ncolumns);
+	}
+
+	for (i = 0, any = 0; i < t->nconstraints; i++) {
+		c = &t->constraints[i];
+		if (c->kind != MODEL_CON_UNIQUE || is_shorthand(ns, t, i))
+			continue;
+		if (!any++)
+			vbuf_appendf(out, "%4sunique:\n", "");
+		if (default_named(ns, t, c))
+			yaml_list(out, 6, "- columns", c->columns, c->ncolumns);
+		else {
+			yaml_kv(out, 6, "- name", c->name);
+			yaml_list(out, 8, "columns", c->columns, c->ncolumns);
+		}
+	}
+
+	for (i = 0, any = 0; i < t->nconstraints; i++) {
+		c = &t->constraints[i];
+		if (c->kind != MODEL_CON_FOREIGN)
+			continue;
+		if (!any++)
+			vbuf_appendf(out, "%4sforeign_keys:\n", "");
+		if (!default_named(ns, t, c)) {
+			yaml_kv(out, 6, "- name", c->name);
+			yaml_list(out, 8, "columns", c->columns, c->ncolumns);
+		} else
+			yaml_list(out, 6, "- columns", c->columns, c->ncolumns);
+		vbuf_appendf(out, "%8sreferences:\n", "");
+		yaml_kv(out, 10, "table", c->ref_table);
+		yaml_list(out, 10, "columns", c->ref_columns, c->nref_columns);
+		if (c->on_delete != MODEL_FK_NO_ACTION)
+			yaml_kv(out, 8, "on_delete",
+			    model_fk_actions[c->on_delete]);
+		if (c->on_update != MODEL_FK_NO_ACTION)
+			yaml_kv(out, 8, "on_update",
+			    model_fk_actions[c->on_update]);
+		if (c->deferrable)
+			yaml_true(out, 8, "deferrable");
+		if (c->initially_deferred)
+			yaml_true(out, 8, "initially_deferred");
+	}
+
+	for (i = 0, any = 0; i < t->nconstraints; i++) {
+		c = &t->constraints[i];
+		if (c->kind != MODEL_CON_CHECK)
+			continue;
+		if (!any++)
+			vbuf_appendf(out, "%4schecks:\n", "");
+		if (!default_named(ns, t, c)) {
+			yaml_kv(out, 6, "- name", c->name);
+			yaml_kv(out, 8, "expression", c->expression);
+		} else
+			yaml_kv(out, 6, "- expression", c->expression);
+	}
+
+	if (t->nindexes > 0)
+		vbuf_appendf(out, "%4sindexes:\n", "");
+	for (i = 0; i < t->nindexes; i++)
+		write_index(ns, t, &t->indexes[i], out);
+}
+
+void
+model_write_yaml(const struct model *m, struct vbuf *out)
+{
+	const struct model_table	*t;
+	struct model_names			 ns;
+	size_t				 i, j;
+
+	/* Every name, to know which ones are shared. */
+	memset(&ns, 0, sizeof(ns));
+	for (i = 0; i < m->ntables; i++) {
+		t = &m->tables[i];
+		model_names_add(&ns, t->name, 1, 0, i, 0);
+		for (j = 0; j < t->nconstraints; j++)
+			model_names_add(&ns, t->constraints[j].name, 0, 1, i,
+			    0);
+		for (j = 0; j < t->nindexes; j++)
+			model_names_add(&ns, t->indexes[j].name, 1, 0, i, 0);
+	}
+
+	yaml_kv(out, 0, "schema", m->schema != NULL ? m->schema : "");
+	if (m->nenums > 0) {
+		vbuf_puts(out, "\nenums:\n");
+		for (i = 0; i < m->nenums; i++) {
+			struct vbuf	key;
+
+			vbuf_init(&key);
+			vbuf_puts(&key, "");
+			yaml_scalar(&key, m->enums[i].name, 0);
+			yaml_list(out, 2, key.data, m->enums[i].values,
+			    m->enums[i].nvalues);
+			vbuf_free(&key);
+		}
+	}
+	if (m->ntables > 0) {
+		vbuf_puts(out, "\ntables:\n");
+		for (i = 0; i < m->ntables; i++) {
+			if (i > 0)
+				vbuf_putc(out, '\n');
+			write_table(&ns, &m->tables[i], out);
+		}
+	}
+	model_names_free(&ns);
+}
