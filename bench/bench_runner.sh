@@ -7,7 +7,7 @@
 set -eu
 . "$(dirname "$0")/lib.sh"
 N=${BENCH_FILES:-1000}
-V=$TOP/build/verifier
+V=${VERIFIER:-$TOP/build/verifier}
 M=$BENCH_ROOT/mig
 P=$BENCH_ROOT/psql
 mkdir -p "$M" "$P"

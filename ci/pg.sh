@@ -17,11 +17,13 @@ pg_port_free() {
 	! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
 
-# pg_free_port: prints a free local port.
+# pg_free_port: prints a free local port, below Linux's ephemeral range
+# (32768 and up): a port taken from that range can be handed to an outgoing
+# connection between this check and the server's bind.
 pg_free_port() {
 	local p
 	for _ in $(seq 1 200); do
-		p=$(( 20000 + RANDOM % 30000 ))
+		p=$(( 20000 + RANDOM % 12000 ))
 		if pg_port_free "$p"; then echo "$p"; return 0; fi
 	done
 	return 1
