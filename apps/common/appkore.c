@@ -604,15 +604,19 @@ appq_reply(struct appq *q, int status, struct vbuf *body)
 	}
 }
 
+struct vbuf *
+appq_body(struct appq *q, int status)
+{
+	q->status = status;
+	vbuf_reset(&q->body);
+	q->have_body = 1;
+	return (&q->body);
+}
+
 void
 appq_fail(struct appq *q, int status, const char *code, const char *message)
 {
-	struct vbuf	b;
-
-	vbuf_init(&b);
-	appjson_error(&b, code, message);
-	appq_reply(q, status, &b);
-	vbuf_free(&b);
+	appjson_error(appq_body(q, status), code, message);
 }
 
 /* A failed query: 503 when the database or the connection is gone. */
