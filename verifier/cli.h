@@ -40,6 +40,7 @@ enum cli_opt {
 	CLI_OPT_FROM_DB,
 	CLI_OPT_NO_LIVE,
 	CLI_OPT_OUTPUT,
+	CLI_OPT_NEXT,		/* the first value of a command's own options */
 };
 
 /*
