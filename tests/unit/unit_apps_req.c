@@ -30,8 +30,21 @@ match(const char *method, const char *path, long long *id, char *allow)
 static void
 t_routes(void **state)
 {
+	static const char *const not_found[] = {
+		"/invoices/0", "/invoices/01", "/invoices/1234567890123456789",
+		"/invoices/-1", "/invoices/", "/invoices/abc",
+		"/invoices/1/payx", "/invoices/1/", "/nope",
+	};
+	static const struct {
+		const char	*method, *path, *allow;
+	} bad_method[] = {
+		{ "DELETE", "/invoices", "POST, GET" },
+		{ "GET", "/invoices/9/pay", "POST" },
+		{ "GET", "/tokens/current", "DELETE" },
+	};
 	char		allow[64];
 	long long	id;
+	size_t		i;
 
 	assert_int_equal(match("POST", "/invoices", &id, allow), 0);
 	assert_int_equal(id, 0);
@@ -43,34 +56,15 @@ t_routes(void **state)
 	assert_true(id == 123456789012345678LL);
 	assert_int_equal(match("DELETE", "/tokens/current", &id, allow), 4);
 	/* Not ids: zero, leading zero, too long, signs, empty, text. */
-	assert_int_equal(match("GET", "/invoices/0", &id, allow),
-	    APPROUTE_NOT_FOUND);
-	assert_int_equal(match("GET", "/invoices/01", &id, allow),
-	    APPROUTE_NOT_FOUND);
-	assert_int_equal(match("GET", "/invoices/1234567890123456789", &id,
-	    allow), APPROUTE_NOT_FOUND);
-	assert_int_equal(match("GET", "/invoices/-1", &id, allow),
-	    APPROUTE_NOT_FOUND);
-	assert_int_equal(match("GET", "/invoices/", &id, allow),
-	    APPROUTE_NOT_FOUND);
-	assert_int_equal(match("GET", "/invoices/abc", &id, allow),
-	    APPROUTE_NOT_FOUND);
-	assert_int_equal(match("GET", "/invoices/1/payx", &id, allow),
-	    APPROUTE_NOT_FOUND);
-	assert_int_equal(match("GET", "/invoices/1/", &id, allow),
-	    APPROUTE_NOT_FOUND);
-	assert_int_equal(match("GET", "/nope", &id, allow),
-	    APPROUTE_NOT_FOUND);
+	for (i = 0; i < sizeof(not_found) / sizeof(not_found[0]); i++)
+		assert_int_equal(match("GET", not_found[i], &id, allow),
+		    APPROUTE_NOT_FOUND);
 	/* Known path, other method: 405 with the methods it takes. */
-	assert_int_equal(match("DELETE", "/invoices", &id, allow),
-	    APPROUTE_BAD_METHOD);
-	assert_string_equal(allow, "POST, GET");
-	assert_int_equal(match("GET", "/invoices/9/pay", &id, allow),
-	    APPROUTE_BAD_METHOD);
-	assert_string_equal(allow, "POST");
-	assert_int_equal(match("GET", "/tokens/current", &id, allow),
-	    APPROUTE_BAD_METHOD);
-	assert_string_equal(allow, "DELETE");
+	for (i = 0; i < sizeof(bad_method) / sizeof(bad_method[0]); i++) {
+		assert_int_equal(match(bad_method[i].method,
+		    bad_method[i].path, &id, allow), APPROUTE_BAD_METHOD);
+		assert_string_equal(allow, bad_method[i].allow);
+	}
 }
 
 static void
