@@ -164,6 +164,16 @@ check_eq "syntax error: file, line, column" \
     "verifier: $F/20260101000001_broken.sql:3:1: up section does not parse: syntax error at or near \"SELEC\"" "$OUT"
 
 # --- refusals: edited, missing, out of order -----------------------------
+# t3_tables NAME: how many tables t3.NAME there are (0 or 1).
+t3_tables() {
+	q $DB "SELECT count(*) FROM pg_tables WHERE schemaname = 't3' AND tablename = '$1'"
+}
+# check_refused WHAT NAME: the last run exited 2 and did not create t3.NAME.
+check_refused() {
+	check_eq "$1: exit 2" 2 "$RC"
+	check_eq "$1: nothing applied" 0 "$(t3_tables "$2")"
+}
+
 R=$(new_case refuse t3)
 printf -- '-- migrate:up\nCREATE TABLE t3.a (id int);\n-- migrate:down\nDROP TABLE t3.a;\n' > $R/20260101000001_a.sql
 printf -- '-- migrate:up\nCREATE TABLE t3.c (id int);\n-- migrate:down\nDROP TABLE t3.c;\n' > $R/20260101000003_c.sql
@@ -171,29 +181,26 @@ run_capture $V migrate --db "$URL" --schema t3 --migrations $R
 check_eq "refusals: setup applies" 0 "$RC"
 printf -- '-- migrate:up\nCREATE TABLE t3.b (id int);\n' > $R/20260101000002_b.sql
 run_capture $V migrate --db "$URL" --schema t3 --migrations $R
-check_eq "out of order: exit 2" 2 "$RC"
+check_refused "out of order" b
 check_eq "out of order: names the file" \
     "verifier: $R/20260101000002_b.sql: pending but older than the newest applied version 20260101000003: give it a newer version, or pass --allow-out-of-order" "$OUT"
-check_eq "out of order: nothing applied" 0 "$(q $DB "SELECT count(*) FROM pg_tables WHERE schemaname = 't3' AND tablename = 'b'")"
 run_capture $V migrate --db "$URL" --schema t3 --migrations $R --allow-out-of-order
-check_eq "--allow-out-of-order applies it" "0|1" "$RC|$(q $DB "SELECT count(*) FROM pg_tables WHERE schemaname = 't3' AND tablename = 'b'")"
+check_eq "--allow-out-of-order applies it" "0|1" "$RC|$(t3_tables b)"
 printf -- '-- migrate:up\nCREATE TABLE t3.a (id int, x int);\n-- migrate:down\nDROP TABLE t3.a;\n' > $R/20260101000001_a.sql
 printf -- '-- migrate:up\nCREATE TABLE t3.d (id int);\n' > $R/20260101000004_d.sql
 run_capture $V migrate --db "$URL" --schema t3 --migrations $R
-check_eq "edited file: exit 2" 2 "$RC"
+check_refused "edited file" d
 check_contains "edited file: names the file" \
     "verifier: $R/20260101000001_a.sql: edited after it was applied (checksum " "$OUT"
-check_eq "edited file: nothing applied" 0 "$(q $DB "SELECT count(*) FROM pg_tables WHERE schemaname = 't3' AND tablename = 'd'")"
 run_capture $V status --db "$URL" --schema t3 --migrations $R
 check_contains "status: shows the edited file" "  edited   20260101000001_a.sql" "$OUT"
 check_eq "status: exit 1 when not clean" 1 "$RC"
 printf -- '-- migrate:up\nCREATE TABLE t3.a (id int);\n-- migrate:down\nDROP TABLE t3.a;\n' > $R/20260101000001_a.sql
 rm $R/20260101000003_c.sql
 run_capture $V migrate --db "$URL" --schema t3 --migrations $R
-check_eq "missing file: exit 2" 2 "$RC"
+check_refused "missing file" d
 check_eq "missing file: names the version" \
     "verifier: $R: applied version 20260101000003 (c) has no file in this folder: restore the file, or roll it back where it exists" "$OUT"
-check_eq "missing file: nothing applied" 0 "$(q $DB "SELECT count(*) FROM pg_tables WHERE schemaname = 't3' AND tablename = 'd'")"
 
 # --- bad input -----------------------------------------------------------
 run_capture $V migrate --db "$URL" --schema nosuch --migrations $R
