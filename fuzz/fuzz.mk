@@ -15,8 +15,10 @@ $(BUILD)/tests/fuzzrun_http: $(APPS_PLAIN_OBJS)
 FUZZ_SECONDS ?= 60
 FUZZ_BUILD := build-fuzz
 # Extra corpus folders of a harness, read as they are (the model loader's
-# bad inputs are the model tests' fixtures, kept once).
+# bad inputs are the model tests' fixtures, the SQL file reader's good ones
+# the real migrations, each kept once).
 FUZZ_CORPUS_model = tests/models/bad
+FUZZ_CORPUS_sqlfile = $(wildcard migrations/*/)
 
 $(BUILD)/tests/fuzzrun_%: $(BUILD)/obj/fuzz/fuzz_%.o \
     $(BUILD)/obj/fuzz/standalone.o $(VERIFIER_LIB)
@@ -44,7 +46,8 @@ fuzz: deps fuzz-build
 	    echo "== fuzz $$t for $(FUZZ_SECONDS) s"; \
 	    $(FUZZ_BUILD)/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
 	        -print_final_stats=1 .run/fuzz/$$t fuzz/corpus/$$t \
-	        $$(case $$t in model) echo "$(FUZZ_CORPUS_model)";; esac) 2>&1 | \
+	        $$(case $$t in model) echo "$(FUZZ_CORPUS_model)";; \
+	            sqlfile) echo "$(FUZZ_CORPUS_sqlfile)";; esac) 2>&1 | \
 	        grep -E '^(stat::number_of_executed_units|stat::new_units_added|==|SUMMARY)' ; \
 	    test $${PIPESTATUS[0]} -eq 0; \
 	done

@@ -266,3 +266,38 @@ cli_color(int fd)
 		return (0);
 	return (isatty(fd));
 }
+
+int
+cli_compare_begin(struct cli_compare *c, int argc, char **argv,
+    const struct cli_spec *spec)
+{
+	int	rc;
+
+	if ((rc = cli_parse_schema_args(argc, argv, spec, &c->a)) != 0)
+		return (rc);
+	vf_error_clear(&c->err);
+	memset(&c->expected, 0, sizeof(c->expected));
+	memset(&c->actual, 0, sizeof(c->actual));
+	memset(&c->s, 0, sizeof(c->s));
+	memset(&c->probs, 0, sizeof(c->probs));
+	c->snap.db = NULL;
+	c->have_model = 0;
+	c->conn = NULL;
+	return (0);
+}
+
+int
+cli_compare_end(struct cli_compare *c, int rc)
+{
+	if (rc == -1)
+		rc = cli_report(c->a.cmd, &c->err);
+	snapshot_close(&c->snap);
+	catalog_free(&c->expected);
+	catalog_free(&c->actual);
+	rc = cli_drop_scratch(&c->s, rc);
+	PQfinish(c->conn);
+	problems_free(&c->probs);
+	if (c->have_model)
+		model_free(&c->m);
+	return (rc);
+}

@@ -9,8 +9,11 @@
 #include <getopt.h>
 #include <limits.h>
 
+#include "catalog.h"
+#include "model.h"
 #include "problems.h"
 #include "scratch.h"
+#include "snapshot.h"
 #include "util.h"
 
 /*
@@ -40,6 +43,7 @@ enum cli_opt {
 	CLI_OPT_FROM_DB,
 	CLI_OPT_NO_LIVE,
 	CLI_OPT_OUTPUT,
+	CLI_OPT_NEXT,		/* the first value of a command's own options */
 };
 
 /*
@@ -109,6 +113,38 @@ void	cli_print_problems(const struct cli_args *a, const char *what,
  * existed: the last step of a command that made one.
  */
 int	cli_drop_scratch(struct scratch *s, int rc);
+
+/*
+ * What the commands that compare the models with a catalog (diff, draft,
+ * check) hold from start to end.
+ */
+struct cli_compare {
+	struct cli_args	 a;
+	struct vf_error	 err;
+	struct model	 m;
+	int		 have_model;	/* m is loaded */
+	struct catalog	 expected;	/* from the models */
+	struct catalog	 actual;	/* the database's or the replay's */
+	struct snapshot	 snap;
+	struct scratch	 s;
+	struct problems	 probs;
+	PGconn		*conn;
+};
+
+/*
+ * Parses the command's options into c->a and sets the rest of c empty.
+ * Returns 0, or what cli_parse_schema_args() returns (-1 after -h,
+ * VF_EXIT_USAGE) with nothing to free.
+ */
+int	cli_compare_begin(struct cli_compare *c, int argc, char **argv,
+	    const struct cli_spec *spec);
+
+/*
+ * The end of such a command: reports c->err when rc is -1, frees c,
+ * drops the scratch database (cli_drop_scratch) and returns the exit
+ * code.
+ */
+int	cli_compare_end(struct cli_compare *c, int rc);
 
 /* With VERIFIER_STATS set: the queries and time (ms) of a catalog read. */
 void	cli_print_stats(const char *what, int nqueries, double ms);

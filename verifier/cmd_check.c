@@ -100,96 +100,76 @@ done:
 int
 cmd_check(int argc, char **argv)
 {
-	struct cli_args	 a;
-	struct model	 m;
-	struct vf_error	 err;
-	struct catalog	 expected, replayed;
-	struct snapshot	 snap;
-	struct scratch	 s;
-	struct problems	 probs;
-	struct sqlfile	*files = NULL;
-	PGconn		*conn = NULL;
-	char		*before = NULL, *after = NULL;
-	size_t		 nfiles = 0;
-	int		 rc, have_model = 0, have_files = 0, replay_ok = 0;
+	struct cli_compare	 c;		/* actual: the replay */
+	struct sqlfile		*files = NULL;
+	char			*before = NULL, *after = NULL;
+	size_t			 nfiles = 0;
+	int			 rc, have_files = 0, replay_ok = 0;
 
-	if ((rc = cli_parse_schema_args(argc, argv, &check_spec, &a)) != 0)
+	if ((rc = cli_compare_begin(&c, argc, argv, &check_spec)) != 0)
 		return (rc < 0 ? VF_EXIT_OK : rc);
-	vf_error_clear(&err);
-	memset(&expected, 0, sizeof(expected));
-	memset(&replayed, 0, sizeof(replayed));
-	memset(&s, 0, sizeof(s));
-	memset(&probs, 0, sizeof(probs));
-	snap.db = NULL;
 	rc = -1;	/* until the end: err says what failed */
 
 	/* 1. The models load. */
-	if (model_load(a.models, &m, &err) == -1) {
-		problems_add_error(&probs, &err);
-		cli_print_problems(&a, "check", &probs);
+	if (model_load(c.a.models, &c.m, &c.err) == -1) {
+		problems_add_error(&c.probs, &c.err);
+		cli_print_problems(&c.a, "check", &c.probs);
 		rc = VF_EXIT_USAGE;
 		goto done;
 	}
-	have_model = 1;
+	c.have_model = 1;
 	/* 2. The files parse and refer to no other schema. */
-	if (!replay_has_files(a.migrations))
+	if (!replay_has_files(c.a.migrations))
 		have_files = 1;
-	else if (sqlfile_load_dir(a.migrations, &files, &nfiles, &err) == -1)
-		problems_add_error(&probs, &err);
+	else if (sqlfile_load_dir(c.a.migrations, &files, &nfiles,
+	    &c.err) == -1)
+		problems_add_error(&c.probs, &c.err);
 	else {
 		have_files = 1;
-		if (refs_check(a.schema, files, nfiles, &probs, &err) == -1)
+		if (refs_check(c.a.schema, files, nfiles, &c.probs,
+		    &c.err) == -1)
 			goto done;
 	}
 	/* 3. Replay from empty, nothing changed outside the schema. */
-	if ((conn = db_connect(a.db, &err)) == NULL)
+	if ((c.conn = db_connect(c.a.db, &c.err)) == NULL)
 		goto done;
-	if (scratch_create(conn, &s, &err) == -1)
+	if (scratch_create(c.conn, &c.s, &c.err) == -1)
 		goto done;
 	if (have_files) {
-		if (scratch_reset_schema(s.conn, a.schema, &err) == -1 ||
-		    catalog_outside(s.conn, a.schema, &before, &err) == -1)
+		if (scratch_reset_schema(c.s.conn, c.a.schema, &c.err) == -1 ||
+		    catalog_outside(c.s.conn, c.a.schema, &before,
+		    &c.err) == -1)
 			goto done;
-		if (replay_migrations(s.conn, a.schema, a.migrations, NULL,
-		    &err) == -1)
-			problems_add_error(&probs, &err);
+		if (replay_migrations(c.s.conn, c.a.schema, c.a.migrations,
+		    NULL, &c.err) == -1)
+			problems_add_error(&c.probs, &c.err);
 		else
 			replay_ok = 1;
-		if (catalog_outside(s.conn, a.schema, &after, &err) == -1)
+		if (catalog_outside(c.s.conn, c.a.schema, &after, &c.err) == -1)
 			goto done;
-		compare_outside(after, before, "the migrations create or change "
-		    "something outside the schema", &probs);
+		compare_outside(after, before, "the migrations create or "
+		    "change something outside the schema", &c.probs);
 		compare_outside(before, after, "the migrations drop or change "
-		    "something outside the schema", &probs);
+		    "something outside the schema", &c.probs);
 	}
 	if (replay_ok) {
-		if (catalog_read(s.conn, a.schema, &replayed, &err) == -1)
+		if (catalog_read(c.s.conn, c.a.schema, &c.actual, &c.err) == -1)
 			goto done;
-		compare_unsupported(&replayed, "the replay of the migrations",
-		    &probs);
+		compare_unsupported(&c.actual, "the replay of the migrations",
+		    &c.probs);
 	}
 	/* 4. The replay equals the models; 5. the live database. */
-	if (expected_catalog(conn, &s, &m, &expected, &err) == -1)
-		problems_add_error(&probs, &err);
-	else if (check_models(conn, &a, &expected, replay_ok ? &replayed :
-	    NULL, have_files, files, nfiles, &snap, &probs, &err) == -1)
+	if (expected_catalog(c.conn, &c.s, &c.m, &c.expected, &c.err) == -1)
+		problems_add_error(&c.probs, &c.err);
+	else if (check_models(c.conn, &c.a, &c.expected, replay_ok ? &c.actual :
+	    NULL, have_files, files, nfiles, &c.snap, &c.probs, &c.err) == -1)
 		goto done;
-	cli_print_problems(&a, "check", &probs);
-	rc = probs.n > 0 ? VF_EXIT_FAIL : VF_EXIT_OK;
+	cli_print_problems(&c.a, "check", &c.probs);
+	rc = c.probs.n > 0 ? VF_EXIT_FAIL : VF_EXIT_OK;
 done:
-	if (rc == -1)
-		rc = cli_report(a.cmd, &err);
-	snapshot_close(&snap);
-	catalog_free(&expected);
-	catalog_free(&replayed);
-	rc = cli_drop_scratch(&s, rc);
-	PQfinish(conn);
 	free(before);
 	free(after);
-	problems_free(&probs);
 	if (have_files)
 		sqlfile_free_list(files, nfiles);
-	if (have_model)
-		model_free(&m);
-	return (rc);
+	return (cli_compare_end(&c, rc));
 }

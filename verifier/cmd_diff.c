@@ -54,77 +54,55 @@ print_diff(const struct cli_args *a, const struct diff *d)
 int
 cmd_diff(int argc, char **argv)
 {
-	struct cli_args		 a;
-	struct model		 m;
-	struct vf_error		 err;
-	struct catalog		 expected, actual;
-	struct snapshot		 snap;
-	struct scratch		 s;
-	struct problems		 probs;
+	struct cli_compare	 c;
 	struct diff		 d;
 	struct expected_job	 job;
-	PGconn			*conn = NULL;
 	double			 t0, t1;
-	int			 rc, read_rc = -1, have_model = 0;
+	int			 rc, read_rc = -1;
 
-	if ((rc = cli_parse_schema_args(argc, argv, &diff_spec, &a)) != 0)
+	if ((rc = cli_compare_begin(&c, argc, argv, &diff_spec)) != 0)
 		return (rc < 0 ? VF_EXIT_OK : rc);
-	vf_error_clear(&err);
-	memset(&expected, 0, sizeof(expected));
-	memset(&actual, 0, sizeof(actual));
-	memset(&s, 0, sizeof(s));
-	memset(&probs, 0, sizeof(probs));
 	memset(&d, 0, sizeof(d));
-	snap.db = NULL;
-	expected_job_start(&job, a.models, &m);
+	expected_job_start(&job, c.a.models, &c.m);
 	t0 = t1 = 0;
-	if ((conn = db_connect(a.db, &err)) != NULL) {
+	if ((c.conn = db_connect(c.a.db, &c.err)) != NULL) {
 		t0 = vf_now_ms();
-		read_rc = catalog_read(conn, a.schema, &actual, &err);
+		read_rc = catalog_read(c.conn, c.a.schema, &c.actual, &c.err);
 		t1 = vf_now_ms();
 	}
 	/* A bad model is reported first, as if it had been loaded first. */
 	rc = -1;	/* until the end: err says what failed */
-	if (expected_job_wait(&job, &err) == -1)
+	if (expected_job_wait(&job, &c.err) == -1)
 		goto done;
-	have_model = 1;
+	c.have_model = 1;
 	if (read_rc == -1)
 		goto done;
-	cli_print_stats("live database", actual.nqueries, t1 - t0);
-	if (compare_unsupported(&actual, NULL, &probs) > 0) {
-		cli_print_problems(&a, "diff", &probs);
+	cli_print_stats("live database", c.actual.nqueries, t1 - t0);
+	if (compare_unsupported(&c.actual, NULL, &c.probs) > 0) {
+		cli_print_problems(&c.a, "diff", &c.probs);
 		rc = VF_EXIT_FAIL;
 		goto done;
 	}
 	t0 = vf_now_ms();
-	if (expected_catalog(conn, &s, &m, &expected, &err) == -1)
+	if (expected_catalog(c.conn, &c.s, &c.m, &c.expected, &c.err) == -1)
 		goto done;
-	cli_print_stats(s.conn != NULL ? "models (scratch database, DDL, read "
-	    "back)" : "models (from the cache)", expected.nqueries,
+	cli_print_stats(c.s.conn != NULL ? "models (scratch database, DDL, "
+	    "read back)" : "models (from the cache)", c.expected.nqueries,
 	    vf_now_ms() - t0);
 	t0 = vf_now_ms();
-	if (compare_load(&snap, a.snapshot, &expected, &actual, &m, &err) == -1)
+	if (compare_load(&c.snap, c.a.snapshot, &c.expected, &c.actual, &c.m,
+	    &c.err) == -1)
 		goto done;
 	t1 = vf_now_ms();
-	if (diff_compute(&snap, SNAPSHOT_ACTUAL, SNAPSHOT_EXPECTED, &d,
-	    &err) == -1)
+	if (diff_compute(&c.snap, SNAPSHOT_ACTUAL, SNAPSHOT_EXPECTED, &d,
+	    &c.err) == -1)
 		goto done;
 	if (getenv("VERIFIER_STATS") != NULL)
 		fprintf(stderr, "verifier: sqlite store loaded in %.1f ms, "
 		    "diff computed in %.1f ms\n", t1 - t0, vf_now_ms() - t1);
-	print_diff(&a, &d);
+	print_diff(&c.a, &d);
 	rc = d.n > 0 ? VF_EXIT_FAIL : VF_EXIT_OK;
 done:
-	if (rc == -1)
-		rc = cli_report(a.cmd, &err);
 	diff_free(&d);
-	snapshot_close(&snap);
-	catalog_free(&expected);
-	catalog_free(&actual);
-	rc = cli_drop_scratch(&s, rc);
-	PQfinish(conn);
-	problems_free(&probs);
-	if (have_model)
-		model_free(&m);
-	return (rc);
+	return (cli_compare_end(&c, rc));
 }

@@ -56,101 +56,89 @@ migrations_dir(const char *dir, struct vf_error *err)
 int
 cmd_draft(int argc, char **argv)
 {
-	struct cli_args	 a;
-	struct model	 m;
-	struct vf_error	 err;
-	struct catalog	 expected, actual;
-	struct snapshot	 snap;
-	struct scratch	 s;
-	struct problems	 probs;
-	struct vbuf	 up, down, destr, file;
-	PGconn		*conn = NULL;
-	char		 version[32], slug[80], path[PATH_MAX + 200];
-	size_t		 nup = 0, ndown = 0;
-	int		 rc, have_model = 0;
+	struct cli_compare	 c;
+	struct vbuf		 up, down, destr, file;
+	char			 version[32], slug[80], path[PATH_MAX + 200];
+	size_t			 nup = 0, ndown = 0;
+	int			 rc;
 
-	if ((rc = cli_parse_schema_args(argc, argv, &draft_spec, &a)) != 0)
+	if ((rc = cli_compare_begin(&c, argc, argv, &draft_spec)) != 0)
 		return (rc < 0 ? VF_EXIT_OK : rc);
-	vf_error_clear(&err);
-	memset(&expected, 0, sizeof(expected));
-	memset(&actual, 0, sizeof(actual));
-	memset(&s, 0, sizeof(s));
-	memset(&probs, 0, sizeof(probs));
-	snap.db = NULL;
 	vbuf_init(&up);
 	vbuf_init(&down);
 	vbuf_init(&destr);
 	vbuf_init(&file);
 	rc = -1;	/* until the end: err says what failed */
-	if (model_load(a.models, &m, &err) == -1)
+	if (model_load(c.a.models, &c.m, &c.err) == -1)
 		goto done;
-	have_model = 1;
-	if (migrations_dir(a.migrations, &err) == -1)
+	c.have_model = 1;
+	if (migrations_dir(c.a.migrations, &c.err) == -1)
 		goto done;
-	if ((conn = db_connect(a.db, &err)) == NULL)
+	if ((c.conn = db_connect(c.a.db, &c.err)) == NULL)
 		goto done;
-	if (scratch_create(conn, &s, &err) == -1)
+	if (scratch_create(c.conn, &c.s, &c.err) == -1)
 		goto done;
-	if (a.from_db) {
-		if (catalog_read(conn, a.schema, &actual, &err) == -1)
+	if (c.a.from_db) {
+		if (catalog_read(c.conn, c.a.schema, &c.actual, &c.err) == -1)
 			goto done;
 	} else {
-		if (replay_migrations(s.conn, a.schema, a.migrations, NULL,
-		    &err) == -1 ||
-		    catalog_read(s.conn, a.schema, &actual, &err) == -1)
+		if (replay_migrations(c.s.conn, c.a.schema, c.a.migrations,
+		    NULL, &c.err) == -1 ||
+		    catalog_read(c.s.conn, c.a.schema, &c.actual, &c.err) == -1)
 			goto done;
 	}
-	if (compare_unsupported(&actual, a.from_db ? "the live database" :
-	    "the replay of the migrations", &probs) > 0) {
-		cli_print_problems(&a, "draft", &probs);
+	if (compare_unsupported(&c.actual, c.a.from_db ? "the live database" :
+	    "the replay of the migrations", &c.probs) > 0) {
+		cli_print_problems(&c.a, "draft", &c.probs);
 		rc = VF_EXIT_FAIL;
 		goto done;
 	}
-	if (expected_catalog(conn, &s, &m, &expected, &err) == -1)
+	if (expected_catalog(c.conn, &c.s, &c.m, &c.expected, &c.err) == -1)
 		goto done;
-	if (compare_load(&snap, a.snapshot, &expected, &actual, &m, &err) == -1)
+	if (compare_load(&c.snap, c.a.snapshot, &c.expected, &c.actual, &c.m,
+	    &c.err) == -1)
 		goto done;
-	if (emit_migration(&snap, a.schema, SNAPSHOT_ACTUAL, SNAPSHOT_EXPECTED,
-	    &up, &nup, &destr, &err) == -1)
+	if (emit_migration(&c.snap, c.a.schema, SNAPSHOT_ACTUAL,
+	    SNAPSHOT_EXPECTED, &up, &nup, &destr, &c.err) == -1)
 		goto done;
 	if (nup == 0) {
 		printf("draft: nothing to do: the %s match the models "
-		    "(%s); no file written\n", a.from_db ? "live database" :
-		    "migrations", a.models);
+		    "(%s); no file written\n", c.a.from_db ? "live database" :
+		    "migrations", c.a.models);
 		rc = VF_EXIT_OK;
 		goto done;
 	}
-	if (destr.len > 0 && !a.allow_destructive) {
+	if (destr.len > 0 && !c.a.allow_destructive) {
 		fprintf(stderr, "verifier draft: refusing destructive steps "
 		    "(run again with --allow-destructive to write them):\n");
 		fputs(destr.data, stderr);
 		rc = VF_EXIT_FAIL;
 		goto done;
 	}
-	if (emit_migration(&snap, a.schema, SNAPSHOT_EXPECTED, SNAPSHOT_ACTUAL,
-	    &down, &ndown, NULL, &err) == -1)
+	if (emit_migration(&c.snap, c.a.schema, SNAPSHOT_EXPECTED,
+	    SNAPSHOT_ACTUAL, &down, &ndown, NULL, &c.err) == -1)
 		goto done;
-	if (!a.from_db) {
-		if (draft_prove(&s, a.schema, a.migrations, up.data, down.data,
-		    &expected, &actual, &probs, &err) == -1)
+	if (!c.a.from_db) {
+		if (draft_prove(&c.s, c.a.schema, c.a.migrations, up.data,
+		    down.data, &c.expected, &c.actual, &c.probs, &c.err) == -1)
 			goto done;
-		if (probs.n > 0) {
+		if (c.probs.n > 0) {
 			fprintf(stderr, "verifier draft: the draft does not do "
 			    "what it should; no file written:\n");
-			cli_print_problems(&a, "draft", &probs);
+			cli_print_problems(&c.a, "draft", &c.probs);
 			fprintf(stderr, "-- migrate:up\n%s-- migrate:down\n%s",
 			    up.data, down.data);
 			rc = VF_EXIT_FAIL;
 			goto done;
 		}
 	}
-	draft_version(a.migrations, version, sizeof(version));
-	draft_slug(a.msg, slug, sizeof(slug));
-	snprintf(path, sizeof(path), "%s/%s_%s.sql", a.migrations, version,
+	draft_version(c.a.migrations, version, sizeof(version));
+	draft_slug(c.a.msg, slug, sizeof(slug));
+	snprintf(path, sizeof(path), "%s/%s_%s.sql", c.a.migrations, version,
 	    slug);
-	draft_file_text(&file, a.msg, a.models, up.data,
+	draft_file_text(&file, c.a.msg, c.a.models, up.data,
 	    ndown > 0 ? down.data : "");
-	if (vf_write_file_atomic(path, file.data, file.len, &err) == -1)
+	if (vf_write_file_atomic(path, file.data, file.len, &c.err) == -1)
 		goto done;
 	printf("draft: wrote %s (%zu change%s)\n", path, nup,
 	    nup == 1 ? "" : "s");
@@ -160,19 +148,9 @@ cmd_draft(int argc, char **argv)
 	}
 	rc = VF_EXIT_OK;
 done:
-	if (rc == -1)
-		rc = cli_report(a.cmd, &err);
-	snapshot_close(&snap);
-	catalog_free(&expected);
-	catalog_free(&actual);
-	rc = cli_drop_scratch(&s, rc);
-	PQfinish(conn);
-	problems_free(&probs);
 	vbuf_free(&up);
 	vbuf_free(&down);
 	vbuf_free(&destr);
 	vbuf_free(&file);
-	if (have_model)
-		model_free(&m);
-	return (rc);
+	return (cli_compare_end(&c, rc));
 }

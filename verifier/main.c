@@ -67,25 +67,21 @@ struct run_args {
 	int			 steps;
 };
 
+/* The runner commands' options besides the schema commands' (cli.h). */
 enum {
-	OPT_ALLOW_OOO = 256,
+	OPT_ALLOW_OOO = CLI_OPT_NEXT,
 	OPT_DRY_RUN,
 	OPT_LOCK_TIMEOUT,
 	OPT_ROLE,
-	OPT_MIGRATIONS,
-	OPT_DB,
 	OPT_STEPS,
 	OPT_TO,
-	OPT_SCHEMA,
 };
 
 /* Each runner command's own table, from these entries and its own. */
 #define RUN_COMMON_OPTIONS \
-	{ "schema", required_argument, NULL, OPT_SCHEMA }, \
-	{ "migrations", required_argument, NULL, OPT_MIGRATIONS }, \
-	{ "db", required_argument, NULL, OPT_DB }, \
-	{ "role", required_argument, NULL, OPT_ROLE }, \
-	{ "help", no_argument, NULL, 'h' }
+	CLI_OPTIONS_COMMON, \
+	{ "migrations", required_argument, NULL, CLI_OPT_MIGRATIONS }, \
+	{ "role", required_argument, NULL, OPT_ROLE }
 #define RUN_CHANGE_OPTIONS \
 	{ "to", required_argument, NULL, OPT_TO }, \
 	{ "dry-run", no_argument, NULL, OPT_DRY_RUN }, \
@@ -110,6 +106,14 @@ static const struct option status_options[] = {
 	CLI_OPTIONS_END,
 };
 
+/* A runner command: its synopsis, its table and what it does. */
+struct run_cmd {
+	const char		*synopsis;	/* after "usage: verifier " */
+	const struct option	*options;
+	int			(*fn)(PGconn *, struct run_args *,
+				    struct vf_error *);
+};
+
 /*
  * Parses the options of a runner command with its own table.  Returns -1
  * after printing help (exit 0), or an exit code >0 on a usage error, or 0.
@@ -131,13 +135,13 @@ parse_run_args(int argc, char **argv, const char *synopsis,
 		case 'h':
 			printf("usage: verifier %s\n", synopsis);
 			return (-1);
-		case OPT_SCHEMA:
+		case CLI_OPT_SCHEMA:
 			a->opts.schema = optarg;
 			break;
-		case OPT_MIGRATIONS:
+		case CLI_OPT_MIGRATIONS:
 			a->opts.dir = optarg;
 			break;
-		case OPT_DB:
+		case CLI_OPT_DB:
 			a->db = optarg;
 			break;
 		case OPT_TO:
@@ -175,19 +179,25 @@ parse_run_args(int argc, char **argv, const char *synopsis,
 	return (0);
 }
 
-/* Runs fn with a connection; the common body of the runner commands. */
+/*
+ * Parses the options of cmd and runs it with a connection: the body of
+ * the runner commands.
+ */
 static int
-with_conn(struct run_args *a, int (*fn)(PGconn *, struct run_args *,
-    struct vf_error *))
+run_command(int argc, char **argv, const struct run_cmd *cmd)
 {
+	struct run_args	 a;
 	struct vf_error	 err;
 	PGconn		*conn;
 	int		 rc;
 
+	rc = parse_run_args(argc, argv, cmd->synopsis, cmd->options, &a);
+	if (rc != 0)
+		return (rc < 0 ? VF_EXIT_OK : rc);
 	vf_error_clear(&err);
-	if ((conn = db_connect(a->db, &err)) == NULL)
+	if ((conn = db_connect(a.db, &err)) == NULL)
 		return (cli_report(NULL, &err));
-	rc = fn(conn, a, &err);
+	rc = cmd->fn(conn, &a, &err);
 	PQfinish(conn);
 	if (rc == -1)
 		return (cli_report(NULL, &err));
@@ -212,50 +222,42 @@ do_status(PGconn *conn, struct run_args *a, struct vf_error *err)
 	return (runner_status(conn, &a->opts, err));
 }
 
+static const struct run_cmd migrate_cmd = {
+	"migrate --schema S [--to VERSION] [--migrations DIR] [--db URL]\n"
+	"                [--allow-out-of-order] [--dry-run] "
+	"[--lock-timeout 10s] [--role ROLE]", migrate_options, do_migrate,
+};
+
+static const struct run_cmd down_cmd = {
+	"down --schema S [--steps N | --to VERSION] [--migrations DIR] "
+	"[--db URL]\n"
+	"                [--dry-run] [--lock-timeout 10s] [--role ROLE]\n"
+	"       --to VERSION keeps VERSION applied; --to 0 rolls back "
+	"everything", down_options, do_down,
+};
+
+static const struct run_cmd status_cmd = {
+	"status --schema S [--migrations DIR] [--db URL] [--role ROLE]\n"
+	"       exit 0 when at head and clean, 1 when files are pending, "
+	"edited or missing", status_options, do_status,
+};
+
 static int
 cmd_migrate(int argc, char **argv)
 {
-	struct run_args	a;
-	int		rc;
-
-	rc = parse_run_args(argc, argv, "migrate --schema S [--to VERSION] "
-	    "[--migrations DIR] [--db URL]\n"
-	    "                [--allow-out-of-order] [--dry-run] "
-	    "[--lock-timeout 10s] [--role ROLE]", migrate_options, &a);
-	if (rc != 0)
-		return (rc < 0 ? VF_EXIT_OK : rc);
-	return (with_conn(&a, do_migrate));
+	return (run_command(argc, argv, &migrate_cmd));
 }
 
 static int
 cmd_down(int argc, char **argv)
 {
-	struct run_args	a;
-	int		rc;
-
-	rc = parse_run_args(argc, argv, "down --schema S [--steps N | --to "
-	    "VERSION] [--migrations DIR] [--db URL]\n"
-	    "                [--dry-run] [--lock-timeout 10s] [--role ROLE]\n"
-	    "       --to VERSION keeps VERSION applied; --to 0 rolls back "
-	    "everything", down_options, &a);
-	if (rc != 0)
-		return (rc < 0 ? VF_EXIT_OK : rc);
-	return (with_conn(&a, do_down));
+	return (run_command(argc, argv, &down_cmd));
 }
 
 static int
 cmd_status(int argc, char **argv)
 {
-	struct run_args	a;
-	int		rc;
-
-	rc = parse_run_args(argc, argv, "status --schema S [--migrations DIR] "
-	    "[--db URL] [--role ROLE]\n"
-	    "       exit 0 when at head and clean, 1 when files are pending, "
-	    "edited or missing", status_options, &a);
-	if (rc != 0)
-		return (rc < 0 ? VF_EXIT_OK : rc);
-	return (with_conn(&a, do_status));
+	return (run_command(argc, argv, &status_cmd));
 }
 
 int

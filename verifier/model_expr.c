@@ -171,6 +171,16 @@ last_string(PgQuery__Node *const *list, size_t n)
 	return (list[n - 1]->string->sval);
 }
 
+/* Sets *name to s and returns strength; 0 when s is NULL. */
+static int
+named(const char *s, int strength, const char **name)
+{
+	if (s == NULL)
+		return (0);
+	*name = s;
+	return (strength);
+}
+
 /*
  * PostgreSQL's FigureColnameInternal() on a raw parse tree node: sets
  * *name and returns its strength (2 a real name, 1 a fallback, 0 none).
@@ -209,7 +219,6 @@ figure_colname(const PgQuery__Node *node, const char **name)
 		[PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_SCHEMA] =
 		    "current_schema",
 	};
-	const char	*s;
 	int		 strength;
 	size_t		 op;
 
@@ -217,24 +226,16 @@ figure_colname(const PgQuery__Node *node, const char **name)
 		return (0);
 	switch (node->node_case) {
 	case PG_QUERY__NODE__NODE_COLUMN_REF:
-		if ((s = last_string(node->column_ref->fields,
-		    node->column_ref->n_fields)) == NULL)
-			return (0);
-		*name = s;
-		return (2);
+		return (named(last_string(node->column_ref->fields,
+		    node->column_ref->n_fields), 2, name));
 	case PG_QUERY__NODE__NODE_A_INDIRECTION:
-		if ((s = last_string(node->a_indirection->indirection,
-		    node->a_indirection->n_indirection)) != NULL) {
-			*name = s;
+		if (named(last_string(node->a_indirection->indirection,
+		    node->a_indirection->n_indirection), 2, name))
 			return (2);
-		}
 		return (figure_colname(node->a_indirection->arg, name));
 	case PG_QUERY__NODE__NODE_FUNC_CALL:
-		if ((s = last_string(node->func_call->funcname,
-		    node->func_call->n_funcname)) == NULL)
-			return (0);
-		*name = s;
-		return (2);
+		return (named(last_string(node->func_call->funcname,
+		    node->func_call->n_funcname), 2, name));
 	case PG_QUERY__NODE__NODE_A_EXPR:
 		if (node->a_expr->kind ==
 		    PG_QUERY__A__EXPR__KIND__AEXPR_NULLIF) {
@@ -244,14 +245,10 @@ figure_colname(const PgQuery__Node *node, const char **name)
 		return (0);
 	case PG_QUERY__NODE__NODE_TYPE_CAST:
 		strength = figure_colname(node->type_cast->arg, name);
-		if (strength <= 1 && node->type_cast->type_name != NULL) {
-			s = last_string(node->type_cast->type_name->names,
-			    node->type_cast->type_name->n_names);
-			if (s == NULL)
-				return (strength);
-			*name = s;
+		if (strength <= 1 && node->type_cast->type_name != NULL &&
+		    named(last_string(node->type_cast->type_name->names,
+		    node->type_cast->type_name->n_names), 1, name))
 			return (1);
-		}
 		return (strength);
 	case PG_QUERY__NODE__NODE_COLLATE_CLAUSE:
 		return (figure_colname(node->collate_clause->arg, name));

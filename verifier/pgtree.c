@@ -18,29 +18,44 @@ pgtree_char_pos(const char *s, size_t off)
 	return (1 + (int)vf_utf8_len(s, off));
 }
 
+/*
+ * The message of one of libpg_query's results: its error e, else its
+ * protobuf pb unpacked as d (what: what it holds, for the error).
+ * Returns the message, or NULL with err set.
+ */
+static void *
+raw_unpack(const PgQueryError *e, PgQueryProtobuf pb,
+    const ProtobufCMessageDescriptor *d, const char *what,
+    struct vf_error *err)
+{
+	ProtobufCMessage	*msg;
+
+	if (e != NULL) {
+		vf_error_set(err, VF_EXIT_USAGE, NULL, 0,
+		    e->cursorpos > 0 ? e->cursorpos : 0, "%s", e->message);
+		return (NULL);
+	}
+	msg = protobuf_c_message_unpack(d, NULL, pb.len,
+	    (const uint8_t *)pb.data);
+	if (msg == NULL)
+		vf_error_set(err, VF_EXIT_USAGE, NULL, 0, 0,
+		    "cannot read the %s", what);
+	return (msg);
+}
+
 int
 pgtree_parse(const char *sql, struct pgtree *t, struct vf_error *err)
 {
 	memset(t, 0, sizeof(*t));
 	t->raw = pg_query_parse_protobuf(sql);
-	if (t->raw.error != NULL) {
-		vf_error_set(err, VF_EXIT_USAGE, NULL, 0,
-		    t->raw.error->cursorpos > 0 ? t->raw.error->cursorpos : 0,
-		    "%s", t->raw.error->message);
-		goto bad;
-	}
-	t->tree = pg_query__parse_result__unpack(NULL, t->raw.parse_tree.len,
-	    (const uint8_t *)t->raw.parse_tree.data);
+	t->tree = raw_unpack(t->raw.error, t->raw.parse_tree,
+	    &pg_query__parse_result__descriptor, "parse tree", err);
 	if (t->tree == NULL) {
-		vf_error_set(err, VF_EXIT_USAGE, NULL, 0, 0,
-		    "cannot read the parse tree");
-		goto bad;
+		pg_query_free_protobuf_parse_result(t->raw);
+		memset(t, 0, sizeof(*t));
+		return (-1);
 	}
 	return (0);
-bad:
-	pg_query_free_protobuf_parse_result(t->raw);
-	memset(t, 0, sizeof(*t));
-	return (-1);
 }
 
 void
@@ -58,24 +73,14 @@ pgtree_scan(const char *sql, struct pgtree_scan *s, struct vf_error *err)
 {
 	memset(s, 0, sizeof(*s));
 	s->raw = pg_query_scan(sql);
-	if (s->raw.error != NULL) {
-		vf_error_set(err, VF_EXIT_USAGE, NULL, 0,
-		    s->raw.error->cursorpos > 0 ? s->raw.error->cursorpos : 0,
-		    "%s", s->raw.error->message);
-		goto bad;
-	}
-	s->scan = pg_query__scan_result__unpack(NULL, s->raw.pbuf.len,
-	    (const uint8_t *)s->raw.pbuf.data);
+	s->scan = raw_unpack(s->raw.error, s->raw.pbuf,
+	    &pg_query__scan_result__descriptor, "scanner's tokens", err);
 	if (s->scan == NULL) {
-		vf_error_set(err, VF_EXIT_USAGE, NULL, 0, 0,
-		    "cannot read the scanner's tokens");
-		goto bad;
+		pg_query_free_scan_result(s->raw);
+		memset(s, 0, sizeof(*s));
+		return (-1);
 	}
 	return (0);
-bad:
-	pg_query_free_scan_result(s->raw);
-	memset(s, 0, sizeof(*s));
-	return (-1);
 }
 
 void

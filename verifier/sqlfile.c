@@ -108,51 +108,66 @@ parse_marker(const char *path, const char *text, size_t off, size_t eol,
     int *which, int *transaction, struct vf_error *err)
 {
 	size_t	 p, w;
-	int	 line, col;
+	int	 line, col, i;
 	char	*word;
 
 	*transaction = 1;
-	p = off + MARKER_LEN;
-	for (w = p; w < eol && !isspace((unsigned char)text[w]); w++)
-		;
-	word = xstrndup(text + p, w - p);
-	vf_offset_to_linecol(text, p, &line, &col);
-	if (strcmp(word, "up") == 0)
-		*which = 0;
-	else if (strcmp(word, "down") == 0)
-		*which = 1;
-	else {
-		vf_error_set(err, VF_EXIT_USAGE, path, line, col,
-		    "unknown section '%s': expected '-- migrate:up' or "
-		    "'-- migrate:down'", word);
-		free(word);
-		return (-1);
-	}
-	free(word);
-	for (;;) {
-		while (w < eol && isspace((unsigned char)text[w]))
-			w++;
-		if (w >= eol)
-			break;
+	/* Word 0 is the section, right after the colon; then options. */
+	for (i = 0, w = off + MARKER_LEN;; i++) {
+		if (i > 0) {
+			while (w < eol && isspace((unsigned char)text[w]))
+				w++;
+			if (w >= eol)
+				break;
+		}
 		p = w;
 		while (w < eol && !isspace((unsigned char)text[w]))
 			w++;
 		word = xstrndup(text + p, w - p);
 		vf_offset_to_linecol(text, p, &line, &col);
-		if (strcmp(word, "transaction:false") == 0)
+		if (i == 0 && strcmp(word, "up") == 0)
+			*which = 0;
+		else if (i == 0 && strcmp(word, "down") == 0)
+			*which = 1;
+		else if (i > 0 && strcmp(word, "transaction:false") == 0)
 			*transaction = 0;
-		else if (strcmp(word, "transaction:true") == 0)
+		else if (i > 0 && strcmp(word, "transaction:true") == 0)
 			*transaction = 1;
 		else {
-			vf_error_set(err, VF_EXIT_USAGE, path, line, col,
-			    "unknown option '%s' on a section marker: expected "
-			    "'transaction:false'", word);
+			if (i == 0)
+				vf_error_set(err, VF_EXIT_USAGE, path, line,
+				    col, "unknown section '%s': expected "
+				    "'-- migrate:up' or '-- migrate:down'",
+				    word);
+			else
+				vf_error_set(err, VF_EXIT_USAGE, path, line,
+				    col, "unknown option '%s' on a section "
+				    "marker: expected 'transaction:false'",
+				    word);
 			free(word);
 			return (-1);
 		}
 		free(word);
 	}
 	return (0);
+}
+
+/*
+ * Sets err to libpg_query's error e about the section sec (text body),
+ * placed in the file; returns -1.
+ */
+static int
+section_error(const struct sqlfile *f, const struct sqlfile_section *sec,
+    const char *body, const PgQueryError *e, struct vf_error *err)
+{
+	size_t	off;
+	int	line, col;
+
+	off = sec->off + vf_charpos_to_offset(body, sec->len, e->cursorpos);
+	vf_offset_to_linecol(f->text, off, &line, &col);
+	return (vf_error_set(err, VF_EXIT_USAGE, f->path, line, col,
+	    "%s section does not parse: %s", sec == &f->up ? "up" : "down",
+	    e->message));
 }
 
 /*
@@ -166,18 +181,13 @@ parse_section(struct sqlfile *f, struct sqlfile_section *sec,
 	PgQuerySplitResult	 sr;
 	char			*body;
 	size_t			 off, i, start, n;
-	int			 line, col, rc;
+	int			 col, rc;
 
 	rc = -1;
 	body = xstrndup(f->text + sec->off, sec->len);
 	pr = pg_query_parse(body);
 	if (pr.error != NULL) {
-		off = sec->off + vf_charpos_to_offset(body, sec->len,
-		    pr.error->cursorpos);
-		vf_offset_to_linecol(f->text, off, &line, &col);
-		vf_error_set(err, VF_EXIT_USAGE, f->path, line, col,
-		    "%s section does not parse: %s",
-		    sec == &f->up ? "up" : "down", pr.error->message);
+		section_error(f, sec, body, pr.error, err);
 		pg_query_free_parse_result(pr);
 		free(body);
 		return (-1);
@@ -186,12 +196,7 @@ parse_section(struct sqlfile *f, struct sqlfile_section *sec,
 
 	sr = pg_query_split_with_parser(body);
 	if (sr.error != NULL) {
-		off = sec->off + vf_charpos_to_offset(body, sec->len,
-		    sr.error->cursorpos);
-		vf_offset_to_linecol(f->text, off, &line, &col);
-		vf_error_set(err, VF_EXIT_USAGE, f->path, line, col,
-		    "%s section does not parse: %s",
-		    sec == &f->up ? "up" : "down", sr.error->message);
+		section_error(f, sec, body, sr.error, err);
 		goto cleanup;
 	}
 	sec->stmts = xcalloc((size_t)sr.n_stmts, sizeof(*sec->stmts));

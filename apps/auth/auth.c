@@ -83,17 +83,49 @@ user_json(struct vbuf *b, PGresult *res)
 static void
 user_created(struct http_request *req, struct appq *q, PGresult *res)
 {
-	struct vbuf	b;
-
 	if (PQntuples(res) == 0) {
 		appq_fail(q, 409, "conflict",
 		    "a user with this email already exists");
 		return;
 	}
-	vbuf_init(&b);
-	user_json(&b, res);
-	appq_reply(q, 201, &b);
-	vbuf_free(&b);
+	user_json(appq_body(q, 201), res);
+}
+
+/*
+ * Reads the body of POST /users (new_user 1) or POST /tokens into *obj
+ * and *c.  Returns 0, or -1 after sending 400/413/415 or 422 (obj freed).
+ */
+static int
+read_credentials(struct http_request *req, int new_user,
+    struct appjson_obj *obj, struct appreq_credentials *c)
+{
+	char	msg[128];
+
+	if (app_read_json(req, obj) == -1)
+		return (-1);
+	if (appreq_credentials(obj, new_user, c, msg, sizeof(msg)) == -1) {
+		wipe_free(obj);
+		app_send_error(req, 422, "validation_failed", msg);
+		return (-1);
+	}
+	return (0);
+}
+
+/*
+ * Runs sql with $1 the bearer token's id and $2 its user, the result
+ * going to cb: the body of the handlers about the token sent.
+ */
+static int
+token_query(struct http_request *req, const char *sql, appq_cb cb)
+{
+	struct apptoken	t;
+	char		uid[24];
+
+	if (app_bearer(req, &t) == -1)
+		return (KORE_RESULT_OK);
+	snprintf(uid, sizeof(uid), "%lld", t.uid);
+	appq_set(appq_new(req, NULL, NULL), sql, cb, 2, t.jti, uid);
+	return (appq_run(req));
 }
 
 /* A new user while its password is hashed on a task thread. */
@@ -150,14 +182,9 @@ users_create(struct http_request *req, long long id)
 	struct appreq_credentials	 c;
 	struct newuser			*u;
 	struct appq			*q;
-	char				 msg[128];
 
-	if (app_read_json(req, &obj) == -1)
+	if (read_credentials(req, 1, &obj, &c) == -1)
 		return (KORE_RESULT_OK);
-	if (appreq_credentials(&obj, 1, &c, msg, sizeof(msg)) == -1) {
-		wipe_free(&obj);
-		return (app_send_error(req, 422, "validation_failed", msg));
-	}
 	u = xcalloc(1, sizeof(*u));
 	u->email = xstrdup(c.email);
 	u->password = xstrdup(c.password);
@@ -191,7 +218,7 @@ static void
 token_saved(struct http_request *req, struct appq *q, PGresult *res)
 {
 	struct login	*l = q->ctx;
-	struct vbuf	 b;
+	struct vbuf	*b;
 	char		 token[APPTOKEN_MAX];
 
 	if (apptoken_sign(app_token_secret, app_token_secret_len, &l->tok,
@@ -199,13 +226,11 @@ token_saved(struct http_request *req, struct appq *q, PGresult *res)
 		appq_fail(q, 500, "internal_error", "cannot sign the token");
 		return;
 	}
-	vbuf_init(&b);
-	vbuf_puts(&b, "{\"access_token\":");
-	appjson_str(&b, token);
-	vbuf_appendf(&b, ",\"token_type\":\"bearer\",\"expires_in\":%lld}",
+	b = appq_body(q, 200);
+	vbuf_puts(b, "{\"access_token\":");
+	appjson_str(b, token);
+	vbuf_appendf(b, ",\"token_type\":\"bearer\",\"expires_in\":%lld}",
 	    app_token_ttl);
-	appq_reply(q, 200, &b);
-	vbuf_free(&b);
 }
 
 /*
@@ -270,14 +295,9 @@ tokens_create(struct http_request *req, long long id)
 	struct appreq_credentials	 c;
 	struct login			*l;
 	struct appq			*q;
-	char				 msg[128];
 
-	if (app_read_json(req, &obj) == -1)
+	if (read_credentials(req, 0, &obj, &c) == -1)
 		return (KORE_RESULT_OK);
-	if (appreq_credentials(&obj, 0, &c, msg, sizeof(msg)) == -1) {
-		wipe_free(&obj);
-		return (app_send_error(req, 422, "validation_failed", msg));
-	}
 	l = xcalloc(1, sizeof(*l));
 	l->password = xstrdup(c.password);
 	l->pwlen = strlen(c.password);
@@ -291,36 +311,22 @@ tokens_create(struct http_request *req, long long id)
 static void
 me_found(struct http_request *req, struct appq *q, PGresult *res)
 {
-	struct vbuf	b;
-
 	if (PQntuples(res) == 0) {
 		appq_fail(q, 401, "unauthorized", "the token was revoked");
 		return;
 	}
-	vbuf_init(&b);
-	user_json(&b, res);
-	appq_reply(q, 200, &b);
-	vbuf_free(&b);
+	user_json(appq_body(q, 200), res);
 }
 
 /* GET /users/me: the token's user, 401 when revoked. */
 static int
 users_me(struct http_request *req, long long id)
 {
-	struct apptoken	 t;
-	struct appq	*q;
-	char		 uid[24];
-
-	if (app_bearer(req, &t) == -1)
-		return (KORE_RESULT_OK);
-	snprintf(uid, sizeof(uid), "%lld", t.uid);
-	q = appq_new(req, NULL, NULL);
-	appq_set(q, "SELECT u.id, u.email, " APP_TS("u.created_at") " "
+	return (token_query(req, "SELECT u.id, u.email, "
+	    APP_TS("u.created_at") " "
 	    "FROM auth.tokens t JOIN auth.users u ON u.id = t.user_id "
 	    "WHERE t.id = $1::uuid AND t.user_id = $2::bigint "
-	    "AND t.revoked_at IS NULL AND t.expires_at > now()",
-	    me_found, 2, t.jti, uid);
-	return (appq_run(req));
+	    "AND t.revoked_at IS NULL AND t.expires_at > now()", me_found));
 }
 
 static void
@@ -337,16 +343,7 @@ revoked(struct http_request *req, struct appq *q, PGresult *res)
 static int
 tokens_revoke(struct http_request *req, long long id)
 {
-	struct apptoken	 t;
-	struct appq	*q;
-	char		 uid[24];
-
-	if (app_bearer(req, &t) == -1)
-		return (KORE_RESULT_OK);
-	snprintf(uid, sizeof(uid), "%lld", t.uid);
-	q = appq_new(req, NULL, NULL);
-	appq_set(q, "UPDATE auth.tokens SET revoked_at = now() "
+	return (token_query(req, "UPDATE auth.tokens SET revoked_at = now() "
 	    "WHERE id = $1::uuid AND user_id = $2::bigint "
-	    "AND revoked_at IS NULL RETURNING id", revoked, 2, t.jti, uid);
-	return (appq_run(req));
+	    "AND revoked_at IS NULL RETURNING id", revoked));
 }

@@ -99,25 +99,53 @@ owner_ctx(long long uid)
 	return (p);
 }
 
-/* 1 when the owner column (text) is the request's user. */
+/*
+ * 1 when res has a row and its owner column (text) is the request's user;
+ * else 0 after deciding 404 or 403 about the customer or invoice (what).
+ */
 static int
-owned(struct appq *q, const char *owner)
+found_owned(struct appq *q, PGresult *res, int owner_col, const char *what)
 {
 	long long	v;
+	char		msg[64];
 
-	return (appreq_parse_id(owner, &v) == 0 &&
-	    v == *(long long *)q->ctx);
+	if (PQntuples(res) == 0) {
+		snprintf(msg, sizeof(msg), "no such %s", what);
+		appq_fail(q, 404, "not_found", msg);
+		return (0);
+	}
+	if (appreq_parse_id(PQgetvalue(res, 0, owner_col), &v) == -1 ||
+	    v != *(long long *)q->ctx) {
+		snprintf(msg, sizeof(msg), "the %s belongs to another user",
+		    what);
+		appq_fail(q, 403, "forbidden", msg);
+		return (0);
+	}
+	return (1);
+}
+
+/*
+ * Runs sql with $1 the path's id, the result going to cb with the
+ * request's user as the context: the body of the GET handlers by id.
+ */
+static int
+owned_get(struct http_request *req, long long id, const char *sql,
+    appq_cb cb)
+{
+	struct apptoken	t;
+	char		idtext[24];
+
+	if (app_bearer(req, &t) == -1)
+		return (KORE_RESULT_OK);
+	snprintf(idtext, sizeof(idtext), "%lld", id);
+	appq_set(appq_new(req, owner_ctx(t.uid), free), sql, cb, 1, idtext);
+	return (appq_run(req));
 }
 
 static void
 customer_created(struct http_request *req, struct appq *q, PGresult *res)
 {
-	struct vbuf	b;
-
-	vbuf_init(&b);
-	customer_json(&b, res);
-	appq_reply(q, 201, &b);
-	vbuf_free(&b);
+	customer_json(appq_body(q, 201), res);
 }
 
 /* POST /customers {name, email?}: 201, 422. */
@@ -151,54 +179,28 @@ customers_create(struct http_request *req, long long id)
 static void
 customer_found(struct http_request *req, struct appq *q, PGresult *res)
 {
-	struct vbuf	b;
-
-	if (PQntuples(res) == 0) {
-		appq_fail(q, 404, "not_found", "no such customer");
-		return;
-	}
-	if (!owned(q, PQgetvalue(res, 0, 3))) {
-		appq_fail(q, 403, "forbidden",
-		    "the customer belongs to another user");
-		return;
-	}
-	vbuf_init(&b);
-	customer_json(&b, res);
-	appq_reply(q, 200, &b);
-	vbuf_free(&b);
+	if (found_owned(q, res, 3, "customer"))
+		customer_json(appq_body(q, 200), res);
 }
 
 /* GET /customers/{id}: 200, 403 (another user's), 404. */
 static int
 customers_get(struct http_request *req, long long id)
 {
-	struct apptoken	 t;
-	struct appq	*q;
-	char		 cid[24];
-
-	if (app_bearer(req, &t) == -1)
-		return (KORE_RESULT_OK);
-	snprintf(cid, sizeof(cid), "%lld", id);
-	q = appq_new(req, owner_ctx(t.uid), free);
-	appq_set(q, "SELECT " CUSTOMER_COLS " FROM billing.customers c "
-	    "WHERE c.id = $1::bigint", customer_found, 1, cid);
-	return (appq_run(req));
+	return (owned_get(req, id, "SELECT " CUSTOMER_COLS
+	    " FROM billing.customers c WHERE c.id = $1::bigint",
+	    customer_found));
 }
 
 static void
 invoice_created(struct http_request *req, struct appq *q, PGresult *res)
 {
-	struct vbuf	b;
-
 	if (PQntuples(res) == 0) {
 		appq_fail(q, 422, "validation_failed",
 		    "customer_id: no such customer of yours");
 		return;
 	}
-	vbuf_init(&b);
-	invoice_json(&b, res, 0, 0);
-	appq_reply(q, 201, &b);
-	vbuf_free(&b);
+	invoice_json(appq_body(q, 201), res, 0, 0);
 }
 
 /*
@@ -239,26 +241,24 @@ invoices_create(struct http_request *req, long long id)
 static void
 invoices_listed(struct http_request *req, struct appq *q, PGresult *res)
 {
-	struct vbuf	 b;
+	struct vbuf	*b;
 	int		 i, n, limit;
 
 	limit = *(int *)q->ctx;
 	n = PQntuples(res);
-	vbuf_init(&b);
-	vbuf_puts(&b, "{\"items\":[");
+	b = appq_body(q, 200);
+	vbuf_puts(b, "{\"items\":[");
 	for (i = 0; i < n && i < limit; i++) {
 		if (i > 0)
-			vbuf_putc(&b, ',');
-		invoice_json(&b, res, i, 0);
+			vbuf_putc(b, ',');
+		invoice_json(b, res, i, 0);
 	}
-	vbuf_puts(&b, "],\"next_after\":");
+	vbuf_puts(b, "],\"next_after\":");
 	/* One row more than the page says there is a next page. */
 	if (n > limit)
-		vbuf_appendf(&b, "%s}", PQgetvalue(res, limit - 1, 0));
+		vbuf_appendf(b, "%s}", PQgetvalue(res, limit - 1, 0));
 	else
-		vbuf_puts(&b, "null}");
-	appq_reply(q, 200, &b);
-	vbuf_free(&b);
+		vbuf_puts(b, "null}");
 }
 
 /*
@@ -301,64 +301,30 @@ invoices_list(struct http_request *req, long long id)
 static void
 invoice_found(struct http_request *req, struct appq *q, PGresult *res)
 {
-	struct vbuf	b;
-
-	if (PQntuples(res) == 0) {
-		appq_fail(q, 404, "not_found", "no such invoice");
-		return;
-	}
-	if (!owned(q, PQgetvalue(res, 0, 0))) {
-		appq_fail(q, 403, "forbidden",
-		    "the invoice belongs to another user");
-		return;
-	}
-	vbuf_init(&b);
-	invoice_json(&b, res, 0, 1);
-	appq_reply(q, 200, &b);
-	vbuf_free(&b);
+	if (found_owned(q, res, 0, "invoice"))
+		invoice_json(appq_body(q, 200), res, 0, 1);
 }
 
 /* GET /invoices/{id}: 200, 403, 404. */
 static int
 invoices_get(struct http_request *req, long long id)
 {
-	struct apptoken	 t;
-	struct appq	*q;
-	char		 iid[24];
-
-	if (app_bearer(req, &t) == -1)
-		return (KORE_RESULT_OK);
-	snprintf(iid, sizeof(iid), "%lld", id);
-	q = appq_new(req, owner_ctx(t.uid), free);
-	appq_set(q, "SELECT c.owner_user_id, " INVOICE_COLS
+	return (owned_get(req, id, "SELECT c.owner_user_id, " INVOICE_COLS
 	    " FROM billing.invoices i "
 	    "JOIN billing.customers c ON c.id = i.customer_id "
-	    "WHERE i.id = $1::bigint", invoice_found, 1, iid);
-	return (appq_run(req));
+	    "WHERE i.id = $1::bigint", invoice_found));
 }
 
 static void
 invoice_paid(struct http_request *req, struct appq *q, PGresult *res)
 {
-	struct vbuf	b;
-
-	if (PQntuples(res) == 0) {
-		appq_fail(q, 404, "not_found", "no such invoice");
+	if (!found_owned(q, res, 0, "invoice"))
 		return;
-	}
-	if (!owned(q, PQgetvalue(res, 0, 0))) {
-		appq_fail(q, 403, "forbidden",
-		    "the invoice belongs to another user");
-		return;
-	}
 	if (PQgetisnull(res, 0, 2)) {
 		appq_fail(q, 409, "conflict", "the invoice is not open");
 		return;
 	}
-	vbuf_init(&b);
-	invoice_json(&b, res, 0, 2);
-	appq_reply(q, 200, &b);
-	vbuf_free(&b);
+	invoice_json(appq_body(q, 200), res, 0, 2);
 }
 
 /*

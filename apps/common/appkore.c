@@ -604,19 +604,34 @@ appq_reply(struct appq *q, int status, struct vbuf *body)
 	}
 }
 
+struct vbuf *
+appq_body(struct appq *q, int status)
+{
+	q->status = status;
+	vbuf_reset(&q->body);
+	q->have_body = 1;
+	return (&q->body);
+}
+
 void
 appq_fail(struct appq *q, int status, const char *code, const char *message)
 {
-	struct vbuf	b;
-
-	vbuf_init(&b);
-	appjson_error(&b, code, message);
-	appq_reply(q, status, &b);
-	vbuf_free(&b);
+	appjson_error(appq_body(q, status), code, message);
 }
 
-/* A failed query: 503 when the database or the connection is gone. */
-static void
+/* Moves the request's state machine to state: HTTP_STATE_CONTINUE. */
+static int
+q_goto(struct http_request *req, int state)
+{
+	req->fsm_state = state;
+	return (HTTP_STATE_CONTINUE);
+}
+
+/*
+ * A failed query: 503 when the database or the connection is gone; on to
+ * sending it.  Returns HTTP_STATE_CONTINUE for the state function.
+ */
+static int
 appq_sql_error(struct http_request *req, struct appq *q)
 {
 	const char	*state;
@@ -639,6 +654,26 @@ appq_sql_error(struct http_request *req, struct appq *q)
 		    "a value was refused by the database");
 	else
 		appq_fail(q, 500, "internal_error", "internal error");
+	return (q_goto(req, Q_SEND));
+}
+
+/*
+ * The state after a result callback or a task's done function: Q_WORK
+ * when it asked for work on a task thread, Q_SETUP when it asked for
+ * another query, else Q_SEND.  Returns HTTP_STATE_CONTINUE.
+ */
+static int
+appq_after_callback(struct http_request *req, struct appq *q)
+{
+	if (q->work_state == 1)
+		return (q_goto(req, Q_WORK));
+	if (q->next) {
+		kore_pgsql_cleanup(&q->sql);
+		kore_pgsql_init(&q->sql);
+		kore_pgsql_bind_request(&q->sql, req);
+		return (q_goto(req, Q_SETUP));
+	}
+	return (q_goto(req, Q_SEND));
 }
 
 static int
@@ -647,17 +682,13 @@ q_setup(struct http_request *req)
 	struct appq	*q;
 
 	q = http_state_get(req);
-	if (q->work_state == 1) {
-		req->fsm_state = Q_WORK;
-		return (HTTP_STATE_CONTINUE);
-	}
+	if (q->work_state == 1)
+		return (q_goto(req, Q_WORK));
 	if (!kore_pgsql_setup(&q->sql, "db", KORE_PGSQL_ASYNC)) {
 		/* Still INIT: the pool is busy and we were queued. */
 		if (q->sql.state == KORE_PGSQL_STATE_INIT)
 			return (HTTP_STATE_RETRY);
-		appq_sql_error(req, q);
-		req->fsm_state = Q_SEND;
-		return (HTTP_STATE_CONTINUE);
+		return (appq_sql_error(req, q));
 	}
 	/* A connection that broke earlier (PostgreSQL restarted). */
 	if (PQstatus(q->sql.conn->db) != CONNECTION_OK) {
@@ -665,12 +696,10 @@ q_setup(struct http_request *req)
 		if (PQstatus(q->sql.conn->db) != CONNECTION_OK) {
 			appq_fail(q, 503, "database_unavailable",
 			    "the database is not available; try again");
-			req->fsm_state = Q_SEND;
-			return (HTTP_STATE_CONTINUE);
+			return (q_goto(req, Q_SEND));
 		}
 	}
-	req->fsm_state = Q_QUERY;
-	return (HTTP_STATE_CONTINUE);
+	return (q_goto(req, Q_QUERY));
 }
 
 static int
@@ -685,13 +714,9 @@ q_query(struct http_request *req)
 	for (i = 0; i < q->nparams; i++)
 		vals[i] = q->params[i];
 	if (!kore_pgsql_query_param_fields(&q->sql, q->query, 0, q->nparams,
-	    vals, NULL, NULL)) {
-		appq_sql_error(req, q);
-		req->fsm_state = Q_SEND;
-		return (HTTP_STATE_CONTINUE);
-	}
-	req->fsm_state = Q_WAIT;
-	return (HTTP_STATE_CONTINUE);
+	    vals, NULL, NULL))
+		return (appq_sql_error(req, q));
+	return (q_goto(req, Q_WAIT));
 }
 
 static int
@@ -712,25 +737,9 @@ q_wait(struct http_request *req)
 		kore_pgsql_continue(&q->sql);
 		return (HTTP_STATE_CONTINUE);
 	case KORE_PGSQL_STATE_COMPLETE:
-		if (q->work_state == 1) {
-			/* The callback asked for work on a task thread. */
-			req->fsm_state = Q_WORK;
-			return (HTTP_STATE_CONTINUE);
-		}
-		if (q->next) {
-			/* The callback asked for another query. */
-			kore_pgsql_cleanup(&q->sql);
-			kore_pgsql_init(&q->sql);
-			kore_pgsql_bind_request(&q->sql, req);
-			req->fsm_state = Q_SETUP;
-			return (HTTP_STATE_CONTINUE);
-		}
-		req->fsm_state = Q_SEND;
-		return (HTTP_STATE_CONTINUE);
+		return (appq_after_callback(req, q));
 	case KORE_PGSQL_STATE_ERROR:
-		appq_sql_error(req, q);
-		req->fsm_state = Q_SEND;
-		return (HTTP_STATE_CONTINUE);
+		return (appq_sql_error(req, q));
 	default:
 		kore_pgsql_continue(&q->sql);
 		return (HTTP_STATE_CONTINUE);
@@ -758,17 +767,7 @@ q_work(struct http_request *req)
 	q->work_state = 0;
 	q->next = 0;
 	q->work_done(req, q, rc);
-	if (q->work_state == 1)
-		return (HTTP_STATE_CONTINUE);
-	if (q->next) {
-		kore_pgsql_cleanup(&q->sql);
-		kore_pgsql_init(&q->sql);
-		kore_pgsql_bind_request(&q->sql, req);
-		req->fsm_state = Q_SETUP;
-	} else {
-		req->fsm_state = Q_SEND;
-	}
-	return (HTTP_STATE_CONTINUE);
+	return (appq_after_callback(req, q));
 }
 
 static int

@@ -81,7 +81,8 @@ struct appq;
 /*
  * Called with the result of a query (PGRES_TUPLES_OK or
  * PGRES_COMMAND_OK; res is valid only during the call).  It must call
- * appq_reply(), appq_fail() or appq_set() (for a next query).
+ * appq_reply(), appq_body(), appq_fail() or appq_set() (for a next
+ * query).
  */
 typedef void	(*appq_cb)(struct http_request *, struct appq *,
 		    PGresult *);
@@ -137,6 +138,11 @@ void	appq_work(struct appq *, int (*fn)(void *), void *arg, appq_done done);
 
 /* Decides the response: status and body (taken; may be NULL). */
 void	appq_reply(struct appq *, int status, struct vbuf *body);
+/*
+ * Decides a response with a body: status, and returns the body, empty,
+ * for the caller to write the document into (owned by q).
+ */
+struct vbuf	*appq_body(struct appq *, int status);
 
 /* Decides an error response. */
 void	appq_fail(struct appq *, int status, const char *code,

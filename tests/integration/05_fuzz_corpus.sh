@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # 05_fuzz_corpus.sh: every committed fuzz corpus input, once, through its
 # harness (fuzz/standalone.c) in this build: the fuzzers' regression suite.
-# The model harness also reads the model tests' bad inputs (tests/models/bad,
-# kept there once; `make fuzz` gives libFuzzer that folder too).
+# The model harness also reads the model tests' bad inputs (tests/models/bad)
+# and the SQL file harness the real migrations (migrations/*/), each kept
+# there once; `make fuzz` gives libFuzzer those folders too.
 . "$TOP/tests/lib.sh"
 for d in "$TOP"/fuzz/corpus/*/; do
 	name=$(basename "$d")
@@ -14,6 +15,7 @@ for d in "$TOP"/fuzz/corpus/*/; do
 	inputs=("$d"*)
 	case $name in
 	model) inputs+=("$TOP"/tests/models/bad/*.yaml) ;;
+	sqlfile) inputs+=("$TOP"/migrations/*/*.sql) ;;
 	esac
 	out=$("$bin" "${inputs[@]}" 2>&1)
 	rc=$?

@@ -62,10 +62,17 @@ check_eq "billing: enum type dropped" 0 "$(q $DB "SELECT count(*) FROM pg_type t
 run_capture $V migrate --db "$URL" --schema billing
 check_eq "billing: re-apply gives the same schema" "$billing_after" "$(schema_dump $DB billing)"
 
+# new_case NAME SCHEMA: makes the folder $TEST_TMP/NAME for a case's
+# migration files and the empty schema SCHEMA (owned by billing_svc) they
+# go into; prints the folder.
+new_case() {
+	mkdir -p "$TEST_TMP/$1"
+	q $DB "CREATE SCHEMA $2 AUTHORIZATION billing_svc" >/dev/null
+	echo "$TEST_TMP/$1"
+}
+
 # --- a generated folder: dry run, --to, down --to, transaction:false ------
-M=$TEST_TMP/mig
-mkdir -p $M
-q $DB "CREATE SCHEMA t1 AUTHORIZATION billing_svc" >/dev/null
+M=$(new_case mig t1)
 for i in 1 2 3; do
 	cat > $M/2026010100000${i}_step$i.sql <<SQL
 -- migrate:up
@@ -118,9 +125,7 @@ check_eq "transaction:false: down drops them" 0 \
     "$(q $DB "SELECT count(*) FROM pg_indexes WHERE schemaname = 't1' AND indexname IN ('s1_idx', 's2_idx')")"
 
 # --- an error in the 3rd statement: nothing of the file remains ----------
-F=$TEST_TMP/fail
-mkdir -p $F
-q $DB "CREATE SCHEMA t2 AUTHORIZATION billing_svc" >/dev/null
+F=$(new_case fail t2)
 cat > $F/20260101000001_broken.sql <<'SQL'
 -- migrate:up
 CREATE TABLE t2.a (id int);
@@ -159,38 +164,43 @@ check_eq "syntax error: file, line, column" \
     "verifier: $F/20260101000001_broken.sql:3:1: up section does not parse: syntax error at or near \"SELEC\"" "$OUT"
 
 # --- refusals: edited, missing, out of order -----------------------------
-R=$TEST_TMP/refuse
-mkdir -p $R
-q $DB "CREATE SCHEMA t3 AUTHORIZATION billing_svc" >/dev/null
+# t3_tables NAME: how many tables t3.NAME there are (0 or 1).
+t3_tables() {
+	q $DB "SELECT count(*) FROM pg_tables WHERE schemaname = 't3' AND tablename = '$1'"
+}
+# check_refused WHAT NAME: the last run exited 2 and did not create t3.NAME.
+check_refused() {
+	check_eq "$1: exit 2" 2 "$RC"
+	check_eq "$1: nothing applied" 0 "$(t3_tables "$2")"
+}
+
+R=$(new_case refuse t3)
 printf -- '-- migrate:up\nCREATE TABLE t3.a (id int);\n-- migrate:down\nDROP TABLE t3.a;\n' > $R/20260101000001_a.sql
 printf -- '-- migrate:up\nCREATE TABLE t3.c (id int);\n-- migrate:down\nDROP TABLE t3.c;\n' > $R/20260101000003_c.sql
 run_capture $V migrate --db "$URL" --schema t3 --migrations $R
 check_eq "refusals: setup applies" 0 "$RC"
 printf -- '-- migrate:up\nCREATE TABLE t3.b (id int);\n' > $R/20260101000002_b.sql
 run_capture $V migrate --db "$URL" --schema t3 --migrations $R
-check_eq "out of order: exit 2" 2 "$RC"
+check_refused "out of order" b
 check_eq "out of order: names the file" \
     "verifier: $R/20260101000002_b.sql: pending but older than the newest applied version 20260101000003: give it a newer version, or pass --allow-out-of-order" "$OUT"
-check_eq "out of order: nothing applied" 0 "$(q $DB "SELECT count(*) FROM pg_tables WHERE schemaname = 't3' AND tablename = 'b'")"
 run_capture $V migrate --db "$URL" --schema t3 --migrations $R --allow-out-of-order
-check_eq "--allow-out-of-order applies it" "0|1" "$RC|$(q $DB "SELECT count(*) FROM pg_tables WHERE schemaname = 't3' AND tablename = 'b'")"
+check_eq "--allow-out-of-order applies it" "0|1" "$RC|$(t3_tables b)"
 printf -- '-- migrate:up\nCREATE TABLE t3.a (id int, x int);\n-- migrate:down\nDROP TABLE t3.a;\n' > $R/20260101000001_a.sql
 printf -- '-- migrate:up\nCREATE TABLE t3.d (id int);\n' > $R/20260101000004_d.sql
 run_capture $V migrate --db "$URL" --schema t3 --migrations $R
-check_eq "edited file: exit 2" 2 "$RC"
+check_refused "edited file" d
 check_contains "edited file: names the file" \
     "verifier: $R/20260101000001_a.sql: edited after it was applied (checksum " "$OUT"
-check_eq "edited file: nothing applied" 0 "$(q $DB "SELECT count(*) FROM pg_tables WHERE schemaname = 't3' AND tablename = 'd'")"
 run_capture $V status --db "$URL" --schema t3 --migrations $R
 check_contains "status: shows the edited file" "  edited   20260101000001_a.sql" "$OUT"
 check_eq "status: exit 1 when not clean" 1 "$RC"
 printf -- '-- migrate:up\nCREATE TABLE t3.a (id int);\n-- migrate:down\nDROP TABLE t3.a;\n' > $R/20260101000001_a.sql
 rm $R/20260101000003_c.sql
 run_capture $V migrate --db "$URL" --schema t3 --migrations $R
-check_eq "missing file: exit 2" 2 "$RC"
+check_refused "missing file" d
 check_eq "missing file: names the version" \
     "verifier: $R: applied version 20260101000003 (c) has no file in this folder: restore the file, or roll it back where it exists" "$OUT"
-check_eq "missing file: nothing applied" 0 "$(q $DB "SELECT count(*) FROM pg_tables WHERE schemaname = 't3' AND tablename = 'd'")"
 
 # --- bad input -----------------------------------------------------------
 run_capture $V migrate --db "$URL" --schema nosuch --migrations $R
@@ -228,9 +238,7 @@ check_eq "unreachable server: exit 1" 1 "$RC"
 check_contains "unreachable server: message" "verifier: cannot connect to the database: connection to server at \"127.0.0.1\", port 1 failed" "$OUT"
 
 # --- 8 runners at the same instant on one schema --------------------------
-C=$TEST_TMP/conc
-mkdir -p $C
-q $DB "CREATE SCHEMA t4 AUTHORIZATION billing_svc" >/dev/null
+C=$(new_case conc t4)
 q $DB "CREATE TABLE t4.side_effects (file text)" >/dev/null
 q $DB "ALTER TABLE t4.side_effects OWNER TO billing_svc" >/dev/null
 for i in $(seq 1 6); do
@@ -262,9 +270,7 @@ check_eq "8 runners: each file's side effect happened once" "f1:1 f2:1 f3:1 f4:1
 check_eq "8 runners: one of them applied all 6 files" 1 "$(grep -l 'applied 6 files' $TEST_TMP/conc.*.out | wc -l)"
 
 # --- a runner killed with SIGKILL inside a slow migration -----------------
-K=$TEST_TMP/kill
-mkdir -p $K
-q $DB "CREATE SCHEMA t5 AUTHORIZATION billing_svc" >/dev/null
+K=$(new_case kill t5)
 cat > $K/20260101000001_slow.sql <<'SQL'
 -- migrate:up
 CREATE TABLE t5.slow (id int);

@@ -69,6 +69,18 @@ result() {
 	esac
 }
 
+# step_failed ID WHAT: after a verifier run (run_capture), 0 when it
+# failed, with the result of ID said (unsupported, or failed in WHAT).
+step_failed() {
+	[ $RC -ne 0 ] || return 1
+	if [[ $OUT == *"unsupported: "* ]]; then
+		result "$1" unsupported "$OUT"
+	else
+		result "$1" failed "$2: $OUT"
+	fi
+	return 0
+}
+
 for dir in "$FIX"/*/; do
 	case=$(basename "$dir")
 	if ! load $DBA "$dir/a.sql" || ! load $DBB "$dir/b.sql"; then
@@ -82,25 +94,11 @@ for dir in "$FIX"/*/; do
 		q $DBA "CREATE SCHEMA IF NOT EXISTS \"$s\"" >/dev/null 2>&1
 		q $DBB "CREATE SCHEMA IF NOT EXISTS \"$s\"" >/dev/null 2>&1
 		run_capture "$VERIFIER" dump --schema "$s" --db "$(dburl $DBB)" --output "$w/models/$s.yaml"
-		if [ $RC -ne 0 ]; then
-			if [[ $OUT == *"unsupported: "* ]]; then
-				result "$id" unsupported "$OUT"
-			else
-				result "$id" failed "dump of b: $OUT"
-			fi
-			continue
-		fi
+		step_failed "$id" "dump of b" && continue
 		before=$(pgdump $DBA "$s")
 		run_capture "$VERIFIER" draft --schema "$s" --models "$w/models" --migrations "$w/mig" \
 		    --db "$(dburl $DBA)" --from-db --allow-destructive --msg "$case"
-		if [ $RC -ne 0 ]; then
-			if [[ $OUT == *"unsupported: "* ]]; then
-				result "$id" unsupported "$OUT"
-			else
-				result "$id" failed "draft: $OUT"
-			fi
-			continue
-		fi
+		step_failed "$id" "draft" && continue
 		if [ -z "$(ls "$w/mig")" ]; then
 			# Nothing to do: a and b must already agree.
 			if [ "$before" = "$(pgdump $DBB "$s")" ]; then result "$id" passed

@@ -64,10 +64,6 @@ check_contains "strings are escaped in JSON" '"Acme \u003cb\u003e\u0026\"co\""' 
 check_eq "escaped JSON decodes to the stored name" 'Acme <b>&"co"' "$(jget "$BODY" name)"
 req POST $B/customers '{"name":"No Mail"}' "$HA"
 check_eq "POST /customers: email optional (null)" "201|" "$STATUS|$(jget "$BODY" email)"
-req POST $B/customers '{"name":""}' "$HA"
-check_error "POST /customers: empty name 422" 422 validation_failed
-req POST $B/customers '{"name":"X","email":"nope"}' "$HA"
-check_error "POST /customers: bad email 422" 422 validation_failed
 req POST $B/customers '{"name":' "$HA"
 check_error "POST /customers: malformed 400" 400 malformed_json
 req POST $B/customers '{"name":"X"}'
@@ -97,14 +93,18 @@ check_eq "POST /invoices: open, USD, not paid" "open|USD|1999|" \
     "$(jget "$BODY" status)|$(jget "$BODY" currency)|$(jget "$BODY" amount_cents)|$(jget "$BODY" paid_at)"
 req POST $B/invoices "{\"customer_id\":$C1,\"amount_cents\":5}" "$HA"
 check_eq "POST /invoices: currency defaults to EUR" "201|EUR" "$STATUS|$(jget "$BODY" currency)"
-req POST $B/invoices "{\"customer_id\":$C1,\"amount_cents\":-5}" "$HA"
-check_error "POST /invoices: negative amount 422" 422 validation_failed
-req POST $B/invoices "{\"customer_id\":$C1,\"amount_cents\":5,\"currency\":\"euro\"}" "$HA"
-check_error "POST /invoices: bad currency 422" 422 validation_failed
-req POST $B/invoices "{\"customer_id\":$C1,\"amount_cents\":5}" "$HB"
-check_error "POST /invoices: another user's customer 422" 422 validation_failed
-req POST $B/invoices '{"customer_id":999999,"amount_cents":5}' "$HA"
-check_error "POST /invoices: missing customer 422" 422 validation_failed
+# Bodies refused with 422: what, path, authorization, body.
+while IFS='|' read -r what path hdr body <&3; do
+	req POST "$B/$path" "$body" "$hdr"
+	check_error "POST /$path: $what 422" 422 validation_failed
+done 3<<EOF
+empty name|customers|$HA|{"name":""}
+bad email|customers|$HA|{"name":"X","email":"nope"}
+negative amount|invoices|$HA|{"customer_id":$C1,"amount_cents":-5}
+bad currency|invoices|$HA|{"customer_id":$C1,"amount_cents":5,"currency":"euro"}
+another user's customer|invoices|$HB|{"customer_id":$C1,"amount_cents":5}
+missing customer|invoices|$HA|{"customer_id":999999,"amount_cents":5}
+EOF
 req POST $B/invoices '{"customer_id":1,"amount_cents":5,}' "$HA"
 check_error "POST /invoices: malformed 400" 400 malformed_json
 req GET $B/invoices/$I1 '' "$HA"

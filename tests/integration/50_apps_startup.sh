@@ -52,15 +52,24 @@ for s in auth billing; do
 done
 for p in $pids; do app_stop "$p"; done
 
+# launch_exit APP NAME VAR=value...: launches APP (one worker, on $port)
+# with that environment and returns its exit status: for the starts that
+# must fail.
+launch_exit() {
+	local app=$1 name=$2
+	shift 2
+	APP_ENV=("$@")
+	app_launch "$app" $DB "$port" "$name" 1 1
+	APP_ENV=()
+	app_exit_status "$LAUNCHED_PID"
+}
+
 # --- a broken file: exit non-zero, the file named, nothing served ------------
 cp -r "$TEST_TMP/mig/auth" "$TEST_TMP/broken"
 printf -- '-- migrate:up\nCREATE TABLE auth.half (id int);\nALTER TABLE auth.no_such_table ADD COLUMN x int;\n-- migrate:down\nDROP TABLE auth.half;\n' \
     > "$TEST_TMP/broken/20991231000003_broken.sql"
 port=$(pg_free_port)
-APP_ENV=(MIGRATIONS_DIR="$TEST_TMP/broken")
-app_launch auth $DB "$port" broken 1 1
-APP_ENV=()
-app_exit_status "$LAUNCHED_PID"
+launch_exit auth broken MIGRATIONS_DIR="$TEST_TMP/broken"
 rc=$?
 check_eq "server-side failure: the app exits 1" 1 "$rc"
 check_contains "server-side failure: names the file and the server's message" \
@@ -74,40 +83,25 @@ check_eq "server-side failure: no pidfile left" no "$([ -f "$TEST_TMP/broken.pid
 
 printf -- '-- migrate:up\nCREATE TABLE auth.half (id int;\n-- migrate:down\nDROP TABLE auth.half;\n' \
     > "$TEST_TMP/broken/20991231000003_broken.sql"
-APP_ENV=(MIGRATIONS_DIR="$TEST_TMP/broken")
-app_launch auth $DB "$port" broken2 1 1
-APP_ENV=()
-app_exit_status "$LAUNCHED_PID"
+launch_exit auth broken2 MIGRATIONS_DIR="$TEST_TMP/broken"
 rc=$?
 check_eq "unparsable file: the app exits 1" 1 "$rc"
 check_contains "unparsable file: named with its line" "20991231000003_broken.sql:2" "$(cat "$TEST_TMP/broken2.log")"
 
 # --- an edited applied file is refused -----------------------------------------
 sed -i 's/pg_sleep(0.3)/pg_sleep(0.2)/' "$TEST_TMP/mig/auth/20991231000001_slow_20991231000001.sql"
-APP_ENV=(MIGRATIONS_DIR="$TEST_TMP/mig/auth")
-app_launch auth $DB "$port" edited 1 1
-APP_ENV=()
-app_exit_status "$LAUNCHED_PID"
+launch_exit auth edited MIGRATIONS_DIR="$TEST_TMP/mig/auth"
 rc=$?
 check_eq "edited applied file: the app exits 1" 1 "$rc"
 check_contains "edited applied file: named" "20991231000001_slow_20991231000001.sql" "$(cat "$TEST_TMP/edited.log")"
 
 # --- missing configuration ---------------------------------------------------------
-APP_ENV=(AUTH_SVC_PASSWORD=)
-app_launch auth $DB "$port" nopw 1 1
-APP_ENV=()
-app_exit_status "$LAUNCHED_PID"
+launch_exit auth nopw AUTH_SVC_PASSWORD=
 check_eq "no role password: exit 1" 1 "$?"
 check_contains "no role password: says which variable" "AUTH_SVC_PASSWORD is not set" "$(cat "$TEST_TMP/nopw.log")"
-APP_ENV=(TOKEN_SECRET=short)
-app_launch billing $DB "$port" nosecret 1 1
-APP_ENV=()
-app_exit_status "$LAUNCHED_PID"
+launch_exit billing nosecret TOKEN_SECRET=short
 check_eq "short TOKEN_SECRET: exit 1" 1 "$?"
 check_contains "short TOKEN_SECRET: says so" "TOKEN_SECRET must be set, at least 32 characters" "$(cat "$TEST_TMP/nosecret.log")"
-APP_ENV=(BILLING_SVC_PASSWORD=wrong-password)
-app_launch billing $DB "$port" badpw 1 1
-APP_ENV=()
-app_exit_status "$LAUNCHED_PID"
+launch_exit billing badpw BILLING_SVC_PASSWORD=wrong-password
 check_eq "wrong role password: exit 1" 1 "$?"
 check_contains "wrong role password: the server's message" 'password authentication failed for user "billing_svc"' "$(cat "$TEST_TMP/badpw.log")"

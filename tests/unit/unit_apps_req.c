@@ -30,8 +30,21 @@ match(const char *method, const char *path, long long *id, char *allow)
 static void
 t_routes(void **state)
 {
+	static const char *const not_found[] = {
+		"/invoices/0", "/invoices/01", "/invoices/1234567890123456789",
+		"/invoices/-1", "/invoices/", "/invoices/abc",
+		"/invoices/1/payx", "/invoices/1/", "/nope",
+	};
+	static const struct {
+		const char	*method, *path, *allow;
+	} bad_method[] = {
+		{ "DELETE", "/invoices", "POST, GET" },
+		{ "GET", "/invoices/9/pay", "POST" },
+		{ "GET", "/tokens/current", "DELETE" },
+	};
 	char		allow[64];
 	long long	id;
+	size_t		i;
 
 	assert_int_equal(match("POST", "/invoices", &id, allow), 0);
 	assert_int_equal(id, 0);
@@ -43,34 +56,15 @@ t_routes(void **state)
 	assert_true(id == 123456789012345678LL);
 	assert_int_equal(match("DELETE", "/tokens/current", &id, allow), 4);
 	/* Not ids: zero, leading zero, too long, signs, empty, text. */
-	assert_int_equal(match("GET", "/invoices/0", &id, allow),
-	    APPROUTE_NOT_FOUND);
-	assert_int_equal(match("GET", "/invoices/01", &id, allow),
-	    APPROUTE_NOT_FOUND);
-	assert_int_equal(match("GET", "/invoices/1234567890123456789", &id,
-	    allow), APPROUTE_NOT_FOUND);
-	assert_int_equal(match("GET", "/invoices/-1", &id, allow),
-	    APPROUTE_NOT_FOUND);
-	assert_int_equal(match("GET", "/invoices/", &id, allow),
-	    APPROUTE_NOT_FOUND);
-	assert_int_equal(match("GET", "/invoices/abc", &id, allow),
-	    APPROUTE_NOT_FOUND);
-	assert_int_equal(match("GET", "/invoices/1/payx", &id, allow),
-	    APPROUTE_NOT_FOUND);
-	assert_int_equal(match("GET", "/invoices/1/", &id, allow),
-	    APPROUTE_NOT_FOUND);
-	assert_int_equal(match("GET", "/nope", &id, allow),
-	    APPROUTE_NOT_FOUND);
+	for (i = 0; i < sizeof(not_found) / sizeof(not_found[0]); i++)
+		assert_int_equal(match("GET", not_found[i], &id, allow),
+		    APPROUTE_NOT_FOUND);
 	/* Known path, other method: 405 with the methods it takes. */
-	assert_int_equal(match("DELETE", "/invoices", &id, allow),
-	    APPROUTE_BAD_METHOD);
-	assert_string_equal(allow, "POST, GET");
-	assert_int_equal(match("GET", "/invoices/9/pay", &id, allow),
-	    APPROUTE_BAD_METHOD);
-	assert_string_equal(allow, "POST");
-	assert_int_equal(match("GET", "/tokens/current", &id, allow),
-	    APPROUTE_BAD_METHOD);
-	assert_string_equal(allow, "DELETE");
+	for (i = 0; i < sizeof(bad_method) / sizeof(bad_method[0]); i++) {
+		assert_int_equal(match(bad_method[i].method,
+		    bad_method[i].path, &id, allow), APPROUTE_BAD_METHOD);
+		assert_string_equal(allow, bad_method[i].allow);
+	}
 }
 
 static void
@@ -135,9 +129,30 @@ body(const char *json, struct appjson_obj *obj)
 	    sizeof(err)));
 }
 
+/*
+ * Checks that the body json is refused (new_user: as POST /users does,
+ * else as POST /tokens) with the message want (NULL: any message).
+ */
+static void
+credentials_refused(const char *json, int new_user, const char *want)
+{
+	struct appjson_obj		obj;
+	struct appreq_credentials	c;
+	char				msg[128];
+
+	assert_int_equal(body(json, &obj), 0);
+	assert_int_equal(appreq_credentials(&obj, new_user, &c, msg,
+	    sizeof(msg)), -1);
+	if (want != NULL)
+		assert_string_equal(msg, want);
+	appjson_obj_free(&obj);
+}
+
 static void
 t_credentials(void **state)
 {
+	static const char	*short_pw = "{\"email\":\"ada@example.com\","
+	    "\"password\":\"short passw\"}";
 	struct appjson_obj		obj;
 	struct appreq_credentials	c;
 	char				msg[128];
@@ -150,39 +165,21 @@ t_credentials(void **state)
 	appjson_obj_free(&obj);
 
 	/* 11 characters, or 12 characters in 24 bytes. */
-	assert_int_equal(body("{\"email\":\"ada@example.com\","
-	    "\"password\":\"short passw\"}", &obj), 0);
-	assert_int_equal(appreq_credentials(&obj, 1, &c, msg, sizeof(msg)),
-	    -1);
-	assert_string_equal(msg, "password: at least 12 characters");
+	credentials_refused(short_pw, 1, "password: at least 12 characters");
+	credentials_refused("{\"email\":\"ada@example.com\",\"password\":"
+	    "\"\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+	    "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\"}", 1, NULL);
 	/* Login does not apply the policy. */
+	assert_int_equal(body(short_pw, &obj), 0);
 	assert_int_equal(appreq_credentials(&obj, 0, &c, msg, sizeof(msg)), 0);
 	appjson_obj_free(&obj);
-	assert_int_equal(body("{\"email\":\"ada@example.com\",\"password\":"
-	    "\"\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
-	    "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\"}", &obj), 0);
-	assert_int_equal(appreq_credentials(&obj, 1, &c, msg, sizeof(msg)),
-	    -1);
-	appjson_obj_free(&obj);
 
-	assert_int_equal(body("{\"email\":\"nope\",\"password\":"
-	    "\"correct horse\"}", &obj), 0);
-	assert_int_equal(appreq_credentials(&obj, 1, &c, msg, sizeof(msg)),
-	    -1);
-	assert_string_equal(msg, "email: not a valid address");
-	appjson_obj_free(&obj);
-
-	assert_int_equal(body("{\"email\":1,\"password\":\"x\"}", &obj), 0);
-	assert_int_equal(appreq_credentials(&obj, 0, &c, msg, sizeof(msg)),
-	    -1);
-	assert_string_equal(msg, "email: a string is required");
-	appjson_obj_free(&obj);
-
-	assert_int_equal(body("{\"email\":\"a@b.io\"}", &obj), 0);
-	assert_int_equal(appreq_credentials(&obj, 0, &c, msg, sizeof(msg)),
-	    -1);
-	assert_string_equal(msg, "password: a string is required");
-	appjson_obj_free(&obj);
+	credentials_refused("{\"email\":\"nope\",\"password\":"
+	    "\"correct horse\"}", 1, "email: not a valid address");
+	credentials_refused("{\"email\":1,\"password\":\"x\"}", 0,
+	    "email: a string is required");
+	credentials_refused("{\"email\":\"a@b.io\"}", 0,
+	    "password: a string is required");
 }
 
 static void

@@ -85,29 +85,24 @@ base_catalog(struct catalog *cat)
 		"customers", "customers_pkey", "p", "PRIMARY KEY (id)", NULL,
 		"f", "f", NULL, NULL, NULL,
 	};
-	int	i;
+	const char *const	*cells[CATALOG_NSETS] = {
+		[CATALOG_ENUMS] = enums,
+		[CATALOG_TABLES] = tables,
+		[CATALOG_COLUMNS] = columns,
+		[CATALOG_CONSTRAINTS] = cons,
+	};
+	const size_t		 nrows[CATALOG_NSETS] = {
+		[CATALOG_ENUMS] = 2,
+		[CATALOG_TABLES] = 1,
+		[CATALOG_COLUMNS] = 2,
+		[CATALOG_CONSTRAINTS] = 1,
+	};
+	int			 i;
 
 	memset(cat, 0, sizeof(*cat));
 	cat->schema = xstrdup("shop");
-	for (i = 0; i < CATALOG_NSETS; i++) {
-		switch (i) {
-		case CATALOG_ENUMS:
-			set_rows(cat, i, 2, enums);
-			break;
-		case CATALOG_TABLES:
-			set_rows(cat, i, 1, tables);
-			break;
-		case CATALOG_COLUMNS:
-			set_rows(cat, i, 2, columns);
-			break;
-		case CATALOG_CONSTRAINTS:
-			set_rows(cat, i, 1, cons);
-			break;
-		default:
-			set_rows(cat, i, 0, NULL);
-			break;
-		}
-	}
+	for (i = 0; i < CATALOG_NSETS; i++)
+		set_rows(cat, i, nrows[i], cells[i]);
 }
 
 /* Loads actual and expected, emits up, checks the DDL and the count. */

@@ -129,39 +129,50 @@ expect_error(const char *text, int line, int col, const char *msg)
 	assert_null(f.text);
 }
 
+#define NO_UP	"no '-- migrate:up' section: expected a line " \
+		"'-- migrate:up' before the statements"
+
+/* Each bad file: its text, the line and column and the message. */
+static const struct {
+	const char	*text;
+	int		 line, col;
+	const char	*msg;
+} bad_files[] = {
+	{ "CREATE TABLE t (a int);\n", 0, 0, NO_UP },
+	{ "", 0, 0, NO_UP },
+	{ "SELECT 1;\n-- migrate:up\nSELECT 2;\n", 1, 1,
+	  "statement before the first section marker: expected "
+	  "'-- migrate:up' first" },
+	{ "-- migrate:up\nSELECT 1;\n\nSELECT 'a' FRM t;\n", 4, 16,
+	  "up section does not parse: syntax error at or near \"t\"" },
+	{ "-- migrate:up\nSELECT 1;\n-- migrate:down\nDROP TABL t;\n", 4, 6,
+	  "down section does not parse: syntax error at or near \"TABL\"" },
+	{ "-- migrate:up\nSELECT 'open;\n", 2, 8,
+	  "up section does not parse: unterminated quoted string at or "
+	  "near \"'open;\n\"" },
+	{ "-- migrate:sideways\nSELECT 1;\n", 1, 12,
+	  "unknown section 'sideways': expected '-- migrate:up' or "
+	  "'-- migrate:down'" },
+	{ "-- migrate:up transaction:maybe\nSELECT 1;\n", 1, 15,
+	  "unknown option 'transaction:maybe' on a section marker: "
+	  "expected 'transaction:false'" },
+	{ "-- migrate:up\nSELECT 1;\n-- migrate:up\nSELECT 2;\n", 3, 1,
+	  "second '-- migrate:up' section (the first is on line 1): "
+	  "expected one of each" },
+	{ "-- migrate:up\n-- nothing\n-- migrate:down\nSELECT 1;\n", 1, 1,
+	  "the up section has no statement" },
+	{ "-- migrate:up\nSELECT '\xe9t\xe9';\n", 2, 9,
+	  "invalid UTF-8 byte 0xe9: expected UTF-8 text" },
+};
+
 static void
 test_errors(void **state)
 {
-	expect_error("CREATE TABLE t (a int);\n", 0, 0,
-	    "no '-- migrate:up' section: expected a line '-- migrate:up' "
-	    "before the statements");
-	expect_error("", 0, 0,
-	    "no '-- migrate:up' section: expected a line '-- migrate:up' "
-	    "before the statements");
-	expect_error("SELECT 1;\n-- migrate:up\nSELECT 2;\n", 1, 1,
-	    "statement before the first section marker: expected "
-	    "'-- migrate:up' first");
-	expect_error("-- migrate:up\nSELECT 1;\n\nSELECT 'a' FRM t;\n", 4, 16,
-	    "up section does not parse: syntax error at or near \"t\"");
-	expect_error("-- migrate:up\nSELECT 1;\n-- migrate:down\nDROP TABL t;\n",
-	    4, 6, "down section does not parse: syntax error at or near "
-	    "\"TABL\"");
-	expect_error("-- migrate:up\nSELECT 'open;\n", 2, 8,
-	    "up section does not parse: unterminated quoted string at or "
-	    "near \"'open;\n\"");
-	expect_error("-- migrate:sideways\nSELECT 1;\n", 1, 12,
-	    "unknown section 'sideways': expected '-- migrate:up' or "
-	    "'-- migrate:down'");
-	expect_error("-- migrate:up transaction:maybe\nSELECT 1;\n", 1, 15,
-	    "unknown option 'transaction:maybe' on a section marker: "
-	    "expected 'transaction:false'");
-	expect_error("-- migrate:up\nSELECT 1;\n-- migrate:up\nSELECT 2;\n", 3, 1,
-	    "second '-- migrate:up' section (the first is on line 1): "
-	    "expected one of each");
-	expect_error("-- migrate:up\n-- nothing\n-- migrate:down\nSELECT 1;\n",
-	    1, 1, "the up section has no statement");
-	expect_error("-- migrate:up\nSELECT '\xe9t\xe9';\n", 2, 9,
-	    "invalid UTF-8 byte 0xe9: expected UTF-8 text");
+	size_t	i;
+
+	for (i = 0; i < sizeof(bad_files) / sizeof(bad_files[0]); i++)
+		expect_error(bad_files[i].text, bad_files[i].line,
+		    bad_files[i].col, bad_files[i].msg);
 }
 
 static void
