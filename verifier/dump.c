@@ -292,6 +292,53 @@ seq_opts(const struct catalog *cat, size_t i, struct model_seq_opts *o)
 		o->have |= MODEL_SEQ_CYCLE;
 }
 
+/*
+ * An identity's options (catalog.h: "start increment min max cache
+ * cycle", min/max "-" at the type's bound): those that differ from
+ * PostgreSQL's defaults.
+ */
+static void
+identity_opts(const char *s, const char *type, struct model_seq_opts *o)
+{
+	char		 f[6][32];
+	long long	 tmax = seq_type_max(type), min, max;
+	size_t		 i, n;
+
+	memset(o, 0, sizeof(*o));
+	for (i = 0; s != NULL && i < 6; i++) {
+		n = strcspn(s, " ");
+		if (n == 0 || n >= sizeof(f[i]))
+			return;
+		memcpy(f[i], s, n);
+		f[i][n] = '\0';
+		s += n;
+		if (*s == ' ')
+			s++;
+	}
+	if (s == NULL)
+		return;
+	o->start = strtoll(f[0], NULL, 10);
+	o->increment = strtoll(f[1], NULL, 10);
+	min = o->increment > 0 ? 1 : -tmax - 1;
+	max = o->increment > 0 ? tmax : -1;
+	o->min = strcmp(f[2], "-") == 0 ? -tmax - 1 : strtoll(f[2], NULL, 10);
+	o->max = strcmp(f[3], "-") == 0 ? tmax : strtoll(f[3], NULL, 10);
+	o->cache = strtoll(f[4], NULL, 10);
+	o->cycle = strcmp(f[5], "t") == 0;
+	if (o->increment != 1)
+		o->have |= MODEL_SEQ_INCREMENT;
+	if (o->min != min)
+		o->have |= MODEL_SEQ_MIN;
+	if (o->max != max)
+		o->have |= MODEL_SEQ_MAX;
+	if (o->start != (o->increment > 0 ? o->min : o->max))
+		o->have |= MODEL_SEQ_START;
+	if (o->cache != 1)
+		o->have |= MODEL_SEQ_CACHE;
+	if (o->cycle)
+		o->have |= MODEL_SEQ_CYCLE;
+}
+
 /* nextval('<schema>.<name>'::regclass), as PostgreSQL prints it. */
 static char *
 nextval_expr(const char *schema, const char *name)
@@ -466,6 +513,10 @@ dump_model(const struct catalog *cat, struct model *m, struct problems *p)
 			c->identity = x == NULL ? MODEL_IDENTITY_NONE :
 			    strcmp(x, "always") == 0 ? MODEL_IDENTITY_ALWAYS :
 			    MODEL_IDENTITY_BY_DEFAULT;
+			if (c->identity != MODEL_IDENTITY_NONE)
+				identity_opts(catalog_get(cat, CATALOG_COLUMNS,
+				    j, "identity_opts"), c->type,
+				    &c->identity_opts);
 			x = catalog_get(cat, CATALOG_COLUMNS, j, "generated");
 			c->generated = x != NULL ? unparen(x) : NULL;
 			c->comment = dup_or_null(catalog_get(cat,
