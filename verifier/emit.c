@@ -553,36 +553,23 @@ is_fk(const struct diff_change *c)
 	    strcmp(c->ckind, "f") == 0);
 }
 
-/* The column's target default, for re-setting it after a type change. */
+/*
+ * Field i of COLUMN_SQL of the column's target (3: its default, for
+ * re-setting it after a type change; 7: its identity options), or NULL.
+ */
 static char *
-target_default(struct emitter *e, const char *tbl, const char *col)
+target_field(struct emitter *e, const char *tbl, const char *col, int i)
 {
 	sqlite3_stmt	*st;
-	char		*def = NULL;
+	char		*v = NULL;
 
 	st = query(e, COLUMN_SQL "AND name = ?3", e->to, tbl, col);
 	if (st == NULL)
 		return (NULL);
 	if (sqlite3_step(st) == SQLITE_ROW)
-		def = snapshot_col(st, 3);
+		v = snapshot_col(st, i);
 	sqlite3_finalize(st);
-	return (def);
-}
-
-/* The column's target identity options (catalog.h), or NULL. */
-static char *
-target_identity_opts(struct emitter *e, const char *tbl, const char *col)
-{
-	sqlite3_stmt	*st;
-	char		*opts = NULL;
-
-	st = query(e, COLUMN_SQL "AND name = ?3", e->to, tbl, col);
-	if (st == NULL)
-		return (NULL);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		opts = snapshot_col(st, 7);
-	sqlite3_finalize(st);
-	return (opts);
+	return (v);
 }
 
 /* Whether column col of table tbl has an alter of field in the diff. */
@@ -603,49 +590,74 @@ find_alter(struct emitter *e, const char *tbl, const char *col,
 }
 
 /*
- * A column that was serial (its default a sequence's nextval, dropped in
- * this migration) and is now an identity: the identity's sequence goes on
- * from where the old one was, before the old one is dropped, so that no
- * value is handed out twice.
+ * The argument of a default that is a sequence's nextval as PostgreSQL
+ * prints it ("'shop.t_id_seq'::regclass"), a new string; NULL for any
+ * other default.
+ */
+static char *
+nextval_arg(const char *def)
+{
+	static const char	pre[] = "nextval('", post[] = "'::regclass)";
+	size_t			n;
+
+	if (def == NULL || (n = strlen(def)) < sizeof(pre) + sizeof(post) ||
+	    strncmp(def, pre, sizeof(pre) - 1) != 0 ||
+	    strcmp(def + n - (sizeof(post) - 1), post) != 0)
+		return (NULL);
+	return (xstrndup(def + sizeof(pre) - 2, n - sizeof(pre) + 1));
+}
+
+/*
+ * A column that turns from serial (a default that is a sequence's nextval)
+ * into an identity, or back, in this migration: the new sequence goes on
+ * from the next value of the old one, which is still there, so that no
+ * value is handed out twice.  to_identity: the identity is added (after
+ * it), else dropped (before it).
  */
 static void
-serial_to_identity(struct emitter *e, const struct diff_change *c)
+carry_sequence(struct emitter *e, const struct diff_change *c,
+    int to_identity)
 {
-	static const char	 pre[] = "nextval('", post[] = "'::regclass)";
 	const struct diff_change *d;
-	const char		*v;
-	struct vbuf		 tbl, seq;
-	size_t			 n, i;
+	struct vbuf		 tbl;
+	char			*arg;
+	const char		*p;
 
 	d = find_alter(e, c->tbl, c->name, "default");
-	if (d == NULL || d->to_val != NULL || (v = d->from_val) == NULL)
+	if (d == NULL || (to_identity ? d->to_val : d->from_val) != NULL ||
+	    (arg = nextval_arg(to_identity ? d->from_val : d->to_val)) ==
+	    NULL)
 		return;
-	n = strlen(v);
-	if (n <= sizeof(pre) + sizeof(post) - 2 ||
-	    strncmp(v, pre, sizeof(pre) - 1) != 0 ||
-	    strcmp(v + n - (sizeof(post) - 1), post) != 0)
-		return;
-	/* The literal holds the qualified, quoted name: undouble its '. */
-	vbuf_init(&seq);
-	vbuf_puts(&seq, "");
-	for (i = sizeof(pre) - 1; i < n - (sizeof(post) - 1); i++) {
-		if (v[i] == '\'' && v[i + 1] == '\'')
-			i++;
-		vbuf_putc(&seq, v[i]);
+	if (to_identity) {
+		/* pg_get_serial_sequence() would find the old one first. */
+		vbuf_puts(e->out, "ALTER SEQUENCE ");
+		for (p = arg + 1; p[0] != '\0' && !(p[0] == '\'' &&
+		    p[1] != '\''); p++) {
+			if (p[0] == '\'')
+				p++;
+			vbuf_putc(e->out, *p);
+		}
+		vbuf_puts(e->out, " OWNED BY NONE;\n");
 	}
 	vbuf_init(&tbl);
 	vf_quote_ident(&tbl, e->schema);
 	vbuf_putc(&tbl, '.');
 	vf_quote_ident(&tbl, c->tbl);
-	vbuf_puts(e->out, "SELECT pg_catalog.setval("
-	    "pg_catalog.pg_get_serial_sequence(");
+	vbuf_puts(e->out, "SELECT pg_catalog.setval(");
+	if (!to_identity)
+		vbuf_appendf(e->out, "%s, pg_catalog.nextval(", arg);
+	vbuf_puts(e->out, "pg_catalog.pg_get_serial_sequence(");
 	vf_quote_literal(e->out, tbl.data);
 	vbuf_puts(e->out, ", ");
 	vf_quote_literal(e->out, c->name);
-	vbuf_appendf(e->out, "), s.last_value, s.is_called) FROM %s s;\n",
-	    seq.data);
+	vbuf_putc(e->out, ')');
+	if (to_identity)
+		vbuf_appendf(e->out, ", pg_catalog.nextval(%s)", arg);
+	else
+		vbuf_putc(e->out, ')');
+	vbuf_puts(e->out, ", false);\n");
 	vbuf_free(&tbl);
-	vbuf_free(&seq);
+	free(arg);
 }
 
 static void
@@ -675,6 +687,7 @@ step_columns(struct emitter *e)
 				vbuf_puts(e->out, "DROP DEFAULT;\n");
 			} else if (pass == 0 && field_is(c, "identity") &&
 			    c->to_val == NULL) {
+				carry_sequence(e, c, 0);
 				alter_column(e, c->tbl, c->name);
 				vbuf_puts(e->out, "DROP IDENTITY;\n");
 			} else if (pass == 0 && field_is(c, "generated") &&
@@ -683,7 +696,7 @@ step_columns(struct emitter *e)
 				vbuf_puts(e->out, "DROP EXPRESSION;\n");
 			} else if (pass == 1 && field_is(c, "type")) {
 				t = find_alter(e, c->tbl, c->name, "default");
-				def = target_default(e, c->tbl, c->name);
+				def = target_field(e, c->tbl, c->name, 3);
 				/* A default may not cast on its own. */
 				if (t == NULL && def != NULL) {
 					alter_column(e, c->tbl, c->name);
@@ -727,12 +740,12 @@ step_columns(struct emitter *e)
 					    "AS IDENTITY",
 					    strcmp(c->to_val, "always") == 0 ?
 					    "ALWAYS" : "BY DEFAULT");
-					def = target_identity_opts(e, c->tbl,
-					    c->name);
+					def = target_field(e, c->tbl, c->name,
+					    7);
 					identity_opts_sql(e->out, NULL, def);
 					free(def);
 					vbuf_puts(e->out, ";\n");
-					serial_to_identity(e, c);
+					carry_sequence(e, c, 1);
 				} else
 					vbuf_appendf(e->out, "SET GENERATED "
 					    "%s;\n",
