@@ -598,11 +598,18 @@ static char *
 nextval_arg(const char *def)
 {
 	static const char	pre[] = "nextval('", post[] = "'::regclass)";
-	size_t			n;
+	size_t			n, i;
 
-	if (def == NULL || (n = strlen(def)) < sizeof(pre) + sizeof(post) ||
-	    strncmp(def, pre, sizeof(pre) - 1) != 0 ||
-	    strcmp(def + n - (sizeof(post) - 1), post) != 0)
+	if (def == NULL || (n = strlen(def)) < sizeof(pre) + sizeof(post) - 1 ||
+	    strncmp(def, pre, sizeof(pre) - 1) != 0)
+		return (NULL);
+	/* One literal, then the cast: nothing else. */
+	for (i = sizeof(pre) - 1; def[i] != '\0'; i++)
+		if (def[i] == '\'' && def[i + 1] == '\'')
+			i++;
+		else if (def[i] == '\'')
+			break;
+	if (strcmp(def + i, post) != 0)
 		return (NULL);
 	return (xstrndup(def + sizeof(pre) - 2, n - sizeof(pre) + 1));
 }
