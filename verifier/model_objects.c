@@ -188,7 +188,6 @@ load_seq_opts(struct loader *ld, yaml_node_t *map, const char *what,
 	return (0);
 }
 
-
 /* The integer type an identity column's type names. */
 static const char *
 int_type(const char *type)
