@@ -23,7 +23,10 @@ enum catalog_set_id {
 	CATALOG_ENUMS = 0,	/* enum, pos, label */
 	CATALOG_TABLES,		/* name, comment */
 	CATALOG_COLUMNS,	/* tbl, name, pos, type, not_null, default_expr,
-				   identity, generated, comment */
+				   identity, generated, comment,
+				   identity_opts: "start increment min max
+				   cache cycle" of an identity's sequence,
+				   min/max "-" at the type's bound */
 	CATALOG_CONSTRAINTS,	/* tbl, name, kind, def, ref_table, is_deferrable,
 				   is_deferred, on_update, on_delete, check_expr */
 	CATALOG_CONCOLS,	/* tbl, con, pos, col, refcol */

@@ -63,7 +63,7 @@ static const char *const diff_sql[] = {
 	"CREATE INDEX temp.cmap_f ON cmap (f_tbl, f_name)",
 	"CREATE TEMP TABLE fcols AS SELECT m.t_tbl AS tbl, m.t_name AS name, "
 	"c.tbl AS o_tbl, c.name AS o_name, c.type, c.not_null, c.default_expr, "
-	"c.identity, c.generated, c.comment "
+	"c.identity, c.generated, c.comment, c.identity_opts "
 	"FROM columns c JOIN cmap m ON m.f_tbl = c.tbl AND m.f_name = c.name "
 	"WHERE c.side = ?1",
 	"CREATE INDEX temp.fcols_key ON fcols (tbl, name)",
@@ -136,6 +136,15 @@ static const char *const diff_sql[] = {
 	"WHERE t.side = ?2 AND (f.type, f.start, f.increment, f.min, f.max, "
 	"f.cache, f.cycle) IS NOT (t.type, t.start, t.increment, t.min, t.max, "
 	"t.cache, t.cycle) ORDER BY t.name",
+	/* The owner, through the renames of its table and column. */
+	"INSERT INTO changes (kind, action, name, field, from_val, to_val) "
+	"SELECT 'sequence', 'alter', t.name, 'owned_by', "
+	"f.owned_tbl || '.' || f.owned_col, t.owned_tbl || '.' || t.owned_col "
+	"FROM sequences t JOIN sequences f ON f.side = ?1 AND f.name = t.name "
+	"LEFT JOIN cmap m ON m.f_tbl = f.owned_tbl AND m.f_name = f.owned_col "
+	"WHERE t.side = ?2 AND (COALESCE(m.t_tbl, f.owned_tbl), "
+	"COALESCE(m.t_name, f.owned_col)) IS NOT (t.owned_tbl, t.owned_col) "
+	"ORDER BY t.name",
 	"INSERT INTO changes (kind, action, name) "
 	"SELECT 'sequence', 'drop', f.name FROM sequences f WHERE f.side = ?1 "
 	"AND NOT EXISTS (SELECT 1 FROM sequences t WHERE t.side = ?2 "
@@ -182,25 +191,31 @@ static const char *const diff_sql[] = {
 	"INSERT INTO changes (kind, action, tbl, old_tbl, name, field, "
 	"from_val, to_val) SELECT 'column', 'alter', x.tbl, x.o_tbl, x.name, "
 	"k.field, CASE k.o WHEN 1 THEN x.f1 WHEN 2 THEN x.f2 WHEN 3 THEN x.f3 "
-	"WHEN 4 THEN x.f4 WHEN 5 THEN x.f5 ELSE x.f6 END, "
+	"WHEN 4 THEN x.f4 WHEN 5 THEN x.f5 WHEN 6 THEN x.f6 ELSE x.f7 END, "
 	"CASE k.o WHEN 1 THEN x.t1 WHEN 2 THEN x.t2 WHEN 3 THEN x.t3 "
-	"WHEN 4 THEN x.t4 WHEN 5 THEN x.t5 ELSE x.t6 END "
+	"WHEN 4 THEN x.t4 WHEN 5 THEN x.t5 WHEN 6 THEN x.t6 ELSE x.t7 END "
 	"FROM (SELECT t.tbl, f.o_tbl, t.name, CAST(t.pos AS INTEGER) AS pos, "
 	"f.type AS f1, t.type AS t1, f.not_null AS f2, t.not_null AS t2, "
 	"f.default_expr AS f3, t.default_expr AS t3, f.identity AS f4, "
 	"t.identity AS t4, f.generated AS f5, t.generated AS t5, "
-	"f.comment AS f6, t.comment AS t6 FROM fcols f JOIN columns t "
+	"f.comment AS f6, t.comment AS t6, "
+	/* An identity's options, when it is one on both sides. */
+	"CASE WHEN t.identity IS NOT NULL THEN f.identity_opts END AS f7, "
+	"CASE WHEN f.identity IS NOT NULL THEN t.identity_opts END AS t7 "
+	"FROM fcols f JOIN columns t "
 	"ON t.side = ?2 AND t.tbl = f.tbl AND t.name = f.name "
 	"WHERE (f.type, f.not_null, f.default_expr, f.identity, f.generated, "
-	"f.comment) IS NOT (t.type, t.not_null, t.default_expr, t.identity, "
-	"t.generated, t.comment)) x "
+	"f.comment, f.identity_opts) IS NOT (t.type, t.not_null, "
+	"t.default_expr, t.identity, t.generated, t.comment, t.identity_opts)"
+	") x "
 	"JOIN (SELECT 1 AS o, 'type' AS field UNION ALL SELECT 2, 'not_null' "
 	"UNION ALL SELECT 3, 'default' UNION ALL SELECT 4, 'identity' "
-	"UNION ALL SELECT 5, 'generated' UNION ALL SELECT 6, 'comment') k "
+	"UNION ALL SELECT 5, 'generated' UNION ALL SELECT 6, 'comment' "
+	"UNION ALL SELECT 7, 'identity_options') k "
 	"WHERE (CASE k.o WHEN 1 THEN x.f1 WHEN 2 THEN x.f2 WHEN 3 THEN x.f3 "
-	"WHEN 4 THEN x.f4 WHEN 5 THEN x.f5 ELSE x.f6 END) IS NOT "
-	"(CASE k.o WHEN 1 THEN x.t1 WHEN 2 THEN x.t2 WHEN 3 THEN x.t3 "
-	"WHEN 4 THEN x.t4 WHEN 5 THEN x.t5 ELSE x.t6 END) "
+	"WHEN 4 THEN x.f4 WHEN 5 THEN x.f5 WHEN 6 THEN x.f6 ELSE x.f7 END) "
+	"IS NOT (CASE k.o WHEN 1 THEN x.t1 WHEN 2 THEN x.t2 WHEN 3 THEN x.t3 "
+	"WHEN 4 THEN x.t4 WHEN 5 THEN x.t5 WHEN 6 THEN x.t6 ELSE x.t7 END) "
 	"ORDER BY x.tbl, x.pos, k.o",
 
 	/* Constraints: renames, then what differs under one name. */

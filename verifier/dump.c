@@ -242,13 +242,213 @@ dump_indexes(const struct catalog *cat, struct model_table *t)
 	}
 }
 
+/* The largest value of a sequence type; its smallest is -max - 1. */
+static long long
+seq_type_max(const char *type)
+{
+	if (strcmp(type, "smallint") == 0)
+		return (32767);
+	if (strcmp(type, "integer") == 0)
+		return (2147483647);
+	return (9223372036854775807LL);
+}
+
+/*
+ * The options of sequence row i that differ from what PostgreSQL gives a
+ * sequence of its type and increment.
+ */
+static void
+seq_opts(const struct catalog *cat, size_t i, struct model_seq_opts *o)
+{
+	long long	tmax, min, max, start;
+
+	memset(o, 0, sizeof(*o));
+	tmax = seq_type_max(catalog_get(cat, CATALOG_SEQUENCES, i, "type"));
+	o->increment = strtoll(catalog_get(cat, CATALOG_SEQUENCES, i,
+	    "increment"), NULL, 10);
+	o->start = strtoll(catalog_get(cat, CATALOG_SEQUENCES, i, "start"),
+	    NULL, 10);
+	o->min = strtoll(catalog_get(cat, CATALOG_SEQUENCES, i, "min"), NULL,
+	    10);
+	o->max = strtoll(catalog_get(cat, CATALOG_SEQUENCES, i, "max"), NULL,
+	    10);
+	o->cache = strtoll(catalog_get(cat, CATALOG_SEQUENCES, i, "cache"),
+	    NULL, 10);
+	o->cycle = yes(catalog_get(cat, CATALOG_SEQUENCES, i, "cycle"));
+	if (o->increment != 1)
+		o->have |= MODEL_SEQ_INCREMENT;
+	min = o->increment > 0 ? 1 : -tmax - 1;
+	max = o->increment > 0 ? tmax : -1;
+	if (o->min != min)
+		o->have |= MODEL_SEQ_MIN;
+	if (o->max != max)
+		o->have |= MODEL_SEQ_MAX;
+	start = o->increment > 0 ? o->min : o->max;
+	if (o->start != start)
+		o->have |= MODEL_SEQ_START;
+	if (o->cache != 1)
+		o->have |= MODEL_SEQ_CACHE;
+	if (o->cycle)
+		o->have |= MODEL_SEQ_CYCLE;
+}
+
+/*
+ * An identity's options (catalog.h: "start increment min max cache
+ * cycle", min/max "-" at the type's bound): those that differ from
+ * PostgreSQL's defaults.
+ */
+static void
+identity_opts(const char *s, const char *type, struct model_seq_opts *o)
+{
+	char		 f[6][32];
+	long long	 tmax = seq_type_max(type), min, max;
+	size_t		 i, n;
+
+	memset(o, 0, sizeof(*o));
+	for (i = 0; s != NULL && i < 6; i++) {
+		n = strcspn(s, " ");
+		if (n == 0 || n >= sizeof(f[i]))
+			return;
+		memcpy(f[i], s, n);
+		f[i][n] = '\0';
+		s += n;
+		if (*s == ' ')
+			s++;
+	}
+	if (s == NULL)
+		return;
+	o->start = strtoll(f[0], NULL, 10);
+	o->increment = strtoll(f[1], NULL, 10);
+	min = o->increment > 0 ? 1 : -tmax - 1;
+	max = o->increment > 0 ? tmax : -1;
+	o->min = strcmp(f[2], "-") == 0 ? -tmax - 1 : strtoll(f[2], NULL, 10);
+	o->max = strcmp(f[3], "-") == 0 ? tmax : strtoll(f[3], NULL, 10);
+	o->cache = strtoll(f[4], NULL, 10);
+	o->cycle = strcmp(f[5], "t") == 0;
+	if (o->increment != 1)
+		o->have |= MODEL_SEQ_INCREMENT;
+	if (o->min != min)
+		o->have |= MODEL_SEQ_MIN;
+	if (o->max != max)
+		o->have |= MODEL_SEQ_MAX;
+	if (o->start != (o->increment > 0 ? o->min : o->max))
+		o->have |= MODEL_SEQ_START;
+	if (o->cache != 1)
+		o->have |= MODEL_SEQ_CACHE;
+	if (o->cycle)
+		o->have |= MODEL_SEQ_CYCLE;
+}
+
+/* nextval('<schema>.<name>'::regclass), as PostgreSQL prints it. */
+static char *
+nextval_expr(const char *schema, const char *name)
+{
+	struct vbuf	q, out;
+	size_t		i;
+
+	vbuf_init(&q);
+	vbuf_init(&out);
+	vf_quote_ident(&q, schema);
+	vbuf_putc(&q, '.');
+	vf_quote_ident(&q, name);
+	vbuf_puts(&out, "nextval('");
+	for (i = 0; i < q.len; i++) {
+		if (q.data[i] == '\'')
+			vbuf_putc(&out, '\'');
+		vbuf_putc(&out, q.data[i]);
+	}
+	vbuf_puts(&out, "'::regclass)");
+	vbuf_free(&q);
+	return (vbuf_steal(&out));
+}
+
+/*
+ * Whether sequence row i is what a serial column makes: owned by a NOT
+ * NULL column of its type whose default is its nextval, named as
+ * PostgreSQL names it, with every option at its default.  The column
+ * becomes serial, bigserial or smallserial, without the default.
+ */
+static int
+dump_serial(const struct catalog *cat, struct model *m, size_t i)
+{
+	static const char *const bases[] = { "integer", "bigint", "smallint" };
+	static const char *const serials[] = { "serial", "bigserial",
+	    "smallserial" };
+	const char		*tbl, *col, *name, *type;
+	struct model_seq_opts	 o;
+	struct model_column	*c = NULL;
+	char			 def[MODEL_NAME_MAX + 1], *nv;
+	size_t			 j, k;
+	int			 ok;
+
+	tbl = catalog_get(cat, CATALOG_SEQUENCES, i, "owned_tbl");
+	col = catalog_get(cat, CATALOG_SEQUENCES, i, "owned_col");
+	name = catalog_get(cat, CATALOG_SEQUENCES, i, "name");
+	type = catalog_get(cat, CATALOG_SEQUENCES, i, "type");
+	if (tbl == NULL || col == NULL)
+		return (0);
+	seq_opts(cat, i, &o);
+	model_make_name(def, tbl, col, "seq");
+	if (o.have != 0 || strcmp(def, name) != 0)
+		return (0);
+	for (j = 0; j < m->ntables && c == NULL; j++)
+		if (strcmp(m->tables[j].name, tbl) == 0)
+			for (k = 0; k < m->tables[j].ncolumns; k++)
+				if (strcmp(m->tables[j].columns[k].name,
+				    col) == 0)
+					c = &m->tables[j].columns[k];
+	if (c == NULL || c->nullable || c->default_expr == NULL ||
+	    strcmp(c->type, type) != 0)
+		return (0);
+	nv = nextval_expr(cat->schema, name);
+	ok = strcmp(nv, c->default_expr) == 0;
+	free(nv);
+	for (k = 0; ok && k < 3; k++)
+		if (strcmp(type, bases[k]) == 0) {
+			free(c->type);
+			c->type = xstrdup(serials[k]);
+			free(c->default_expr);
+			c->default_expr = NULL;
+			return (1);
+		}
+	return (0);
+}
+
+/* The sequences of the schema: serial columns, or sequences of the model. */
+static void
+dump_sequences(const struct catalog *cat, struct model *m)
+{
+	struct model_sequence	*sq;
+	const char		*x;
+	size_t			 i;
+
+	for (i = 0; i < cat->sets[CATALOG_SEQUENCES].nrows; i++) {
+		if (dump_serial(cat, m, i))
+			continue;
+		m->sequences = xrealloc(m->sequences, (m->nsequences + 1) *
+		    sizeof(*m->sequences));
+		sq = &m->sequences[m->nsequences++];
+		memset(sq, 0, sizeof(*sq));
+		sq->name = xstrdup(catalog_get(cat, CATALOG_SEQUENCES, i,
+		    "name"));
+		sq->type = xstrdup(catalog_get(cat, CATALOG_SEQUENCES, i,
+		    "type"));
+		seq_opts(cat, i, &sq->opts);
+		if ((x = catalog_get(cat, CATALOG_SEQUENCES, i,
+		    "owned_tbl")) != NULL) {
+			sq->owned_tbl = xstrdup(x);
+			sq->owned_col = xstrdup(catalog_get(cat,
+			    CATALOG_SEQUENCES, i, "owned_col"));
+		}
+	}
+}
+
 void
 dump_model(const struct catalog *cat, struct model *m, struct problems *p)
 {
 	const struct catalog_set	*en = &cat->sets[CATALOG_ENUMS];
 	const struct catalog_set	*tb = &cat->sets[CATALOG_TABLES];
 	const struct catalog_set	*co = &cat->sets[CATALOG_COLUMNS];
-	const struct catalog_set	*sq = &cat->sets[CATALOG_SEQUENCES];
 	struct model_enum		*e = NULL;
 	struct model_table		*t;
 	struct model_column		*c;
@@ -258,10 +458,6 @@ dump_model(const struct catalog *cat, struct model *m, struct problems *p)
 	memset(m, 0, sizeof(*m));
 	m->path = xstrdup("<dump>");
 	m->schema = xstrdup(cat->schema);
-	for (i = 0; i < sq->nrows; i++)
-		problems_add(p, NULL, 0, "unsupported: sequence %s.%s (models "
-		    "have no sequences; use identity columns)", cat->schema,
-		    catalog_get(cat, CATALOG_SEQUENCES, i, "name"));
 	for (i = 0; i < en->nrows; i++) {
 		name = catalog_get(cat, CATALOG_ENUMS, i, "enum");
 		if (e == NULL || strcmp(e->name, name) != 0) {
@@ -317,6 +513,10 @@ dump_model(const struct catalog *cat, struct model *m, struct problems *p)
 			c->identity = x == NULL ? MODEL_IDENTITY_NONE :
 			    strcmp(x, "always") == 0 ? MODEL_IDENTITY_ALWAYS :
 			    MODEL_IDENTITY_BY_DEFAULT;
+			if (c->identity != MODEL_IDENTITY_NONE)
+				identity_opts(catalog_get(cat, CATALOG_COLUMNS,
+				    j, "identity_opts"), c->type,
+				    &c->identity_opts);
 			x = catalog_get(cat, CATALOG_COLUMNS, j, "generated");
 			c->generated = x != NULL ? unparen(x) : NULL;
 			c->comment = dup_or_null(catalog_get(cat,
@@ -328,6 +528,7 @@ dump_model(const struct catalog *cat, struct model *m, struct problems *p)
 		dump_constraints(cat, t, p);
 		dump_indexes(cat, t);
 	}
+	dump_sequences(cat, m);
 }
 
 

@@ -99,6 +99,76 @@ text(sqlite3_stmt *st, int col)
 	return ((const char *)sqlite3_column_text(st, col));
 }
 
+/*
+ * An identity's options (catalog.h: "start increment min max cache cycle",
+ * min/max "-" at the type's bound) in its six fields; 0, or -1 when opts
+ * is not of that form.
+ */
+static int
+split_identity_opts(const char *opts, char f[6][24])
+{
+	size_t	i, n;
+
+	for (i = 0; i < 6; i++) {
+		n = strcspn(opts, " ");
+		if (n == 0 || n >= sizeof(f[i]))
+			return (-1);
+		memcpy(f[i], opts, n);
+		f[i][n] = '\0';
+		opts += n;
+		if (*opts == ' ')
+			opts++;
+	}
+	return (0);
+}
+
+/*
+ * The options of an identity: with from NULL, " (START WITH ...)" for what
+ * differs from PostgreSQL's defaults (nothing when all are); else " SET
+ * START WITH ..." for what differs from from.
+ */
+static void
+identity_opts_sql(struct vbuf *out, const char *from, const char *to)
+{
+	static const char *const words[] = { "START WITH", "INCREMENT BY",
+	    "MINVALUE", "MAXVALUE", "CACHE", "CYCLE" };
+	char		 t[6][24], f[6][24];
+	struct vbuf	 b;
+	int		 asc, i;
+
+	if (to == NULL || split_identity_opts(to, t) == -1)
+		return;
+	asc = t[1][0] != '-';
+	if (from == NULL || split_identity_opts(from, f) == -1) {
+		/* PostgreSQL's defaults. */
+		snprintf(f[0], sizeof(f[0]), "%s", asc ? t[2] : t[3]);
+		snprintf(f[1], sizeof(f[1]), "1");
+		snprintf(f[2], sizeof(f[2]), "%s", asc ? "1" : "-");
+		snprintf(f[3], sizeof(f[3]), "%s", asc ? "-" : "-1");
+		snprintf(f[4], sizeof(f[4]), "1");
+		snprintf(f[5], sizeof(f[5]), "f");
+		from = NULL;
+	}
+	vbuf_init(&b);
+	vbuf_puts(&b, "");
+	for (i = 0; i < 6; i++) {
+		if (strcmp(f[i], t[i]) == 0)
+			continue;
+		vbuf_puts(&b, from != NULL ? " SET " : " ");
+		if (i == 5)
+			vbuf_puts(&b, t[5][0] == 't' ? "CYCLE" : "NO CYCLE");
+		else if (t[i][0] == '-' && t[i][1] == '\0')
+			vbuf_appendf(&b, "NO %s", words[i]);
+		else
+			vbuf_appendf(&b, "%s %s", words[i], t[i]);
+	}
+	if (from == NULL && b.len > 0)
+		vbuf_appendf(out, " (%s)", b.data + 1);
+	else
+		vbuf_puts(out, b.data);
+	vbuf_free(&b);
+}
+
 /* name type [identity | generated | default] [NOT NULL] of the target. */
 static void
 column_spec(struct emitter *e, sqlite3_stmt *st)
@@ -108,9 +178,11 @@ column_spec(struct emitter *e, sqlite3_stmt *st)
 
 	vf_quote_ident(e->out, text(st, 0));
 	vbuf_appendf(e->out, " %s", type);
-	if (ident != NULL)
+	if (ident != NULL) {
 		vbuf_appendf(e->out, " GENERATED %s AS IDENTITY",
 		    strcmp(ident, "always") == 0 ? "ALWAYS" : "BY DEFAULT");
+		identity_opts_sql(e->out, NULL, text(st, 7));
+	}
 	if (gen != NULL)
 		vbuf_appendf(e->out, " GENERATED ALWAYS AS (%s) STORED", gen);
 	if (def != NULL)
@@ -121,7 +193,7 @@ column_spec(struct emitter *e, sqlite3_stmt *st)
 
 #define COLUMN_SQL \
 	"SELECT name, type, not_null, default_expr, identity, generated, " \
-	"comment FROM columns WHERE side = ?1 AND tbl = ?2 "
+	"comment, identity_opts FROM columns WHERE side = ?1 AND tbl = ?2 "
 
 static void
 add_column(struct emitter *e, const char *tbl, const char *col)
@@ -481,20 +553,23 @@ is_fk(const struct diff_change *c)
 	    strcmp(c->ckind, "f") == 0);
 }
 
-/* The column's target default, for re-setting it after a type change. */
+/*
+ * Field i of COLUMN_SQL of the column's target (3: its default, for
+ * re-setting it after a type change; 7: its identity options), or NULL.
+ */
 static char *
-target_default(struct emitter *e, const char *tbl, const char *col)
+target_field(struct emitter *e, const char *tbl, const char *col, int i)
 {
 	sqlite3_stmt	*st;
-	char		*def = NULL;
+	char		*v = NULL;
 
 	st = query(e, COLUMN_SQL "AND name = ?3", e->to, tbl, col);
 	if (st == NULL)
 		return (NULL);
 	if (sqlite3_step(st) == SQLITE_ROW)
-		def = snapshot_col(st, 3);
+		v = snapshot_col(st, i);
 	sqlite3_finalize(st);
-	return (def);
+	return (v);
 }
 
 /* Whether column col of table tbl has an alter of field in the diff. */
@@ -512,6 +587,84 @@ find_alter(struct emitter *e, const char *tbl, const char *col,
 			return (c);
 	}
 	return (NULL);
+}
+
+/*
+ * The argument of a default that is a sequence's nextval as PostgreSQL
+ * prints it ("'shop.t_id_seq'::regclass"), a new string; NULL for any
+ * other default.
+ */
+static char *
+nextval_arg(const char *def)
+{
+	static const char	pre[] = "nextval('", post[] = "'::regclass)";
+	size_t			n, i;
+
+	if (def == NULL || (n = strlen(def)) < sizeof(pre) + sizeof(post) - 1 ||
+	    strncmp(def, pre, sizeof(pre) - 1) != 0)
+		return (NULL);
+	/* One literal, then the cast: nothing else. */
+	for (i = sizeof(pre) - 1; def[i] != '\0'; i++)
+		if (def[i] == '\'' && def[i + 1] == '\'')
+			i++;
+		else if (def[i] == '\'')
+			break;
+	if (strcmp(def + i, post) != 0)
+		return (NULL);
+	return (xstrndup(def + sizeof(pre) - 2, n - sizeof(pre) + 1));
+}
+
+/*
+ * A column that turns from serial (a default that is a sequence's nextval)
+ * into an identity, or back, in this migration: the new sequence goes on
+ * from the next value of the old one, which is still there, so that no
+ * value is handed out twice.  to_identity: the identity is added (after
+ * it), else dropped (before it).
+ */
+static void
+carry_sequence(struct emitter *e, const struct diff_change *c,
+    int to_identity)
+{
+	const struct diff_change *d;
+	struct vbuf		 tbl;
+	char			*arg;
+	const char		*p;
+
+	d = find_alter(e, c->tbl, c->name, "default");
+	if (d == NULL || (to_identity ? d->to_val : d->from_val) != NULL ||
+	    (arg = nextval_arg(to_identity ? d->from_val : d->to_val)) ==
+	    NULL)
+		return;
+	if (to_identity) {
+		/* pg_get_serial_sequence() would find the old one first. */
+		vbuf_puts(e->out, "ALTER SEQUENCE ");
+		for (p = arg + 1; p[0] != '\0' && !(p[0] == '\'' &&
+		    p[1] != '\''); p++) {
+			if (p[0] == '\'')
+				p++;
+			vbuf_putc(e->out, *p);
+		}
+		vbuf_puts(e->out, " OWNED BY NONE;\n");
+	}
+	vbuf_init(&tbl);
+	vf_quote_ident(&tbl, e->schema);
+	vbuf_putc(&tbl, '.');
+	vf_quote_ident(&tbl, c->tbl);
+	vbuf_puts(e->out, "SELECT pg_catalog.setval(");
+	if (!to_identity)
+		vbuf_appendf(e->out, "%s, pg_catalog.nextval(", arg);
+	vbuf_puts(e->out, "pg_catalog.pg_get_serial_sequence(");
+	vf_quote_literal(e->out, tbl.data);
+	vbuf_puts(e->out, ", ");
+	vf_quote_literal(e->out, c->name);
+	vbuf_putc(e->out, ')');
+	if (to_identity)
+		vbuf_appendf(e->out, ", pg_catalog.nextval(%s)", arg);
+	else
+		vbuf_putc(e->out, ')');
+	vbuf_puts(e->out, ", false);\n");
+	vbuf_free(&tbl);
+	free(arg);
 }
 
 static void
@@ -541,6 +694,7 @@ step_columns(struct emitter *e)
 				vbuf_puts(e->out, "DROP DEFAULT;\n");
 			} else if (pass == 0 && field_is(c, "identity") &&
 			    c->to_val == NULL) {
+				carry_sequence(e, c, 0);
 				alter_column(e, c->tbl, c->name);
 				vbuf_puts(e->out, "DROP IDENTITY;\n");
 			} else if (pass == 0 && field_is(c, "generated") &&
@@ -549,7 +703,7 @@ step_columns(struct emitter *e)
 				vbuf_puts(e->out, "DROP EXPRESSION;\n");
 			} else if (pass == 1 && field_is(c, "type")) {
 				t = find_alter(e, c->tbl, c->name, "default");
-				def = target_default(e, c->tbl, c->name);
+				def = target_field(e, c->tbl, c->name, 3);
 				/* A default may not cast on its own. */
 				if (t == NULL && def != NULL) {
 					alter_column(e, c->tbl, c->name);
@@ -588,16 +742,30 @@ step_columns(struct emitter *e)
 			} else if (pass == 3 && field_is(c, "identity") &&
 			    c->to_val != NULL) {
 				alter_column(e, c->tbl, c->name);
-				if (c->from_val == NULL)
+				if (c->from_val == NULL) {
 					vbuf_appendf(e->out, "ADD GENERATED %s "
-					    "AS IDENTITY;\n",
+					    "AS IDENTITY",
 					    strcmp(c->to_val, "always") == 0 ?
 					    "ALWAYS" : "BY DEFAULT");
-				else
+					def = target_field(e, c->tbl, c->name,
+					    7);
+					identity_opts_sql(e->out, NULL, def);
+					free(def);
+					vbuf_puts(e->out, ";\n");
+					carry_sequence(e, c, 1);
+				} else
 					vbuf_appendf(e->out, "SET GENERATED "
 					    "%s;\n",
 					    strcmp(c->to_val, "always") == 0 ?
 					    "ALWAYS" : "BY DEFAULT");
+			} else if (pass == 3 &&
+			    field_is(c, "identity_options")) {
+				alter_column(e, c->tbl, c->name);
+				/* " SET ..." follows the column's name. */
+				e->out->data[--e->out->len] = '\0';
+				identity_opts_sql(e->out, c->from_val,
+				    c->to_val);
+				vbuf_puts(e->out, ";\n");
 			} else if (pass == 3 && field_is(c, "default") &&
 			    c->to_val != NULL) {
 				alter_column(e, c->tbl, c->name);
@@ -728,7 +896,18 @@ emit_migration(struct snapshot *snap, const char *schema, const char *from,
 			vbuf_puts(out, ";\n");
 		}
 	}
-	/* 4. Sequences, then tables (columns only). */
+	/* 4. Sequences that change owners are let go first: dropping the
+	   column that owns one would drop it.  Then new sequences, then
+	   tables (columns only). */
+	for (i = 0; i < e.d.n; i++) {
+		c = &e.d.v[i];
+		if (is(c, "sequence", "alter") && field_is(c, "owned_by") &&
+		    c->from_val != NULL) {
+			vbuf_puts(out, "ALTER SEQUENCE ");
+			qname(&e, c->name);
+			vbuf_puts(out, " OWNED BY NONE;\n");
+		}
+	}
 	for (i = 0; i < e.d.n; i++) {
 		c = &e.d.v[i];
 		if (is(c, "sequence", "add"))
@@ -777,9 +956,11 @@ emit_migration(struct snapshot *snap, const char *schema, const char *from,
 			vbuf_puts(out, "DROP SEQUENCE IF EXISTS ");
 			qname(&e, c->name);
 			vbuf_puts(out, ";\n");
-		} else if (is(c, "sequence", "alter"))
+		} else if (is(c, "sequence", "alter") &&
+		    field_is(c, "definition"))
 			sequence_options(&e, c->name, 0);
-		else if (is(c, "sequence", "add"))
+		else if (is(c, "sequence", "add") ||
+		    (is(c, "sequence", "alter") && field_is(c, "owned_by")))
 			sequence_owner(&e, c->name);
 	}
 	for (i = 0; i < e.d.n; i++) {

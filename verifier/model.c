@@ -90,6 +90,13 @@ model_free(struct model *m)
 		model_strv_free(m->enums[i].values, m->enums[i].nvalues);
 	}
 	free(m->enums);
+	for (i = 0; i < m->nsequences; i++) {
+		free(m->sequences[i].name);
+		free(m->sequences[i].type);
+		free(m->sequences[i].owned_tbl);
+		free(m->sequences[i].owned_col);
+	}
+	free(m->sequences);
 	for (i = 0; i < m->ntables; i++)
 		free_table(&m->tables[i]);
 	free(m->tables);

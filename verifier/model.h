@@ -58,16 +58,49 @@ struct model_enum {
 	int		  line, col;
 };
 
+/*
+ * Options of a sequence or of an identity column's sequence: each is set
+ * only when the file wrote it (have bit), PostgreSQL's default otherwise.
+ */
+enum {
+	MODEL_SEQ_START = 1 << 0,
+	MODEL_SEQ_INCREMENT = 1 << 1,
+	MODEL_SEQ_MIN = 1 << 2,
+	MODEL_SEQ_MAX = 1 << 3,
+	MODEL_SEQ_CACHE = 1 << 4,
+	MODEL_SEQ_CYCLE = 1 << 5
+};
+
+struct model_seq_opts {
+	unsigned	 have;		/* MODEL_SEQ_* bits */
+	long long	 start, increment, min, max, cache;
+	int		 cycle;
+};
+
+/* A standalone sequence (`sequences:`). */
+struct model_sequence {
+	char			*name;
+	char			*type;		/* "smallint", "integer" or
+						   "bigint" (the default) */
+	struct model_seq_opts	 opts;
+	char			*owned_tbl;	/* owned_by, or NULLs */
+	char			*owned_col;
+	int			 line, col;
+};
+
 struct model_column {
 	char		*name;
 	char		*type;		/* normalised as written: "varchar(20)",
 					   "timestamp(3) with time zone", "text[]",
-					   or an enum's bare name (+ "[]"s) */
+					   or an enum's bare name (+ "[]"s);
+					   "serial", "bigserial" or
+					   "smallserial" for a serial column */
 	int		 enum_index;	/* index in model.enums when the element
 					   type is an enum of the model, else -1 */
 	int		 nullable;	/* 0: NOT NULL (the default) */
 	char		*default_expr;	/* SQL as written, or NULL */
 	enum model_identity identity;
+	struct model_seq_opts identity_opts; /* identity columns only */
 	char		*generated;	/* stored generated expression, or NULL */
 	char		*comment;	/* or NULL */
 	char		*renamed_from;	/* or NULL */
@@ -134,6 +167,8 @@ struct model {
 	char			*schema;
 	struct model_enum	*enums;		/* in file order */
 	size_t			 nenums;
+	struct model_sequence	*sequences;	/* in file order */
+	size_t			 nsequences;
 	struct model_table	*tables;	/* in file order */
 	size_t			 ntables;
 };
@@ -214,6 +249,12 @@ const struct model_column	*model_find_column(const struct model_table *t,
 				    const char *name);
 const struct model_enum		*model_find_enum(const struct model *m,
 				    const char *name);
+
+/*
+ * The integer type a serial column type stands for ("integer" for
+ * "serial", ...), or NULL when type is not a serial type.
+ */
+const char	*model_serial_base(const char *type);
 
 /*
  * PostgreSQL's makeObjectName(): "name1_name2_label" (name2 and label may

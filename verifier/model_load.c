@@ -588,7 +588,8 @@ check_renames(struct loader *ld)
 	return (0);
 }
 
-static const char *const root_keys[] = { "schema", "enums", "tables", NULL };
+static const char *const root_keys[] = { "schema", "enums", "sequences",
+	"tables", NULL };
 
 static int
 load_root(struct loader *ld, yaml_node_t *root)
@@ -616,6 +617,9 @@ load_root(struct loader *ld, yaml_node_t *root)
 			    ld_node(ld, p->value)) == -1)
 				return (-1);
 	}
+	if ((n = ld_map_get(ld, root, "sequences")) != NULL &&
+	    ld_sequences(ld, n) == -1)
+		return (-1);
 	if (resolve_fks(ld) == -1 || check_renames(ld) == -1 ||
 	    model_names_assign(ld->m, ld->path, ld->err) == -1)
 		return (-1);

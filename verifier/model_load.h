@@ -110,5 +110,6 @@ int	ld_columns(struct loader *ld, yaml_node_t *seq,
 /* The readers of model_objects.c: the enums mapping, one table. */
 int	ld_enums(struct loader *ld, yaml_node_t *map);
 int	ld_table(struct loader *ld, yaml_node_t *k, yaml_node_t *v);
+int	ld_sequences(struct loader *ld, yaml_node_t *map);
 
 #endif

@@ -332,11 +332,25 @@ model_names_assign(struct model *m, const char *path, struct vf_error *err)
 			model_names_add(&ns, ix->name, 1, 0, i, ix->line);
 		}
 	}
-	/* Identity sequences are created with their tables. */
+	/* Standalone sequences are relations with the user's names. */
+	for (i = 0; i < m->nsequences; i++) {
+		e = model_names_find(&ns, m->sequences[i].name, 1, 0, NULL);
+		if (e != NULL) {
+			vf_error_set(err, VF_EXIT_USAGE, path,
+			    m->sequences[i].line, m->sequences[i].col,
+			    "duplicate name \"%s\" (already used at line %d)",
+			    m->sequences[i].name, e->line);
+			goto done;
+		}
+		model_names_add(&ns, m->sequences[i].name, 1, 0, 0,
+		    m->sequences[i].line);
+	}
+	/* Identity and serial sequences are created with their tables. */
 	for (i = 0; i < m->ntables; i++) {
 		t = &m->tables[i];
 		for (j = 0; j < t->ncolumns; j++) {
-			if (t->columns[j].identity == MODEL_IDENTITY_NONE)
+			if (t->columns[j].identity == MODEL_IDENTITY_NONE &&
+			    model_serial_base(t->columns[j].type) == NULL)
 				continue;
 			model_make_name(seq, t->name, t->columns[j].name,
 			    "seq");

@@ -4,6 +4,7 @@
  * foreign keys, checks, indexes, tables), on the value readers of
  * model_load.h.  A new kind adds its reader here.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -82,6 +83,122 @@ ld_enums(struct loader *ld, yaml_node_t *map)
 	return (0);
 }
 
+/* An integer value of a sequence option: a plain scalar of 64 bits. */
+static int
+load_int(struct loader *ld, yaml_node_t *n, const char *what,
+    long long *out)
+{
+	const char	*s;
+	size_t		 i;
+	int		 neg;
+	unsigned long long v = 0, lim;
+
+	if (n->type != YAML_SCALAR_NODE)
+		return (ld_at(ld, n, "expected an integer for %s, found %s",
+		    what, ld_kind(n)));
+	if (n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+		return (ld_at(ld, n, "expected an integer for %s, found a "
+		    "quoted string", what));
+	s = ld_scalar(n);
+	neg = s[0] == '-';
+	i = neg || s[0] == '+';
+	lim = neg ? (unsigned long long)INT64_MAX + 1 : INT64_MAX;
+	if (s[i] == '\0')
+		goto bad;
+	for (; s[i] != '\0'; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			goto bad;
+		if (v > (lim - (unsigned long long)(s[i] - '0')) / 10)
+			return (ld_at(ld, n, "%s is out of range (a "
+			    "sequence counts in 64 bits): %s", what, s));
+		v = v * 10 + (unsigned long long)(s[i] - '0');
+	}
+	*out = neg ? (long long)(0 - v) : (long long)v;
+	return (0);
+bad:
+	return (ld_at(ld, n, "expected an integer for %s, found \"%s\"", what,
+	    s));
+}
+
+static const char *const seq_opt_keys[] = {
+	"start", "increment", "min", "max", "cache", "cycle", NULL
+};
+static const char *const identity_keys[] = {
+	"kind", "start", "increment", "min", "max", "cache", "cycle", NULL
+};
+
+/*
+ * The options of a sequence (standalone or an identity's) in map, whose
+ * keys are already checked; then checks them together as PostgreSQL would
+ * for a sequence of type (smallint, integer or bigint).
+ */
+static int
+load_seq_opts(struct loader *ld, yaml_node_t *map, const char *what,
+    const char *type, struct model_seq_opts *o)
+{
+	long long	*vals[] = { &o->start, &o->increment, &o->min,
+			    &o->max, &o->cache };
+	long long	 tmin, tmax, min, max, start, incr;
+	yaml_node_t	*n, *at = map;
+	char		 w[400];
+	size_t		 i;
+
+	memset(o, 0, sizeof(*o));
+	for (i = 0; i < 5; i++) {
+		if ((n = ld_map_get(ld, map, seq_opt_keys[i])) == NULL)
+			continue;
+		snprintf(w, sizeof(w), "%s of %s", seq_opt_keys[i], what);
+		if (load_int(ld, n, w, vals[i]) == -1)
+			return (-1);
+		o->have |= 1u << i;
+		at = n;
+	}
+	if ((n = ld_map_get(ld, map, "cycle")) != NULL) {
+		snprintf(w, sizeof(w), "cycle of %s", what);
+		if (ld_bool(ld, n, w, &o->cycle) == -1)
+			return (-1);
+		o->have |= MODEL_SEQ_CYCLE;
+	}
+	tmax = strcmp(type, "smallint") == 0 ? 32767 :
+	    strcmp(type, "integer") == 0 ? 2147483647 : INT64_MAX;
+	tmin = -tmax - 1;
+	incr = o->have & MODEL_SEQ_INCREMENT ? o->increment : 1;
+	if (incr == 0)
+		return (ld_at(ld, ld_map_get(ld, map, "increment"),
+		    "increment of %s must not be zero", what));
+	if ((o->have & MODEL_SEQ_CACHE) && o->cache < 1)
+		return (ld_at(ld, ld_map_get(ld, map, "cache"),
+		    "cache of %s must be at least 1", what));
+	if ((o->have & MODEL_SEQ_MIN) && (o->min < tmin || o->min > tmax))
+		return (ld_at(ld, ld_map_get(ld, map, "min"),
+		    "min of %s is out of range for type %s", what, type));
+	if ((o->have & MODEL_SEQ_MAX) && (o->max < tmin || o->max > tmax))
+		return (ld_at(ld, ld_map_get(ld, map, "max"),
+		    "max of %s is out of range for type %s", what, type));
+	min = o->have & MODEL_SEQ_MIN ? o->min : incr > 0 ? 1 : tmin;
+	max = o->have & MODEL_SEQ_MAX ? o->max : incr > 0 ? tmax : -1;
+	if (min >= max)
+		return (ld_at(ld, at, "min of %s must be less than its max "
+		    "(%lld >= %lld)", what, min, max));
+	start = o->have & MODEL_SEQ_START ? o->start : incr > 0 ? min : max;
+	if (start < min || start > max)
+		return (ld_at(ld, ld_map_get(ld, map, "start"),
+		    "start of %s must be between its min and max "
+		    "(%lld to %lld)", what, min, max));
+	return (0);
+}
+
+/* The integer type an identity column's type names. */
+static const char *
+int_type(const char *type)
+{
+	if (strcmp(type, "smallint") == 0 || strcmp(type, "int2") == 0)
+		return ("smallint");
+	if (strcmp(type, "bigint") == 0 || strcmp(type, "int8") == 0)
+		return ("bigint");
+	return ("integer");
+}
+
 static const char *const column_keys[] = {
 	"type", "nullable", "default", "identity", "generated", "primary_key",
 	"unique", "comment", "renamed_from", NULL
@@ -94,9 +211,9 @@ load_column(struct loader *ld, struct model_table *t, yaml_node_t *k,
 	static const char *const identities[] = { "always", "by default",
 	    NULL };
 	struct model_column	*c;
-	yaml_node_t		*n, *tn;
+	yaml_node_t		*n, *tn, *kn;
 	struct model_expr	 def;
-	char			 what[256], msg[512], *elem = NULL;
+	char			 what[256], iwhat[300], msg[512], *elem = NULL;
 	char			*suffix = NULL, *norm = NULL;
 	const char		*label;
 	int			 idx, integer = 0, rc = -1, ident, have_e = 0;
@@ -136,7 +253,15 @@ load_column(struct loader *ld, struct model_table *t, yaml_node_t *k,
 	for (i = 0; i < ld->m->nenums; i++)
 		if (strcmp(ld->m->enums[i].name, elem) == 0)
 			c->enum_index = (int)i;
-	if (c->enum_index >= 0) {
+	if (c->enum_index < 0 && (label = model_types_serial(elem)) != NULL) {
+		if (suffix[0] != '\0') {
+			ld_at(ld, tn, "type \"%s\" of %s cannot be an array "
+			    "(serial is a default plus a sequence)",
+			    ld_scalar(tn), what);
+			goto done;
+		}
+		c->type = xstrdup(label);
+	} else if (c->enum_index >= 0) {
 		c->type = xmalloc(strlen(elem) + strlen(suffix) + 1);
 		strcpy(c->type, elem);
 		strcat(c->type, suffix);
@@ -158,8 +283,36 @@ load_column(struct loader *ld, struct model_table *t, yaml_node_t *k,
 	if ((n = ld_map_get(ld, v, "nullable")) != NULL &&
 	    ld_bool(ld, n, "nullable", &c->nullable) == -1)
 		goto done;
+	if (model_serial_base(c->type) != NULL) {
+		/* serial is NOT NULL with its own default and sequence. */
+		static const char *const no_serial[] = { "nullable",
+		    "identity", "generated", "default", NULL };
+		static const char *const why[] = { "be nullable",
+		    "be an identity", "be generated", "have a default" };
+
+		for (i = 0; no_serial[i] != NULL; i++)
+			if ((n = ld_map_get(ld, v, no_serial[i])) != NULL &&
+			    (i > 0 || strcmp(ld_scalar(n), "false") != 0)) {
+				ld_at(ld, n, "%s %s cannot %s (%s is a "
+				    "default plus an owned sequence)", c->type,
+				    what, why[i], c->type);
+				goto done;
+			}
+	}
 	if ((n = ld_map_get(ld, v, "identity")) != NULL) {
-		if (ld_word(ld, n, "identity", identities, &ident) == -1)
+		/* identity: always, or {kind: always, start: 1000, ...}. */
+		kn = n;
+		if (n->type == YAML_MAPPING_NODE) {
+			snprintf(iwhat, sizeof(iwhat), "identity of %s", what);
+			if (ld_check_keys(ld, n, iwhat, identity_keys) == -1)
+				goto done;
+			if ((kn = ld_map_get(ld, n, "kind")) == NULL) {
+				ld_at(ld, n, "missing key \"kind\" in %s",
+				    iwhat);
+				goto done;
+			}
+		}
+		if (ld_word(ld, kn, "identity", identities, &ident) == -1)
 			goto done;
 		c->identity = ident == 0 ? MODEL_IDENTITY_ALWAYS :
 		    MODEL_IDENTITY_BY_DEFAULT;
@@ -173,6 +326,9 @@ load_column(struct loader *ld, struct model_table *t, yaml_node_t *k,
 			ld_at(ld, n, "identity %s cannot be nullable", what);
 			goto done;
 		}
+		if (n->type == YAML_MAPPING_NODE && load_seq_opts(ld, n,
+		    iwhat, int_type(c->type), &c->identity_opts) == -1)
+			goto done;
 	}
 	if ((n = ld_map_get(ld, v, "generated")) != NULL) {
 		if (c->identity != MODEL_IDENTITY_NONE) {
@@ -643,5 +799,84 @@ ld_table(struct loader *ld, yaml_node_t *k, yaml_node_t *v)
 	if ((n = ld_map_get(ld, v, "indexes")) != NULL &&
 	    load_indexes(ld, t, n) == -1)
 		return (-1);
+	return (0);
+}
+
+static const char *const sequence_keys[] = {
+	"type", "start", "increment", "min", "max", "cache", "cycle",
+	"owned_by", NULL
+};
+static const char *const seq_types[] = { "smallint", "integer", "bigint",
+	NULL };
+
+/*
+ * sequences: a mapping of name to options; read after the tables, which
+ * owned_by names.
+ */
+int
+ld_sequences(struct loader *ld, yaml_node_t *map)
+{
+	struct model		*m = ld->m;
+	struct model_sequence	*sq;
+	const struct model_table *t;
+	const struct model_column *c;
+	yaml_node_pair_t	*p;
+	yaml_node_t		*k, *v, *n;
+	const char		*dot;
+	char			 what[128];
+	int			 ty;
+
+	if (ld_want(ld, map, YAML_MAPPING_NODE, "sequences") == -1 ||
+	    ld_check_names(ld, map, "sequence", "") == -1)
+		return (-1);
+	for (p = map->data.mapping.pairs.start;
+	    p < map->data.mapping.pairs.top; p++) {
+		k = ld_node(ld, p->key);
+		v = ld_node(ld, p->value);
+		m->sequences = xrealloc(m->sequences, (m->nsequences + 1) *
+		    sizeof(*m->sequences));
+		sq = &m->sequences[m->nsequences++];
+		memset(sq, 0, sizeof(*sq));
+		sq->name = xstrdup(ld_scalar(k));
+		sq->line = (int)k->start_mark.line + 1;
+		sq->col = (int)k->start_mark.column + 1;
+		snprintf(what, sizeof(what), "sequence \"%s\"", sq->name);
+		if (ld_want(ld, v, YAML_MAPPING_NODE, what) == -1 ||
+		    ld_check_keys(ld, v, what, sequence_keys) == -1)
+			return (-1);
+		ty = 2;
+		if ((n = ld_map_get(ld, v, "type")) != NULL &&
+		    ld_word(ld, n, "sequence type", seq_types, &ty) == -1)
+			return (-1);
+		sq->type = xstrdup(seq_types[ty]);
+		if (load_seq_opts(ld, v, what, sq->type, &sq->opts) == -1)
+			return (-1);
+		if ((n = ld_map_get(ld, v, "owned_by")) == NULL)
+			continue;
+		if (ld_want(ld, n, YAML_SCALAR_NODE, "owned_by") == -1)
+			return (-1);
+		if ((dot = strchr(ld_scalar(n), '.')) == NULL)
+			return (ld_at(ld, n, "expected table.column for "
+			    "owned_by of %s, found \"%s\"", what,
+			    ld_scalar(n)));
+		sq->owned_tbl = xstrndup(ld_scalar(n),
+		    (size_t)(dot - ld_scalar(n)));
+		sq->owned_col = xstrdup(dot + 1);
+		if ((t = model_find_table(m, sq->owned_tbl)) == NULL)
+			return (ld_at(ld, n, "owned_by of %s names table "
+			    "\"%s\", which is not in the model", what,
+			    sq->owned_tbl));
+		if ((c = model_find_column(t, sq->owned_col)) == NULL)
+			return (ld_at(ld, n, "owned_by of %s names column "
+			    "\"%s\", which table \"%s\" does not have", what,
+			    sq->owned_col, sq->owned_tbl));
+		if (c->identity != MODEL_IDENTITY_NONE ||
+		    model_serial_base(c->type) != NULL)
+			return (ld_at(ld, n, "owned_by of %s names column "
+			    "\"%s\" of table \"%s\", which has its own "
+			    "sequence (%s)", what, sq->owned_col,
+			    sq->owned_tbl, c->identity != MODEL_IDENTITY_NONE ?
+			    "identity" : c->type));
+	}
 	return (0);
 }

@@ -13,8 +13,8 @@
 
 /*
  * PostgreSQL's built-in types by every name the grammar accepts, and how
- * many modifiers each takes.  Serial types are left out on purpose: they
- * are a default plus a sequence, which identity columns say better.
+ * many modifiers each takes.  The serial types are not types (a default
+ * plus an owned sequence): model_types_serial() reads them.
  */
 static const struct {
 	const char	*name;
@@ -188,11 +188,7 @@ model_types_normalise(const char *elem, char **norm, int *integer,
 		goto syntax;
 	}
 	if (nwords == 0 || (i = builtin_type(key.data)) == -1) {
-		if (strstr(key.data, "serial") != NULL)
-			snprintf(msg, msglen, "type \"%s\" is not supported "
-			    "(expected an integer type with identity)", elem);
-		else
-			snprintf(msg, msglen, "unknown type \"%s\"", elem);
+		snprintf(msg, msglen, "unknown type \"%s\"", elem);
 		goto done;
 	}
 	if (nmods > builtin_types[i].maxmods) {
@@ -219,4 +215,53 @@ done:
 	vbuf_free(&key);
 	vbuf_free(&out);
 	return (rc);
+}
+
+/* The serial types by every name, and what each is written back as. */
+static const struct {
+	const char	*name;
+	const char	*canon;
+	const char	*base;
+} serial_types[] = {
+	{ "serial", "serial", "integer" }, { "serial4", "serial", "integer" },
+	{ "bigserial", "bigserial", "bigint" },
+	{ "serial8", "bigserial", "bigint" },
+	{ "smallserial", "smallserial", "smallint" },
+	{ "serial2", "smallserial", "smallint" },
+};
+
+const char *
+model_types_serial(const char *elem)
+{
+	char	buf[32];
+	size_t	i, n = strlen(elem);
+
+	while (n > 0 && isspace((unsigned char)elem[n - 1]))
+		n--;
+	while (n > 0 && isspace((unsigned char)*elem)) {
+		elem++;
+		n--;
+	}
+	if (n == 0 || n >= sizeof(buf))
+		return (NULL);
+	for (i = 0; i < n; i++)
+		buf[i] = (char)tolower((unsigned char)elem[i]);
+	buf[n] = '\0';
+	for (i = 0; i < sizeof(serial_types) / sizeof(serial_types[0]); i++)
+		if (strcmp(serial_types[i].name, buf) == 0)
+			return (serial_types[i].canon);
+	return (NULL);
+}
+
+const char *
+model_serial_base(const char *type)
+{
+	size_t	i;
+
+	if (type == NULL)
+		return (NULL);
+	for (i = 0; i < sizeof(serial_types) / sizeof(serial_types[0]); i++)
+		if (strcmp(serial_types[i].canon, type) == 0)
+			return (serial_types[i].base);
+	return (NULL);
 }

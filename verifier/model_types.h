@@ -25,4 +25,11 @@ int	model_types_split_array(const char *type, char **elem, char **suffix);
 int	model_types_normalise(const char *elem, char **norm, int *integer,
 	    char *msg, size_t msglen);
 
+/*
+ * The serial type elem names, by any of its names ("serial4", "SERIAL"),
+ * as written back: "serial", "bigserial" or "smallserial"; NULL when elem
+ * is not one.
+ */
+const char	*model_types_serial(const char *elem);
+
 #endif

@@ -202,6 +202,25 @@ is_shorthand(const struct model_names *ns, const struct model_table *t,
 	return (1);
 }
 
+/* The options of o that were set, one "key: value" line each. */
+static void
+write_seq_opts(struct vbuf *out, int indent, const struct model_seq_opts *o)
+{
+	static const char *const keys[] = { "start", "increment", "min",
+	    "max", "cache" };
+	const long long	vals[] = { o->start, o->increment, o->min, o->max,
+			    o->cache };
+	size_t		i;
+
+	for (i = 0; i < 5; i++)
+		if (o->have & (1u << i))
+			vbuf_appendf(out, "%*s%s: %lld\n", indent, "", keys[i],
+			    vals[i]);
+	if (o->have & MODEL_SEQ_CYCLE)
+		vbuf_appendf(out, "%*scycle: %s\n", indent, "",
+		    o->cycle ? "true" : "false");
+}
+
 static void
 write_column(const struct model_names *ns, const struct model_table *t,
     const struct model_column *c,
@@ -228,9 +247,15 @@ write_column(const struct model_names *ns, const struct model_table *t,
 		yaml_true(out, 8, "nullable");
 	if (c->default_expr != NULL)
 		yaml_kv(out, 8, "default", c->default_expr);
-	if (c->identity != MODEL_IDENTITY_NONE)
+	if (c->identity != MODEL_IDENTITY_NONE && c->identity_opts.have == 0)
 		yaml_kv(out, 8, "identity", c->identity ==
 		    MODEL_IDENTITY_ALWAYS ? "always" : "by default");
+	else if (c->identity != MODEL_IDENTITY_NONE) {
+		vbuf_appendf(out, "%8sidentity:\n", "");
+		yaml_kv(out, 10, "kind", c->identity ==
+		    MODEL_IDENTITY_ALWAYS ? "always" : "by default");
+		write_seq_opts(out, 10, &c->identity_opts);
+	}
 	if (c->generated != NULL)
 		yaml_kv(out, 8, "generated", c->generated);
 	if (pk)
@@ -436,6 +461,34 @@ model_write_yaml(const struct model *m, struct vbuf *out)
 			yaml_list(out, 2, key.data, m->enums[i].values,
 			    m->enums[i].nvalues);
 			vbuf_free(&key);
+		}
+	}
+	if (m->nsequences > 0) {
+		vbuf_puts(out, "\nsequences:\n");
+		for (i = 0; i < m->nsequences; i++) {
+			const struct model_sequence *sq = &m->sequences[i];
+
+			vbuf_puts(out, "  ");
+			yaml_scalar(out, sq->name, 0);
+			if (strcmp(sq->type, "bigint") == 0 &&
+			    sq->opts.have == 0 && sq->owned_tbl == NULL) {
+				vbuf_puts(out, ": {}\n");
+				continue;
+			}
+			vbuf_puts(out, ":\n");
+			if (strcmp(sq->type, "bigint") != 0)
+				yaml_kv(out, 4, "type", sq->type);
+			write_seq_opts(out, 4, &sq->opts);
+			if (sq->owned_tbl != NULL) {
+				struct vbuf	ob;
+
+				vbuf_init(&ob);
+				vbuf_puts(&ob, sq->owned_tbl);
+				vbuf_putc(&ob, '.');
+				vbuf_puts(&ob, sq->owned_col);
+				yaml_kv(out, 4, "owned_by", ob.data);
+				vbuf_free(&ob);
+			}
 		}
 	}
 	if (m->ntables > 0) {

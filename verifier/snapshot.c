@@ -16,7 +16,7 @@ static const char *const set_columns[CATALOG_NSETS] = {
 	"enum, pos, label",
 	"name, comment",
 	"tbl, name, pos, type, not_null, default_expr, identity, generated, "
-	    "comment",
+	    "comment, identity_opts",
 	"tbl, name, kind, def, ref_table, is_deferrable, is_deferred, on_update, "
 	    "on_delete, check_expr",
 	"tbl, con, pos, col, refcol",

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # 30_diff_changes.sh: one case per kind of change (tests/schema/cases/*/):
-# `verifier draft` from tests/schema/base.yaml to the case's after.yaml
+# `verifier draft` from tests/schema/base.yaml (or the case's before.yaml)
+# to the case's after.yaml
 # writes exactly the golden expected.sql (UPDATE_GOLDEN=1 rewrites it);
 # `migrate` then `diff` shows nothing; `down` gives back the catalog of
 # before, compared with pg_dump --schema-only.
@@ -32,7 +33,9 @@ for dir in "$CASES"/*/; do
 	opts=(--schema $SCHEMA --models "$w/models" --migrations "$w/migrations/$SCHEMA" --db "$URL")
 	ropts=(--schema $SCHEMA --migrations "$w/migrations/$SCHEMA" --db "$URL")
 
-	cp "$TOP/tests/schema/base.yaml" "$w/models/$SCHEMA.yaml"
+	base=$TOP/tests/schema/base.yaml
+	[ -f "$dir/before.yaml" ] && base=$dir/before.yaml
+	cp "$base" "$w/models/$SCHEMA.yaml"
 	run_capture "$VERIFIER" draft "${opts[@]}" --msg "base"
 	if [ $RC -ne 0 ]; then fail "$name: draft of the base" "$OUT"; continue; fi
 	run_capture "$VERIFIER" migrate "${ropts[@]}"
@@ -68,6 +71,28 @@ for dir in "$CASES"/*/; do
 		fail "$name: down returns the previous catalog exactly" "$d"
 	fi
 done
+
+# serial to identity and back: the new sequence goes on from the old one.
+w=$TEST_TMP/carry
+rm -rf "$w"; mkdir -p "$w/models" "$w/migrations/$SCHEMA"
+q $DB "SET client_min_messages = warning; DROP SCHEMA IF EXISTS $SCHEMA CASCADE; CREATE SCHEMA $SCHEMA" >/dev/null
+opts=(--schema $SCHEMA --models "$w/models" --migrations "$w/migrations/$SCHEMA" --db "$URL")
+ropts=(--schema $SCHEMA --migrations "$w/migrations/$SCHEMA" --db "$URL")
+cp "$CASES/serial_to_identity/before.yaml" "$w/models/$SCHEMA.yaml"
+"$VERIFIER" draft "${opts[@]}" --msg base >/dev/null 2>&1
+"$VERIFIER" migrate "${ropts[@]}" >/dev/null 2>&1
+q $DB "INSERT INTO $SCHEMA.customers (name) VALUES ('a');
+    INSERT INTO $SCHEMA.orders (customer_id) SELECT id FROM $SCHEMA.customers, generate_series(1, 3)" >/dev/null
+cp "$CASES/serial_to_identity/after.yaml" "$w/models/$SCHEMA.yaml"
+"$VERIFIER" draft "${opts[@]}" --msg to_identity >/dev/null 2>&1
+run_capture "$VERIFIER" migrate "${ropts[@]}"
+check_eq "serial to identity with rows: migrate" 0 "$RC"
+check_eq "serial to identity: the identity goes on after the serial's values" 4 \
+    "$(q $DB "INSERT INTO $SCHEMA.orders (customer_id) SELECT id FROM $SCHEMA.customers RETURNING id")"
+run_capture "$VERIFIER" down "${ropts[@]}"
+check_eq "identity back to serial with rows: down" 0 "$RC"
+check_eq "identity to serial: the sequence goes on after the identity's values" 5 \
+    "$(q $DB "INSERT INTO $SCHEMA.orders (customer_id) SELECT id FROM $SCHEMA.customers RETURNING id")"
 
 # Nothing to do: said, nothing written, exit 0.
 w=$TEST_TMP/nothing

@@ -20,7 +20,8 @@
 static const char *const cols[CATALOG_NSETS] = {
 	"enum pos label",
 	"name comment",
-	"tbl name pos type not_null default_expr identity generated comment",
+	"tbl name pos type not_null default_expr identity generated comment "
+	    "identity_opts",
 	"tbl name kind def ref_table is_deferrable is_deferred on_update "
 	    "on_delete check_expr",
 	"tbl con pos col refcol",
@@ -77,9 +78,9 @@ base_catalog(struct catalog *cat)
 	};
 	static const char *const columns[] = {
 		"customers", "id", "1", "bigint", "t", NULL, "always", NULL,
-		NULL,
+		NULL, NULL,
 		"customers", "email", "2", "character varying(100)", "f", NULL,
-		NULL, NULL, NULL,
+		NULL, NULL, NULL, NULL,
 	};
 	static const char *const cons[] = {
 		"customers", "customers_pkey", "p", "PRIMARY KEY (id)", NULL,
@@ -188,8 +189,8 @@ test_narrowing_and_widening(void **state)
 
 	base_catalog(&a);
 	base_catalog(&e);
-	free(e.sets[CATALOG_COLUMNS].cells[1 * 9 + 3]);
-	e.sets[CATALOG_COLUMNS].cells[1 * 9 + 3] =
+	free(e.sets[CATALOG_COLUMNS].cells[1 * 10 + 3]);
+	e.sets[CATALOG_COLUMNS].cells[1 * 10 + 3] =
 	    xstrdup("character varying(50)");
 	check_up(&a, &e, NULL, 1,
 	    "-- destructive: changes a column's type to one that may not "
@@ -201,8 +202,8 @@ test_narrowing_and_widening(void **state)
 
 	base_catalog(&a);
 	base_catalog(&e);
-	free(e.sets[CATALOG_COLUMNS].cells[1 * 9 + 3]);
-	e.sets[CATALOG_COLUMNS].cells[1 * 9 + 3] = xstrdup("text");
+	free(e.sets[CATALOG_COLUMNS].cells[1 * 10 + 3]);
+	e.sets[CATALOG_COLUMNS].cells[1 * 10 + 3] = xstrdup("text");
 	check_up(&a, &e, NULL, 1,
 	    "ALTER TABLE shop.customers ALTER COLUMN email TYPE text "
 	    "USING email::text;\n", "");
@@ -249,8 +250,8 @@ test_rename_table_keeps_data(void **state)
 	free(e.sets[CATALOG_TABLES].cells[0]);
 	e.sets[CATALOG_TABLES].cells[0] = xstrdup("clients");
 	for (i = 0; i < 2; i++) {
-		free(e.sets[CATALOG_COLUMNS].cells[i * 9]);
-		e.sets[CATALOG_COLUMNS].cells[i * 9] = xstrdup("clients");
+		free(e.sets[CATALOG_COLUMNS].cells[i * 10]);
+		e.sets[CATALOG_COLUMNS].cells[i * 10] = xstrdup("clients");
 	}
 	free(e.sets[CATALOG_CONSTRAINTS].cells[0]);
 	e.sets[CATALOG_CONSTRAINTS].cells[0] = xstrdup("clients");
@@ -269,7 +270,7 @@ test_quoted_names(void **state)
 	static const char *const tables[] = { "Order Lines", "it's" };
 	static const char *const columns[] = {
 		"Order Lines", "select", "1", "integer", "t", NULL, NULL, NULL,
-		NULL,
+		NULL, NULL,
 	};
 	struct catalog	a, e;
 
