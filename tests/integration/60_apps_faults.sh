@@ -54,7 +54,8 @@ q $DB "SELECT id FROM billing.invoices ORDER BY id" | sort -n > $W/rows
 check_eq "load: every acknowledged invoice exists" "" "$(comm -23 $W/acked $W/rows | head -5)"
 check_eq "load: the app never restarted" 1 "$(kill -0 $PID_billing 2>/dev/null && echo 1 || echo 0)"
 # A pooled connection that went stale fails once (503) and is replaced, so
-# within the pool's size (2 workers x 4) healthz must be back: 8 in a row.
+# healthz must be back: 8 in a row (a connection the loop does not draw
+# may stay stale until it is used; see the slow clients below).
 ok=0
 for i in $(seq 1 30); do
 	req GET $B/healthz
@@ -92,6 +93,12 @@ done
 sleep 0.5
 t0=$(date +%s%3N)
 req GET $B/healthz
+# The kill above can leave a pooled connection stale that the recovery loop
+# never drew (up to pgsql_conn_max per worker): its one 503 is the
+# documented recovery, so one retry, inside the same time limit.
+if [ "$STATUS" = 503 ] && [[ $BODY == *database_unavailable* ]]; then
+	req GET $B/healthz
+fi
 t1=$(date +%s%3N)
 check_status "slow clients: others are still served" 200
 if [ $((t1 - t0)) -lt 2000 ]; then pass "slow clients: healthz in $((t1 - t0)) ms"; else fail "slow clients: healthz fast" "$((t1 - t0)) ms"; fi
