@@ -276,12 +276,12 @@ cli_compare_begin(struct cli_compare *c, int argc, char **argv,
 	if ((rc = cli_parse_schema_args(argc, argv, spec, &c->a)) != 0)
 		return (rc);
 	vf_error_clear(&c->err);
+	memset(&c->m, 0, sizeof(c->m));
 	memset(&c->expected, 0, sizeof(c->expected));
 	memset(&c->actual, 0, sizeof(c->actual));
 	memset(&c->s, 0, sizeof(c->s));
 	memset(&c->probs, 0, sizeof(c->probs));
 	c->snap.db = NULL;
-	c->have_model = 0;
 	c->conn = NULL;
 	return (0);
 }
@@ -297,7 +297,6 @@ cli_compare_end(struct cli_compare *c, int rc)
 	rc = cli_drop_scratch(&c->s, rc);
 	PQfinish(c->conn);
 	problems_free(&c->probs);
-	if (c->have_model)
-		model_free(&c->m);
+	model_free(&c->m);
 	return (rc);
 }

@@ -121,8 +121,7 @@ int	cli_drop_scratch(struct scratch *s, int rc);
 struct cli_compare {
 	struct cli_args	 a;
 	struct vf_error	 err;
-	struct model	 m;
-	int		 have_model;	/* m is loaded */
+	struct model	 m;		/* empty until loaded */
 	struct catalog	 expected;	/* from the models */
 	struct catalog	 actual;	/* the database's or the replay's */
 	struct snapshot	 snap;

@@ -117,7 +117,6 @@ cmd_check(int argc, char **argv)
 		rc = VF_EXIT_USAGE;
 		goto done;
 	}
-	c.have_model = 1;
 	/* 2. The files parse and refer to no other schema. */
 	if (!replay_has_files(c.a.migrations))
 		have_files = 1;

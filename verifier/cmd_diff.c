@@ -74,7 +74,6 @@ cmd_diff(int argc, char **argv)
 	rc = -1;	/* until the end: err says what failed */
 	if (expected_job_wait(&job, &c.err) == -1)
 		goto done;
-	c.have_model = 1;
 	if (read_rc == -1)
 		goto done;
 	cli_print_stats("live database", c.actual.nqueries, t1 - t0);

@@ -71,7 +71,6 @@ cmd_draft(int argc, char **argv)
 	rc = -1;	/* until the end: err says what failed */
 	if (model_load(c.a.models, &c.m, &c.err) == -1)
 		goto done;
-	c.have_model = 1;
 	if (migrations_dir(c.a.migrations, &c.err) == -1)
 		goto done;
 	if ((c.conn = db_connect(c.a.db, &c.err)) == NULL)

@@ -542,8 +542,9 @@ dump_schema(PGconn *conn, struct scratch *s, const char *schema,
 	struct diff	 d;
 	struct vbuf	 line;
 	size_t		 i;
-	int		 rc = -1, have_model = 0;
+	int		 rc = -1;
 
+	memset(&m, 0, sizeof(m));
 	memset(&live, 0, sizeof(live));
 	memset(&back, 0, sizeof(back));
 	memset(&d, 0, sizeof(d));
@@ -565,7 +566,6 @@ dump_schema(PGconn *conn, struct scratch *s, const char *schema,
 		    "as a model: %s", err->msg);
 		goto done;
 	}
-	have_model = 1;
 	if (expected_catalog(conn, s, &m, &back, err) == -1) {
 		problems_add(p, NULL, 0, "the dump does not build: %s",
 		    err->msg);
@@ -586,7 +586,6 @@ done:
 	catalog_free(&live);
 	catalog_free(&back);
 	vbuf_free(&line);
-	if (have_model)
-		model_free(&m);
+	model_free(&m);
 	return (rc);
 }

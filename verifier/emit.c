@@ -150,7 +150,6 @@ identity_opts_sql(struct vbuf *out, const char *from, const char *to)
 		from = NULL;
 	}
 	vbuf_init(&b);
-	vbuf_puts(&b, "");
 	for (i = 0; i < 6; i++) {
 		if (strcmp(f[i], t[i]) == 0)
 			continue;
