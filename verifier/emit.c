@@ -3,67 +3,54 @@
  * run in a fixed order (see emit_migration); each walks the list of
  * differences and asks the store for what a statement needs (the target
  * side's columns of a new table, the columns that use an enum, ...).
+ * Tables, columns, constraints and indexes are written here; every other
+ * kind in its own emit_<kind>.c, as steps that emit_migration() calls.
  */
 #include <stdlib.h>
 #include <string.h>
 
-#include "emit.h"
+#include "emit_int.h"
 
-/* Suffix of an enum while it is being recreated. */
-#define OLD_ENUM_SUFFIX	"__vf_old"
-
-struct emitter {
-	struct snapshot	*snap;
-	const char	*schema;
-	const char	*from;
-	const char	*to;
-	struct vbuf	*out;
-	struct vbuf	*destructive;
-	struct diff	 d;
-	struct vf_error	*err;
-	int		 failed;
-};
-
-static int
-is(const struct diff_change *c, const char *kind, const char *action)
+int
+emit_is(const struct diff_change *c, const char *kind, const char *action)
 {
 	return (strcmp(c->kind, kind) == 0 &&
 	    (action == NULL || strcmp(c->action, action) == 0));
 }
 
-static int
-field_is(const struct diff_change *c, const char *field)
+int
+emit_field_is(const struct diff_change *c, const char *field)
 {
 	return (c->field != NULL && strcmp(c->field, field) == 0);
 }
 
-static void
-qname(struct emitter *e, const char *name)
+void
+emit_qname(struct emitter *e, const char *name)
 {
 	vf_quote_ident(e->out, e->schema);
 	vbuf_putc(e->out, '.');
 	vf_quote_ident(e->out, name);
 }
 
-static void
-alter_table(struct emitter *e, const char *tbl)
+void
+emit_alter_table(struct emitter *e, const char *tbl)
 {
 	vbuf_puts(e->out, "ALTER TABLE ");
-	qname(e, tbl);
+	emit_qname(e, tbl);
 	vbuf_putc(e->out, ' ');
 }
 
-static void
-alter_column(struct emitter *e, const char *tbl, const char *col)
+void
+emit_alter_column(struct emitter *e, const char *tbl, const char *col)
 {
-	alter_table(e, tbl);
+	emit_alter_table(e, tbl);
 	vbuf_puts(e->out, "ALTER COLUMN ");
 	vf_quote_ident(e->out, col);
 	vbuf_putc(e->out, ' ');
 }
 
-static void
-destructive(struct emitter *e, const char *why, const char *what)
+void
+emit_destructive(struct emitter *e, const char *why, const char *what)
 {
 	vbuf_appendf(e->out, "-- destructive: %s (%s.%s)\n", why, e->schema,
 	    what);
@@ -73,8 +60,8 @@ destructive(struct emitter *e, const char *why, const char *what)
 }
 
 /* Prepares sql on the store and binds ?1.. to the strings given. */
-static sqlite3_stmt *
-query(struct emitter *e, const char *sql, const char *p1, const char *p2,
+sqlite3_stmt *
+emit_query(struct emitter *e, const char *sql, const char *p1, const char *p2,
     const char *p3)
 {
 	sqlite3_stmt	*st;
@@ -93,8 +80,8 @@ query(struct emitter *e, const char *sql, const char *p1, const char *p2,
 	return (st);
 }
 
-static const char *
-text(sqlite3_stmt *st, int col)
+const char *
+emit_text(sqlite3_stmt *st, int col)
 {
 	return ((const char *)sqlite3_column_text(st, col));
 }
@@ -172,21 +159,21 @@ identity_opts_sql(struct vbuf *out, const char *from, const char *to)
 static void
 column_spec(struct emitter *e, sqlite3_stmt *st)
 {
-	const char	*type = text(st, 1), *def = text(st, 3),
-			*ident = text(st, 4), *gen = text(st, 5);
+	const char	*type = emit_text(st, 1), *def = emit_text(st, 3),
+			*ident = emit_text(st, 4), *gen = emit_text(st, 5);
 
-	vf_quote_ident(e->out, text(st, 0));
+	vf_quote_ident(e->out, emit_text(st, 0));
 	vbuf_appendf(e->out, " %s", type);
 	if (ident != NULL) {
 		vbuf_appendf(e->out, " GENERATED %s AS IDENTITY",
 		    strcmp(ident, "always") == 0 ? "ALWAYS" : "BY DEFAULT");
-		identity_opts_sql(e->out, NULL, text(st, 7));
+		identity_opts_sql(e->out, NULL, emit_text(st, 7));
 	}
 	if (gen != NULL)
 		vbuf_appendf(e->out, " GENERATED ALWAYS AS (%s) STORED", gen);
 	if (def != NULL)
 		vbuf_appendf(e->out, " DEFAULT %s", def);
-	if (strcmp(text(st, 2), "t") == 0)
+	if (strcmp(emit_text(st, 2), "t") == 0)
 		vbuf_puts(e->out, " NOT NULL");
 }
 
@@ -199,11 +186,11 @@ add_column(struct emitter *e, const char *tbl, const char *col)
 {
 	sqlite3_stmt	*st;
 
-	st = query(e, COLUMN_SQL "AND name = ?3", e->to, tbl, col);
+	st = emit_query(e, COLUMN_SQL "AND name = ?3", e->to, tbl, col);
 	if (st == NULL)
 		return;
 	if (sqlite3_step(st) == SQLITE_ROW) {
-		alter_table(e, tbl);
+		emit_alter_table(e, tbl);
 		vbuf_puts(e->out, "ADD COLUMN ");
 		column_spec(e, st);
 		vbuf_puts(e->out, ";\n");
@@ -217,12 +204,12 @@ create_table(struct emitter *e, const char *tbl)
 	sqlite3_stmt	*st;
 	int		 n = 0;
 
-	st = query(e, COLUMN_SQL "ORDER BY CAST(pos AS INTEGER)", e->to, tbl,
-	    NULL);
+	st = emit_query(e, COLUMN_SQL "ORDER BY CAST(pos AS INTEGER)", e->to,
+	    tbl, NULL);
 	if (st == NULL)
 		return;
 	vbuf_puts(e->out, "CREATE TABLE ");
-	qname(e, tbl);
+	emit_qname(e, tbl);
 	vbuf_puts(e->out, " (");
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		vbuf_puts(e->out, n++ > 0 ? ",\n\t" : "\n\t");
@@ -232,12 +219,12 @@ create_table(struct emitter *e, const char *tbl)
 	sqlite3_finalize(st);
 }
 
-static void
-comment_on(struct emitter *e, const char *what, const char *tbl,
+void
+emit_comment_on(struct emitter *e, const char *what, const char *tbl,
     const char *col, const char *comment)
 {
 	vbuf_appendf(e->out, "COMMENT ON %s ", what);
-	qname(e, tbl);
+	emit_qname(e, tbl);
 	if (col != NULL) {
 		vbuf_putc(e->out, '.');
 		vf_quote_ident(e->out, col);
@@ -256,251 +243,20 @@ new_table_comments(struct emitter *e, const char *tbl)
 {
 	sqlite3_stmt	*st;
 
-	st = query(e, "SELECT comment FROM tables WHERE side = ?1 AND "
+	st = emit_query(e, "SELECT comment FROM tables WHERE side = ?1 AND "
 	    "name = ?2 AND comment IS NOT NULL", e->to, tbl, NULL);
 	if (st == NULL)
 		return;
 	if (sqlite3_step(st) == SQLITE_ROW)
-		comment_on(e, "TABLE", tbl, NULL, text(st, 0));
+		emit_comment_on(e, "TABLE", tbl, NULL, emit_text(st, 0));
 	sqlite3_finalize(st);
-	st = query(e, COLUMN_SQL "AND comment IS NOT NULL ORDER BY "
+	st = emit_query(e, COLUMN_SQL "AND comment IS NOT NULL ORDER BY "
 	    "CAST(pos AS INTEGER)", e->to, tbl, NULL);
 	if (st == NULL)
 		return;
 	while (sqlite3_step(st) == SQLITE_ROW)
-		comment_on(e, "COLUMN", tbl, text(st, 0), text(st, 6));
-	sqlite3_finalize(st);
-}
-
-/* Splits newline-joined labels into a NULL-terminated vector. */
-static char **
-split_labels(const char *s, size_t *n)
-{
-	char	**v;
-	char	 *copy, *p, *nl;
-
-	*n = 0;
-	v = xcalloc(1, sizeof(char *));
-	if (s == NULL)
-		return (v);
-	copy = xstrdup(s);
-	for (p = copy; p != NULL; p = nl) {
-		nl = strchr(p, '\n');
-		if (nl != NULL)
-			*nl++ = '\0';
-		v = xrealloc(v, (*n + 2) * sizeof(char *));
-		v[(*n)++] = xstrdup(p);
-		v[*n] = NULL;
-	}
-	free(copy);
-	return (v);
-}
-
-static void
-free_labels(char **v, size_t n)
-{
-	size_t	i;
-
-	for (i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
-}
-
-static long
-label_index(char **v, size_t n, const char *label)
-{
-	size_t	i;
-
-	for (i = 0; i < n; i++)
-		if (strcmp(v[i], label) == 0)
-			return ((long)i);
-	return (-1);
-}
-
-static void
-create_enum(struct emitter *e, const char *name, const char *labels)
-{
-	char	**v;
-	size_t	  n, i;
-
-	v = split_labels(labels, &n);
-	vbuf_puts(e->out, "CREATE TYPE ");
-	qname(e, name);
-	vbuf_puts(e->out, " AS ENUM (");
-	for (i = 0; i < n; i++) {
-		if (i > 0)
-			vbuf_puts(e->out, ", ");
-		vf_quote_literal(e->out, v[i]);
-	}
-	vbuf_puts(e->out, ");\n");
-	free_labels(v, n);
-}
-
-/*
- * Whether the labels of an enum can change in place: every old label is
- * kept in the same relative order (new ones are added with ADD VALUE), or
- * the count is the same and labels are renamed in place.  Emits the
- * statements when so and returns 1; returns 0 when the type must be
- * recreated.
- */
-static int
-enum_in_place(struct emitter *e, const struct diff_change *c)
-{
-	char	**f, **t;
-	size_t	  nf, nt, i, j;
-	long	  prev = -1, k;
-	int	  ok = 1;
-
-	f = split_labels(c->from_val, &nf);
-	t = split_labels(c->to_val, &nt);
-	for (i = 0; i < nf && ok; i++) {
-		k = label_index(t, nt, f[i]);
-		if (k < 0 || k < prev)
-			ok = 0;
-		prev = k;
-	}
-	if (ok) {
-		/* Add each new label next to its neighbour. */
-		for (j = 0; j < nt; j++) {
-			if (label_index(f, nf, t[j]) >= 0)
-				continue;
-			vbuf_puts(e->out, "ALTER TYPE ");
-			qname(e, c->name);
-			vbuf_puts(e->out, " ADD VALUE ");
-			vf_quote_literal(e->out, t[j]);
-			for (k = (long)j + 1; k < (long)nt; k++)
-				if (label_index(f, nf, t[k]) >= 0)
-					break;
-			if (k < (long)nt) {
-				vbuf_puts(e->out, " BEFORE ");
-				vf_quote_literal(e->out, t[k]);
-			}
-			vbuf_puts(e->out, ";\n");
-		}
-	} else if (nf == nt) {
-		/* Renamed in place: same count, positions kept. */
-		ok = 1;
-		for (i = 0; i < nf; i++) {
-			if (strcmp(f[i], t[i]) == 0)
-				continue;
-			if (label_index(f, nf, t[i]) >= 0)
-				ok = 0;
-		}
-		for (i = 0; i < nf && ok; i++) {
-			if (strcmp(f[i], t[i]) == 0)
-				continue;
-			vbuf_puts(e->out, "ALTER TYPE ");
-			qname(e, c->name);
-			vbuf_puts(e->out, " RENAME VALUE ");
-			vf_quote_literal(e->out, f[i]);
-			vbuf_puts(e->out, " TO ");
-			vf_quote_literal(e->out, t[i]);
-			vbuf_puts(e->out, ";\n");
-		}
-	}
-	free_labels(f, nf);
-	free_labels(t, nt);
-	return (ok);
-}
-
-/*
- * Recreates an enum whose labels were removed or reordered: the old type
- * is renamed, the new one created, every column of the target that uses
- * it converted through text, and the old type dropped.
- */
-static void
-recreate_enum(struct emitter *e, const struct diff_change *c)
-{
-	struct vbuf	 qual, old;
-	sqlite3_stmt	*st;
-	const char	*def;
-	int		 array;
-
-	destructive(e, "removes enum values; rows holding them make this "
-	    "fail", c->name);
-	vbuf_init(&qual);
-	vbuf_init(&old);
-	vf_quote_ident(&qual, e->schema);
-	vbuf_putc(&qual, '.');
-	vf_quote_ident(&qual, c->name);
-	vbuf_puts(&old, c->name);
-	vbuf_puts(&old, OLD_ENUM_SUFFIX);
-	vbuf_puts(e->out, "ALTER TYPE ");
-	qname(e, c->name);
-	vbuf_puts(e->out, " RENAME TO ");
-	vf_quote_ident(e->out, old.data);
-	vbuf_puts(e->out, ";\n");
-	create_enum(e, c->name, c->to_val);
-	st = query(e, "SELECT tbl, name, default_expr, type = ?2 || '[]' "
-	    "FROM columns WHERE side = ?1 AND (type = ?2 OR type = ?2 || '[]') "
-	    "ORDER BY tbl, CAST(pos AS INTEGER)", e->to, qual.data, NULL);
-	while (st != NULL && sqlite3_step(st) == SQLITE_ROW) {
-		def = text(st, 2);
-		array = sqlite3_column_int(st, 3);
-		if (def != NULL) {
-			alter_column(e, text(st, 0), text(st, 1));
-			vbuf_puts(e->out, "DROP DEFAULT;\n");
-		}
-		alter_column(e, text(st, 0), text(st, 1));
-		vbuf_appendf(e->out, "TYPE %s%s USING ", qual.data,
-		    array ? "[]" : "");
-		vf_quote_ident(e->out, text(st, 1));
-		vbuf_appendf(e->out, "::text%s::%s%s;\n", array ? "[]" : "",
-		    qual.data, array ? "[]" : "");
-		if (def != NULL) {
-			alter_column(e, text(st, 0), text(st, 1));
-			vbuf_appendf(e->out, "SET DEFAULT %s;\n", def);
-		}
-	}
-	sqlite3_finalize(st);
-	vbuf_puts(e->out, "DROP TYPE ");
-	qname(e, old.data);
-	vbuf_puts(e->out, ";\n");
-	vbuf_free(&qual);
-	vbuf_free(&old);
-}
-
-static void
-sequence_options(struct emitter *e, const char *name, int create)
-{
-	sqlite3_stmt	*st;
-
-	st = query(e, "SELECT type, start, increment, min, max, cache, cycle "
-	    "FROM sequences WHERE side = ?1 AND name = ?2", e->to, name, NULL);
-	if (st == NULL)
-		return;
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		vbuf_puts(e->out, create ? "CREATE SEQUENCE " :
-		    "ALTER SEQUENCE ");
-		qname(e, name);
-		vbuf_appendf(e->out, " AS %s INCREMENT BY %s MINVALUE %s "
-		    "MAXVALUE %s START WITH %s CACHE %s %s;\n", text(st, 0),
-		    text(st, 2), text(st, 3), text(st, 4), text(st, 1),
-		    text(st, 5), strcmp(text(st, 6), "t") == 0 ? "CYCLE" :
-		    "NO CYCLE");
-	}
-	sqlite3_finalize(st);
-}
-
-static void
-sequence_owner(struct emitter *e, const char *name)
-{
-	sqlite3_stmt	*st;
-
-	st = query(e, "SELECT owned_tbl, owned_col FROM sequences "
-	    "WHERE side = ?1 AND name = ?2 AND owned_tbl IS NOT NULL",
-	    e->to, name, NULL);
-	if (st == NULL)
-		return;
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		vbuf_puts(e->out, "ALTER SEQUENCE ");
-		qname(e, name);
-		vbuf_puts(e->out, " OWNED BY ");
-		qname(e, text(st, 0));
-		vbuf_putc(e->out, '.');
-		vf_quote_ident(e->out, text(st, 1));
-		vbuf_puts(e->out, ";\n");
-	}
+		emit_comment_on(e, "COLUMN", tbl, emit_text(st, 0),
+		    emit_text(st, 6));
 	sqlite3_finalize(st);
 }
 
@@ -510,7 +266,7 @@ add_constraint(struct emitter *e, const struct diff_change *c)
 	const char	*def = c->to_val, *p;
 	static const char refs[] = " REFERENCES (";
 
-	alter_table(e, c->tbl);
+	emit_alter_table(e, c->tbl);
 	vbuf_puts(e->out, "ADD CONSTRAINT ");
 	vf_quote_ident(e->out, c->name);
 	vbuf_putc(e->out, ' ');
@@ -518,7 +274,7 @@ add_constraint(struct emitter *e, const struct diff_change *c)
 	    (p = strstr(def, refs)) != NULL && c->extra != NULL) {
 		vbuf_append(e->out, def, (size_t)(p - def));
 		vbuf_puts(e->out, " REFERENCES ");
-		qname(e, c->extra);
+		emit_qname(e, c->extra);
 		vbuf_puts(e->out, p + sizeof(refs) - 2);
 	} else
 		vbuf_puts(e->out, def);
@@ -528,7 +284,7 @@ add_constraint(struct emitter *e, const struct diff_change *c)
 static void
 drop_constraint(struct emitter *e, const char *tbl, const char *name)
 {
-	alter_table(e, tbl);
+	emit_alter_table(e, tbl);
 	vbuf_puts(e->out, "DROP CONSTRAINT ");
 	vf_quote_ident(e->out, name);
 	vbuf_puts(e->out, ";\n");
@@ -541,14 +297,14 @@ create_index(struct emitter *e, const struct diff_change *c)
 	    c->extra != NULL && strcmp(c->extra, "t") == 0 ? "UNIQUE " : "");
 	vf_quote_ident(e->out, c->name);
 	vbuf_puts(e->out, " ON ");
-	qname(e, c->tbl);
+	emit_qname(e, c->tbl);
 	vbuf_appendf(e->out, " USING %s;\n", c->to_val);
 }
 
 static int
 is_fk(const struct diff_change *c)
 {
-	return (is(c, "constraint", NULL) && c->ckind != NULL &&
+	return (emit_is(c, "constraint", NULL) && c->ckind != NULL &&
 	    strcmp(c->ckind, "f") == 0);
 }
 
@@ -562,7 +318,7 @@ target_field(struct emitter *e, const char *tbl, const char *col, int i)
 	sqlite3_stmt	*st;
 	char		*v = NULL;
 
-	st = query(e, COLUMN_SQL "AND name = ?3", e->to, tbl, col);
+	st = emit_query(e, COLUMN_SQL "AND name = ?3", e->to, tbl, col);
 	if (st == NULL)
 		return (NULL);
 	if (sqlite3_step(st) == SQLITE_ROW)
@@ -581,7 +337,7 @@ find_alter(struct emitter *e, const char *tbl, const char *col,
 	for (i = 0; i < e->d.n; i++) {
 		const struct diff_change *c = &e->d.v[i];
 
-		if (is(c, "column", "alter") && field_is(c, field) &&
+		if (emit_is(c, "column", "alter") && emit_field_is(c, field) &&
 		    strcmp(c->tbl, tbl) == 0 && strcmp(c->name, col) == 0)
 			return (c);
 	}
@@ -677,70 +433,71 @@ step_columns(struct emitter *e)
 
 	vbuf_init(&what);
 	for (i = 0; i < e->d.n; i++)
-		if (is(&e->d.v[i], "column", "add"))
+		if (emit_is(&e->d.v[i], "column", "add"))
 			add_column(e, e->d.v[i].tbl, e->d.v[i].name);
 	/* Pass 0 removes, 1 changes types, 2 nullability, 3 adds back. */
 	for (pass = 0; pass < 4; pass++) {
 		for (i = 0; i < e->d.n; i++) {
 			c = &e->d.v[i];
-			if (!is(c, "column", "alter"))
+			if (!emit_is(c, "column", "alter"))
 				continue;
 			vbuf_reset(&what);
 			vbuf_appendf(&what, "%s.%s", c->tbl, c->name);
-			if (pass == 0 && field_is(c, "default") &&
+			if (pass == 0 && emit_field_is(c, "default") &&
 			    c->to_val == NULL) {
-				alter_column(e, c->tbl, c->name);
+				emit_alter_column(e, c->tbl, c->name);
 				vbuf_puts(e->out, "DROP DEFAULT;\n");
-			} else if (pass == 0 && field_is(c, "identity") &&
+			} else if (pass == 0 && emit_field_is(c, "identity") &&
 			    c->to_val == NULL) {
 				carry_sequence(e, c, 0);
-				alter_column(e, c->tbl, c->name);
+				emit_alter_column(e, c->tbl, c->name);
 				vbuf_puts(e->out, "DROP IDENTITY;\n");
-			} else if (pass == 0 && field_is(c, "generated") &&
+			} else if (pass == 0 && emit_field_is(c, "generated") &&
 			    c->to_val == NULL) {
-				alter_column(e, c->tbl, c->name);
+				emit_alter_column(e, c->tbl, c->name);
 				vbuf_puts(e->out, "DROP EXPRESSION;\n");
-			} else if (pass == 1 && field_is(c, "type")) {
+			} else if (pass == 1 && emit_field_is(c, "type")) {
 				t = find_alter(e, c->tbl, c->name, "default");
 				def = target_field(e, c->tbl, c->name, 3);
 				/* A default may not cast on its own. */
 				if (t == NULL && def != NULL) {
-					alter_column(e, c->tbl, c->name);
+					emit_alter_column(e, c->tbl, c->name);
 					vbuf_puts(e->out, "DROP DEFAULT;\n");
 				}
 				if (c->destructive != NULL)
-					destructive(e, c->destructive,
+					emit_destructive(e, c->destructive,
 					    what.data);
-				alter_column(e, c->tbl, c->name);
+				emit_alter_column(e, c->tbl, c->name);
 				vbuf_appendf(e->out, "TYPE %s USING ",
 				    c->to_val);
 				vf_quote_ident(e->out, c->name);
 				vbuf_appendf(e->out, "::%s;\n", c->to_val);
 				if (t == NULL && def != NULL) {
-					alter_column(e, c->tbl, c->name);
+					emit_alter_column(e, c->tbl, c->name);
 					vbuf_appendf(e->out,
 					    "SET DEFAULT %s;\n", def);
 				}
 				free(def);
-			} else if (pass == 1 && field_is(c, "generated") &&
+			} else if (pass == 1 && emit_field_is(c, "generated") &&
 			    c->to_val != NULL) {
 				/* PostgreSQL 15 cannot add or change a
 				   generation expression in place. */
 				if (c->from_val == NULL)
-					destructive(e, "replaces a column by "
-					    "a generated one", what.data);
-				alter_table(e, c->tbl);
+					emit_destructive(e, "replaces a "
+					    "column by a generated one",
+					    what.data);
+				emit_alter_table(e, c->tbl);
 				vbuf_puts(e->out, "DROP COLUMN ");
 				vf_quote_ident(e->out, c->name);
 				vbuf_puts(e->out, ";\n");
 				add_column(e, c->tbl, c->name);
-			} else if (pass == 2 && field_is(c, "not_null")) {
-				alter_column(e, c->tbl, c->name);
+			} else if (pass == 2 && emit_field_is(c, "not_null")) {
+				emit_alter_column(e, c->tbl, c->name);
 				vbuf_puts(e->out, strcmp(c->to_val, "t") == 0 ?
 				    "SET NOT NULL;\n" : "DROP NOT NULL;\n");
-			} else if (pass == 3 && field_is(c, "identity") &&
+			} else if (pass == 3 && emit_field_is(c, "identity") &&
 			    c->to_val != NULL) {
-				alter_column(e, c->tbl, c->name);
+				emit_alter_column(e, c->tbl, c->name);
 				if (c->from_val == NULL) {
 					vbuf_appendf(e->out, "ADD GENERATED %s "
 					    "AS IDENTITY",
@@ -758,16 +515,16 @@ step_columns(struct emitter *e)
 					    strcmp(c->to_val, "always") == 0 ?
 					    "ALWAYS" : "BY DEFAULT");
 			} else if (pass == 3 &&
-			    field_is(c, "identity_options")) {
-				alter_column(e, c->tbl, c->name);
+			    emit_field_is(c, "identity_options")) {
+				emit_alter_column(e, c->tbl, c->name);
 				/* " SET ..." follows the column's name. */
 				e->out->data[--e->out->len] = '\0';
 				identity_opts_sql(e->out, c->from_val,
 				    c->to_val);
 				vbuf_puts(e->out, ";\n");
-			} else if (pass == 3 && field_is(c, "default") &&
+			} else if (pass == 3 && emit_field_is(c, "default") &&
 			    c->to_val != NULL) {
-				alter_column(e, c->tbl, c->name);
+				emit_alter_column(e, c->tbl, c->name);
 				vbuf_appendf(e->out, "SET DEFAULT %s;\n",
 				    c->to_val);
 			}
@@ -775,12 +532,12 @@ step_columns(struct emitter *e)
 	}
 	for (i = 0; i < e->d.n; i++) {
 		c = &e->d.v[i];
-		if (!is(c, "column", "drop"))
+		if (!emit_is(c, "column", "drop"))
 			continue;
 		vbuf_reset(&what);
 		vbuf_appendf(&what, "%s.%s", c->tbl, c->name);
-		destructive(e, c->destructive, what.data);
-		alter_table(e, c->tbl);
+		emit_destructive(e, c->destructive, what.data);
+		emit_alter_table(e, c->tbl);
 		vbuf_puts(e->out, "DROP COLUMN ");
 		vf_quote_ident(e->out, c->name);
 		vbuf_puts(e->out, ";\n");
@@ -794,12 +551,12 @@ drop_fks_of_dropped_tables(struct emitter *e)
 {
 	sqlite3_stmt	*st;
 
-	st = query(e, "SELECT tbl, name FROM constraints WHERE side = ?1 "
+	st = emit_query(e, "SELECT tbl, name FROM constraints WHERE side = ?1 "
 	    "AND kind = 'f' AND tbl IN (SELECT name FROM temp.changes "
 	    "WHERE kind = 'table' AND action = 'drop') ORDER BY tbl, name",
 	    e->from, NULL, NULL);
 	while (st != NULL && sqlite3_step(st) == SQLITE_ROW)
-		drop_constraint(e, text(st, 0), text(st, 1));
+		drop_constraint(e, emit_text(st, 0), emit_text(st, 1));
 	sqlite3_finalize(st);
 }
 
@@ -828,23 +585,14 @@ emit_migration(struct snapshot *snap, const char *schema, const char *from,
 		goto done;
 
 	/* 1. New enums and labels changed in place. */
-	for (i = 0; i < e.d.n; i++) {
-		c = &e.d.v[i];
-		if (is(c, "enum", "add"))
-			create_enum(&e, c->name, c->to_val);
-	}
-	for (i = 0; i < e.d.n; i++) {
-		c = &e.d.v[i];
-		if (is(c, "enum", "alter") && c->destructive == NULL)
-			(void)enum_in_place(&e, c);
-	}
+	emit_enums_create(&e);
 	/* 2. Foreign keys go first, then other constraints and indexes,
 	   under their source names. */
 	drop_fks_of_dropped_tables(&e);
 	for (pass = 0; pass < 2; pass++) {
 		for (i = 0; i < e.d.n; i++) {
 			c = &e.d.v[i];
-			if (!is(c, "constraint", NULL) ||
+			if (!emit_is(c, "constraint", NULL) ||
 			    (strcmp(c->action, "drop") != 0 &&
 			    strcmp(c->action, "alter") != 0) ||
 			    is_fk(c) != (pass == 0))
@@ -855,17 +603,18 @@ emit_migration(struct snapshot *snap, const char *schema, const char *from,
 	}
 	for (i = 0; i < e.d.n; i++) {
 		c = &e.d.v[i];
-		if (is(c, "index", "drop") || is(c, "index", "alter")) {
+		if (emit_is(c, "index", "drop") ||
+		    emit_is(c, "index", "alter")) {
 			vbuf_puts(out, "DROP INDEX ");
-			qname(&e, c->name);
+			emit_qname(&e, c->name);
 			vbuf_puts(out, ";\n");
 		}
 	}
 	/* 3. Renames: tables, then their columns, constraints, indexes. */
 	for (i = 0; i < e.d.n; i++) {
 		c = &e.d.v[i];
-		if (is(c, "table", "rename")) {
-			alter_table(&e, c->old_name);
+		if (emit_is(c, "table", "rename")) {
+			emit_alter_table(&e, c->old_name);
 			vbuf_puts(out, "RENAME TO ");
 			vf_quote_ident(out, c->name);
 			vbuf_puts(out, ";\n");
@@ -873,23 +622,23 @@ emit_migration(struct snapshot *snap, const char *schema, const char *from,
 	}
 	for (i = 0; i < e.d.n; i++) {
 		c = &e.d.v[i];
-		if (is(c, "column", "rename")) {
-			alter_table(&e, c->tbl);
+		if (emit_is(c, "column", "rename")) {
+			emit_alter_table(&e, c->tbl);
 			vbuf_puts(out, "RENAME COLUMN ");
 			vf_quote_ident(out, c->old_name);
 			vbuf_puts(out, " TO ");
 			vf_quote_ident(out, c->name);
 			vbuf_puts(out, ";\n");
-		} else if (is(c, "constraint", "rename")) {
-			alter_table(&e, c->tbl);
+		} else if (emit_is(c, "constraint", "rename")) {
+			emit_alter_table(&e, c->tbl);
 			vbuf_puts(out, "RENAME CONSTRAINT ");
 			vf_quote_ident(out, c->old_name);
 			vbuf_puts(out, " TO ");
 			vf_quote_ident(out, c->name);
 			vbuf_puts(out, ";\n");
-		} else if (is(c, "index", "rename")) {
+		} else if (emit_is(c, "index", "rename")) {
 			vbuf_puts(out, "ALTER INDEX ");
-			qname(&e, c->old_name);
+			emit_qname(&e, c->old_name);
 			vbuf_puts(out, " RENAME TO ");
 			vf_quote_ident(out, c->name);
 			vbuf_puts(out, ";\n");
@@ -898,109 +647,63 @@ emit_migration(struct snapshot *snap, const char *schema, const char *from,
 	/* 4. Sequences that change owners are let go first: dropping the
 	   column that owns one would drop it.  Then new sequences, then
 	   tables (columns only). */
+	emit_sequences_create(&e);
 	for (i = 0; i < e.d.n; i++) {
 		c = &e.d.v[i];
-		if (is(c, "sequence", "alter") && field_is(c, "owned_by") &&
-		    c->from_val != NULL) {
-			vbuf_puts(out, "ALTER SEQUENCE ");
-			qname(&e, c->name);
-			vbuf_puts(out, " OWNED BY NONE;\n");
-		}
-	}
-	for (i = 0; i < e.d.n; i++) {
-		c = &e.d.v[i];
-		if (is(c, "sequence", "add"))
-			sequence_options(&e, c->name, 1);
-	}
-	for (i = 0; i < e.d.n; i++) {
-		c = &e.d.v[i];
-		if (is(c, "table", "add"))
+		if (emit_is(c, "table", "add"))
 			create_table(&e, c->name);
 	}
 	/* 5. Columns of kept tables: add, change, drop. */
 	step_columns(&e);
 	/* 6. Enums that lost labels are recreated, columns converted. */
-	for (i = 0; i < e.d.n; i++) {
-		c = &e.d.v[i];
-		if (is(c, "enum", "alter") && c->destructive != NULL)
-			recreate_enum(&e, c);
-		else if (is(c, "enum", "alter") && c->destructive == NULL) {
-			/* Reordered without loss: also recreated. */
-			struct vbuf	probe;
-			struct vbuf	*keep = e.out;
-
-			vbuf_init(&probe);
-			e.out = &probe;
-			if (!enum_in_place(&e, c)) {
-				e.out = keep;
-				recreate_enum(&e, c);
-			}
-			e.out = keep;
-			vbuf_free(&probe);
-		}
-	}
+	emit_enums_recreate(&e);
 	/* 7. Dropped tables, sequences, enums. */
 	for (i = 0; i < e.d.n; i++) {
 		c = &e.d.v[i];
-		if (is(c, "table", "drop")) {
-			destructive(&e, c->destructive, c->name);
+		if (emit_is(c, "table", "drop")) {
+			emit_destructive(&e, c->destructive, c->name);
 			vbuf_puts(out, "DROP TABLE ");
-			qname(&e, c->name);
+			emit_qname(&e, c->name);
 			vbuf_puts(out, ";\n");
 		}
 	}
-	for (i = 0; i < e.d.n; i++) {
-		c = &e.d.v[i];
-		if (is(c, "sequence", "drop")) {
-			vbuf_puts(out, "DROP SEQUENCE IF EXISTS ");
-			qname(&e, c->name);
-			vbuf_puts(out, ";\n");
-		} else if (is(c, "sequence", "alter") &&
-		    field_is(c, "definition"))
-			sequence_options(&e, c->name, 0);
-		else if (is(c, "sequence", "add") ||
-		    (is(c, "sequence", "alter") && field_is(c, "owned_by")))
-			sequence_owner(&e, c->name);
-	}
-	for (i = 0; i < e.d.n; i++) {
-		c = &e.d.v[i];
-		if (is(c, "enum", "drop")) {
-			vbuf_puts(out, "DROP TYPE ");
-			qname(&e, c->name);
-			vbuf_puts(out, ";\n");
-		}
-	}
+	emit_sequences_finish(&e);
+	emit_enums_drop(&e);
 	/* 8. Constraints: keys and checks, then foreign keys; indexes. */
 	for (pass = 0; pass < 2; pass++) {
 		for (i = 0; i < e.d.n; i++) {
 			c = &e.d.v[i];
-			if ((is(c, "constraint", "add") ||
-			    is(c, "constraint", "alter")) &&
+			if ((emit_is(c, "constraint", "add") ||
+			    emit_is(c, "constraint", "alter")) &&
 			    is_fk(c) == (pass == 1))
 				add_constraint(&e, c);
 		}
 	}
 	for (i = 0; i < e.d.n; i++) {
 		c = &e.d.v[i];
-		if (is(c, "index", "add") || is(c, "index", "alter"))
+		if (emit_is(c, "index", "add") || emit_is(c, "index", "alter"))
 			create_index(&e, c);
 	}
 	/* 9. Comments. */
 	for (i = 0; i < e.d.n; i++) {
 		c = &e.d.v[i];
-		if (is(c, "table", "add"))
+		if (emit_is(c, "table", "add"))
 			new_table_comments(&e, c->name);
-		else if (is(c, "table", "alter") && field_is(c, "comment"))
-			comment_on(&e, "TABLE", c->name, NULL, c->to_val);
-		else if (is(c, "column", "alter") && field_is(c, "comment"))
-			comment_on(&e, "COLUMN", c->tbl, c->name, c->to_val);
-		else if (is(c, "column", "add")) {
-			sqlite3_stmt *st = query(&e, COLUMN_SQL "AND name = ?3 "
-			    "AND comment IS NOT NULL", e.to, c->tbl, c->name);
+		else if (emit_is(c, "table", "alter") &&
+		    emit_field_is(c, "comment"))
+			emit_comment_on(&e, "TABLE", c->name, NULL, c->to_val);
+		else if (emit_is(c, "column", "alter") &&
+		    emit_field_is(c, "comment"))
+			emit_comment_on(&e, "COLUMN", c->tbl, c->name,
+			    c->to_val);
+		else if (emit_is(c, "column", "add")) {
+			sqlite3_stmt *st = emit_query(&e, COLUMN_SQL
+			    "AND name = ?3 AND comment IS NOT NULL", e.to,
+			    c->tbl, c->name);
 
 			if (st != NULL && sqlite3_step(st) == SQLITE_ROW)
-				comment_on(&e, "COLUMN", c->tbl, c->name,
-				    text(st, 6));
+				emit_comment_on(&e, "COLUMN", c->tbl, c->name,
+				    emit_text(st, 6));
 			sqlite3_finalize(st);
 		}
 	}

@@ -35,6 +35,8 @@ VERIFIER_SRCS := \
 	verifier/snapshot.c \
 	verifier/diff.c \
 	verifier/emit.c \
+	verifier/emit_enum.c \
+	verifier/emit_sequence.c \
 	verifier/expected.c \
 	verifier/replay.c \
 	verifier/compare.c \

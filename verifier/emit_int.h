@@ -1,0 +1,76 @@
+/*
+ * emit_int.h: what the parts of the migration writer share (emit.c, and
+ * one emit_<kind>.c per kind of object).  Not for other modules: they use
+ * emit.h.  A kind's file writes its statements in steps that
+ * emit_migration() calls in a fixed order (emit.c says which, and why).
+ */
+#ifndef VERIFIER_EMIT_INT_H
+#define VERIFIER_EMIT_INT_H
+
+#include <sqlite3.h>
+
+#include "emit.h"
+
+struct emitter {
+	struct snapshot	*snap;
+	const char	*schema;
+	const char	*from;
+	const char	*to;
+	struct vbuf	*out;
+	struct vbuf	*destructive;
+	struct diff	 d;
+	struct vf_error	*err;
+	int		 failed;
+};
+
+/* Whether c is of kind (and of action, unless NULL). */
+int	emit_is(const struct diff_change *c, const char *kind,
+	    const char *action);
+
+/* Whether c is an alter of field. */
+int	emit_field_is(const struct diff_change *c, const char *field);
+
+/* Appends "schema"."name" to the output. */
+void	emit_qname(struct emitter *e, const char *name);
+
+/* Appends "ALTER TABLE schema.tbl ". */
+void	emit_alter_table(struct emitter *e, const char *tbl);
+
+/* Appends "ALTER TABLE schema.tbl ALTER COLUMN col ". */
+void	emit_alter_column(struct emitter *e, const char *tbl,
+	    const char *col);
+
+/* A "-- destructive: why (schema.what)" line, listed in e->destructive. */
+void	emit_destructive(struct emitter *e, const char *why,
+	    const char *what);
+
+/*
+ * Prepares sql on the store, ?1..?3 bound to p1..p3 (unless NULL); NULL
+ * with e->failed set (and e->err, for the first failure) on an error.
+ */
+sqlite3_stmt *emit_query(struct emitter *e, const char *sql, const char *p1,
+	    const char *p2, const char *p3);
+
+/* Column col of the current row, as text (NULL for SQL NULL). */
+const char *emit_text(sqlite3_stmt *st, int col);
+
+/*
+ * "COMMENT ON what schema.tbl[.col] IS 'comment';" (NULL when comment
+ * is NULL).
+ */
+void	emit_comment_on(struct emitter *e, const char *what, const char *tbl,
+	    const char *col, const char *comment);
+
+/* emit_enum.c: new enums and labels added or renamed in place (step 1),
+   enums recreated because labels went or moved (step 6), dropped enums
+   (step 7). */
+void	emit_enums_create(struct emitter *e);
+void	emit_enums_recreate(struct emitter *e);
+void	emit_enums_drop(struct emitter *e);
+
+/* emit_sequence.c: sequences let go of their owners and new sequences
+   (step 4), dropped, altered and newly owned sequences (step 7). */
+void	emit_sequences_create(struct emitter *e);
+void	emit_sequences_finish(struct emitter *e);
+
+#endif
