@@ -13,17 +13,18 @@
 
 /* The columns of each catalog set, as catalog.c's queries name them. */
 static const char *const set_columns[CATALOG_NSETS] = {
-	"enum, pos, label",
-	"name, comment",
+	"enum, pos, label, comment",
+	"name, comment, unlogged, reloptions",
 	"tbl, name, pos, type, not_null, default_expr, identity, generated, "
 	    "comment, identity_opts",
 	"tbl, name, kind, def, ref_table, is_deferrable, is_deferred, on_update, "
 	    "on_delete, check_expr",
 	"tbl, con, pos, col, refcol",
-	"tbl, name, uniq, method, body, where_expr",
-	"tbl, idx, pos, col, expr, descending, nulls_first, included",
+	"tbl, name, uniq, method, body, where_expr, comment, reloptions, core",
+	"tbl, idx, pos, col, expr, descending, nulls_first, included, "
+	    "collation, opclass",
 	"name, type, start, increment, min, max, cache, cycle, owned_tbl, "
-	    "owned_col",
+	    "owned_col, comment",
 	"kind, name",
 };
 

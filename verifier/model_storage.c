@@ -1,0 +1,85 @@
+/*
+ * model_storage.c: the readers of a model file's physical options: a
+ * table's or an index's storage parameters (`with:`), and the collation
+ * and operator class names of columns and index keys.  On the value
+ * readers of model_load.h; called by model_objects.c.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model_load.h"
+
+/*
+ * Whether s is a storage parameter's name as PostgreSQL spells them:
+ * lower-case letters, digits and '_', starting with a letter, with at most
+ * one namespace in front ("toast.autovacuum_enabled").
+ */
+static int
+param_name_ok(const char *s)
+{
+	const char	*p;
+	int		 dots = 0, start = 1;
+
+	for (p = s; *p != '\0'; p++) {
+		if (*p == '.') {
+			if (start || ++dots > 1)
+				return (0);
+			start = 1;
+			continue;
+		}
+		if (start && !(*p >= 'a' && *p <= 'z'))
+			return (0);
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+		    *p == '_'))
+			return (0);
+		start = 0;
+	}
+	return (!start && p - s <= MODEL_NAME_MAX);
+}
+
+int
+ld_with(struct loader *ld, yaml_node_t *map, const char *what,
+    struct model_param **out, size_t *nout)
+{
+	yaml_node_pair_t	*p, *q;
+	yaml_node_t		*k, *v, *k2;
+	struct model_param	*pr;
+	char			 w[300];
+
+	snprintf(w, sizeof(w), "storage parameters of %s", what);
+	if (ld_want(ld, map, YAML_MAPPING_NODE, w) == -1)
+		return (-1);
+	for (p = map->data.mapping.pairs.start;
+	    p < map->data.mapping.pairs.top; p++) {
+		k = ld_node(ld, p->key);
+		v = ld_node(ld, p->value);
+		if (k->type != YAML_SCALAR_NODE)
+			return (ld_at(ld, k, "expected a parameter name in %s, "
+			    "found %s", w, ld_kind(k)));
+		if (!param_name_ok(ld_scalar(k)))
+			return (ld_at(ld, k, "expected a parameter name "
+			    "(fillfactor, toast.autovacuum_enabled, ...) in "
+			    "%s, found \"%s\"", w, ld_scalar(k)));
+		for (q = map->data.mapping.pairs.start; q < p; q++) {
+			k2 = ld_node(ld, q->key);
+			if (strcmp(ld_scalar(k2), ld_scalar(k)) == 0)
+				return (ld_at(ld, k, "duplicate parameter "
+				    "\"%s\" in %s (first at line %d)",
+				    ld_scalar(k), w,
+				    (int)k2->start_mark.line + 1));
+		}
+		if (v->type != YAML_SCALAR_NODE || v->data.scalar.length == 0)
+			return (ld_at(ld, v, "expected a value for parameter "
+			    "\"%s\" in %s, found %s", ld_scalar(k), w,
+			    v->type == YAML_SCALAR_NODE ? "an empty string" :
+			    ld_kind(v)));
+		*out = xrealloc(*out, (*nout + 1) * sizeof(**out));
+		pr = &(*out)[(*nout)++];
+		pr->name = xstrdup(ld_scalar(k));
+		pr->value = NULL;
+		if (ld_str(ld, v, "parameter value", &pr->value) == -1)
+			return (-1);
+	}
+	return (0);
+}
