@@ -472,8 +472,8 @@ mark_destructive(struct diff_change *c)
 	    !type_widens_collated(c->from_val, c->to_val))
 		c->destructive = "changes a column's type to one that may not "
 		    "hold every value";
-	if (strcmp(c->kind, "enum") == 0 && !labels_kept(c->from_val,
-	    c->to_val)) {
+	if (strcmp(c->kind, "enum") == 0 && strcmp(c->field, "labels") == 0 &&
+	    !labels_kept(c->from_val, c->to_val)) {
 		/* Same number of labels: renamed in place, data kept. */
 		size_t	nf = 0, nt = 0;
 		const char *p;

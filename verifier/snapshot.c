@@ -156,8 +156,12 @@ load_set(struct snapshot *snap, const char *side, enum catalog_set_id id,
 		goto done;
 	}
 	vbuf_reset(&sql);
-	vbuf_appendf(&sql, "INSERT INTO %s (side, %s) VALUES (?1",
-	    catalog_set_name(id), set_columns[id]);
+	/* By the set's own column names: a set of fewer columns (a catalog
+	   written by hand) leaves the others NULL. */
+	vbuf_appendf(&sql, "INSERT INTO %s (side", catalog_set_name(id));
+	for (j = 0; j < s->ncols; j++)
+		vbuf_appendf(&sql, ", \"%s\"", s->colnames[j]);
+	vbuf_puts(&sql, ") VALUES (?1");
 	for (j = 0; j < s->ncols; j++)
 		vbuf_appendf(&sql, ", ?%zu", j + 2);
 	vbuf_puts(&sql, ")");
