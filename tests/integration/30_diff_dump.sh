@@ -199,6 +199,8 @@ unsupported "partition" "pt1" "CREATE TABLE pt (id int) PARTITION BY RANGE (id);
     CREATE TABLE pt1 PARTITION OF pt FOR VALUES FROM (1) TO (10)"
 unsupported "inherited table" "child" "CREATE TABLE parent (id int); CREATE TABLE child (x int) INHERITS (parent)"
 unsupported "collation" "mycoll" "CREATE COLLATION mycoll FROM \"C\""
+unsupported "collation from another schema" "t.c (public.vf_coll)" "DROP COLLATION IF EXISTS public.vf_coll;
+    CREATE COLLATION public.vf_coll FROM \"POSIX\"; CREATE TABLE t (c text COLLATE public.vf_coll)"
 unsupported "domain" "posint" "CREATE DOMAIN posint AS int CHECK (VALUE > 0)"
 unsupported "composite type" "pair" "CREATE TYPE pair AS (a int, b int)"
 unsupported "range type" "floatrange" "CREATE TYPE floatrange AS RANGE (subtype = float8)"
