@@ -171,6 +171,20 @@ target_comment(struct emitter *e, const char *what, const char *sql,
 	sqlite3_finalize(st);
 }
 
+/* Whether the diff changes the comment of the kind's object name. */
+static int
+comment_changes(struct emitter *e, const char *kind, const char *name)
+{
+	size_t	i;
+
+	for (i = 0; i < e->d.n; i++)
+		if (emit_is(&e->d.v[i], kind, "alter") &&
+		    emit_field_is(&e->d.v[i], "comment") &&
+		    strcmp(e->d.v[i].name, name) == 0)
+			return (1);
+	return (0);
+}
+
 void
 emit_object_comments(struct emitter *e)
 {
@@ -195,7 +209,8 @@ emit_object_comments(struct emitter *e)
 		/* New or recreated: the comment goes with it. */
 		else if (emit_is(c, "enum", "add") ||
 		    (emit_is(c, "enum", "alter") &&
-		    emit_field_is(c, "labels")))
+		    emit_field_is(c, "labels") &&
+		    !comment_changes(e, "enum", c->name)))
 			target_comment(e, "TYPE", enum_sql, c->name);
 		else if (emit_is(c, "sequence", "add"))
 			target_comment(e, "SEQUENCE", seq_sql, c->name);

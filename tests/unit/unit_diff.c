@@ -343,6 +343,25 @@ test_storage_and_comments(void **state)
 	    "COMMENT ON TYPE shop.status IS 'line one\nline two';\n", "");
 }
 
+/* A new label and a new comment: the comment is written once. */
+static void
+test_enum_labels_and_comment(void **state)
+{
+	static const char *const enums[] = {
+		"status", "1", "new", "x",
+		"status", "2", "paid", "x",
+		"status", "3", "void", "x",
+	};
+	struct catalog	a, e;
+
+	base_catalog(&a);
+	base_catalog(&e);
+	replace_set(&e, CATALOG_ENUMS, "enum pos label comment", 3, enums);
+	check_up(&a, &e, NULL, 2,
+	    "ALTER TYPE shop.status ADD VALUE 'void';\n"
+	    "COMMENT ON TYPE shop.status IS 'x';\n", "");
+}
+
 int
 main(void)
 {
@@ -355,6 +374,7 @@ main(void)
 		cmocka_unit_test(test_rename_table_keeps_data),
 		cmocka_unit_test(test_quoted_names),
 		cmocka_unit_test(test_storage_and_comments),
+		cmocka_unit_test(test_enum_labels_and_comment),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
