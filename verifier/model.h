@@ -272,6 +272,10 @@ void	model_strv_free(char **v, size_t n);
 void	model_put_param(struct vbuf *out, const char *name,
 	    const char *value);
 
+/* Appends " WITH (a = '1', b = '2')" for n > 0 parameters, else nothing. */
+void	model_put_with(struct vbuf *out, const struct model_param *p,
+	    size_t n);
+
 /* Frees n parameters of v and v itself (NULL with n 0 is fine). */
 void	model_params_free(struct model_param *v, size_t n);
 

@@ -47,44 +47,6 @@ put_type(struct vbuf *out, const struct model *m, const struct model_column *c)
 	vbuf_puts(out, c->type + strlen(e->name));
 }
 
-void
-model_put_param(struct vbuf *out, const char *name, const char *value)
-{
-	const char	*dot;
-
-	/* "toast.x" is a namespace and a name, each an identifier. */
-	if ((dot = strchr(name, '.')) != NULL) {
-		char	*ns = xstrndup(name, (size_t)(dot - name));
-
-		vf_quote_ident(out, ns);
-		vbuf_putc(out, '.');
-		free(ns);
-		name = dot + 1;
-	}
-	vf_quote_ident(out, name);
-	if (value != NULL) {
-		vbuf_puts(out, " = ");
-		vf_quote_literal(out, value);
-	}
-}
-
-/* " WITH (a = '1', b = '2')" when there are parameters. */
-static void
-put_with(struct vbuf *out, const struct model_param *p, size_t n)
-{
-	size_t	i;
-
-	if (n == 0)
-		return;
-	vbuf_puts(out, " WITH (");
-	for (i = 0; i < n; i++) {
-		if (i > 0)
-			vbuf_puts(out, ", ");
-		model_put_param(out, p[i].name, p[i].value);
-	}
-	vbuf_putc(out, ')');
-}
-
 static const char *
 fk_action_sql(enum model_fk_action a)
 {
@@ -191,7 +153,7 @@ render_table(const struct model *m, const struct model_table *t,
 		}
 	}
 	vbuf_puts(out, "\n)");
-	put_with(out, t->with, t->nwith);
+	model_put_with(out, t->with, t->nwith);
 	vbuf_puts(out, ";\n");
 }
 
@@ -260,7 +222,7 @@ render_index(const struct model *m, const struct model_table *t,
 		vbuf_puts(out, " INCLUDE ");
 		put_column_list(out, ix->include, ix->ninclude);
 	}
-	put_with(out, ix->with, ix->nwith);
+	model_put_with(out, ix->with, ix->nwith);
 	if (ix->where != NULL)
 		vbuf_appendf(out, " WHERE (%s)", ix->where);
 	vbuf_puts(out, ";\n");

@@ -1,8 +1,8 @@
 /*
- * model_storage.c: the readers of a model file's physical options: a
- * table's or an index's storage parameters (`with:`), and the collation
- * and operator class names of columns and index keys.  On the value
- * readers of model_load.h; called by model_objects.c.
+ * model_storage.c: storage parameters (`with:`) of a table or an index:
+ * read from a model file on the value readers of model_load.h (called by
+ * model_objects.c), and written as DDL (model_render.c's WITH, emit's
+ * ALTER ... SET and RESET).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -82,4 +82,41 @@ ld_with(struct loader *ld, yaml_node_t *map, const char *what,
 			return (-1);
 	}
 	return (0);
+}
+
+void
+model_put_param(struct vbuf *out, const char *name, const char *value)
+{
+	const char	*dot;
+
+	/* "toast.x" is a namespace and a name, each an identifier. */
+	if ((dot = strchr(name, '.')) != NULL) {
+		char	*ns = xstrndup(name, (size_t)(dot - name));
+
+		vf_quote_ident(out, ns);
+		vbuf_putc(out, '.');
+		free(ns);
+		name = dot + 1;
+	}
+	vf_quote_ident(out, name);
+	if (value != NULL) {
+		vbuf_puts(out, " = ");
+		vf_quote_literal(out, value);
+	}
+}
+
+void
+model_put_with(struct vbuf *out, const struct model_param *p, size_t n)
+{
+	size_t	i;
+
+	if (n == 0)
+		return;
+	vbuf_puts(out, " WITH (");
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			vbuf_puts(out, ", ");
+		model_put_param(out, p[i].name, p[i].value);
+	}
+	vbuf_putc(out, ')');
 }
