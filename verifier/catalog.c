@@ -15,6 +15,20 @@
 	"n.nspname = $1 AND c.relkind = 'r' AND NOT c.relispartition " \
 	"AND c.relname <> '" VF_VERSION_TABLE "' "
 
+/* A relation's storage parameters, "name=value" sorted, one a line; a
+   table's also those of its TOAST table, as "toast.name=value". */
+#define RELOPTIONS(rel) \
+	"(SELECT pg_catalog.string_agg(o, E'\\n' ORDER BY o) " \
+	"FROM (SELECT pg_catalog.unnest(" rel ".reloptions) AS o " \
+	"UNION ALL SELECT 'toast.' || pg_catalog.unnest(tc.reloptions) " \
+	"FROM pg_catalog.pg_class tc WHERE tc.oid = " rel ".reltoastrelid) r)"
+
+/* A collation's name, schema-qualified outside pg_catalog. */
+#define COLLNAME(co) \
+	"CASE WHEN cn.nspname = 'pg_catalog' THEN '' " \
+	"ELSE pg_catalog.quote_ident(cn.nspname) || '.' END || " \
+	"pg_catalog.quote_ident(" co ".collname)"
+
 static const char *const set_names[CATALOG_NSETS] = {
 	"enums", "tables", "columns", "constraints", "concols", "indexes",
 	"indexkeys", "sequences", "unsupported"
@@ -24,7 +38,8 @@ static const char *const set_sql[CATALOG_NSETS] = {
 	/* CATALOG_ENUMS */
 	"SELECT t.typname AS enum, (pg_catalog.row_number() OVER (PARTITION BY "
 	"t.oid ORDER BY e.enumsortorder))::pg_catalog.text AS pos, "
-	"e.enumlabel AS label "
+	"e.enumlabel AS label, "
+	"pg_catalog.obj_description(t.oid, 'pg_type') AS comment "
 	"FROM pg_catalog.pg_type t "
 	"JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
 	"LEFT JOIN pg_catalog.pg_enum e ON e.enumtypid = t.oid "
@@ -33,7 +48,9 @@ static const char *const set_sql[CATALOG_NSETS] = {
 
 	/* CATALOG_TABLES */
 	"SELECT c.relname AS name, "
-	"pg_catalog.obj_description(c.oid, 'pg_class') AS comment "
+	"pg_catalog.obj_description(c.oid, 'pg_class') AS comment, "
+	"CASE WHEN c.relpersistence = 'u' THEN 't' ELSE 'f' END AS unlogged, "
+	RELOPTIONS("c") " AS reloptions "
 	"FROM pg_catalog.pg_class c "
 	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
 	"WHERE " REL_FILTER
@@ -42,7 +59,15 @@ static const char *const set_sql[CATALOG_NSETS] = {
 	/* CATALOG_COLUMNS */
 	"SELECT c.relname AS tbl, a.attname AS name, "
 	"a.attnum::pg_catalog.text AS pos, "
-	"pg_catalog.format_type(a.atttypid, a.atttypmod) AS type, "
+	/* A collation other than the type's is part of the type, as it is
+	   in ALTER COLUMN ... TYPE. */
+	"pg_catalog.format_type(a.atttypid, a.atttypmod) || "
+	"COALESCE((SELECT ' COLLATE ' || " COLLNAME("co") " "
+	"FROM pg_catalog.pg_collation co "
+	"JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace "
+	"JOIN pg_catalog.pg_type ct ON ct.oid = a.atttypid "
+	"WHERE co.oid = a.attcollation "
+	"AND a.attcollation <> ct.typcollation), '') AS type, "
 	"CASE WHEN a.attnotnull THEN 't' ELSE 'f' END AS not_null, "
 	"CASE WHEN a.attgenerated = '' "
 	"THEN pg_catalog.pg_get_expr(d.adbin, d.adrelid) END AS default_expr, "
@@ -132,7 +157,23 @@ static const char *const set_sql[CATALOG_NSETS] = {
 	"pg_catalog.substr(pg_catalog.pg_get_indexdef(i.oid), "
 	"pg_catalog.strpos(pg_catalog.pg_get_indexdef(i.oid), ' USING ') + 7) "
 	"AS body, "
-	"pg_catalog.pg_get_expr(x.indpred, x.indrelid) AS where_expr "
+	"pg_catalog.pg_get_expr(x.indpred, x.indrelid) AS where_expr, "
+	"pg_catalog.obj_description(i.oid, 'pg_class') AS comment, "
+	RELOPTIONS("i") " AS reloptions, "
+	/* The body without its WITH (...), as pg_get_indexdef() prints
+	   the options (flatten_reloptions()). */
+	"COALESCE(pg_catalog.replace(pg_catalog.substr("
+	"pg_catalog.pg_get_indexdef(i.oid), "
+	"pg_catalog.strpos(pg_catalog.pg_get_indexdef(i.oid), ' USING ') + 7), "
+	"' WITH (' || (SELECT pg_catalog.string_agg("
+	"pg_catalog.quote_ident(pg_catalog.split_part(o, '=', 1)) || '=' || "
+	"CASE WHEN pg_catalog.quote_ident(v) = v THEN v "
+	"ELSE pg_catalog.quote_literal(v) END, ', ' ORDER BY n) "
+	"FROM pg_catalog.unnest(i.reloptions) WITH ORDINALITY AS r(o, n), "
+	"LATERAL pg_catalog.substr(o, pg_catalog.strpos(o, '=') + 1) AS v) "
+	"|| ')', ''), pg_catalog.substr(pg_catalog.pg_get_indexdef(i.oid), "
+	"pg_catalog.strpos(pg_catalog.pg_get_indexdef(i.oid), ' USING ') + 7)) "
+	"AS core "
 	"FROM pg_catalog.pg_index x "
 	"JOIN pg_catalog.pg_class i ON i.oid = x.indexrelid "
 	"JOIN pg_catalog.pg_class c ON c.oid = x.indrelid "
@@ -152,7 +193,19 @@ static const char *const set_sql[CATALOG_NSETS] = {
 	"THEN 't' ELSE 'f' END AS descending, "
 	"CASE WHEN g.ord <= x.indnkeyatts AND (x.indoption[g.ord - 1] & 2) <> 0 "
 	"THEN 't' ELSE 'f' END AS nulls_first, "
-	"CASE WHEN g.ord > x.indnkeyatts THEN 't' ELSE 'f' END AS included "
+	"CASE WHEN g.ord > x.indnkeyatts THEN 't' ELSE 'f' END AS included, "
+	/* A key's collation when it is not its column's (its type's for
+	   an expression), its operator class when not the default. */
+	"(SELECT co.collname FROM pg_catalog.pg_collation co "
+	"JOIN pg_catalog.pg_attribute ia ON ia.attrelid = x.indexrelid "
+	"AND ia.attnum = g.ord "
+	"JOIN pg_catalog.pg_type it ON it.oid = ia.atttypid "
+	"WHERE g.ord <= x.indnkeyatts AND co.oid = x.indcollation[g.ord - 1] "
+	"AND co.oid <> COALESCE(a.attcollation, it.typcollation)) "
+	"AS collation, "
+	"(SELECT oc.opcname FROM pg_catalog.pg_opclass oc "
+	"WHERE g.ord <= x.indnkeyatts AND oc.oid = x.indclass[g.ord - 1] "
+	"AND NOT oc.opcdefault) AS opclass "
 	"FROM pg_catalog.pg_index x "
 	"JOIN pg_catalog.pg_class i ON i.oid = x.indexrelid "
 	"JOIN pg_catalog.pg_class c ON c.oid = x.indrelid "
@@ -175,7 +228,8 @@ static const char *const set_sql[CATALOG_NSETS] = {
 	"s.seqmin::pg_catalog.text AS min, s.seqmax::pg_catalog.text AS max, "
 	"s.seqcache::pg_catalog.text AS cache, "
 	"CASE WHEN s.seqcycle THEN 't' ELSE 'f' END AS cycle, "
-	"oc.relname AS owned_tbl, oa.attname AS owned_col "
+	"oc.relname AS owned_tbl, oa.attname AS owned_col, "
+	"pg_catalog.obj_description(c.oid, 'pg_class') AS comment "
 	"FROM pg_catalog.pg_sequence s "
 	"JOIN pg_catalog.pg_class c ON c.oid = s.seqrelid "
 	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
@@ -210,18 +264,10 @@ static const char *const set_sql[CATALOG_NSETS] = {
 	"WHERE n.nspname = $1 AND c.relkind = 'r' AND NOT c.relispartition "
 	"AND EXISTS (SELECT 1 FROM pg_catalog.pg_inherits h "
 	"WHERE h.inhrelid = c.oid OR h.inhparent = c.oid) "
-	"UNION ALL SELECT 'unlogged table', c.relname "
-	"FROM pg_catalog.pg_class c "
-	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-	"WHERE " REL_FILTER "AND c.relpersistence <> 'p' "
 	"UNION ALL SELECT 'row level security', c.relname "
 	"FROM pg_catalog.pg_class c "
 	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
 	"WHERE " REL_FILTER "AND (c.relrowsecurity OR c.relforcerowsecurity) "
-	"UNION ALL SELECT 'storage parameters', c.relname "
-	"FROM pg_catalog.pg_class c "
-	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-	"WHERE " REL_FILTER "AND c.reloptions IS NOT NULL "
 	"UNION ALL SELECT 'privileges', c.relname "
 	"FROM pg_catalog.pg_class c "
 	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
@@ -256,13 +302,15 @@ static const char *const set_sql[CATALOG_NSETS] = {
 	"WHERE n.nspname = $1 AND t.typtype IN ('d', 'r', 'm', 'b') "
 	"AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_type e "
 	"WHERE e.typarray = t.oid) "
-	"UNION ALL SELECT 'collation', c.relname || '.' || a.attname "
+	"UNION ALL SELECT 'collation from another schema', c.relname || '.' "
+	"|| a.attname || ' (' || cn.nspname || '.' || co.collname || ')' "
 	"FROM pg_catalog.pg_attribute a "
 	"JOIN pg_catalog.pg_class c ON c.oid = a.attrelid "
 	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-	"JOIN pg_catalog.pg_type t ON t.oid = a.atttypid "
+	"JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation "
+	"JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace "
 	"WHERE " REL_FILTER "AND a.attnum > 0 AND NOT a.attisdropped "
-	"AND a.attcollation <> t.typcollation "
+	"AND cn.nspname NOT IN ('pg_catalog', $1) "
 	"UNION ALL SELECT 'type from another schema', c.relname || '.' || "
 	"a.attname || ' (' || pg_catalog.format_type(a.atttypid, a.atttypmod) "
 	"|| ')' "

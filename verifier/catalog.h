@@ -20,9 +20,11 @@
 
 /* The row sets of a catalog read, one query each. */
 enum catalog_set_id {
-	CATALOG_ENUMS = 0,	/* enum, pos, label */
-	CATALOG_TABLES,		/* name, comment */
-	CATALOG_COLUMNS,	/* tbl, name, pos, type, not_null, default_expr,
+	CATALOG_ENUMS = 0,	/* enum, pos, label, comment */
+	CATALOG_TABLES,		/* name, comment, unlogged, reloptions:
+				   "name=value" sorted, one a line */
+	CATALOG_COLUMNS,	/* tbl, name, pos, type (with " COLLATE x" when
+				   not the type's), not_null, default_expr,
 				   identity, generated, comment,
 				   identity_opts: "start increment min max
 				   cache cycle" of an identity's sequence,
@@ -30,11 +32,14 @@ enum catalog_set_id {
 	CATALOG_CONSTRAINTS,	/* tbl, name, kind, def, ref_table, is_deferrable,
 				   is_deferred, on_update, on_delete, check_expr */
 	CATALOG_CONCOLS,	/* tbl, con, pos, col, refcol */
-	CATALOG_INDEXES,	/* tbl, name, uniq, method, body, where_expr */
+	CATALOG_INDEXES,	/* tbl, name, uniq, method, body, where_expr,
+				   comment, reloptions, core: the body without
+				   its WITH (...) */
 	CATALOG_INDEXKEYS,	/* tbl, idx, pos, col, expr, descending,
-				   nulls_first, included */
+				   nulls_first, included, collation, opclass */
 	CATALOG_SEQUENCES,	/* name, type, start, increment, min, max,
-				   cache, cycle, owned_tbl, owned_col */
+				   cache, cycle, owned_tbl, owned_col,
+				   comment */
 	CATALOG_UNSUPPORTED,	/* kind, name */
 	CATALOG_NSETS
 };

@@ -76,7 +76,8 @@ static const char *const diff_sql[] = {
 	"ref_table AS ref FROM constraints WHERE side = ?2",
 	"CREATE INDEX temp.tcons_key ON tcons (tbl, name)",
 	"CREATE TEMP TABLE fidx AS SELECT m.t_name AS tbl, i.tbl AS o_tbl, "
-	"i.name, i.uniq, i.body FROM indexes i JOIN tmap m "
+	"i.name, i.uniq, i.body, i.core, i.reloptions, i.comment "
+	"FROM indexes i JOIN tmap m "
 	"ON m.f_name = i.tbl WHERE i.side = ?1",
 	"CREATE INDEX temp.fidx_key ON fidx (name)",
 	"CREATE INDEX temp.fidx_tbl ON fidx (tbl)",
@@ -114,6 +115,11 @@ static const char *const diff_sql[] = {
 	"SELECT 'enum', 'alter', t.enum, 'labels', f.labels, t.labels "
 	"FROM el t JOIN el f ON f.enum = t.enum AND f.side = ?1 "
 	"WHERE t.side = ?2 AND f.labels IS NOT t.labels ORDER BY t.enum",
+	"INSERT INTO changes (kind, action, name, field, from_val, to_val) "
+	"SELECT 'enum', 'alter', t.enum, 'comment', f.comment, t.comment "
+	"FROM (SELECT DISTINCT enum, comment FROM enums WHERE side = ?2) t "
+	"JOIN (SELECT DISTINCT enum, comment FROM enums WHERE side = ?1) f "
+	"ON f.enum = t.enum WHERE f.comment IS NOT t.comment ORDER BY t.enum",
 	"INSERT INTO changes (kind, action, name, from_val) "
 	"SELECT 'enum', 'drop', f.enum, f.labels FROM el f WHERE f.side = ?1 "
 	"AND NOT EXISTS (SELECT 1 FROM el t WHERE t.side = ?2 "
@@ -145,6 +151,10 @@ static const char *const diff_sql[] = {
 	"WHERE t.side = ?2 AND (COALESCE(m.t_tbl, f.owned_tbl), "
 	"COALESCE(m.t_name, f.owned_col)) IS NOT (t.owned_tbl, t.owned_col) "
 	"ORDER BY t.name",
+	"INSERT INTO changes (kind, action, name, field, from_val, to_val) "
+	"SELECT 'sequence', 'alter', t.name, 'comment', f.comment, t.comment "
+	"FROM sequences t JOIN sequences f ON f.side = ?1 AND f.name = t.name "
+	"WHERE t.side = ?2 AND f.comment IS NOT t.comment ORDER BY t.name",
 	"INSERT INTO changes (kind, action, name) "
 	"SELECT 'sequence', 'drop', f.name FROM sequences f WHERE f.side = ?1 "
 	"AND NOT EXISTS (SELECT 1 FROM sequences t WHERE t.side = ?2 "
@@ -167,6 +177,16 @@ static const char *const diff_sql[] = {
 	"FROM tmap m JOIN tables f ON f.side = ?1 AND f.name = m.f_name "
 	"JOIN tables t ON t.side = ?2 AND t.name = m.t_name "
 	"WHERE f.comment IS NOT t.comment ORDER BY t.name",
+	"INSERT INTO changes (kind, action, name, field, from_val, to_val) "
+	"SELECT 'table', 'alter', t.name, 'unlogged', f.unlogged, t.unlogged "
+	"FROM tmap m JOIN tables f ON f.side = ?1 AND f.name = m.f_name "
+	"JOIN tables t ON t.side = ?2 AND t.name = m.t_name "
+	"WHERE f.unlogged IS NOT t.unlogged ORDER BY t.name",
+	"INSERT INTO changes (kind, action, name, field, from_val, to_val) "
+	"SELECT 'table', 'alter', t.name, 'with', f.reloptions, t.reloptions "
+	"FROM tmap m JOIN tables f ON f.side = ?1 AND f.name = m.f_name "
+	"JOIN tables t ON t.side = ?2 AND t.name = m.t_name "
+	"WHERE f.reloptions IS NOT t.reloptions ORDER BY t.name",
 
 	/* Columns of the tables on both sides. */
 	"INSERT INTO changes (kind, action, tbl, old_tbl, name, old_name) "
@@ -250,8 +270,23 @@ static const char *const diff_sql[] = {
 	"INSERT INTO changes (kind, action, tbl, old_tbl, name, from_val, "
 	"to_val, extra) SELECT 'index', 'alter', t.tbl, f.o_tbl, t.name, "
 	"f.body, t.body, t.uniq FROM indexes t JOIN fidx f ON f.name = t.name "
-	"WHERE t.side = ?2 AND (f.body IS NOT t.body OR f.uniq IS NOT t.uniq "
+	"WHERE t.side = ?2 AND (f.core IS NOT t.core OR f.uniq IS NOT t.uniq "
 	"OR f.tbl IS NOT t.tbl) ORDER BY t.tbl, t.name",
+	/* Storage parameters and comments of an index that is kept. */
+	"INSERT INTO changes (kind, action, tbl, old_tbl, name, field, "
+	"from_val, to_val) SELECT 'index', 'alter', t.tbl, f.o_tbl, t.name, "
+	"'with', f.reloptions, t.reloptions FROM indexes t JOIN fidx f "
+	"ON f.name = t.name WHERE t.side = ?2 AND f.core IS t.core "
+	"AND f.uniq IS t.uniq AND f.tbl IS t.tbl "
+	"AND f.reloptions IS NOT t.reloptions ORDER BY t.tbl, t.name",
+	"INSERT INTO changes (kind, action, tbl, old_tbl, name, field, "
+	"from_val, to_val) SELECT 'index', 'alter', t.tbl, f.o_tbl, t.name, "
+	"'comment', f.comment, t.comment FROM indexes t "
+	"LEFT JOIN idxrn r ON r.t_name = t.name "
+	"JOIN fidx f ON f.name = COALESCE(r.f_name, t.name) "
+	"WHERE t.side = ?2 AND f.core IS t.core AND f.uniq IS t.uniq "
+	"AND f.tbl IS t.tbl AND f.comment IS NOT t.comment "
+	"ORDER BY t.tbl, t.name",
 	"INSERT INTO changes (kind, action, tbl, name, to_val, extra) "
 	"SELECT 'index', 'add', t.tbl, t.name, t.body, t.uniq FROM indexes t "
 	"WHERE t.side = ?2 AND NOT EXISTS (SELECT 1 FROM fidx f "
@@ -365,6 +400,30 @@ type_widens(const char *from, const char *to)
 	return (0);
 }
 
+/*
+ * type_widens() on types that may end in " COLLATE x": a change of
+ * collation alone keeps every value.
+ */
+static int
+type_widens_collated(const char *from, const char *to)
+{
+	char	*f, *t, *p;
+	int	 ok;
+
+	if (from == NULL || to == NULL)
+		return (0);
+	f = xstrdup(from);
+	t = xstrdup(to);
+	if ((p = strstr(f, " COLLATE ")) != NULL)
+		*p = '\0';
+	if ((p = strstr(t, " COLLATE ")) != NULL)
+		*p = '\0';
+	ok = strcmp(f, t) == 0 || type_widens(f, t);
+	free(f);
+	free(t);
+	return (ok);
+}
+
 /* Whether every label of from is in to (labels are newline-joined). */
 static int
 labels_kept(const char *from, const char *to)
@@ -410,11 +469,11 @@ mark_destructive(struct diff_change *c)
 	if (strcmp(c->action, "alter") != 0 || c->field == NULL)
 		return;
 	if (strcmp(c->kind, "column") == 0 && strcmp(c->field, "type") == 0 &&
-	    !type_widens(c->from_val, c->to_val))
+	    !type_widens_collated(c->from_val, c->to_val))
 		c->destructive = "changes a column's type to one that may not "
 		    "hold every value";
-	if (strcmp(c->kind, "enum") == 0 && !labels_kept(c->from_val,
-	    c->to_val)) {
+	if (strcmp(c->kind, "enum") == 0 && strcmp(c->field, "labels") == 0 &&
+	    !labels_kept(c->from_val, c->to_val)) {
 		/* Same number of labels: renamed in place, data kept. */
 		size_t	nf = 0, nt = 0;
 		const char *p;

@@ -19,10 +19,12 @@
  * when the table is renamed).  name is the object's name on the target
  * side (on the source side for a drop); old_name the source name of a
  * rename.  For "alter", field says what differs ("type", "notnull",
- * "default", "identity", "generated", "comment", "labels", "definition")
+ * "default", "identity", "generated", "comment", "labels", "definition",
+ * "unlogged", "with": storage parameters as "name=value" lines)
  * and from_val/to_val are both values (NULL for none).  For constraints
- * and indexes to_val is the target definition; extra is a constraint's
- * target referenced table or an index's uniqueness ("t"/"f").
+ * and indexes with no field (re-created) to_val is the target definition;
+ * extra is a constraint's target referenced table or an index's
+ * uniqueness ("t"/"f").
  * destructive is set, with why, when the step loses data.
  */
 struct diff_change {

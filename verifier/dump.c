@@ -76,6 +76,57 @@ dup_or_null(const char *s)
 	return (s != NULL ? xstrdup(s) : NULL);
 }
 
+/*
+ * Storage parameters from the catalog's "name=value" lines into *out
+ * (*n of them); nothing when s is NULL.
+ */
+static void
+dump_params(const char *s, struct model_param **out, size_t *n)
+{
+	const char	*eq, *nl;
+
+	while (s != NULL && *s != '\0') {
+		nl = s + strcspn(s, "\n");
+		eq = memchr(s, '=', (size_t)(nl - s));
+		*out = xrealloc(*out, (*n + 1) * sizeof(**out));
+		(*out)[*n].name = xstrndup(s, eq != NULL ? (size_t)(eq - s) :
+		    (size_t)(nl - s));
+		(*out)[*n].value = eq != NULL ? xstrndup(eq + 1,
+		    (size_t)(nl - eq - 1)) : xstrdup("");
+		(*n)++;
+		s = *nl != '\0' ? nl + 1 : nl;
+	}
+}
+
+/*
+ * Splits the catalog's "type COLLATE name" into a new type string and
+ * *coll (the name unquoted, or NULL).
+ */
+static char *
+split_collation(const char *type, char **coll)
+{
+	static const char	 sep[] = " COLLATE ";
+	const char		*p, *q;
+	struct vbuf		 b;
+
+	*coll = NULL;
+	if ((p = strstr(type, sep)) == NULL)
+		return (xstrdup(type));
+	q = p + sizeof(sep) - 1;
+	vbuf_init(&b);
+	vbuf_puts(&b, "");
+	if (*q == '"' && q[strlen(q) - 1] == '"') {
+		for (q++; q[1] != '\0'; q++) {
+			if (*q == '"' && q[1] == '"')
+				q++;
+			vbuf_putc(&b, *q);
+		}
+	} else
+		vbuf_puts(&b, q);
+	*coll = vbuf_steal(&b);
+	return (xstrndup(type, (size_t)(p - type)));
+}
+
 static enum model_fk_action
 fk_action(const char *c)
 {
@@ -209,6 +260,10 @@ dump_indexes(const struct catalog *cat, struct model_table *t)
 		    "method"));
 		x = catalog_get(cat, CATALOG_INDEXES, i, "where_expr");
 		ix->where = x != NULL ? unparen(x) : NULL;
+		ix->comment = dup_or_null(catalog_get(cat, CATALOG_INDEXES, i,
+		    "comment"));
+		dump_params(catalog_get(cat, CATALOG_INDEXES, i, "reloptions"),
+		    &ix->with, &ix->nwith);
 		for (j = 0; j < ks->nrows; j++) {
 			if (strcmp(catalog_get(cat, CATALOG_INDEXKEYS, j, "idx"),
 			    name) != 0)
@@ -238,6 +293,10 @@ dump_indexes(const struct catalog *cat, struct model_table *t)
 			    "nulls_first")) != key->desc)
 				key->nulls = key->desc ? MODEL_NULLS_LAST :
 				    MODEL_NULLS_FIRST;
+			key->collation = dup_or_null(catalog_get(cat,
+			    CATALOG_INDEXKEYS, j, "collation"));
+			key->opclass = dup_or_null(catalog_get(cat,
+			    CATALOG_INDEXKEYS, j, "opclass"));
 		}
 	}
 }
@@ -434,6 +493,8 @@ dump_sequences(const struct catalog *cat, struct model *m)
 		sq->type = xstrdup(catalog_get(cat, CATALOG_SEQUENCES, i,
 		    "type"));
 		seq_opts(cat, i, &sq->opts);
+		sq->comment = dup_or_null(catalog_get(cat, CATALOG_SEQUENCES,
+		    i, "comment"));
 		if ((x = catalog_get(cat, CATALOG_SEQUENCES, i,
 		    "owned_tbl")) != NULL) {
 			sq->owned_tbl = xstrdup(x);
@@ -453,6 +514,7 @@ dump_model(const struct catalog *cat, struct model *m, struct problems *p)
 	struct model_table		*t;
 	struct model_column		*c;
 	const char			*name, *label, *x;
+	char				*base;
 	size_t				 i, j, k, len;
 
 	memset(m, 0, sizeof(*m));
@@ -466,6 +528,8 @@ dump_model(const struct catalog *cat, struct model *m, struct problems *p)
 			e = &m->enums[m->nenums++];
 			memset(e, 0, sizeof(*e));
 			e->name = xstrdup(name);
+			e->comment = dup_or_null(catalog_get(cat,
+			    CATALOG_ENUMS, i, "comment"));
 		}
 		if ((label = catalog_get(cat, CATALOG_ENUMS, i, "label")) ==
 		    NULL)
@@ -487,6 +551,10 @@ dump_model(const struct catalog *cat, struct model *m, struct problems *p)
 		t->name = xstrdup(catalog_get(cat, CATALOG_TABLES, i, "name"));
 		t->comment = dup_or_null(catalog_get(cat, CATALOG_TABLES, i,
 		    "comment"));
+		t->unlogged = yes(catalog_get(cat, CATALOG_TABLES, i,
+		    "unlogged"));
+		dump_params(catalog_get(cat, CATALOG_TABLES, i, "reloptions"),
+		    &t->with, &t->nwith);
 		for (j = 0; j < co->nrows; j++) {
 			if (strcmp(catalog_get(cat, CATALOG_COLUMNS, j, "tbl"),
 			    t->name) != 0)
@@ -497,8 +565,10 @@ dump_model(const struct catalog *cat, struct model *m, struct problems *p)
 			memset(c, 0, sizeof(*c));
 			c->name = xstrdup(catalog_get(cat, CATALOG_COLUMNS, j,
 			    "name"));
-			c->type = model_type(cat->schema, catalog_get(cat,
-			    CATALOG_COLUMNS, j, "type"));
+			x = catalog_get(cat, CATALOG_COLUMNS, j, "type");
+			base = split_collation(x, &c->collation);
+			c->type = model_type(cat->schema, base);
+			free(base);
 			c->enum_index = -1;
 			len = strcspn(c->type, "[");
 			for (k = 0; k < m->nenums; k++)

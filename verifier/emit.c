@@ -208,14 +208,16 @@ create_table(struct emitter *e, const char *tbl)
 	    tbl, NULL);
 	if (st == NULL)
 		return;
-	vbuf_puts(e->out, "CREATE TABLE ");
+	emit_create_table_head(e, tbl);
 	emit_qname(e, tbl);
 	vbuf_puts(e->out, " (");
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		vbuf_puts(e->out, n++ > 0 ? ",\n\t" : "\n\t");
 		column_spec(e, st);
 	}
-	vbuf_puts(e->out, n > 0 ? "\n);\n" : ");\n");
+	vbuf_puts(e->out, n > 0 ? "\n)" : ")");
+	emit_create_table_with(e, tbl);
+	vbuf_puts(e->out, ";\n");
 	sqlite3_finalize(st);
 }
 
@@ -604,7 +606,7 @@ emit_migration(struct snapshot *snap, const char *schema, const char *from,
 	for (i = 0; i < e.d.n; i++) {
 		c = &e.d.v[i];
 		if (emit_is(c, "index", "drop") ||
-		    emit_is(c, "index", "alter")) {
+		    (emit_is(c, "index", "alter") && c->field == NULL)) {
 			vbuf_puts(out, "DROP INDEX ");
 			emit_qname(&e, c->name);
 			vbuf_puts(out, ";\n");
@@ -681,9 +683,11 @@ emit_migration(struct snapshot *snap, const char *schema, const char *from,
 	}
 	for (i = 0; i < e.d.n; i++) {
 		c = &e.d.v[i];
-		if (emit_is(c, "index", "add") || emit_is(c, "index", "alter"))
+		if (emit_is(c, "index", "add") ||
+		    (emit_is(c, "index", "alter") && c->field == NULL))
 			create_index(&e, c);
 	}
+	emit_storage_alter(&e);
 	/* 9. Comments. */
 	for (i = 0; i < e.d.n; i++) {
 		c = &e.d.v[i];
@@ -707,6 +711,7 @@ emit_migration(struct snapshot *snap, const char *schema, const char *from,
 			sqlite3_finalize(st);
 		}
 	}
+	emit_object_comments(&e);
 done:
 	diff_free(&e.d);
 	return (e.failed ? -1 : 0);

@@ -214,7 +214,8 @@ emit_enums_create(struct emitter *e)
 	}
 	for (i = 0; i < e->d.n; i++) {
 		c = &e->d.v[i];
-		if (emit_is(c, "enum", "alter") && c->destructive == NULL)
+		if (emit_is(c, "enum", "alter") &&
+		    emit_field_is(c, "labels") && c->destructive == NULL)
 			(void)enum_in_place(e, c);
 	}
 }
@@ -227,6 +228,8 @@ emit_enums_recreate(struct emitter *e)
 
 	for (i = 0; i < e->d.n; i++) {
 		c = &e->d.v[i];
+		if (!emit_field_is(c, "labels"))
+			continue;
 		if (emit_is(c, "enum", "alter") && c->destructive != NULL)
 			recreate_enum(e, c);
 		else if (emit_is(c, "enum", "alter") &&

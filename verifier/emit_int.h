@@ -73,4 +73,12 @@ void	emit_enums_drop(struct emitter *e);
 void	emit_sequences_create(struct emitter *e);
 void	emit_sequences_finish(struct emitter *e);
 
+/* emit_storage.c: "CREATE [UNLOGGED] TABLE " and " WITH (...)" of a new
+   table; persistence and storage parameters of kept tables and indexes
+   (step 8); comments on enums, sequences and indexes (step 9). */
+void	emit_create_table_head(struct emitter *e, const char *tbl);
+void	emit_create_table_with(struct emitter *e, const char *tbl);
+void	emit_storage_alter(struct emitter *e);
+void	emit_object_comments(struct emitter *e);
+
 #endif

@@ -25,6 +25,18 @@ model_strv_free(char **v, size_t n)
 	free(v);
 }
 
+void
+model_params_free(struct model_param *v, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		free(v[i].name);
+		free(v[i].value);
+	}
+	free(v);
+}
+
 static void
 free_constraint(struct model_constraint *c)
 {
@@ -44,11 +56,15 @@ free_index(struct model_index *ix)
 	for (i = 0; i < ix->nkeys; i++) {
 		free(ix->keys[i].column);
 		free(ix->keys[i].expression);
+		free(ix->keys[i].collation);
+		free(ix->keys[i].opclass);
 	}
 	free(ix->keys);
 	model_strv_free(ix->include, ix->ninclude);
 	free(ix->method);
 	free(ix->where);
+	model_params_free(ix->with, ix->nwith);
+	free(ix->comment);
 }
 
 static void
@@ -66,6 +82,7 @@ free_table(struct model_table *t)
 		free(t->columns[i].generated);
 		free(t->columns[i].comment);
 		free(t->columns[i].renamed_from);
+		free(t->columns[i].collation);
 	}
 	free(t->columns);
 	for (i = 0; i < t->nconstraints; i++)
@@ -74,6 +91,7 @@ free_table(struct model_table *t)
 	for (i = 0; i < t->nindexes; i++)
 		free_index(&t->indexes[i]);
 	free(t->indexes);
+	model_params_free(t->with, t->nwith);
 }
 
 void
@@ -88,6 +106,7 @@ model_free(struct model *m)
 	for (i = 0; i < m->nenums; i++) {
 		free(m->enums[i].name);
 		model_strv_free(m->enums[i].values, m->enums[i].nvalues);
+		free(m->enums[i].comment);
 	}
 	free(m->enums);
 	for (i = 0; i < m->nsequences; i++) {
@@ -95,6 +114,7 @@ model_free(struct model *m)
 		free(m->sequences[i].type);
 		free(m->sequences[i].owned_tbl);
 		free(m->sequences[i].owned_col);
+		free(m->sequences[i].comment);
 	}
 	free(m->sequences);
 	for (i = 0; i < m->ntables; i++)

@@ -55,7 +55,18 @@ struct model_enum {
 	char		 *name;
 	char		**values;	/* labels, in order */
 	size_t		  nvalues;
+	char		 *comment;	/* or NULL */
 	int		  line, col;
+};
+
+/*
+ * A storage parameter (`with:`) of a table or an index, as PostgreSQL
+ * keeps it in reloptions: name ("fillfactor", "toast.autovacuum_enabled")
+ * and value as written.
+ */
+struct model_param {
+	char		*name;
+	char		*value;
 };
 
 /*
@@ -85,6 +96,7 @@ struct model_sequence {
 	struct model_seq_opts	 opts;
 	char			*owned_tbl;	/* owned_by, or NULLs */
 	char			*owned_col;
+	char			*comment;	/* or NULL */
 	int			 line, col;
 };
 
@@ -104,6 +116,8 @@ struct model_column {
 	char		*generated;	/* stored generated expression, or NULL */
 	char		*comment;	/* or NULL */
 	char		*renamed_from;	/* or NULL */
+	char		*collation;	/* a non-default collation's name
+					   ("C"), or NULL */
 	int		 line, col;
 };
 
@@ -132,6 +146,8 @@ struct model_index_key {
 	char		*expression;
 	int		 desc;
 	enum model_nulls nulls;
+	char		*collation;	/* or NULL: the key's own */
+	char		*opclass;	/* or NULL: the type's default */
 	int		 line, col;
 };
 
@@ -145,6 +161,9 @@ struct model_index {
 	char			**include;
 	size_t			 ninclude;
 	char			*where;		/* or NULL */
+	struct model_param	*with;		/* storage parameters */
+	size_t			 nwith;
+	char			*comment;	/* or NULL */
 	int			 line, col;
 };
 
@@ -159,6 +178,9 @@ struct model_table {
 	size_t			 nconstraints;
 	struct model_index	*indexes;
 	size_t			 nindexes;
+	int			 unlogged;
+	struct model_param	*with;		/* storage parameters */
+	size_t			 nwith;
 	int			 line, col;
 };
 
@@ -241,6 +263,21 @@ extern const char *const model_fk_actions[];
 
 /* Frees n strings of v and v itself (NULL with n 0 is fine). */
 void	model_strv_free(char **v, size_t n);
+
+/*
+ * Appends a storage parameter as a WITH or SET list item: name (each
+ * part an identifier) = value as a literal; the name alone when value is
+ * NULL (for RESET).
+ */
+void	model_put_param(struct vbuf *out, const char *name,
+	    const char *value);
+
+/* Appends " WITH (a = '1', b = '2')" for n > 0 parameters, else nothing. */
+void	model_put_with(struct vbuf *out, const struct model_param *p,
+	    size_t n);
+
+/* Frees n parameters of v and v itself (NULL with n 0 is fine). */
+void	model_params_free(struct model_param *v, size_t n);
 
 /* Lookups by exact name; NULL when absent.  Valid while m is. */
 const struct model_table	*model_find_table(const struct model *m,

@@ -109,6 +109,11 @@ int	ld_columns(struct loader *ld, yaml_node_t *seq,
 
 /* The readers of model_objects.c: the enums mapping, one table. */
 int	ld_enums(struct loader *ld, yaml_node_t *map);
+
+/* model_storage.c: storage parameters (`with:`) of what (a table or an
+   index), appended to *out (*nout of them). */
+int	ld_with(struct loader *ld, yaml_node_t *map, const char *what,
+	    struct model_param **out, size_t *nout);
 int	ld_table(struct loader *ld, yaml_node_t *k, yaml_node_t *v);
 int	ld_sequences(struct loader *ld, yaml_node_t *map);
 

@@ -28,6 +28,8 @@ add_constraint(struct model_table *t, enum model_con_kind kind,
 	return (c);
 }
 
+static const char *const enum_keys[] = { "values", "comment", NULL };
+
 int
 ld_enums(struct loader *ld, yaml_node_t *map)
 {
@@ -35,7 +37,7 @@ ld_enums(struct loader *ld, yaml_node_t *map)
 	struct model_enum	*e;
 	yaml_node_pair_t	*p;
 	yaml_node_item_t	*it, *it2;
-	yaml_node_t		*k, *v, *lab, *lab2;
+	yaml_node_t		*k, *v, *n, *lab, *lab2;
 	char			 what[128];
 
 	if (ld_want(ld, map, YAML_MAPPING_NODE, "enums") == -1 ||
@@ -53,6 +55,18 @@ ld_enums(struct loader *ld, yaml_node_t *map)
 		e->line = (int)k->start_mark.line + 1;
 		e->col = (int)k->start_mark.column + 1;
 		snprintf(what, sizeof(what), "enum \"%s\"", e->name);
+		/* [labels], or {values: [labels], comment: ...}. */
+		if (v->type == YAML_MAPPING_NODE) {
+			if (ld_check_keys(ld, v, what, enum_keys) == -1)
+				return (-1);
+			if ((n = ld_map_get(ld, v, "comment")) != NULL &&
+			    ld_str(ld, n, "comment", &e->comment) == -1)
+				return (-1);
+			if ((n = ld_map_get(ld, v, "values")) == NULL)
+				return (ld_at(ld, v, "missing key \"values\" "
+				    "in %s", what));
+			v = n;
+		}
 		if (ld_want(ld, v, YAML_SEQUENCE_NODE, what) == -1)
 			return (-1);
 		if (v->data.sequence.items.start == v->data.sequence.items.top)
@@ -201,7 +215,7 @@ int_type(const char *type)
 
 static const char *const column_keys[] = {
 	"type", "nullable", "default", "identity", "generated", "primary_key",
-	"unique", "comment", "renamed_from", NULL
+	"unique", "comment", "renamed_from", "collation", NULL
 };
 
 static int
@@ -385,6 +399,16 @@ load_column(struct loader *ld, struct model_table *t, yaml_node_t *k,
 	if ((n = ld_map_get(ld, v, "renamed_from")) != NULL &&
 	    ld_name(ld, n, "renamed_from", &c->renamed_from) == -1)
 		goto done;
+	if ((n = ld_map_get(ld, v, "collation")) != NULL) {
+		if (c->enum_index >= 0 || integer ||
+		    model_serial_base(c->type) != NULL) {
+			ld_at(ld, n, "%s has type \"%s\", which has no "
+			    "collation", what, c->type);
+			goto done;
+		}
+		if (ld_name(ld, n, "collation", &c->collation) == -1)
+			goto done;
+	}
 	rc = 0;
 done:
 	if (have_e)
@@ -397,7 +421,7 @@ done:
 
 static const char *const table_keys[] = {
 	"comment", "renamed_from", "columns", "primary_key", "unique",
-	"foreign_keys", "checks", "indexes", NULL
+	"foreign_keys", "checks", "indexes", "unlogged", "with", NULL
 };
 static const char *const named_cols_keys[] = { "name", "columns", NULL };
 static const char *const fk_keys[] = {
@@ -407,10 +431,11 @@ static const char *const fk_keys[] = {
 static const char *const ref_keys[] = { "table", "columns", NULL };
 static const char *const check_keys_[] = { "name", "expression", NULL };
 static const char *const index_keys[] = {
-	"name", "unique", "method", "columns", "include", "where", NULL
+	"name", "unique", "method", "columns", "include", "where", "with",
+	"comment", NULL
 };
 static const char *const index_key_keys[] = {
-	"column", "expression", "desc", "nulls", NULL
+	"column", "expression", "desc", "nulls", "collation", "opclass", NULL
 };
 static const char *const methods[] = {
 	"btree", "hash", "gist", "spgist", "gin", "brin", NULL
@@ -601,6 +626,12 @@ load_index_key(struct loader *ld, struct model_table *t, yaml_node_t *kn,
 			key->nulls = w == 0 ? MODEL_NULLS_FIRST :
 			    MODEL_NULLS_LAST;
 		}
+		if ((n = ld_map_get(ld, kn, "collation")) != NULL &&
+		    ld_name(ld, n, "collation", &key->collation) == -1)
+			return (-1);
+		if ((n = ld_map_get(ld, kn, "opclass")) != NULL &&
+		    ld_name(ld, n, "opclass", &key->opclass) == -1)
+			return (-1);
 	}
 	if (ex != NULL)
 		return (ld_expr(ld, ex, "index expression", &key->expression,
@@ -675,6 +706,12 @@ load_indexes(struct loader *ld, struct model_table *t, yaml_node_t *seq)
 		if ((n = ld_map_get(ld, in, "where")) != NULL &&
 		    ld_expr(ld, n, "index where", &ix->where, NULL) == -1)
 			return (-1);
+		if ((n = ld_map_get(ld, in, "with")) != NULL &&
+		    ld_with(ld, n, what, &ix->with, &ix->nwith) == -1)
+			return (-1);
+		if ((n = ld_map_get(ld, in, "comment")) != NULL &&
+		    ld_str(ld, n, "comment", &ix->comment) == -1)
+			return (-1);
 	}
 	return (0);
 }
@@ -706,6 +743,12 @@ ld_table(struct loader *ld, yaml_node_t *k, yaml_node_t *v)
 		return (-1);
 	if ((n = ld_map_get(ld, v, "renamed_from")) != NULL &&
 	    ld_name(ld, n, "renamed_from", &t->renamed_from) == -1)
+		return (-1);
+	if ((n = ld_map_get(ld, v, "unlogged")) != NULL &&
+	    ld_bool(ld, n, "unlogged", &t->unlogged) == -1)
+		return (-1);
+	if ((n = ld_map_get(ld, v, "with")) != NULL &&
+	    ld_with(ld, n, what, &t->with, &t->nwith) == -1)
 		return (-1);
 
 	/* Columns first, whatever the order of the keys. */
@@ -804,7 +847,7 @@ ld_table(struct loader *ld, yaml_node_t *k, yaml_node_t *v)
 
 static const char *const sequence_keys[] = {
 	"type", "start", "increment", "min", "max", "cache", "cycle",
-	"owned_by", NULL
+	"owned_by", "comment", NULL
 };
 static const char *const seq_types[] = { "smallint", "integer", "bigint",
 	NULL };
@@ -850,6 +893,9 @@ ld_sequences(struct loader *ld, yaml_node_t *map)
 			return (-1);
 		sq->type = xstrdup(seq_types[ty]);
 		if (load_seq_opts(ld, v, what, sq->type, &sq->opts) == -1)
+			return (-1);
+		if ((n = ld_map_get(ld, v, "comment")) != NULL &&
+		    ld_str(ld, n, "comment", &sq->comment) == -1)
 			return (-1);
 		if ((n = ld_map_get(ld, v, "owned_by")) == NULL)
 			continue;

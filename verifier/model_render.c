@@ -104,7 +104,7 @@ render_table(const struct model *m, const struct model_table *t,
 	const struct model_constraint	*k;
 	size_t				 i;
 
-	vbuf_puts(out, "CREATE TABLE ");
+	vbuf_puts(out, t->unlogged ? "CREATE UNLOGGED TABLE " : "CREATE TABLE ");
 	put_qualified(out, m->schema, t->name);
 	vbuf_puts(out, " (\n");
 	for (i = 0; i < t->ncolumns; i++) {
@@ -113,6 +113,10 @@ render_table(const struct model *m, const struct model_table *t,
 		vf_quote_ident(out, c->name);
 		vbuf_putc(out, ' ');
 		put_type(out, m, c);
+		if (c->collation != NULL) {
+			vbuf_puts(out, " COLLATE ");
+			vf_quote_ident(out, c->collation);
+		}
 		if (c->identity == MODEL_IDENTITY_ALWAYS)
 			vbuf_puts(out, " GENERATED ALWAYS AS IDENTITY");
 		else if (c->identity == MODEL_IDENTITY_BY_DEFAULT)
@@ -148,7 +152,9 @@ render_table(const struct model *m, const struct model_table *t,
 			break;
 		}
 	}
-	vbuf_puts(out, "\n);\n");
+	vbuf_puts(out, "\n)");
+	model_put_with(out, t->with, t->nwith);
+	vbuf_puts(out, ";\n");
 }
 
 static void
@@ -196,6 +202,14 @@ render_index(const struct model *m, const struct model_table *t,
 			vf_quote_ident(out, k->column);
 		else
 			vbuf_appendf(out, "(%s)", k->expression);
+		if (k->collation != NULL) {
+			vbuf_puts(out, " COLLATE ");
+			vf_quote_ident(out, k->collation);
+		}
+		if (k->opclass != NULL) {
+			vbuf_putc(out, ' ');
+			vf_quote_ident(out, k->opclass);
+		}
 		if (k->desc)
 			vbuf_puts(out, " DESC");
 		if (k->nulls == MODEL_NULLS_FIRST)
@@ -208,6 +222,7 @@ render_index(const struct model *m, const struct model_table *t,
 		vbuf_puts(out, " INCLUDE ");
 		put_column_list(out, ix->include, ix->ninclude);
 	}
+	model_put_with(out, ix->with, ix->nwith);
 	if (ix->where != NULL)
 		vbuf_appendf(out, " WHERE (%s)", ix->where);
 	vbuf_puts(out, ";\n");
@@ -236,6 +251,50 @@ stmt_done(struct render *r, int line, int col)
 		st->col = col;
 	}
 	r->mark = r->out->len;
+}
+
+/* "COMMENT ON what schema.name IS 'comment';" */
+static void
+put_comment(const struct model *m, struct vbuf *out, const char *what,
+    const char *name, const char *comment)
+{
+	vbuf_appendf(out, "COMMENT ON %s ", what);
+	put_qualified(out, m->schema, name);
+	vbuf_puts(out, " IS ");
+	vf_quote_literal(out, comment);
+	vbuf_puts(out, ";\n");
+}
+
+/* Comments on enums, sequences and indexes. */
+static void
+render_comments(const struct model *m, struct render *r)
+{
+	const struct model_table	*t;
+	size_t				 i, j;
+
+	for (i = 0; i < m->nenums; i++)
+		if (m->enums[i].comment != NULL) {
+			put_comment(m, r->out, "TYPE", m->enums[i].name,
+			    m->enums[i].comment);
+			stmt_done(r, m->enums[i].line, m->enums[i].col);
+		}
+	for (i = 0; i < m->nsequences; i++)
+		if (m->sequences[i].comment != NULL) {
+			put_comment(m, r->out, "SEQUENCE",
+			    m->sequences[i].name, m->sequences[i].comment);
+			stmt_done(r, m->sequences[i].line,
+			    m->sequences[i].col);
+		}
+	for (i = 0; i < m->ntables; i++) {
+		t = &m->tables[i];
+		for (j = 0; j < t->nindexes; j++)
+			if (t->indexes[j].comment != NULL) {
+				put_comment(m, r->out, "INDEX",
+				    t->indexes[j].name, t->indexes[j].comment);
+				stmt_done(r, t->indexes[j].line,
+				    t->indexes[j].col);
+			}
+	}
 }
 
 static int
@@ -331,6 +390,7 @@ render(const struct model *m, struct render *r, struct vf_error *err)
 			stmt_done(r, t->indexes[j].line, t->indexes[j].col);
 		}
 	}
+	render_comments(m, r);
 	for (i = 0; i < m->ntables; i++) {
 		t = &m->tables[i];
 		if (t->comment != NULL) {

@@ -221,6 +221,27 @@ write_seq_opts(struct vbuf *out, int indent, const struct model_seq_opts *o)
 		    o->cycle ? "true" : "false");
 }
 
+/* "with:" and one "name: value" line per storage parameter. */
+static void
+write_with(struct vbuf *out, int indent, const struct model_param *p,
+    size_t n)
+{
+	size_t	i;
+
+	if (n == 0)
+		return;
+	vbuf_appendf(out, "%*swith:\n", indent, "");
+	for (i = 0; i < n; i++) {
+		/* A boolean reads as one, the loader keeps its text. */
+		if (strcmp(p[i].value, "true") == 0 ||
+		    strcmp(p[i].value, "false") == 0)
+			vbuf_appendf(out, "%*s%s: %s\n", indent + 2, "",
+			    p[i].name, p[i].value);
+		else
+			yaml_kv(out, indent + 2, p[i].name, p[i].value);
+	}
+}
+
 static void
 write_column(const struct model_names *ns, const struct model_table *t,
     const struct model_column *c,
@@ -235,7 +256,8 @@ write_column(const struct model_names *ns, const struct model_table *t,
 	vbuf_putc(out, ':');
 	if (!c->nullable && c->default_expr == NULL &&
 	    c->identity == MODEL_IDENTITY_NONE && c->generated == NULL &&
-	    !pk && !uq && c->comment == NULL && c->renamed_from == NULL) {
+	    !pk && !uq && c->comment == NULL && c->renamed_from == NULL &&
+	    c->collation == NULL) {
 		vbuf_putc(out, ' ');
 		yaml_scalar(out, c->type, 0);
 		vbuf_putc(out, '\n');
@@ -243,6 +265,8 @@ write_column(const struct model_names *ns, const struct model_table *t,
 	}
 	vbuf_putc(out, '\n');
 	yaml_kv(out, 8, "type", c->type);
+	if (c->collation != NULL)
+		yaml_kv(out, 8, "collation", c->collation);
 	if (c->nullable)
 		yaml_true(out, 8, "nullable");
 	if (c->default_expr != NULL)
@@ -301,7 +325,9 @@ write_index(const struct model_names *ns, const struct model_table *t,
 	}
 	for (i = 0; i < ix->nkeys; i++)
 		if (ix->keys[i].column == NULL || ix->keys[i].desc ||
-		    ix->keys[i].nulls != MODEL_NULLS_DEFAULT)
+		    ix->keys[i].nulls != MODEL_NULLS_DEFAULT ||
+		    ix->keys[i].collation != NULL ||
+		    ix->keys[i].opclass != NULL)
 			simple = 0;
 	NEXT_KEY();
 	if (simple) {
@@ -316,7 +342,8 @@ write_index(const struct model_names *ns, const struct model_table *t,
 			k = &ix->keys[i];
 			vbuf_appendf(out, "%10s- ", "");
 			if (k->column != NULL && !k->desc &&
-			    k->nulls == MODEL_NULLS_DEFAULT) {
+			    k->nulls == MODEL_NULLS_DEFAULT &&
+			    k->collation == NULL && k->opclass == NULL) {
 				yaml_scalar(out, k->column, 0);
 				vbuf_putc(out, '\n');
 				continue;
@@ -330,12 +357,19 @@ write_index(const struct model_names *ns, const struct model_table *t,
 			if (k->nulls != MODEL_NULLS_DEFAULT)
 				yaml_kv(out, 12, "nulls", k->nulls ==
 				    MODEL_NULLS_FIRST ? "first" : "last");
+			if (k->collation != NULL)
+				yaml_kv(out, 12, "collation", k->collation);
+			if (k->opclass != NULL)
+				yaml_kv(out, 12, "opclass", k->opclass);
 		}
 	}
 	if (ix->ninclude > 0)
 		yaml_list(out, 8, "include", ix->include, ix->ninclude);
 	if (ix->where != NULL)
 		yaml_kv(out, 8, "where", ix->where);
+	write_with(out, 8, ix->with, ix->nwith);
+	if (ix->comment != NULL)
+		yaml_kv(out, 8, "comment", ix->comment);
 #undef NEXT_KEY
 }
 
@@ -355,6 +389,9 @@ write_table(const struct model_names *ns, const struct model_table *t,
 		yaml_kv(out, 4, "comment", t->comment);
 	if (t->renamed_from != NULL)
 		yaml_kv(out, 4, "renamed_from", t->renamed_from);
+	if (t->unlogged)
+		yaml_true(out, 4, "unlogged");
+	write_with(out, 4, t->with, t->nwith);
 	vbuf_appendf(out, "%4scolumns:\n", "");
 	for (i = 0; i < t->ncolumns; i++)
 		write_column(ns, t, &t->columns[i], out);
@@ -458,8 +495,14 @@ model_write_yaml(const struct model *m, struct vbuf *out)
 			vbuf_init(&key);
 			vbuf_puts(&key, "");
 			yaml_scalar(&key, m->enums[i].name, 0);
-			yaml_list(out, 2, key.data, m->enums[i].values,
-			    m->enums[i].nvalues);
+			if (m->enums[i].comment != NULL) {
+				vbuf_appendf(out, "  %s:\n", key.data);
+				yaml_list(out, 4, "values", m->enums[i].values,
+				    m->enums[i].nvalues);
+				yaml_kv(out, 4, "comment", m->enums[i].comment);
+			} else
+				yaml_list(out, 2, key.data, m->enums[i].values,
+				    m->enums[i].nvalues);
 			vbuf_free(&key);
 		}
 	}
@@ -471,7 +514,8 @@ model_write_yaml(const struct model *m, struct vbuf *out)
 			vbuf_puts(out, "  ");
 			yaml_scalar(out, sq->name, 0);
 			if (strcmp(sq->type, "bigint") == 0 &&
-			    sq->opts.have == 0 && sq->owned_tbl == NULL) {
+			    sq->opts.have == 0 && sq->owned_tbl == NULL &&
+			    sq->comment == NULL) {
 				vbuf_puts(out, ": {}\n");
 				continue;
 			}
@@ -489,6 +533,8 @@ model_write_yaml(const struct model *m, struct vbuf *out)
 				yaml_kv(out, 4, "owned_by", ob.data);
 				vbuf_free(&ob);
 			}
+			if (sq->comment != NULL)
+				yaml_kv(out, 4, "comment", sq->comment);
 		}
 	}
 	if (m->ntables > 0) {

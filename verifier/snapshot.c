@@ -13,17 +13,18 @@
 
 /* The columns of each catalog set, as catalog.c's queries name them. */
 static const char *const set_columns[CATALOG_NSETS] = {
-	"enum, pos, label",
-	"name, comment",
+	"enum, pos, label, comment",
+	"name, comment, unlogged, reloptions",
 	"tbl, name, pos, type, not_null, default_expr, identity, generated, "
 	    "comment, identity_opts",
 	"tbl, name, kind, def, ref_table, is_deferrable, is_deferred, on_update, "
 	    "on_delete, check_expr",
 	"tbl, con, pos, col, refcol",
-	"tbl, name, uniq, method, body, where_expr",
-	"tbl, idx, pos, col, expr, descending, nulls_first, included",
+	"tbl, name, uniq, method, body, where_expr, comment, reloptions, core",
+	"tbl, idx, pos, col, expr, descending, nulls_first, included, "
+	    "collation, opclass",
 	"name, type, start, increment, min, max, cache, cycle, owned_tbl, "
-	    "owned_col",
+	    "owned_col, comment",
 	"kind, name",
 };
 
@@ -155,8 +156,12 @@ load_set(struct snapshot *snap, const char *side, enum catalog_set_id id,
 		goto done;
 	}
 	vbuf_reset(&sql);
-	vbuf_appendf(&sql, "INSERT INTO %s (side, %s) VALUES (?1",
-	    catalog_set_name(id), set_columns[id]);
+	/* By the set's own column names: a set of fewer columns (a catalog
+	   written by hand) leaves the others NULL. */
+	vbuf_appendf(&sql, "INSERT INTO %s (side", catalog_set_name(id));
+	for (j = 0; j < s->ncols; j++)
+		vbuf_appendf(&sql, ", \"%s\"", s->colnames[j]);
+	vbuf_puts(&sql, ") VALUES (?1");
 	for (j = 0; j < s->ncols; j++)
 		vbuf_appendf(&sql, ", ?%zu", j + 2);
 	vbuf_puts(&sql, ")");

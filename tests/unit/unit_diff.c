@@ -31,27 +31,43 @@ static const char *const cols[CATALOG_NSETS] = {
 	"kind name",
 };
 
-/* Fills one set of cat from nrows rows of cells (NULL for SQL NULL). */
+/* Replaces set id of cat by nrows rows of the columns names. */
+static void
+replace_set(struct catalog *cat, enum catalog_set_id id, const char *names,
+    size_t nrows, const char *const *cells)
+{
+	struct catalog_set	*st = &cat->sets[id];
+	char			*copy, *p, *save = NULL;
+	size_t			 i;
+
+	for (i = 0; i < st->ncols * st->nrows; i++)
+		free(st->cells[i]);
+	for (i = 0; i < st->ncols; i++)
+		free(st->colnames[i]);
+	free(st->colnames);
+	free(st->cells);
+	memset(st, 0, sizeof(*st));
+	copy = xstrdup(names);
+	for (p = strtok_r(copy, " ", &save); p != NULL;
+	    p = strtok_r(NULL, " ", &save)) {
+		st->colnames = xrealloc(st->colnames, (st->ncols + 1) *
+		    sizeof(char *));
+		st->colnames[st->ncols++] = xstrdup(p);
+	}
+	free(copy);
+	st->nrows = nrows;
+	st->cells = xcalloc(nrows * st->ncols + 1, sizeof(char *));
+	for (i = 0; i < nrows * st->ncols; i++)
+		st->cells[i] = cells[i] != NULL ? xstrdup(cells[i]) : NULL;
+}
+
+/* Fills one set of cat (zeroed) from nrows rows of cells (NULL for SQL
+   NULL). */
 static void
 set_rows(struct catalog *cat, enum catalog_set_id id, size_t nrows,
     const char *const *cells)
 {
-	struct catalog_set	*s = &cat->sets[id];
-	char			*copy, *p, *save = NULL;
-	size_t			 i;
-
-	copy = xstrdup(cols[id]);
-	for (p = strtok_r(copy, " ", &save); p != NULL;
-	    p = strtok_r(NULL, " ", &save)) {
-		s->colnames = xrealloc(s->colnames, (s->ncols + 1) *
-		    sizeof(char *));
-		s->colnames[s->ncols++] = xstrdup(p);
-	}
-	free(copy);
-	s->nrows = nrows;
-	s->cells = xcalloc(nrows * s->ncols + 1, sizeof(char *));
-	for (i = 0; i < nrows * s->ncols; i++)
-		s->cells[i] = cells[i] != NULL ? xstrdup(cells[i]) : NULL;
+	replace_set(cat, id, cols[id], nrows, cells);
 }
 
 static void
@@ -294,6 +310,58 @@ test_quoted_names(void **state)
 	    "COMMENT ON TABLE shop.\"Order Lines\" IS 'it''s';\n", "");
 }
 
+/* Persistence and storage parameters are altered in place; a comment
+   of two lines on an enum is not a change of its labels. */
+static void
+test_storage_and_comments(void **state)
+{
+	static const char *const tables[] = {
+		"customers", NULL, "t",
+		"fillfactor=70\ntoast.autovacuum_enabled=false",
+	};
+	static const char *const before[] = {
+		"customers", NULL, "f", "autovacuum_enabled=off\nfillfactor=50",
+	};
+	static const char *const enums[] = {
+		"status", "1", "new", "line one\nline two",
+		"status", "2", "paid", "line one\nline two",
+	};
+	struct catalog	a, e;
+
+	base_catalog(&a);
+	base_catalog(&e);
+	replace_set(&a, CATALOG_TABLES, "name comment unlogged reloptions", 1,
+	    before);
+	replace_set(&e, CATALOG_TABLES, "name comment unlogged reloptions", 1,
+	    tables);
+	replace_set(&e, CATALOG_ENUMS, "enum pos label comment", 2, enums);
+	check_up(&a, &e, NULL, 3,
+	    "ALTER TABLE shop.customers SET UNLOGGED;\n"
+	    "ALTER TABLE shop.customers RESET (autovacuum_enabled);\n"
+	    "ALTER TABLE shop.customers SET (fillfactor = '70', "
+	    "toast.autovacuum_enabled = 'false');\n"
+	    "COMMENT ON TYPE shop.status IS 'line one\nline two';\n", "");
+}
+
+/* A new label and a new comment: the comment is written once. */
+static void
+test_enum_labels_and_comment(void **state)
+{
+	static const char *const enums[] = {
+		"status", "1", "new", "x",
+		"status", "2", "paid", "x",
+		"status", "3", "void", "x",
+	};
+	struct catalog	a, e;
+
+	base_catalog(&a);
+	base_catalog(&e);
+	replace_set(&e, CATALOG_ENUMS, "enum pos label comment", 3, enums);
+	check_up(&a, &e, NULL, 2,
+	    "ALTER TYPE shop.status ADD VALUE 'void';\n"
+	    "COMMENT ON TYPE shop.status IS 'x';\n", "");
+}
+
 int
 main(void)
 {
@@ -305,6 +373,8 @@ main(void)
 		cmocka_unit_test(test_enum_value_added_in_place),
 		cmocka_unit_test(test_rename_table_keeps_data),
 		cmocka_unit_test(test_quoted_names),
+		cmocka_unit_test(test_storage_and_comments),
+		cmocka_unit_test(test_enum_labels_and_comment),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));

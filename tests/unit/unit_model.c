@@ -362,6 +362,50 @@ test_render(void **state)
 	model_free(&m);
 }
 
+/* Collations, operator classes, parameters and comments: quoted. */
+static void
+test_render_storage(void **state)
+{
+	struct model	m;
+	struct vbuf	out;
+	struct vf_error	err;
+
+	parse_ok("schema: s\n"
+	    "enums:\n"
+	    "  mood: {values: [ok], comment: \"it's\"}\n"
+	    "sequences:\n"
+	    "  n: {comment: count}\n"
+	    "tables:\n"
+	    "  t:\n"
+	    "    unlogged: true\n"
+	    "    with: {fillfactor: \"7'0\", toast.autovacuum_enabled: false}\n"
+	    "    columns:\n"
+	    "      a: {type: text, collation: \"C\\\"x\"}\n"
+	    "    indexes:\n"
+	    "      - columns:\n"
+	    "          - {column: a, collation: C, opclass: text_pattern_ops}\n"
+	    "        with: {fillfactor: 50}\n"
+	    "        comment: idx\n", &m);
+	vbuf_init(&out);
+	vf_error_clear(&err);
+	assert_int_equal(model_render_sql(&m, &out, &err), 0);
+	assert_string_equal(out.data,
+	    "SET standard_conforming_strings = on;\n"
+	    "SET search_path TO s;\n"
+	    "CREATE TYPE s.mood AS ENUM ('ok');\n"
+	    "CREATE SEQUENCE s.n AS bigint;\n"
+	    "CREATE UNLOGGED TABLE s.t (\n"
+	    "\ta text COLLATE \"C\"\"x\" NOT NULL\n"
+	    ") WITH (fillfactor = '7''0', toast.autovacuum_enabled = 'false');\n"
+	    "CREATE INDEX t_a_idx ON s.t USING btree (a COLLATE \"C\" "
+	    "text_pattern_ops) WITH (fillfactor = '50');\n"
+	    "COMMENT ON TYPE s.mood IS 'it''s';\n"
+	    "COMMENT ON SEQUENCE s.n IS 'count';\n"
+	    "COMMENT ON INDEX s.t_a_idx IS 'idx';\n");
+	vbuf_free(&out);
+	model_free(&m);
+}
+
 /* The statements, joined, are the script; each knows its model line. */
 static void
 test_render_stmts(void **state)
@@ -417,7 +461,7 @@ test_errors(void **state)
 	    "    columns:\n      a: {type: int, nul: true}\n"),
 	    "5:22: unknown key \"nul\" in column \"a\" of table \"t\" "
 	    "(expected one of: type, nullable, default, identity, generated, "
-	    "primary_key, unique, comment, renamed_from)");
+	    "primary_key, unique, comment, renamed_from, collation)");
 	assert_string_equal(parse_err("schema: s\ntables: [a]\n"),
 	    "2:9: expected a mapping for tables, found a sequence");
 	assert_string_equal(parse_err("schema: s\ntables:\n  t:\n"
@@ -701,6 +745,7 @@ main(void)
 		cmocka_unit_test(test_expr_colname),
 		cmocka_unit_test(test_names),
 		cmocka_unit_test(test_render),
+		cmocka_unit_test(test_render_storage),
 		cmocka_unit_test(test_render_stmts),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_write_roundtrip),
