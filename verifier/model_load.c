@@ -439,6 +439,7 @@ unique_key(const struct model_table *t, char *const *cols, size_t n)
 	for (i = 0; i < t->nconstraints; i++)
 		if ((t->constraints[i].kind == MODEL_CON_PRIMARY ||
 		    t->constraints[i].kind == MODEL_CON_UNIQUE) &&
+		    !t->constraints[i].deferrable &&
 		    same_set(cols, n, t->constraints[i].columns,
 		    t->constraints[i].ncolumns))
 			return (1);

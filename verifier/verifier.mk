@@ -5,8 +5,8 @@
 # Layers, low to high; a module includes only headers of its own layer or
 # below (the CLI is the only one that prints):
 #   1. util, pgtree (libpg_query: the scanner quotes names), problems
-#   2. db, sqlfile, model (model_load, model_objects, model_names,
-#      model_types, model_expr, model_render, model_yaml)
+#   2. db, sqlfile, model (model_load, model_objects, model_constraint,
+#      model_names, model_types, model_expr, model_render, model_yaml)
 #   3. catalog, runner, scratch
 #   4. snapshot
 #   5. diff, emit
@@ -24,6 +24,7 @@ VERIFIER_SRCS := \
 	verifier/model.c \
 	verifier/model_load.c \
 	verifier/model_objects.c \
+	verifier/model_constraint.c \
 	verifier/model_names.c \
 	verifier/model_types.c \
 	verifier/model_expr.c \
@@ -37,12 +38,14 @@ VERIFIER_SRCS := \
 	verifier/emit.c \
 	verifier/emit_enum.c \
 	verifier/emit_sequence.c \
+	verifier/emit_constraint.c \
 	verifier/expected.c \
 	verifier/replay.c \
 	verifier/compare.c \
 	verifier/refs.c \
 	verifier/draft.c \
-	verifier/dump.c
+	verifier/dump.c \
+	verifier/dump_constraint.c
 
 # The CLI: main.c's command table and the commands.
 VERIFIER_CLI_SRCS := \
