@@ -241,7 +241,8 @@ static const char *const diff_sql[] = {
 	"FROM tcons t JOIN fcons f ON f.tbl = t.tbl AND t.name = "
 	"COALESCE((SELECT r.t_name FROM conrn r WHERE r.tbl = f.tbl "
 	"AND r.f_name = f.name), f.name) "
-	"WHERE f.def IS t.def AND f.ref IS t.ref AND f.kind = t.kind "
+	"WHERE (f.def IS t.def OR f.def = t.def || ' NOT VALID') "
+	"AND f.ref IS t.ref AND f.kind = t.kind "
 	"AND f.comment IS NOT t.comment ORDER BY t.tbl, t.name",
 	"INSERT INTO changes (kind, action, tbl, name, to_val, extra, ckind) "
 	"SELECT 'constraint', 'add', t.tbl, t.name, t.def, t.ref, t.kind "

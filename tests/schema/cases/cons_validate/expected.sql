@@ -1,6 +1,7 @@
 -- migrate:up
 ALTER TABLE shop.orders VALIDATE CONSTRAINT orders_total_cents_check;
 ALTER TABLE shop.orders VALIDATE CONSTRAINT orders_customer_id_fkey;
+COMMENT ON CONSTRAINT orders_total_cents_check ON shop.orders IS 'Validated now';
 
 -- migrate:down
 ALTER TABLE shop.orders DROP CONSTRAINT orders_customer_id_fkey;
