@@ -224,11 +224,17 @@ static const char *const diff_sql[] = {
 	"r.f_name, f.kind FROM conrn r JOIN fcons f ON f.tbl = r.tbl "
 	"AND f.name = r.f_name ORDER BY r.tbl, r.t_name",
 	/* field 'validated': only NOT VALID goes (VALIDATE CONSTRAINT);
-	   any other difference (field NULL) is a drop and an add. */
+	   'deferrable': only a foreign key's DEFERRABLE ... changes (ALTER
+	   CONSTRAINT); any other difference (field NULL) is a drop and an
+	   add. */
 	"INSERT INTO changes (kind, action, tbl, old_tbl, name, field, "
 	"from_val, to_val, extra, ckind) SELECT 'constraint', 'alter', t.tbl, "
-	"f.o_tbl, t.name, CASE WHEN f.def = t.def || ' NOT VALID' "
-	"AND f.ref IS t.ref AND f.kind = t.kind THEN 'validated' END, "
+	"f.o_tbl, t.name, CASE WHEN f.ref IS NOT t.ref OR f.kind <> t.kind "
+	"THEN NULL WHEN f.def = t.def || ' NOT VALID' THEN 'validated' "
+	"WHEN t.kind = 'f' AND replace(replace(f.def, "
+	"' DEFERRABLE INITIALLY DEFERRED', ''), ' DEFERRABLE', '') = "
+	"replace(replace(t.def, ' DEFERRABLE INITIALLY DEFERRED', ''), "
+	"' DEFERRABLE', '') THEN 'deferrable' END, "
 	"f.def, t.def, t.ref, t.kind FROM tcons t JOIN fcons f "
 	"ON f.tbl = t.tbl AND f.name = t.name "
 	"WHERE f.def IS NOT t.def OR f.ref IS NOT t.ref OR f.kind <> t.kind "
@@ -241,9 +247,10 @@ static const char *const diff_sql[] = {
 	"FROM tcons t JOIN fcons f ON f.tbl = t.tbl AND t.name = "
 	"COALESCE((SELECT r.t_name FROM conrn r WHERE r.tbl = f.tbl "
 	"AND r.f_name = f.name), f.name) "
-	"WHERE (f.def IS t.def OR f.def = t.def || ' NOT VALID') "
-	"AND f.ref IS t.ref AND f.kind = t.kind "
-	"AND f.comment IS NOT t.comment ORDER BY t.tbl, t.name",
+	"WHERE f.comment IS NOT t.comment AND NOT EXISTS (SELECT 1 "
+	"FROM changes c WHERE c.kind = 'constraint' AND c.action = 'alter' "
+	"AND c.field IS NULL AND c.tbl = t.tbl AND c.name = t.name) "
+	"ORDER BY t.tbl, t.name",
 	"INSERT INTO changes (kind, action, tbl, name, to_val, extra, ckind) "
 	"SELECT 'constraint', 'add', t.tbl, t.name, t.def, t.ref, t.kind "
 	"FROM tcons t WHERE NOT EXISTS (SELECT 1 FROM fcons f "

@@ -678,8 +678,9 @@ emit_migration(struct snapshot *snap, const char *schema, const char *from,
 			    emit_constraint_recreated(c))
 				add_constraint(&e, c);
 			else if (emit_is(c, "constraint", "alter") &&
-			    emit_field_is(c, "validated"))
-				emit_constraint_validate(&e, c);
+			    (emit_field_is(c, "validated") ||
+			    emit_field_is(c, "deferrable")))
+				emit_constraint_alter(&e, c);
 		}
 	}
 	for (i = 0; i < e.d.n; i++) {

@@ -1,6 +1,7 @@
 /*
  * emit_constraint.c: the statements of a constraint that are not a drop
- * and an add: VALIDATE CONSTRAINT for one that loses NOT VALID, and
+ * and an add: VALIDATE CONSTRAINT for one that loses NOT VALID, ALTER
+ * CONSTRAINT for a foreign key whose timing (DEFERRABLE ...) changes, and
  * COMMENT ON CONSTRAINT (a changed comment, or the comment of a
  * constraint added or added again).
  */
@@ -15,12 +16,26 @@ emit_constraint_recreated(const struct diff_change *c)
 }
 
 void
-emit_constraint_validate(struct emitter *e, const struct diff_change *c)
+emit_constraint_alter(struct emitter *e, const struct diff_change *c)
 {
+	const char	*to = c->to_val != NULL ? c->to_val : "";
+
 	emit_alter_table(e, c->tbl);
-	vbuf_puts(e->out, "VALIDATE CONSTRAINT ");
+	if (emit_field_is(c, "validated")) {
+		vbuf_puts(e->out, "VALIDATE CONSTRAINT ");
+		vf_quote_ident(e->out, c->name);
+		vbuf_puts(e->out, ";\n");
+		return;
+	}
+	/* A foreign key's timing changes in place, no check of its rows. */
+	vbuf_puts(e->out, "ALTER CONSTRAINT ");
 	vf_quote_ident(e->out, c->name);
-	vbuf_puts(e->out, ";\n");
+	if (strstr(to, " DEFERRABLE INITIALLY DEFERRED") != NULL)
+		vbuf_puts(e->out, " DEFERRABLE INITIALLY DEFERRED;\n");
+	else if (strstr(to, " DEFERRABLE") != NULL)
+		vbuf_puts(e->out, " DEFERRABLE INITIALLY IMMEDIATE;\n");
+	else
+		vbuf_puts(e->out, " NOT DEFERRABLE;\n");
 }
 
 /* "COMMENT ON CONSTRAINT name ON schema.tbl IS ...;" */

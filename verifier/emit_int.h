@@ -75,9 +75,10 @@ void	emit_sequences_finish(struct emitter *e);
 
 /* emit_constraint.c: whether c is a constraint dropped and added again
    (an alter of its definition); VALIDATE CONSTRAINT for an alter of field
-   "validated" (step 8); the comments of constraints (step 9). */
+   "validated", ALTER CONSTRAINT for one of field "deferrable" (step 8);
+   the comments of constraints (step 9). */
 int	emit_constraint_recreated(const struct diff_change *c);
-void	emit_constraint_validate(struct emitter *e,
+void	emit_constraint_alter(struct emitter *e,
 	    const struct diff_change *c);
 void	emit_constraint_comments(struct emitter *e);
 
