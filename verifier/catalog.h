@@ -30,8 +30,10 @@ enum catalog_set_id {
 				   cache cycle" of an identity's sequence,
 				   min/max "-" at the type's bound */
 	CATALOG_CONSTRAINTS,	/* tbl, name, kind, def, ref_table, is_deferrable,
-				   is_deferred, on_update, on_delete, check_expr */
-	CATALOG_CONCOLS,	/* tbl, con, pos, col, refcol */
+				   is_deferred, on_update, on_delete,
+				   check_expr (an exclusion's WHERE), comment */
+	CATALOG_CONCOLS,	/* tbl, con, pos, col, refcol, expr, op,
+				   opclass (op: exclusion elements only) */
 	CATALOG_INDEXES,	/* tbl, name, uniq, method, body, where_expr,
 				   comment, reloptions, core: the body without
 				   its WITH (...) */

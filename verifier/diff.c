@@ -69,11 +69,11 @@ static const char *const diff_sql[] = {
 	"CREATE INDEX temp.fcols_key ON fcols (tbl, name)",
 	"CREATE TEMP TABLE fcons AS SELECT m.t_name AS tbl, c.tbl AS o_tbl, "
 	"c.name, c.kind, c.def, COALESCE((SELECT x.t_name FROM tmap x "
-	"WHERE x.f_name = c.ref_table), c.ref_table) AS ref "
+	"WHERE x.f_name = c.ref_table), c.ref_table) AS ref, c.comment "
 	"FROM constraints c JOIN tmap m ON m.f_name = c.tbl WHERE c.side = ?1",
 	"CREATE INDEX temp.fcons_key ON fcons (tbl, name)",
 	"CREATE TEMP TABLE tcons AS SELECT tbl, name, kind, def, "
-	"ref_table AS ref FROM constraints WHERE side = ?2",
+	"ref_table AS ref, comment FROM constraints WHERE side = ?2",
 	"CREATE INDEX temp.tcons_key ON tcons (tbl, name)",
 	"CREATE TEMP TABLE fidx AS SELECT m.t_name AS tbl, i.tbl AS o_tbl, "
 	"i.name, i.uniq, i.body, i.core, i.reloptions, i.comment "
@@ -243,11 +243,33 @@ static const char *const diff_sql[] = {
 	"ckind) SELECT 'constraint', 'rename', r.tbl, f.o_tbl, r.t_name, "
 	"r.f_name, f.kind FROM conrn r JOIN fcons f ON f.tbl = r.tbl "
 	"AND f.name = r.f_name ORDER BY r.tbl, r.t_name",
-	"INSERT INTO changes (kind, action, tbl, old_tbl, name, from_val, "
-	"to_val, extra, ckind) SELECT 'constraint', 'alter', t.tbl, f.o_tbl, "
-	"t.name, f.def, t.def, t.ref, t.kind FROM tcons t JOIN fcons f "
+	/* field 'validated': only NOT VALID goes (VALIDATE CONSTRAINT);
+	   'deferrable': only a foreign key's DEFERRABLE ... changes (ALTER
+	   CONSTRAINT); any other difference (field NULL) is a drop and an
+	   add. */
+	"INSERT INTO changes (kind, action, tbl, old_tbl, name, field, "
+	"from_val, to_val, extra, ckind) SELECT 'constraint', 'alter', t.tbl, "
+	"f.o_tbl, t.name, CASE WHEN f.ref IS NOT t.ref OR f.kind <> t.kind "
+	"THEN NULL WHEN f.def = t.def || ' NOT VALID' THEN 'validated' "
+	"WHEN t.kind = 'f' AND replace(replace(f.def, "
+	"' DEFERRABLE INITIALLY DEFERRED', ''), ' DEFERRABLE', '') = "
+	"replace(replace(t.def, ' DEFERRABLE INITIALLY DEFERRED', ''), "
+	"' DEFERRABLE', '') THEN 'deferrable' END, "
+	"f.def, t.def, t.ref, t.kind FROM tcons t JOIN fcons f "
 	"ON f.tbl = t.tbl AND f.name = t.name "
 	"WHERE f.def IS NOT t.def OR f.ref IS NOT t.ref OR f.kind <> t.kind "
+	"ORDER BY t.tbl, t.name",
+	/* Comments of constraints kept as they are (renamed or not); one
+	   added again gets its comment with it. */
+	"INSERT INTO changes (kind, action, tbl, old_tbl, name, field, "
+	"from_val, to_val, ckind) SELECT 'constraint', 'alter', t.tbl, "
+	"f.o_tbl, t.name, 'comment', f.comment, t.comment, t.kind "
+	"FROM tcons t JOIN fcons f ON f.tbl = t.tbl AND t.name = "
+	"COALESCE((SELECT r.t_name FROM conrn r WHERE r.tbl = f.tbl "
+	"AND r.f_name = f.name), f.name) "
+	"WHERE f.comment IS NOT t.comment AND NOT EXISTS (SELECT 1 "
+	"FROM changes c WHERE c.kind = 'constraint' AND c.action = 'alter' "
+	"AND c.field IS NULL AND c.tbl = t.tbl AND c.name = t.name) "
 	"ORDER BY t.tbl, t.name",
 	"INSERT INTO changes (kind, action, tbl, name, to_val, extra, ckind) "
 	"SELECT 'constraint', 'add', t.tbl, t.name, t.def, t.ref, t.kind "

@@ -171,23 +171,18 @@ dump_constraints(const struct catalog *cat, struct model_table *t,
     struct problems *p)
 {
 	const struct catalog_set	*s = &cat->sets[CATALOG_CONSTRAINTS];
-	static const char		 kinds[] = "pufc";
+	static const char		 kinds[] = "pufcx";
 	struct model_constraint		*c;
 	const char			*name, *x;
 	size_t				 i, k;
 
-	for (k = 0; k < 4; k++) {
+	for (k = 0; k < 5; k++) {
 		for (i = 0; i < s->nrows; i++) {
 			if (strcmp(catalog_get(cat, CATALOG_CONSTRAINTS, i,
 			    "tbl"), t->name) != 0 || *catalog_get(cat,
 			    CATALOG_CONSTRAINTS, i, "kind") != kinds[k])
 				continue;
 			name = catalog_get(cat, CATALOG_CONSTRAINTS, i, "name");
-			if (kinds[k] != 'f' && yes(catalog_get(cat,
-			    CATALOG_CONSTRAINTS, i, "is_deferrable")))
-				problems_add(p, NULL, 0, "unsupported: "
-				    "deferrable constraint %s.%s.%s",
-				    cat->schema, t->name, name);
 			t->constraints = xrealloc(t->constraints,
 			    (t->nconstraints + 1) * sizeof(*t->constraints));
 			c = &t->constraints[t->nconstraints++];
@@ -204,9 +199,17 @@ dump_constraints(const struct catalog *cat, struct model_table *t,
 			case 'f':
 				c->kind = MODEL_CON_FOREIGN;
 				break;
+			case 'x':
+				c->kind = MODEL_CON_EXCLUDE;
+				break;
 			default:
 				c->kind = MODEL_CON_CHECK;
 				break;
+			}
+			dump_constraint_options(cat, i, c);
+			if (kinds[k] == 'x') {
+				dump_exclude(cat, i, t->name, c, unparen);
+				continue;
 			}
 			if (kinds[k] == 'c') {
 				x = catalog_get(cat, CATALOG_CONSTRAINTS, i,
@@ -226,12 +229,32 @@ dump_constraints(const struct catalog *cat, struct model_table *t,
 			    CATALOG_CONSTRAINTS, i, "on_delete"));
 			c->on_update = fk_action(catalog_get(cat,
 			    CATALOG_CONSTRAINTS, i, "on_update"));
-			c->deferrable = yes(catalog_get(cat,
-			    CATALOG_CONSTRAINTS, i, "is_deferrable"));
-			c->initially_deferred = yes(catalog_get(cat,
-			    CATALOG_CONSTRAINTS, i, "is_deferred"));
 		}
 	}
+}
+
+/*
+ * Whether an index body (pg_get_indexdef() from USING on) says NULLS NOT
+ * DISTINCT, before its WHERE clause (where, or NULL) where the words
+ * could be in a string.
+ */
+static int
+index_nulls_not_distinct(const char *body, const char *where)
+{
+	static const char	 nnd[] = " NULLS NOT DISTINCT";
+	const char		*p;
+	size_t			 n;
+
+	if (body == NULL)
+		return (0);
+	n = strlen(body);
+	if (where != NULL && n > strlen(where) + 7)
+		n -= strlen(where) + 7;
+	for (p = strstr(body, nnd); p != NULL; p = strstr(p + 1, nnd))
+		if ((size_t)(p - body) < n && (p[sizeof(nnd) - 1] == '\0' ||
+		    p[sizeof(nnd) - 1] == ' '))
+			return (1);
+	return (0);
 }
 
 static void
@@ -264,6 +287,8 @@ dump_indexes(const struct catalog *cat, struct model_table *t)
 		    "comment"));
 		dump_params(catalog_get(cat, CATALOG_INDEXES, i, "reloptions"),
 		    &ix->with, &ix->nwith);
+		ix->nulls_not_distinct = index_nulls_not_distinct(
+		    catalog_get(cat, CATALOG_INDEXES, i, "body"), x);
 		for (j = 0; j < ks->nrows; j++) {
 			if (strcmp(catalog_get(cat, CATALOG_INDEXKEYS, j, "idx"),
 			    name) != 0)

@@ -24,6 +24,18 @@ void	dump_model(const struct catalog *cat, struct model *m,
 	    struct problems *p);
 
 /*
+ * dump_constraint.c: the options of constraint c from row `row` of
+ * CATALOG_CONSTRAINTS (deferrable, initially deferred, NOT VALID, NULLS
+ * NOT DISTINCT, comment), and an exclusion constraint's method, elements,
+ * include columns and WHERE (through unparen(), which returns a new
+ * string without PostgreSQL's outer parentheses).
+ */
+void	dump_constraint_options(const struct catalog *cat, size_t row,
+	    struct model_constraint *c);
+void	dump_exclude(const struct catalog *cat, size_t row, const char *tbl,
+	    struct model_constraint *c, char *(*unparen)(const char *));
+
+/*
  * Reads schema's catalog on conn and appends its model, as YAML, to yaml.
  * Then proves it: the YAML loads as a model (path names it in errors;
  * NULL: "<dump>"), builds (in the scratch database s, created when

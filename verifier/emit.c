@@ -594,9 +594,8 @@ emit_migration(struct snapshot *snap, const char *schema, const char *from,
 	for (pass = 0; pass < 2; pass++) {
 		for (i = 0; i < e.d.n; i++) {
 			c = &e.d.v[i];
-			if (!emit_is(c, "constraint", NULL) ||
-			    (strcmp(c->action, "drop") != 0 &&
-			    strcmp(c->action, "alter") != 0) ||
+			if ((!emit_is(c, "constraint", "drop") &&
+			    !emit_constraint_recreated(c)) ||
 			    is_fk(c) != (pass == 0))
 				continue;
 			drop_constraint(&e, c->old_tbl,
@@ -675,10 +674,15 @@ emit_migration(struct snapshot *snap, const char *schema, const char *from,
 	for (pass = 0; pass < 2; pass++) {
 		for (i = 0; i < e.d.n; i++) {
 			c = &e.d.v[i];
-			if ((emit_is(c, "constraint", "add") ||
-			    emit_is(c, "constraint", "alter")) &&
-			    is_fk(c) == (pass == 1))
+			if (is_fk(c) != (pass == 1))
+				continue;
+			if (emit_is(c, "constraint", "add") ||
+			    emit_constraint_recreated(c))
 				add_constraint(&e, c);
+			else if (emit_is(c, "constraint", "alter") &&
+			    (emit_field_is(c, "validated") ||
+			    emit_field_is(c, "deferrable")))
+				emit_constraint_alter(&e, c);
 		}
 	}
 	for (i = 0; i < e.d.n; i++) {
@@ -689,6 +693,7 @@ emit_migration(struct snapshot *snap, const char *schema, const char *from,
 	}
 	emit_storage_alter(&e);
 	/* 9. Comments. */
+	emit_constraint_comments(&e);
 	for (i = 0; i < e.d.n; i++) {
 		c = &e.d.v[i];
 		if (emit_is(c, "table", "add"))

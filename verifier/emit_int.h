@@ -80,5 +80,13 @@ void	emit_create_table_head(struct emitter *e, const char *tbl);
 void	emit_create_table_with(struct emitter *e, const char *tbl);
 void	emit_storage_alter(struct emitter *e);
 void	emit_object_comments(struct emitter *e);
+/* emit_constraint.c: whether c is a constraint dropped and added again
+   (an alter of its definition); VALIDATE CONSTRAINT for an alter of field
+   "validated", ALTER CONSTRAINT for one of field "deferrable" (step 8);
+   the comments of constraints (step 9). */
+int	emit_constraint_recreated(const struct diff_change *c);
+void	emit_constraint_alter(struct emitter *e,
+	    const struct diff_change *c);
+void	emit_constraint_comments(struct emitter *e);
 
 #endif

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "model.h"
+#include "model_constraint.h"
 
 const char *const model_fk_actions[] = {
 	"no action", "restrict", "cascade", "set null", "set default", NULL
@@ -45,6 +46,8 @@ free_constraint(struct model_constraint *c)
 	free(c->ref_table);
 	model_strv_free(c->ref_columns, c->nref_columns);
 	free(c->expression);
+	free(c->comment);
+	model_constraint_free_exclude(c);
 }
 
 static void

@@ -26,7 +26,8 @@ enum model_con_kind {
 	MODEL_CON_PRIMARY = 0,
 	MODEL_CON_UNIQUE,
 	MODEL_CON_FOREIGN,
-	MODEL_CON_CHECK
+	MODEL_CON_CHECK,
+	MODEL_CON_EXCLUDE
 };
 
 enum model_fk_action {
@@ -121,6 +122,15 @@ struct model_column {
 	int		 line, col;
 };
 
+/* One element of an exclusion constraint: a column or an expression. */
+struct model_excl_elem {
+	char		*column;	/* exactly one of column and expression */
+	char		*expression;
+	char		*opclass;	/* or NULL for the type's default */
+	char		*op;		/* the operator, as written: "&&", "=" */
+	int		 line, col;
+};
+
 struct model_constraint {
 	enum model_con_kind kind;
 	char		 *name;		/* always set: written or generated */
@@ -133,10 +143,23 @@ struct model_constraint {
 					   referenced primary key when left out */
 	size_t		  nref_columns;
 	enum model_fk_action on_delete, on_update;
+	/* PRIMARY, UNIQUE, FOREIGN, EXCLUDE (model_constraint.c) */
 	int		  deferrable;
 	int		  initially_deferred;
+	/* FOREIGN and CHECK: 1 for validated: false (NOT VALID) */
+	int		  not_valid;
+	/* UNIQUE only */
+	int		  nulls_not_distinct;
+	char		 *comment;	/* any kind; or NULL */
 	/* CHECK only */
 	char		 *expression;
+	/* EXCLUDE only: method, elements, include (columns), where */
+	char		 *method;	/* "gist" unless written */
+	struct model_excl_elem *elems;
+	size_t		  nelems;
+	char		**include;
+	size_t		  ninclude;
+	char		 *where;
 	int		  line, col;
 };
 
@@ -164,6 +187,7 @@ struct model_index {
 	struct model_param	*with;		/* storage parameters */
 	size_t			 nwith;
 	char			*comment;	/* or NULL */
+	int			 nulls_not_distinct; /* unique only */
 	int			 line, col;
 };
 

@@ -429,6 +429,22 @@ same_set(char *const *a, size_t n, char *const *b, size_t nb)
  * them to be, as a set, the primary key, a unique constraint, or the key
  * columns of a unique index without expressions and without WHERE.
  */
+/* Whether cols of t are, as a set, a deferrable key of t. */
+static int
+deferrable_key(const struct model_table *t, char *const *cols, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < t->nconstraints; i++)
+		if ((t->constraints[i].kind == MODEL_CON_PRIMARY ||
+		    t->constraints[i].kind == MODEL_CON_UNIQUE) &&
+		    t->constraints[i].deferrable &&
+		    same_set(cols, n, t->constraints[i].columns,
+		    t->constraints[i].ncolumns))
+			return (1);
+	return (0);
+}
+
 static int
 unique_key(const struct model_table *t, char *const *cols, size_t n)
 {
@@ -439,6 +455,7 @@ unique_key(const struct model_table *t, char *const *cols, size_t n)
 	for (i = 0; i < t->nconstraints; i++)
 		if ((t->constraints[i].kind == MODEL_CON_PRIMARY ||
 		    t->constraints[i].kind == MODEL_CON_UNIQUE) &&
+		    !t->constraints[i].deferrable &&
 		    same_set(cols, n, t->constraints[i].columns,
 		    t->constraints[i].ncolumns))
 			return (1);
@@ -513,6 +530,13 @@ resolve_fks(struct loader *ld)
 			    pf->ref_columns : pf->ref_table, "%s has %zu "
 			    "column%s but references %zu", what, c->ncolumns,
 			    c->ncolumns == 1 ? "" : "s", c->nref_columns));
+		if (!unique_key(rt, c->ref_columns, c->nref_columns) &&
+		    deferrable_key(rt, c->ref_columns, c->nref_columns))
+			return (ld_at(ld, pf->ref_columns != NULL ?
+			    pf->ref_columns : pf->ref_table, "%s references "
+			    "a deferrable key of table \"%s\" (PostgreSQL "
+			    "refuses it: a foreign key needs a key that is "
+			    "never deferred)", what, rt->name));
 		if (!unique_key(rt, c->ref_columns, c->nref_columns))
 			return (ld_at(ld, pf->ref_columns != NULL ?
 			    pf->ref_columns : pf->ref_table, "%s references "

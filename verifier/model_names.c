@@ -121,6 +121,30 @@ index_key_names(const struct model_index *ix, size_t *np)
 	return (names);
 }
 
+/* The key names of an exclusion constraint's index, joined. */
+static char *
+exclude_name2(const struct model_constraint *c)
+{
+	struct model_index	 ix;
+	char			**names, *name2;
+	size_t			 i, n;
+
+	memset(&ix, 0, sizeof(ix));
+	ix.keys = xcalloc(c->nelems + 1, sizeof(*ix.keys));
+	ix.nkeys = c->nelems;
+	for (i = 0; i < c->nelems; i++) {
+		ix.keys[i].column = c->elems[i].column;
+		ix.keys[i].expression = c->elems[i].expression;
+	}
+	ix.include = c->include;
+	ix.ninclude = c->ninclude;
+	names = index_key_names(&ix, &n);
+	name2 = join_names(names, n);
+	model_strv_free(names, n);
+	free(ix.keys);
+	return (name2);
+}
+
 /* The base name (name1, name2, label) of a constraint without a name. */
 static void
 constraint_name_parts(const struct model_table *t,
@@ -140,6 +164,11 @@ constraint_name_parts(const struct model_table *t,
 	case MODEL_CON_FOREIGN:
 		*label = "fkey";
 		*name2 = join_names(c->columns, c->ncolumns);
+		break;
+	case MODEL_CON_EXCLUDE:
+		/* An exclusion constraint's index names it: its keys. */
+		*label = "excl";
+		*name2 = exclude_name2(c);
 		break;
 	case MODEL_CON_CHECK:
 	default:
@@ -306,7 +335,8 @@ model_names_assign(struct model *m, const char *path, struct vf_error *err)
 			if (!c->name_given)
 				continue;
 			rel = c->kind == MODEL_CON_PRIMARY ||
-			    c->kind == MODEL_CON_UNIQUE;
+			    c->kind == MODEL_CON_UNIQUE ||
+			    c->kind == MODEL_CON_EXCLUDE;
 			e = model_names_find(&ns, c->name, rel, 1, &i);
 			if (e != NULL) {
 				vf_error_set(err, VF_EXIT_USAGE, path,
@@ -366,7 +396,8 @@ model_names_assign(struct model *m, const char *path, struct vf_error *err)
 			if (c->name_given)
 				continue;
 			rel = c->kind == MODEL_CON_PRIMARY ||
-			    c->kind == MODEL_CON_UNIQUE;
+			    c->kind == MODEL_CON_UNIQUE ||
+			    c->kind == MODEL_CON_EXCLUDE;
 			constraint_name_parts(t, c, &name2, &label);
 			c->name = choose_name(&ns, t->name, name2, label,
 			    rel, 1);

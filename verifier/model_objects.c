@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model_load.h"
+#include "model_constraint.h"
 #include "model_types.h"
 
 static struct model_constraint *
@@ -421,18 +421,26 @@ done:
 
 static const char *const table_keys[] = {
 	"comment", "renamed_from", "columns", "primary_key", "unique",
-	"foreign_keys", "checks", "indexes", "unlogged", "with", NULL
+	"foreign_keys", "checks", "indexes", "exclude", "unlogged", "with", NULL
 };
-static const char *const named_cols_keys[] = { "name", "columns", NULL };
+static const char *const pk_keys[] = {
+	"name", "columns", "deferrable", "initially_deferred", "comment", NULL
+};
+static const char *const unique_keys[] = {
+	"name", "columns", "deferrable", "initially_deferred",
+	"nulls_not_distinct", "comment", NULL
+};
 static const char *const fk_keys[] = {
 	"name", "columns", "references", "on_delete", "on_update",
-	"deferrable", "initially_deferred", NULL
+	"deferrable", "initially_deferred", "validated", "comment", NULL
 };
 static const char *const ref_keys[] = { "table", "columns", NULL };
-static const char *const check_keys_[] = { "name", "expression", NULL };
+static const char *const check_keys_[] = {
+	"name", "expression", "validated", "comment", NULL
+};
 static const char *const index_keys[] = {
-	"name", "unique", "method", "columns", "include", "where", "with",
-	"comment", NULL
+	"name", "unique", "method", "columns", "include", "where",
+	"nulls_not_distinct", "with", "comment", NULL
 };
 static const char *const index_key_keys[] = {
 	"column", "expression", "desc", "nulls", "collation", "opclass", NULL
@@ -472,9 +480,11 @@ load_unique(struct loader *ld, struct model_table *t, yaml_node_t *seq)
 	    it < seq->data.sequence.items.top; it++) {
 		u = ld_node(ld, *it);
 		if (ld_want(ld, u, YAML_MAPPING_NODE, what) == -1 ||
-		    ld_check_keys(ld, u, what, named_cols_keys) == -1)
+		    ld_check_keys(ld, u, what, unique_keys) == -1)
 			return (-1);
 		c = add_constraint(t, MODEL_CON_UNIQUE, u);
+		if (ld_con_options(ld, u, c, what) == -1)
+			return (-1);
 		if (get_opt_name(ld, u, &c->name, &c->name_given) == -1)
 			return (-1);
 		if ((cols = ld_map_get(ld, u, "columns")) == NULL)
@@ -538,17 +548,8 @@ load_fks(struct loader *ld, struct model_table *t, yaml_node_t *seq)
 				return (-1);
 			c->on_update = (enum model_fk_action)w;
 		}
-		if ((n = ld_map_get(ld, f, "deferrable")) != NULL &&
-		    ld_bool(ld, n, "deferrable", &c->deferrable) == -1)
+		if (ld_con_options(ld, f, c, what) == -1)
 			return (-1);
-		if ((n = ld_map_get(ld, f, "initially_deferred")) != NULL) {
-			if (ld_bool(ld, n, "initially_deferred",
-			    &c->initially_deferred) == -1)
-				return (-1);
-			if (c->initially_deferred && !c->deferrable)
-				return (ld_at(ld, n, "initially_deferred needs "
-				    "deferrable: true in %s", what));
-		}
 		ld->fks = xrealloc(ld->fks, (ld->nfks + 1) * sizeof(*ld->fks));
 		pf = &ld->fks[ld->nfks++];
 		pf->table = (size_t)(t - ld->m->tables);
@@ -585,7 +586,7 @@ load_checks(struct loader *ld, struct model_table *t, yaml_node_t *seq)
 			    "missing key \"expression\" in %s",
 			    what));
 		if (ld_expr(ld, n, "check expression", &c->expression,
-		    NULL) == -1)
+		    NULL) == -1 || ld_con_options(ld, ch, c, what) == -1)
 			return (-1);
 	}
 	return (0);
@@ -712,6 +713,14 @@ load_indexes(struct loader *ld, struct model_table *t, yaml_node_t *seq)
 		if ((n = ld_map_get(ld, in, "comment")) != NULL &&
 		    ld_str(ld, n, "comment", &ix->comment) == -1)
 			return (-1);
+		if ((n = ld_map_get(ld, in, "nulls_not_distinct")) != NULL) {
+			if (ld_bool(ld, n, "nulls_not_distinct",
+			    &ix->nulls_not_distinct) == -1)
+				return (-1);
+			if (ix->nulls_not_distinct && !ix->unique)
+				return (ld_at(ld, n, "nulls_not_distinct needs "
+				    "unique: true in %s", what));
+		}
 	}
 	return (0);
 }
@@ -788,8 +797,9 @@ ld_table(struct loader *ld, yaml_node_t *k, yaml_node_t *v)
 		c = add_constraint(t, MODEL_CON_PRIMARY, n);
 		if (n->type == YAML_MAPPING_NODE) {
 			if (ld_check_keys(ld, n, "primary_key",
-			    named_cols_keys) == -1 ||
-			    get_opt_name(ld, n, &c->name, &c->name_given) == -1)
+			    pk_keys) == -1 ||
+			    get_opt_name(ld, n, &c->name, &c->name_given) == -1 ||
+			    ld_con_options(ld, n, c, "primary_key") == -1)
 				return (-1);
 			if ((cols = ld_map_get(ld, n, "columns")) == NULL)
 				return (ld_at(ld, n,
@@ -841,6 +851,9 @@ ld_table(struct loader *ld, yaml_node_t *k, yaml_node_t *v)
 		return (-1);
 	if ((n = ld_map_get(ld, v, "indexes")) != NULL &&
 	    load_indexes(ld, t, n) == -1)
+		return (-1);
+	if ((n = ld_map_get(ld, v, "exclude")) != NULL &&
+	    ld_exclude(ld, t, n) == -1)
 		return (-1);
 	return (0);
 }

@@ -96,6 +96,17 @@ put_identity_opts(struct vbuf *out, const struct model_seq_opts *o)
 	vbuf_free(&b);
 }
 
+/* What follows a constraint's body: DEFERRABLE ..., NOT VALID. */
+static void
+put_con_tail(struct vbuf *out, const struct model_constraint *c)
+{
+	if (c->deferrable)
+		vbuf_puts(out, c->initially_deferred ?
+		    " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE");
+	if (c->not_valid)
+		vbuf_puts(out, " NOT VALID");
+}
+
 static void
 render_table(const struct model *m, const struct model_table *t,
     struct vbuf *out)
@@ -137,7 +148,9 @@ render_table(const struct model *m, const struct model_table *t,
 		 * Unique constraints come after, one statement each: CREATE
 		 * TABLE silently keeps one of two that have the same columns.
 		 */
-		if (k->kind == MODEL_CON_FOREIGN || k->kind == MODEL_CON_UNIQUE)
+		if (k->kind == MODEL_CON_FOREIGN ||
+		    k->kind == MODEL_CON_UNIQUE ||
+		    k->kind == MODEL_CON_EXCLUDE || k->not_valid)
 			continue;
 		vbuf_puts(out, ",\n\tCONSTRAINT ");
 		vf_quote_ident(out, k->name);
@@ -145,6 +158,7 @@ render_table(const struct model *m, const struct model_table *t,
 		case MODEL_CON_PRIMARY:
 			vbuf_puts(out, " PRIMARY KEY ");
 			put_column_list(out, k->columns, k->ncolumns);
+			put_con_tail(out, k);
 			break;
 		case MODEL_CON_CHECK:
 		default:
@@ -175,9 +189,7 @@ render_fk(const struct model *m, const struct model_table *t,
 		vbuf_appendf(out, " ON DELETE %s", fk_action_sql(k->on_delete));
 	if (k->on_update != MODEL_FK_NO_ACTION)
 		vbuf_appendf(out, " ON UPDATE %s", fk_action_sql(k->on_update));
-	if (k->deferrable)
-		vbuf_puts(out, k->initially_deferred ?
-		    " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE");
+	put_con_tail(out, k);
 	vbuf_puts(out, ";\n");
 }
 
@@ -222,9 +234,72 @@ render_index(const struct model *m, const struct model_table *t,
 		vbuf_puts(out, " INCLUDE ");
 		put_column_list(out, ix->include, ix->ninclude);
 	}
+	if (ix->nulls_not_distinct)
+		vbuf_puts(out, " NULLS NOT DISTINCT");
 	model_put_with(out, ix->with, ix->nwith);
 	if (ix->where != NULL)
 		vbuf_appendf(out, " WHERE (%s)", ix->where);
+	vbuf_puts(out, ";\n");
+}
+
+/* A unique, check or exclusion constraint added after its table. */
+static void
+render_con_add(struct vbuf *out, const char *schema,
+    const struct model_table *t, const struct model_constraint *c)
+{
+	const struct model_excl_elem	*el;
+	size_t				 i;
+
+	vbuf_puts(out, "ALTER TABLE ");
+	put_qualified(out, schema, t->name);
+	vbuf_puts(out, " ADD CONSTRAINT ");
+	vf_quote_ident(out, c->name);
+	if (c->kind == MODEL_CON_UNIQUE) {
+		vbuf_puts(out, c->nulls_not_distinct ?
+		    " UNIQUE NULLS NOT DISTINCT " : " UNIQUE ");
+		put_column_list(out, c->columns, c->ncolumns);
+	} else if (c->kind == MODEL_CON_CHECK)
+		vbuf_appendf(out, " CHECK (%s)", c->expression);
+	else {
+		/* method is one of a fixed list of words, op of operator
+		   characters only. */
+		vbuf_appendf(out, " EXCLUDE USING %s (", c->method);
+		for (i = 0; i < c->nelems; i++) {
+			el = &c->elems[i];
+			if (i > 0)
+				vbuf_puts(out, ", ");
+			if (el->column != NULL)
+				vf_quote_ident(out, el->column);
+			else
+				vbuf_appendf(out, "(%s)", el->expression);
+			if (el->opclass != NULL) {
+				vbuf_putc(out, ' ');
+				vf_quote_ident(out, el->opclass);
+			}
+			vbuf_appendf(out, " WITH %s", el->op);
+		}
+		vbuf_putc(out, ')');
+		if (c->ninclude > 0) {
+			vbuf_puts(out, " INCLUDE ");
+			put_column_list(out, c->include, c->ninclude);
+		}
+		if (c->where != NULL)
+			vbuf_appendf(out, " WHERE (%s)", c->where);
+	}
+	put_con_tail(out, c);
+	vbuf_puts(out, ";\n");
+}
+
+static void
+render_con_comment(struct vbuf *out, const char *schema,
+    const struct model_table *t, const struct model_constraint *c)
+{
+	vbuf_puts(out, "COMMENT ON CONSTRAINT ");
+	vf_quote_ident(out, c->name);
+	vbuf_puts(out, " ON ");
+	put_qualified(out, schema, t->name);
+	vbuf_puts(out, " IS ");
+	vf_quote_literal(out, c->comment);
 	vbuf_puts(out, ";\n");
 }
 
@@ -345,17 +420,16 @@ render(const struct model *m, struct render *r, struct vf_error *err)
 		t = &m->tables[i];
 		render_table(m, t, out);
 		stmt_done(r, t->line, t->col);
+		/* Unique, exclusion and NOT VALID checks (CREATE TABLE
+		   would validate a check). */
 		for (j = 0; j < t->nconstraints; j++) {
-			if (t->constraints[j].kind != MODEL_CON_UNIQUE)
+			if (t->constraints[j].kind != MODEL_CON_UNIQUE &&
+			    t->constraints[j].kind != MODEL_CON_EXCLUDE &&
+			    (t->constraints[j].kind != MODEL_CON_CHECK ||
+			    !t->constraints[j].not_valid))
 				continue;
-			vbuf_puts(out, "ALTER TABLE ");
-			put_qualified(out, m->schema, t->name);
-			vbuf_puts(out, " ADD CONSTRAINT ");
-			vf_quote_ident(out, t->constraints[j].name);
-			vbuf_puts(out, " UNIQUE ");
-			put_column_list(out, t->constraints[j].columns,
-			    t->constraints[j].ncolumns);
-			vbuf_puts(out, ";\n");
+			render_con_add(out, m->schema, t,
+			    &t->constraints[j]);
 			stmt_done(r, t->constraints[j].line,
 			    t->constraints[j].col);
 		}
@@ -412,6 +486,14 @@ render(const struct model *m, struct render *r, struct vf_error *err)
 			vf_quote_literal(out, t->columns[j].comment);
 			vbuf_puts(out, ";\n");
 			stmt_done(r, t->columns[j].line, t->columns[j].col);
+		}
+		for (j = 0; j < t->nconstraints; j++) {
+			if (t->constraints[j].comment == NULL)
+				continue;
+			render_con_comment(out, m->schema, t,
+			    &t->constraints[j]);
+			stmt_done(r, t->constraints[j].line,
+			    t->constraints[j].col);
 		}
 	}
 	return (0);

@@ -174,6 +174,68 @@ column_pos(const struct model_table *t, const char *name)
 	return (t->ncolumns);
 }
 
+/* Whether c says more than its kind, columns and name. */
+static int
+has_options(const struct model_constraint *c)
+{
+	return (c->deferrable || c->not_valid || c->nulls_not_distinct ||
+	    c->comment != NULL);
+}
+
+/* The options of c that differ from the defaults, at indent. */
+static void
+write_con_options(struct vbuf *out, int indent,
+    const struct model_constraint *c)
+{
+	if (c->deferrable)
+		yaml_true(out, indent, "deferrable");
+	if (c->initially_deferred)
+		yaml_true(out, indent, "initially_deferred");
+	if (c->nulls_not_distinct)
+		yaml_true(out, indent, "nulls_not_distinct");
+	if (c->not_valid)
+		vbuf_appendf(out, "%*svalidated: false\n", indent, "");
+	if (c->comment != NULL)
+		yaml_kv(out, indent, "comment", c->comment);
+}
+
+/* An exclusion constraint, as an item of exclude:. */
+static void
+write_exclude(const struct model_names *ns, const struct model_table *t,
+    const struct model_constraint *c, struct vbuf *out)
+{
+	const struct model_excl_elem	*el;
+	size_t				 i;
+
+	if (!default_named(ns, t, c)) {
+		yaml_kv(out, 6, "- name", c->name);
+		vbuf_appendf(out, "%8s", "");
+	} else
+		vbuf_appendf(out, "%6s- ", "");
+	if (strcmp(c->method, "gist") != 0) {
+		yaml_kv(out, 0, "using", c->method);
+		vbuf_appendf(out, "%8s", "");
+	}
+	vbuf_puts(out, "elements:\n");
+	for (i = 0; i < c->nelems; i++) {
+		el = &c->elems[i];
+		if (el->column != NULL)
+			yaml_kv(out, 10, "- column", el->column);
+		else
+			yaml_kv(out, 10, "- expression", el->expression);
+		if (el->opclass != NULL)
+			yaml_kv(out, 12, "opclass", el->opclass);
+		vbuf_appendf(out, "%12swith: ", "");
+		/* Operators start with characters YAML reserves. */
+		vbuf_appendf(out, "\"%s\"\n", el->op);
+	}
+	if (c->ninclude > 0)
+		yaml_list(out, 8, "include", c->include, c->ninclude);
+	if (c->where != NULL)
+		yaml_kv(out, 8, "where", c->where);
+	write_con_options(out, 8, c);
+}
+
 /* Whether constraint i is written as a column's shorthand. */
 static int
 is_shorthand(const struct model_names *ns, const struct model_table *t,
@@ -183,7 +245,7 @@ is_shorthand(const struct model_names *ns, const struct model_table *t,
 	size_t				 j;
 
 	if ((c->kind != MODEL_CON_PRIMARY && c->kind != MODEL_CON_UNIQUE) ||
-	    c->ncolumns != 1 || !default_named(ns, t, c))
+	    c->ncolumns != 1 || !default_named(ns, t, c) || has_options(c))
 		return (0);
 	if (c->kind == MODEL_CON_PRIMARY)
 		return (1);
@@ -370,6 +432,8 @@ write_index(const struct model_names *ns, const struct model_table *t,
 	write_with(out, 8, ix->with, ix->nwith);
 	if (ix->comment != NULL)
 		yaml_kv(out, 8, "comment", ix->comment);
+	if (ix->nulls_not_distinct)
+		yaml_true(out, 8, "nulls_not_distinct");
 #undef NEXT_KEY
 }
 
@@ -400,12 +464,14 @@ write_table(const struct model_names *ns, const struct model_table *t,
 		if (t->constraints[i].kind == MODEL_CON_PRIMARY &&
 		    !is_shorthand(ns, t, i))
 			pk = &t->constraints[i];
-	if (pk != NULL && default_named(ns, t, pk))
+	if (pk != NULL && default_named(ns, t, pk) && !has_options(pk))
 		yaml_list(out, 4, "primary_key", pk->columns, pk->ncolumns);
 	else if (pk != NULL) {
 		vbuf_appendf(out, "%4sprimary_key:\n", "");
-		yaml_kv(out, 6, "name", pk->name);
+		if (!default_named(ns, t, pk))
+			yaml_kv(out, 6, "name", pk->name);
 		yaml_list(out, 6, "columns", pk->columns, pk->ncolumns);
+		write_con_options(out, 6, pk);
 	}
 
 	for (i = 0, any = 0; i < t->nconstraints; i++) {
@@ -420,6 +486,7 @@ write_table(const struct model_names *ns, const struct model_table *t,
 			yaml_kv(out, 6, "- name", c->name);
 			yaml_list(out, 8, "columns", c->columns, c->ncolumns);
 		}
+		write_con_options(out, 8, c);
 	}
 
 	for (i = 0, any = 0; i < t->nconstraints; i++) {
@@ -442,10 +509,7 @@ write_table(const struct model_names *ns, const struct model_table *t,
 		if (c->on_update != MODEL_FK_NO_ACTION)
 			yaml_kv(out, 8, "on_update",
 			    model_fk_actions[c->on_update]);
-		if (c->deferrable)
-			yaml_true(out, 8, "deferrable");
-		if (c->initially_deferred)
-			yaml_true(out, 8, "initially_deferred");
+		write_con_options(out, 8, c);
 	}
 
 	for (i = 0, any = 0; i < t->nconstraints; i++) {
@@ -459,12 +523,21 @@ write_table(const struct model_names *ns, const struct model_table *t,
 			yaml_kv(out, 8, "expression", c->expression);
 		} else
 			yaml_kv(out, 6, "- expression", c->expression);
+		write_con_options(out, 8, c);
 	}
 
 	if (t->nindexes > 0)
 		vbuf_appendf(out, "%4sindexes:\n", "");
 	for (i = 0; i < t->nindexes; i++)
 		write_index(ns, t, &t->indexes[i], out);
+
+	for (i = 0, any = 0; i < t->nconstraints; i++) {
+		if (t->constraints[i].kind != MODEL_CON_EXCLUDE)
+			continue;
+		if (!any++)
+			vbuf_appendf(out, "%4sexclude:\n", "");
+		write_exclude(ns, t, &t->constraints[i], out);
+	}
 }
 
 void

@@ -18,8 +18,8 @@ static const char *const set_columns[CATALOG_NSETS] = {
 	"tbl, name, pos, type, not_null, default_expr, identity, generated, "
 	    "comment, identity_opts",
 	"tbl, name, kind, def, ref_table, is_deferrable, is_deferred, on_update, "
-	    "on_delete, check_expr",
-	"tbl, con, pos, col, refcol",
+	    "on_delete, check_expr, comment",
+	"tbl, con, pos, col, refcol, expr, op, opclass",
 	"tbl, name, uniq, method, body, where_expr, comment, reloptions, core",
 	"tbl, idx, pos, col, expr, descending, nulls_first, included, "
 	    "collation, opclass",

@@ -6,7 +6,7 @@
 # below (the CLI is the only one that prints):
 #   1. util, pgtree (libpg_query: the scanner quotes names), problems
 #   2. db, sqlfile, model (model_load, model_objects, model_storage,
-#      model_names, model_types, model_expr, model_render, model_yaml)
+#      model_constraint, model_names, model_types, model_expr, model_render, model_yaml)
 #   3. catalog, runner, scratch
 #   4. snapshot
 #   5. diff, emit
@@ -25,6 +25,7 @@ VERIFIER_SRCS := \
 	verifier/model_load.c \
 	verifier/model_objects.c \
 	verifier/model_storage.c \
+	verifier/model_constraint.c \
 	verifier/model_names.c \
 	verifier/model_types.c \
 	verifier/model_expr.c \
@@ -39,12 +40,14 @@ VERIFIER_SRCS := \
 	verifier/emit_enum.c \
 	verifier/emit_sequence.c \
 	verifier/emit_storage.c \
+	verifier/emit_constraint.c \
 	verifier/expected.c \
 	verifier/replay.c \
 	verifier/compare.c \
 	verifier/refs.c \
 	verifier/draft.c \
-	verifier/dump.c
+	verifier/dump.c \
+	verifier/dump_constraint.c
 
 # The CLI: main.c's command table and the commands.
 VERIFIER_CLI_SRCS := \

@@ -83,6 +83,28 @@ check_eq "model DDL: a comment with a quote and a backslash reads back" \
     "It's quoted, with a \\ backslash" \
     "$(q models_full "SELECT obj_description('billing.\"Order Lines\"'::regclass, 'pg_class')")"
 
+# Constraint options and exclusion constraints build as written.
+fresh_db models_cons
+"$RENDER" tests/models/good/constraints.yaml >"$TEST_TMP/cons.sql"
+if r=$(apply models_cons "$TEST_TMP/cons.sql"); then
+	check_eq "model DDL: constraints.yaml builds its constraints" \
+	    "invoices_code_key u f f t At most one invoice without a code
+invoices_number_key u t f t 
+invoices_pk p t t t Deferred to the end of the transaction
+invoices_total_check c f f f Added online; validated later
+reservations_customer_id_fkey f f f f Checked by VALIDATE CONSTRAINT later
+reservations_customer_id_id_cancelled_excl x f f t 
+reservations_during_excl x f f t 
+reservations_no_shared_seat x t t t No two reservations share a seat" \
+	    "$(q models_cons "SELECT concat_ws(' ', conname, contype::text,
+	        condeferrable, condeferred, convalidated,
+	        coalesce(obj_description(oid, 'pg_constraint'), ''))
+	        FROM pg_constraint WHERE connamespace = 'billing'::regnamespace
+	        AND (contype <> 'p' OR conname = 'invoices_pk') ORDER BY conname")"
+else
+	fail "model DDL: constraints.yaml builds its constraints" "$r"
+fi
+
 # Every constraint of the model exists, even those CREATE TABLE would merge.
 fresh_db models_dups
 q models_dups "CREATE SCHEMA shop" >/dev/null

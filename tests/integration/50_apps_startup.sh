@@ -16,7 +16,6 @@ for s in auth billing; do
 		    $s $v $s $v > "$TEST_TMP/mig/$s/${v}_slow_$v.sql"
 	done
 done
-nfiles=$(ls "$TEST_TMP/mig/auth" | wc -l)
 
 names="auth1 auth2 auth3 auth4 billing1 billing2 billing3 billing4"
 declare -A port_of pid_of
@@ -43,6 +42,7 @@ APP_ENV=()
 pids="${pid_of[*]}"
 check_eq "8 instances (4 auth, 4 billing) started at once all serve" 8 "$up"
 for s in auth billing; do
+	nfiles=$(ls "$TEST_TMP/mig/$s" | wc -l)
 	check_eq "$s: each of the $nfiles files applied exactly once" "$nfiles|$nfiles" \
 	    "$(q $DB "SELECT count(*) || '|' || count(DISTINCT version) FROM $s.schema_migrations")"
 	applied=$(cat "$TEST_TMP"/${s}[1-4].log | grep -c "^  applied ")

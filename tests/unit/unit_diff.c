@@ -23,8 +23,8 @@ static const char *const cols[CATALOG_NSETS] = {
 	"tbl name pos type not_null default_expr identity generated comment "
 	    "identity_opts",
 	"tbl name kind def ref_table is_deferrable is_deferred on_update "
-	    "on_delete check_expr",
-	"tbl con pos col refcol",
+	    "on_delete check_expr comment",
+	"tbl con pos col refcol expr op opclass",
 	"tbl name uniq method body where_expr",
 	"tbl idx pos col expr descending nulls_first included",
 	"name type start increment min max cache cycle owned_tbl owned_col",
@@ -100,7 +100,7 @@ base_catalog(struct catalog *cat)
 	};
 	static const char *const cons[] = {
 		"customers", "customers_pkey", "p", "PRIMARY KEY (id)", NULL,
-		"f", "f", NULL, NULL, NULL,
+		"f", "f", NULL, NULL, NULL, NULL,
 	};
 	const char *const	*cells[CATALOG_NSETS] = {
 		[CATALOG_ENUMS] = enums,

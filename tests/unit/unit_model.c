@@ -736,11 +736,74 @@ test_expr_foreign_schema(void **state)
 	model_free(&m);
 }
 
+/* Constraint options and exclusion constraints: read, named, rendered. */
+static void
+test_constraint_options(void **state)
+{
+	struct model			 m;
+	const struct model_table	*t;
+	const struct model_constraint	*c;
+	struct vbuf			 sql;
+	struct vf_error			 err;
+
+	parse_ok("schema: s\ntables:\n  b:\n    columns:\n      id: int\n"
+	    "      r: tstzrange\n      k:\n        type: int\n"
+	    "        nullable: true\n"
+	    "    primary_key: {columns: [id], deferrable: true,\n"
+	    "      initially_deferred: true, comment: Key}\n"
+	    "    unique:\n      - columns: [k]\n        nulls_not_distinct: true\n"
+	    "    checks:\n      - expression: id > 0\n        validated: false\n"
+	    "    exclude:\n      - elements:\n          - column: r\n"
+	    "            with: \"&&\"\n"
+	    "          - expression: lower(r)\n            opclass: timestamptz_ops\n"
+	    "            with: \"<>\"\n        include: [k]\n"
+	    "        where: k > 0\n"
+	    "        comment: \"No overlap\"\n", &m);
+	t = &m.tables[0];
+	assert_int_equal(t->nconstraints, 4);
+	c = con(t, 0);
+	assert_int_equal(c->kind, MODEL_CON_PRIMARY);
+	assert_int_equal(c->deferrable, 1);
+	assert_int_equal(c->initially_deferred, 1);
+	assert_string_equal(c->comment, "Key");
+	assert_int_equal(con(t, 1)->nulls_not_distinct, 1);
+	assert_int_equal(con(t, 2)->not_valid, 1);
+	c = con(t, 3);
+	assert_int_equal(c->kind, MODEL_CON_EXCLUDE);
+	assert_string_equal(c->name, "b_r_lower_k_excl");
+	assert_int_equal(c->line, 19);
+	assert_int_equal(c->col, 9);
+	assert_string_equal(c->method, "gist");
+	assert_int_equal(c->nelems, 2);
+	assert_string_equal(c->elems[0].column, "r");
+	assert_string_equal(c->elems[0].op, "&&");
+	assert_string_equal(c->elems[1].expression, "lower(r)");
+	assert_string_equal(c->elems[1].opclass, "timestamptz_ops");
+	assert_string_equal(c->include[0], "k");
+	assert_string_equal(c->where, "k > 0");
+	vbuf_init(&sql);
+	assert_int_equal(model_render_sql(&m, &sql, &err), 0);
+	assert_non_null(strstr(sql.data, "CONSTRAINT b_pkey PRIMARY KEY (id) "
+	    "DEFERRABLE INITIALLY DEFERRED\n"));
+	assert_non_null(strstr(sql.data, "ADD CONSTRAINT b_k_key UNIQUE NULLS "
+	    "NOT DISTINCT (k);\n"));
+	assert_non_null(strstr(sql.data, "ADD CONSTRAINT b_id_check CHECK "
+	    "(id > 0) NOT VALID;\n"));
+	assert_non_null(strstr(sql.data, "ADD CONSTRAINT b_r_lower_k_excl "
+	    "EXCLUDE USING gist (r WITH &&, (lower(r)) timestamptz_ops WITH "
+	    "<>) INCLUDE (k) WHERE (k > 0);\n"));
+	assert_non_null(strstr(sql.data, "COMMENT ON CONSTRAINT b_r_lower_k_excl "
+	    "ON s.b IS 'No overlap';\n"));
+	vbuf_free(&sql);
+	model_free(&m);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_load),
+		cmocka_unit_test(test_constraint_options),
 		cmocka_unit_test(test_make_name),
 		cmocka_unit_test(test_expr_colname),
 		cmocka_unit_test(test_names),

@@ -31,3 +31,9 @@ ALTER TABLE shop.wide ADD FOREIGN KEY (col0_xxxxxxxxxxxxxxxxxxxxxxxx, col1_xxxxx
 CREATE INDEX ON shop.wide (col0_xxxxxxxxxxxxxxxxxxxxxxxx, col1_xxxxxxxxxxxxxxxxxxxxxxxx, col2_xxxxxxxxxxxxxxxxxxxxxxxx, col3_xxxxxxxxxxxxxxxxxxxxxxxx, col4_xxxxxxxxxxxxxxxxxxxxxxxx);
 CREATE TABLE shop."éééééééééééééééééééééééééééééé" ("üüüüüüüüüüüüüüüüüüüüüüüüü" integer NOT NULL UNIQUE, CHECK ("üüüüüüüüüüüüüüüüüüüüüüüüü" > 0));
 CREATE INDEX ON shop."éééééééééééééééééééééééééééééé" ("üüüüüüüüüüüüüüüüüüüüüüüüü");
+CREATE TABLE shop.slots (r int4range NOT NULL, s int4range NOT NULL, k integer NOT NULL);
+ALTER TABLE shop.slots ADD EXCLUDE USING gist (r WITH &&);
+ALTER TABLE shop.slots ADD EXCLUDE USING gist (r WITH &&, s WITH &&);
+ALTER TABLE shop.slots ADD EXCLUDE USING gist (r WITH &&);
+ALTER TABLE shop.slots ADD EXCLUDE USING gist (int4range(lower(s), upper(s)) WITH &&) INCLUDE (k);
+ALTER TABLE shop.slots ADD EXCLUDE USING btree (k WITH =);
