@@ -35,6 +35,11 @@ enum catalog_set_id {
 				   nulls_first, included */
 	CATALOG_SEQUENCES,	/* name, type, start, increment, min, max,
 				   cache, cycle, owned_tbl, owned_col */
+	CATALOG_DOMAINS,	/* name, type, default_expr, not_null,
+				   collation, comment */
+	CATALOG_DOMCHECKS,	/* domain, name, def, check_expr */
+	CATALOG_COMPOSITES,	/* name, comment */
+	CATALOG_COMPATTRS,	/* composite, pos, name, type */
 	CATALOG_UNSUPPORTED,	/* kind, name */
 	CATALOG_NSETS
 };

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "diff.h"
+#include "diff_int.h"
 
 /*
  * The maps and the changes table.  ?1 is the source side, ?2 the target.
@@ -405,6 +405,8 @@ mark_destructive(struct diff_change *c)
 			c->destructive = "drops a table and its rows";
 		else if (strcmp(c->kind, "column") == 0)
 			c->destructive = "drops a column and its values";
+		else if (strcmp(c->kind, "attribute") == 0)
+			c->destructive = "drops an attribute and its values";
 		return;
 	}
 	if (strcmp(c->action, "alter") != 0 || c->field == NULL)
@@ -413,6 +415,14 @@ mark_destructive(struct diff_change *c)
 	    !type_widens(c->from_val, c->to_val))
 		c->destructive = "changes a column's type to one that may not "
 		    "hold every value";
+	if ((strcmp(c->kind, "domain") == 0 ||
+	    strcmp(c->kind, "attribute") == 0) &&
+	    strcmp(c->field, "type") == 0 &&
+	    !type_widens(c->from_val, c->to_val))
+		c->destructive = strcmp(c->kind, "domain") == 0 ?
+		    "changes a domain's base type to one that may not hold "
+		    "every value" : "changes an attribute's type to one that "
+		    "may not hold every value";
 	if (strcmp(c->kind, "enum") == 0 && !labels_kept(c->from_val,
 	    c->to_val)) {
 		/* Same number of labels: renamed in place, data kept. */
@@ -432,27 +442,34 @@ int
 diff_compute(struct snapshot *snap, const char *from, const char *to,
     struct diff *d, struct vf_error *err)
 {
+	/* diff.c's statements, then each kind's of its own file. */
+	static const char *const *const parts[] = { diff_sql, diff_types_sql };
 	sqlite3_stmt	*st = NULL;
-	size_t		 i, cap = 0;
+	size_t		 i, k, cap = 0;
 	int		 rc = -1, step;
 
 	memset(d, 0, sizeof(*d));
-	for (i = 0; diff_sql[i] != NULL; i++) {
-		if (snapshot_prepare(snap, diff_sql[i], &st, err) == -1)
-			goto done;
-		if (sqlite3_bind_parameter_count(st) >= 1)
-			sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
-		if (sqlite3_bind_parameter_count(st) >= 2)
-			sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
-		step = sqlite3_step(st);
-		if (step != SQLITE_DONE && step != SQLITE_ROW) {
-			vf_error_set(err, VF_EXIT_FAIL, NULL, 0, 0,
-			    "snapshot store: diff: %s",
-			    sqlite3_errmsg(sqlite3_db_handle(st)));
-			goto done;
+	for (k = 0; k < sizeof(parts) / sizeof(parts[0]); k++) {
+		for (i = 0; parts[k][i] != NULL; i++) {
+			if (snapshot_prepare(snap, parts[k][i], &st,
+			    err) == -1)
+				goto done;
+			if (sqlite3_bind_parameter_count(st) >= 1)
+				sqlite3_bind_text(st, 1, from, -1,
+				    SQLITE_STATIC);
+			if (sqlite3_bind_parameter_count(st) >= 2)
+				sqlite3_bind_text(st, 2, to, -1,
+				    SQLITE_STATIC);
+			step = sqlite3_step(st);
+			if (step != SQLITE_DONE && step != SQLITE_ROW) {
+				vf_error_set(err, VF_EXIT_FAIL, NULL, 0, 0,
+				    "snapshot store: diff: %s",
+				    sqlite3_errmsg(sqlite3_db_handle(st)));
+				goto done;
+			}
+			sqlite3_finalize(st);
+			st = NULL;
 		}
-		sqlite3_finalize(st);
-		st = NULL;
 	}
 	if (snapshot_prepare(snap, "SELECT kind, action, tbl, old_tbl, name, "
 	    "old_name, field, from_val, to_val, extra, ckind FROM changes "

@@ -90,6 +90,7 @@ model_free(struct model *m)
 		model_strv_free(m->enums[i].values, m->enums[i].nvalues);
 	}
 	free(m->enums);
+	model_domains_free(m);
 	for (i = 0; i < m->nsequences; i++) {
 		free(m->sequences[i].name);
 		free(m->sequences[i].type);

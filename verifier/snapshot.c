@@ -24,6 +24,10 @@ static const char *const set_columns[CATALOG_NSETS] = {
 	"tbl, idx, pos, col, expr, descending, nulls_first, included",
 	"name, type, start, increment, min, max, cache, cycle, owned_tbl, "
 	    "owned_col",
+	"name, type, default_expr, not_null, collation, comment",
+	"domain, name, def, check_expr",
+	"name, comment",
+	"composite, pos, name, type",
 	"kind, name",
 };
 

@@ -28,6 +28,10 @@ static const char *const cols[CATALOG_NSETS] = {
 	"tbl name uniq method body where_expr",
 	"tbl idx pos col expr descending nulls_first included",
 	"name type start increment min max cache cycle owned_tbl owned_col",
+	"name type default_expr not_null collation comment",
+	"domain name def check_expr",
+	"name comment",
+	"composite pos name type",
 	"kind name",
 };
 

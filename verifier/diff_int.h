@@ -1,0 +1,14 @@
+/*
+ * diff_int.h: what the parts of diff.c share.  Not for other modules:
+ * they use diff.h.  A kind's file holds the SQL statements that add its
+ * differences to temp.changes; diff_compute() runs them after its own.
+ */
+#ifndef VERIFIER_DIFF_INT_H
+#define VERIFIER_DIFF_INT_H
+
+#include "diff.h"
+
+/* diff_types.c: domains and composite types; NULL-terminated. */
+extern const char *const diff_types_sql[];
+
+#endif
