@@ -199,6 +199,18 @@ create_one(struct emitter *e, const char *name, int domain)
 }
 
 /* Drops the type name. */
+/* "type.attribute" of an attribute's change c, for its destructive mark. */
+static void
+destructive_attr(struct emitter *e, const struct diff_change *c)
+{
+	struct vbuf	what;
+
+	vbuf_init(&what);
+	vbuf_appendf(&what, "%s.%s", c->tbl, c->name);
+	emit_destructive(e, c->destructive, what.data);
+	vbuf_free(&what);
+}
+
 static void
 drop_one(struct emitter *e, const char *name, int domain)
 {
@@ -437,8 +449,7 @@ emit_types_recreate(struct emitter *e)
 		} else if (emit_is(c, "attribute", "alter")) {
 			if (!composite_recreated(e, c->tbl)) {
 				if (c->destructive != NULL)
-					emit_destructive(e, c->destructive,
-					    c->tbl);
+					destructive_attr(e, c);
 				vbuf_puts(e->out, "ALTER TYPE ");
 				emit_qname(e, c->tbl);
 				vbuf_puts(e->out, " ALTER ATTRIBUTE ");
@@ -502,7 +513,7 @@ emit_types_drop(struct emitter *e)
 		if (!emit_is(c, "attribute", "drop") ||
 		    composite_recreated(e, c->tbl))
 			continue;
-		emit_destructive(e, c->destructive, c->tbl);
+		destructive_attr(e, c);
 		vbuf_puts(e->out, "ALTER TYPE ");
 		emit_qname(e, c->tbl);
 		vbuf_puts(e->out, " DROP ATTRIBUTE ");
