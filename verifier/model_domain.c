@@ -117,6 +117,9 @@ load_type(struct loader *ld, yaml_node_t *tn, const char *what, char **out)
 	size_t			 i, len;
 	int			 integer, rc = -1;
 
+	if (tn->type != YAML_SCALAR_NODE)
+		return (ld_at(ld, tn, "expected a type for %s, found %s", what,
+		    ld_kind(tn)));
 	if (ld_want(ld, tn, YAML_SCALAR_NODE, "type") == -1)
 		return (-1);
 	if (model_types_split_array(ld_scalar(tn), &elem, &suffix) == -1)

@@ -436,8 +436,9 @@ write_user_types(const struct model *m, struct vbuf *out)
 {
 	const struct model_domain	*d;
 	const struct model_composite	*c;
-	char				 def[MODEL_NAME_MAX + 1];
+	char				 def[MODEL_NAME_MAX + 1], label[32];
 	size_t				 i, j;
+	int				 named;
 
 	if (m->ndomains > 0)
 		vbuf_puts(out, "\ndomains:\n");
@@ -463,11 +464,17 @@ write_user_types(const struct model *m, struct vbuf *out)
 			yaml_kv(out, 4, "collation", d->collation);
 		if (d->nchecks > 0)
 			vbuf_appendf(out, "%4schecks:\n", "");
-		/* One check named as the loader would name it: no name. */
-		model_make_name(def, d->name, NULL, "check");
+		/* Names only when not all are the loader's: d_check, then
+		   d_check1, ... */
+		for (j = 0, named = 0; j < d->nchecks; j++) {
+			snprintf(label, sizeof(label), j == 0 ? "check" :
+			    "check%zu", j);
+			model_make_name(def, d->name, NULL, label);
+			if (strcmp(d->checks[j].name, def) != 0)
+				named = 1;
+		}
 		for (j = 0; j < d->nchecks; j++) {
-			if (d->nchecks == 1 &&
-			    strcmp(d->checks[j].name, def) == 0) {
+			if (!named) {
 				yaml_kv(out, 6, "- expression",
 				    d->checks[j].expression);
 				continue;

@@ -94,6 +94,21 @@ kind "standalone sequences" "CREATE SEQUENCE s1; CREATE SEQUENCE s2 AS integer S
     CREATE SEQUENCE owned_s OWNED BY t.o; ALTER TABLE t ALTER o SET DEFAULT nextval('owned_s');
     CREATE SEQUENCE t_n_seq OWNED BY t.n"
 check_contains "standalone sequences are dumped with their options" "$(printf '  s2:\n    type: integer\n    start: 1000\n    increment: -2\n    min: -100000\n    max: 5000\n    cache: 3\n    cycle: true\n')" "$(cat "$W/models/$SCHEMA.yaml")"
+kind "domains" "CREATE TYPE mood AS ENUM ('a', 'b');
+    CREATE DOMAIN posint AS int CHECK (VALUE > 0);
+    CREATE DOMAIN email AS varchar(200) COLLATE \"C\" NOT NULL DEFAULT 'x@y'
+      CONSTRAINT has_at CHECK (VALUE LIKE '%@%') CHECK (length(VALUE) > 2);
+    COMMENT ON DOMAIN email IS 'An address';
+    CREATE DOMAIN moods AS mood[]; CREATE DOMAIN \"Odd Dom\" AS text;
+    CREATE DOMAIN small AS posint DEFAULT 1 CHECK (VALUE < 10);
+    CREATE TABLE t (id int PRIMARY KEY, p posint NOT NULL DEFAULT 5, e email, m moods,
+      ps posint[], o \"Odd Dom\", s small)"
+check_contains "a domain's one unnamed check is dumped without its name" "$(printf '  posint:\n    type: integer\n    checks:\n      - expression: VALUE > 0\n')" "$(cat "$W/models/$SCHEMA.yaml")"
+kind "composite types" "CREATE DOMAIN posint AS int CHECK (VALUE > 0);
+    CREATE TYPE pair AS (a int, b posint, \"c d\" varchar(10));
+    COMMENT ON TYPE pair IS 'two'; CREATE TYPE empty AS ();
+    CREATE TYPE nest AS (p pair, ps pair[]);
+    CREATE TABLE t (id int PRIMARY KEY, pr pair, prs pair[] NOT NULL, n nest)"
 kind "quoted names" "CREATE TABLE \"Order Lines\" (\"select\" int PRIMARY KEY, \"Qty\" numeric(10,2),
     \"we\"\"ird\" text, CONSTRAINT \"Odd \"\"uq\"\"\" UNIQUE (\"Qty\"));
     CREATE INDEX \"Idx Q\" ON \"Order Lines\" (\"we\"\"ird\");
@@ -178,8 +193,6 @@ unsupported "partition" "pt1" "CREATE TABLE pt (id int) PARTITION BY RANGE (id);
     CREATE TABLE pt1 PARTITION OF pt FOR VALUES FROM (1) TO (10)"
 unsupported "inherited table" "child" "CREATE TABLE parent (id int); CREATE TABLE child (x int) INHERITS (parent)"
 unsupported "collation" "t.c" "CREATE TABLE t (c text COLLATE \"C\")"
-unsupported "domain" "posint" "CREATE DOMAIN posint AS int CHECK (VALUE > 0)"
-unsupported "composite type" "pair" "CREATE TYPE pair AS (a int, b int)"
 unsupported "range type" "floatrange" "CREATE TYPE floatrange AS RANGE (subtype = float8)"
 unsupported "exclusion constraint" "t.t_id_excl" "CREATE TABLE t (id int, EXCLUDE USING btree (id WITH =))"
 unsupported "unlogged table" "u" "CREATE UNLOGGED TABLE u (id int)"
