@@ -121,11 +121,14 @@ reset_schema
 cat > "$W/migrations/$SCHEMA/20260101000000_objects.sql" <<'SQL'
 -- migrate:up
 CREATE TYPE shop.state AS ENUM ('new', 'done');
+CREATE DOMAIN shop.posint AS integer CHECK (VALUE > 0);
+CREATE TYPE shop.dims AS (w shop.posint, h shop.posint);
 CREATE TABLE shop.items (
 	id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
 	name text NOT NULL UNIQUE,
 	state shop.state NOT NULL DEFAULT 'new',
-	price numeric(10,2) CHECK (price >= 0)
+	price numeric(10,2) CHECK (price >= 0),
+	size shop.dims
 );
 CREATE TABLE shop.parts (
 	item_id bigint NOT NULL REFERENCES shop.items ON DELETE CASCADE,
@@ -146,6 +149,8 @@ ALTER SEQUENCE shop.ticket_no OWNED BY shop.tickets.no;
 DROP TABLE shop.tickets;
 DROP TABLE shop.parts;
 DROP TABLE shop.items;
+DROP TYPE shop.dims;
+DROP DOMAIN shop.posint;
 DROP TYPE shop.state;
 SQL
 run_capture "$VERIFIER" migrate --schema $SCHEMA --migrations "$W/migrations/$SCHEMA" --db "$URL"
