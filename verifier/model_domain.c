@@ -439,6 +439,27 @@ put_type(struct vbuf *out, const struct model *m, const char *type)
 	vbuf_puts(out, type);
 }
 
+/* "schema"."name". */
+static void
+put_qname(struct vbuf *out, const struct model *m, const char *name)
+{
+	vf_quote_ident(out, m->schema);
+	vbuf_putc(out, '.');
+	vf_quote_ident(out, name);
+}
+
+/* COMMENT ON what "schema"."name" IS 'comment'; */
+static void
+put_comment(struct vbuf *out, const struct model *m, const char *what,
+    const char *name, const char *comment)
+{
+	vbuf_appendf(out, "COMMENT ON %s ", what);
+	put_qname(out, m, name);
+	vbuf_puts(out, " IS ");
+	vf_quote_literal(out, comment);
+	vbuf_puts(out, ";\n");
+}
+
 void
 model_render_type(struct vbuf *out, const struct model *m, const char *type)
 {
@@ -463,9 +484,7 @@ model_render_user_types(const struct model *m, struct vbuf *out,
 		if (i >= m->ndomains) {
 			c = &m->composites[i - m->ndomains];
 			vbuf_puts(out, "CREATE TYPE ");
-			vf_quote_ident(out, m->schema);
-			vbuf_putc(out, '.');
-			vf_quote_ident(out, c->name);
+			put_qname(out, m, c->name);
 			vbuf_puts(out, " AS (");
 			for (j = 0; j < c->nattrs; j++) {
 				vbuf_puts(out, j > 0 ? ", " : "");
@@ -476,22 +495,15 @@ model_render_user_types(const struct model *m, struct vbuf *out,
 			vbuf_puts(out, ");\n");
 			done(arg, c->line, c->col);
 			if (c->comment != NULL) {
-				vbuf_puts(out, "COMMENT ON TYPE ");
-				vf_quote_ident(out, m->schema);
-				vbuf_putc(out, '.');
-				vf_quote_ident(out, c->name);
-				vbuf_puts(out, " IS ");
-				vf_quote_literal(out, c->comment);
-				vbuf_puts(out, ";\n");
+				put_comment(out, m, "TYPE", c->name,
+				    c->comment);
 				done(arg, c->line, c->col);
 			}
 			continue;
 		}
 		d = &m->domains[i];
 		vbuf_puts(out, "CREATE DOMAIN ");
-		vf_quote_ident(out, m->schema);
-		vbuf_putc(out, '.');
-		vf_quote_ident(out, d->name);
+		put_qname(out, m, d->name);
 		vbuf_puts(out, " AS ");
 		put_type(out, m, d->type);
 		if (d->collation != NULL) {
@@ -511,13 +523,7 @@ model_render_user_types(const struct model *m, struct vbuf *out,
 		vbuf_puts(out, ";\n");
 		done(arg, d->line, d->col);
 		if (d->comment != NULL) {
-			vbuf_puts(out, "COMMENT ON DOMAIN ");
-			vf_quote_ident(out, m->schema);
-			vbuf_putc(out, '.');
-			vf_quote_ident(out, d->name);
-			vbuf_puts(out, " IS ");
-			vf_quote_literal(out, d->comment);
-			vbuf_puts(out, ";\n");
+			put_comment(out, m, "DOMAIN", d->name, d->comment);
 			done(arg, d->line, d->col);
 		}
 	}
