@@ -198,6 +198,7 @@ unsupported "partition" "pt1" "CREATE TABLE pt (id int) PARTITION BY RANGE (id);
     CREATE TABLE pt1 PARTITION OF pt FOR VALUES FROM (1) TO (10)"
 unsupported "inherited table" "child" "CREATE TABLE parent (id int); CREATE TABLE child (x int) INHERITS (parent)"
 unsupported "collation" "t.c" "CREATE TABLE t (c text COLLATE \"C\")"
+unsupported "collation of an attribute" "pair.b" "CREATE TYPE pair AS (a int, b text COLLATE \"C\")"
 unsupported "range type" "floatrange" "CREATE TYPE floatrange AS RANGE (subtype = float8)"
 unsupported "exclusion constraint" "t.t_id_excl" "CREATE TABLE t (id int, EXCLUDE USING btree (id WITH =))"
 unsupported "unlogged table" "u" "CREATE UNLOGGED TABLE u (id int)"
