@@ -298,6 +298,49 @@ test_quoted_names(void **state)
 	    "COMMENT ON TABLE shop.\"Order Lines\" IS 'it''s';\n", "");
 }
 
+/* A domain on each side: its changes in place, in their steps. */
+static void
+test_domain_changes_in_place(void **state)
+{
+	static const char *const dom_a[] = {
+		"cents", "integer", "0", "t", NULL, NULL,
+	};
+	static const char *const dom_e[] = {
+		"cents", "integer", NULL, "f", NULL, "Money",
+	};
+	static const char *const chk_a[] = {
+		"cents", "cents_check", "CHECK ((VALUE >= 0))", "(VALUE >= 0)",
+	};
+	static const char *const chk_e[] = {
+		"cents", "cents_check", "CHECK ((VALUE > 0))", "(VALUE > 0)",
+	};
+	struct catalog	a, e;
+
+	empty_catalog(&a);
+	empty_catalog(&e);
+	catalog_free(&a);
+	catalog_free(&e);
+	memset(&a, 0, sizeof(a));
+	memset(&e, 0, sizeof(e));
+	a.schema = xstrdup("shop");
+	e.schema = xstrdup("shop");
+	for (int i = 0; i < CATALOG_NSETS; i++) {
+		set_rows(&a, i, i == CATALOG_DOMAINS || i == CATALOG_DOMCHECKS,
+		    i == CATALOG_DOMAINS ? dom_a : i == CATALOG_DOMCHECKS ?
+		    chk_a : NULL);
+		set_rows(&e, i, i == CATALOG_DOMAINS || i == CATALOG_DOMCHECKS,
+		    i == CATALOG_DOMAINS ? dom_e : i == CATALOG_DOMCHECKS ?
+		    chk_e : NULL);
+	}
+	check_up(&a, &e, NULL, 4,
+	    "ALTER DOMAIN shop.cents DROP DEFAULT;\n"
+	    "ALTER DOMAIN shop.cents DROP NOT NULL;\n"
+	    "COMMENT ON DOMAIN shop.cents IS 'Money';\n"
+	    "ALTER DOMAIN shop.cents DROP CONSTRAINT cents_check;\n"
+	    "ALTER DOMAIN shop.cents ADD CONSTRAINT cents_check "
+	    "CHECK ((VALUE > 0));\n", "");
+}
+
 int
 main(void)
 {
@@ -309,6 +352,7 @@ main(void)
 		cmocka_unit_test(test_enum_value_added_in_place),
 		cmocka_unit_test(test_rename_table_keeps_data),
 		cmocka_unit_test(test_quoted_names),
+		cmocka_unit_test(test_domain_changes_in_place),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
