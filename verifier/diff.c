@@ -438,6 +438,26 @@ mark_destructive(struct diff_change *c)
 	}
 }
 
+/*
+ * A column's type change to or from a domain loses nothing when the base
+ * types are the same or widen (a domain's checks may refuse a value, which
+ * fails the migration, loudly).
+ */
+static void
+domain_keeps_values(struct snapshot *snap, const char *from, const char *to,
+    struct diff_change *c)
+{
+	char	*fb, *tb;
+
+	fb = diff_types_base(snap, from, c->from_val);
+	tb = diff_types_base(snap, to, c->to_val);
+	if ((strcmp(fb, c->from_val) != 0 || strcmp(tb, c->to_val) != 0) &&
+	    (strcmp(fb, tb) == 0 || type_widens(fb, tb)))
+		c->destructive = NULL;
+	free(fb);
+	free(tb);
+}
+
 int
 diff_compute(struct snapshot *snap, const char *from, const char *to,
     struct diff *d, struct vf_error *err)
@@ -498,6 +518,11 @@ diff_compute(struct snapshot *snap, const char *from, const char *to,
 		if (c->old_tbl == NULL && c->tbl != NULL)
 			c->old_tbl = xstrdup(c->tbl);
 		mark_destructive(c);
+		if (c->destructive != NULL && strcmp(c->kind, "column") == 0 &&
+		    strcmp(c->action, "alter") == 0 && c->field != NULL &&
+		    strcmp(c->field, "type") == 0 && c->from_val != NULL &&
+		    c->to_val != NULL)
+			domain_keeps_values(snap, from, to, c);
 	}
 	if (step != SQLITE_DONE) {
 		vf_error_set(err, VF_EXIT_FAIL, NULL, 0, 0,

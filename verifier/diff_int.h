@@ -11,4 +11,12 @@
 /* diff_types.c: domains and composite types; NULL-terminated. */
 extern const char *const diff_types_sql[];
 
+/*
+ * The base type of type (as the catalog prints it) when it is a domain of
+ * side, through domains over domains, with type's array suffix; else type
+ * itself.  A new string.
+ */
+char	*diff_types_base(struct snapshot *snap, const char *side,
+	    const char *type);
+
 #endif

@@ -5,7 +5,8 @@
  * check or a composite type's attribute is a change of kind "domain
  * check" or "attribute" whose tbl is its domain or type.
  */
-#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "diff_int.h"
 
@@ -94,3 +95,78 @@ const char *const diff_types_sql[] = {
 	"ORDER BY f.composite, f.name",
 	NULL
 };
+
+/*
+ * The name of a type printed "schema"."name" (each part quoted only when
+ * needed), without its schema, unquoted: a new string; NULL when type is
+ * not qualified.
+ */
+static char *
+unqualified(const char *type)
+{
+	const char	*p = type;
+	struct vbuf	 b;
+
+	if (*p == '"') {
+		for (p++; *p != '\0' && !(p[0] == '"' && p[1] != '"'); p++)
+			if (p[0] == '"')
+				p++;
+		if (*p == '"')
+			p++;
+	} else
+		while (*p != '\0' && *p != '.' && *p != '"')
+			p++;
+	if (*p != '.')
+		return (NULL);
+	p++;
+	vbuf_init(&b);
+	vbuf_puts(&b, "");
+	if (*p != '"')
+		vbuf_puts(&b, p);
+	else
+		for (p++; *p != '\0' && !(p[0] == '"' && p[1] != '"'); p++) {
+			if (p[0] == '"')
+				p++;
+			vbuf_putc(&b, *p);
+		}
+	return (vbuf_steal(&b));
+}
+
+char *
+diff_types_base(struct snapshot *snap, const char *side, const char *type)
+{
+	sqlite3_stmt	*st = NULL;
+	char		*cur, *name, *next;
+	size_t		 n, depth;
+
+	n = strlen(type);
+	while (n >= 2 && type[n - 2] == '[' && type[n - 1] == ']')
+		n -= 2;
+	cur = xstrndup(type, n);
+	if (snapshot_prepare(snap, "SELECT type FROM domains WHERE side = ?1 "
+	    "AND name = ?2", &st, NULL) == -1)
+		goto done;
+	/* A domain over a domain, ..., at most as deep as the catalog. */
+	for (depth = 0; depth < 64; depth++) {
+		if ((name = unqualified(cur)) == NULL)
+			break;
+		sqlite3_reset(st);
+		sqlite3_bind_text(st, 1, side, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, name, -1, SQLITE_TRANSIENT);
+		free(name);
+		if (sqlite3_step(st) != SQLITE_ROW)
+			break;
+		next = snapshot_col(st, 0);
+		if (next == NULL)
+			break;
+		free(cur);
+		cur = next;
+	}
+done:
+	sqlite3_finalize(st);
+	next = xmalloc(strlen(cur) + strlen(type + n) + 1);
+	strcpy(next, cur);
+	strcat(next, type + n);
+	free(cur);
+	return (next);
+}
