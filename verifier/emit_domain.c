@@ -73,14 +73,21 @@ type_used(struct emitter *e, const char *name)
 }
 
 /*
- * A composite type recreated: an attribute's type changes while a column
- * uses the type (PostgreSQL refuses ALTER ATTRIBUTE ... TYPE then).
+ * A composite type recreated: its attributes cannot keep the target's
+ * order in place (ADD ATTRIBUTE appends), or an attribute's type changes
+ * while a column uses the type (PostgreSQL refuses ALTER ATTRIBUTE ...
+ * TYPE then).
  */
 static int
 composite_recreated(struct emitter *e, const char *name)
 {
 	size_t	i;
 
+	for (i = 0; i < e->d.n; i++)
+		if (emit_is(&e->d.v[i], "composite type", "alter") &&
+		    emit_field_is(&e->d.v[i], "attributes") &&
+		    strcmp(e->d.v[i].name, name) == 0)
+			return (1);
 	for (i = 0; i < e->d.n; i++)
 		if (emit_is(&e->d.v[i], "attribute", "alter") &&
 		    strcmp(e->d.v[i].tbl, name) == 0)
@@ -425,12 +432,23 @@ recreate(struct emitter *e, const char *name, int domain, const char *why)
 	vbuf_free(&qnew);
 }
 
+/* The composite type an alter of it or of its attributes is about. */
+static const char *
+composite_of(const struct diff_change *c)
+{
+	if (emit_is(c, "attribute", NULL))
+		return (c->tbl);
+	if (emit_is(c, "composite type", "alter"))
+		return (c->name);
+	return (NULL);
+}
+
 void
 emit_types_recreate(struct emitter *e)
 {
 	const struct diff_change	*c, *w;
 	size_t				 i, j;
-	const char			*why;
+	const char			*why, *name;
 
 	for (i = 0; i < e->d.n; i++) {
 		c = &e->d.v[i];
@@ -446,33 +464,38 @@ emit_types_recreate(struct emitter *e)
 					break;
 			if (j == i)
 				recreate(e, c->name, 1, c->destructive);
-		} else if (emit_is(c, "attribute", "alter")) {
-			if (!composite_recreated(e, c->tbl)) {
-				if (c->destructive != NULL)
-					destructive_attr(e, c);
-				vbuf_puts(e->out, "ALTER TYPE ");
-				emit_qname(e, c->tbl);
-				vbuf_puts(e->out, " ALTER ATTRIBUTE ");
-				vf_quote_ident(e->out, c->name);
-				vbuf_appendf(e->out, " TYPE %s;\n", c->to_val);
-				continue;
-			}
-			for (j = 0; j < i; j++)
-				if (emit_is(&e->d.v[j], "attribute", "alter") &&
-				    strcmp(e->d.v[j].tbl, c->tbl) == 0)
-					break;
-			if (j < i)
-				continue;
-			why = NULL;
-			for (j = 0; j < e->d.n; j++) {
-				w = &e->d.v[j];
-				if (emit_is(w, "attribute", NULL) &&
-				    strcmp(w->tbl, c->tbl) == 0 &&
-				    w->destructive != NULL)
-					why = w->destructive;
-			}
-			recreate(e, c->tbl, 0, why);
+		} else if (emit_is(c, "attribute", "alter") &&
+		    !composite_recreated(e, c->tbl)) {
+			if (c->destructive != NULL)
+				destructive_attr(e, c);
+			vbuf_puts(e->out, "ALTER TYPE ");
+			emit_qname(e, c->tbl);
+			vbuf_puts(e->out, " ALTER ATTRIBUTE ");
+			vf_quote_ident(e->out, c->name);
+			vbuf_appendf(e->out, " TYPE %s;\n", c->to_val);
 		}
+	}
+	/* Composite types recreated, once each, marked as their worst
+	   attribute change. */
+	for (i = 0; i < e->d.n; i++) {
+		if ((name = composite_of(&e->d.v[i])) == NULL ||
+		    !composite_recreated(e, name))
+			continue;
+		for (j = 0; j < i; j++)
+			if (composite_of(&e->d.v[j]) != NULL &&
+			    strcmp(composite_of(&e->d.v[j]), name) == 0)
+				break;
+		if (j < i)
+			continue;
+		why = NULL;
+		for (j = 0; j < e->d.n; j++) {
+			w = &e->d.v[j];
+			if (emit_is(w, "attribute", NULL) &&
+			    strcmp(w->tbl, name) == 0 &&
+			    w->destructive != NULL)
+				why = w->destructive;
+		}
+		recreate(e, name, 0, why);
 	}
 }
 
