@@ -42,32 +42,73 @@ type_is(struct emitter *e, const char *type, const char *name)
 	return (is);
 }
 
-/* A domain recreated: its base type or its collation changes. */
+/*
+ * The type (of kind whole) that c, a change of one of its parts (of kind
+ * part) or an alter of it, is about; NULL for any other change.
+ */
+static const char *
+about(const struct diff_change *c, const char *part, const char *whole)
+{
+	if (emit_is(c, part, NULL))
+		return (c->tbl);
+	if (emit_is(c, whole, "alter"))
+		return (c->name);
+	return (NULL);
+}
+
+/* The domain a change of it or of its checks is about. */
+static const char *
+domain_of(const struct diff_change *c)
+{
+	return (about(c, "domain check", "domain"));
+}
+
+static int	type_used(struct emitter *, const char *, int);
+
+/*
+ * A domain recreated: its base type or its collation changes, or it gets
+ * a new check or NOT NULL while a column holds an array of it (PostgreSQL
+ * cannot check those in place and refuses).
+ */
 static int
 domain_recreated(struct emitter *e, const char *name)
 {
-	size_t	i;
+	const struct diff_change	*c;
+	size_t				 i;
 
-	for (i = 0; i < e->d.n; i++)
-		if (emit_is(&e->d.v[i], "domain", "alter") &&
-		    strcmp(e->d.v[i].name, name) == 0 &&
-		    (emit_field_is(&e->d.v[i], "type") ||
-		    emit_field_is(&e->d.v[i], "collation")))
+	for (i = 0; i < e->d.n; i++) {
+		c = &e->d.v[i];
+		if (domain_of(c) == NULL || strcmp(domain_of(c), name) != 0)
+			continue;
+		if (emit_field_is(c, "type") || emit_field_is(c, "collation"))
 			return (1);
+		if ((emit_is(c, "domain check", "add") ||
+		    emit_is(c, "domain check", "alter") ||
+		    (emit_field_is(c, "not_null") &&
+		    strcmp(c->to_val, "t") == 0)) && type_used(e, name, 1))
+			return (1);
+	}
 	return (0);
 }
 
-/* Whether a column of the target side uses the type name. */
+/*
+ * Whether a column of the target side uses the type name (arrays: only
+ * as an array of it).
+ */
 static int
-type_used(struct emitter *e, const char *name)
+type_used(struct emitter *e, const char *name, int arrays)
 {
 	sqlite3_stmt	*st;
+	const char	*type;
 	int		 used = 0;
 
 	st = emit_query(e, "SELECT type FROM columns WHERE side = ?1",
 	    e->to, NULL, NULL);
-	while (st != NULL && !used && sqlite3_step(st) == SQLITE_ROW)
-		used = type_is(e, emit_text(st, 0), name);
+	while (st != NULL && !used && sqlite3_step(st) == SQLITE_ROW) {
+		type = emit_text(st, 0);
+		used = type_is(e, type, name) && (!arrays ||
+		    type[strlen(type) - 1] == ']');
+	}
 	sqlite3_finalize(st);
 	return (used);
 }
@@ -91,7 +132,7 @@ composite_recreated(struct emitter *e, const char *name)
 	for (i = 0; i < e->d.n; i++)
 		if (emit_is(&e->d.v[i], "attribute", "alter") &&
 		    strcmp(e->d.v[i].tbl, name) == 0)
-			return (type_used(e, name));
+			return (type_used(e, name, 0));
 	return (0);
 }
 
@@ -319,8 +360,9 @@ emit_types_create(struct emitter *e)
 
 /*
  * The columns of the target side of type name (or arrays of it) take the
- * type qnew (qualified), each through the cast using(col): its default is
- * dropped first and set again after.
+ * type qnew (qualified), each through the cast using(col), their defaults
+ * dropped first (using NULL: their defaults set again, once the new type
+ * has the name they spell).
  */
 static void
 convert_columns(struct emitter *e, const char *name, const char *qnew,
@@ -342,6 +384,13 @@ convert_columns(struct emitter *e, const char *name, const char *qnew,
 			continue;
 		array = strchr(type, '[') != NULL &&
 		    type[strlen(type) - 1] == ']';
+		if (using == NULL) {
+			if (def != NULL) {
+				emit_alter_column(e, tbl, col);
+				vbuf_appendf(e->out, "SET DEFAULT %s;\n", def);
+			}
+			continue;
+		}
 		if (def != NULL) {
 			emit_alter_column(e, tbl, col);
 			vbuf_puts(e->out, "DROP DEFAULT;\n");
@@ -351,10 +400,6 @@ convert_columns(struct emitter *e, const char *name, const char *qnew,
 		    array ? "[]" : "");
 		using(e, name, col, array);
 		vbuf_appendf(e->out, "::%s%s;\n", qnew, array ? "[]" : "");
-		if (def != NULL) {
-			emit_alter_column(e, tbl, col);
-			vbuf_appendf(e->out, "SET DEFAULT %s;\n", def);
-		}
 	}
 	sqlite3_finalize(st);
 }
@@ -427,6 +472,7 @@ recreate(struct emitter *e, const char *name, int domain, const char *why)
 	    "TYPE", qnew.data);
 	vf_quote_ident(e->out, name);
 	vbuf_puts(e->out, ";\n");
+	convert_columns(e, name, qnew.data, NULL);
 	type_comment(e, name, domain);
 	vbuf_free(&tmp);
 	vbuf_free(&qnew);
@@ -436,34 +482,51 @@ recreate(struct emitter *e, const char *name, int domain, const char *why)
 static const char *
 composite_of(const struct diff_change *c)
 {
-	if (emit_is(c, "attribute", NULL))
-		return (c->tbl);
-	if (emit_is(c, "composite type", "alter"))
-		return (c->name);
-	return (NULL);
+	return (about(c, "attribute", "composite type"));
+}
+
+/* Whether change i is the first that of() says is about its type. */
+static int
+first_about(struct emitter *e, size_t i,
+    const char *(*of)(const struct diff_change *))
+{
+	const char	*name = of(&e->d.v[i]), *o;
+	size_t		 j;
+
+	for (j = 0; j < i; j++)
+		if ((o = of(&e->d.v[j])) != NULL && strcmp(o, name) == 0)
+			return (0);
+	return (1);
+}
+
+/* Why a change that of() says is about type name loses data, or NULL. */
+static const char *
+worst(struct emitter *e, const char *(*of)(const struct diff_change *),
+    const char *name)
+{
+	const char	*why = NULL, *o;
+	size_t		 j;
+
+	for (j = 0; j < e->d.n; j++)
+		if ((o = of(&e->d.v[j])) != NULL && strcmp(o, name) == 0 &&
+		    e->d.v[j].destructive != NULL)
+			why = e->d.v[j].destructive;
+	return (why);
 }
 
 void
 emit_types_recreate(struct emitter *e)
 {
-	const struct diff_change	*c, *w;
-	size_t				 i, j;
-	const char			*why, *name;
+	const struct diff_change	*c;
+	size_t				 i;
+	const char			*name;
 
 	for (i = 0; i < e->d.n; i++) {
 		c = &e->d.v[i];
-		if (emit_is(c, "domain", "alter") &&
-		    (emit_field_is(c, "type") ||
-		    emit_field_is(c, "collation"))) {
-			/* Once per domain, at its first such change. */
-			for (j = 0; j < i; j++)
-				if (emit_is(&e->d.v[j], "domain", "alter") &&
-				    strcmp(e->d.v[j].name, c->name) == 0 &&
-				    (emit_field_is(&e->d.v[j], "type") ||
-				    emit_field_is(&e->d.v[j], "collation")))
-					break;
-			if (j == i)
-				recreate(e, c->name, 1, c->destructive);
+		if ((name = domain_of(c)) != NULL) {
+			if (first_about(e, i, domain_of) &&
+			    domain_recreated(e, name))
+				recreate(e, name, 1, worst(e, domain_of, name));
 		} else if (emit_is(c, "attribute", "alter") &&
 		    !composite_recreated(e, c->tbl)) {
 			if (c->destructive != NULL)
@@ -475,28 +538,12 @@ emit_types_recreate(struct emitter *e)
 			vbuf_appendf(e->out, " TYPE %s;\n", c->to_val);
 		}
 	}
-	/* Composite types recreated, once each, marked as their worst
-	   attribute change. */
-	for (i = 0; i < e->d.n; i++) {
-		if ((name = composite_of(&e->d.v[i])) == NULL ||
-		    !composite_recreated(e, name))
-			continue;
-		for (j = 0; j < i; j++)
-			if (composite_of(&e->d.v[j]) != NULL &&
-			    strcmp(composite_of(&e->d.v[j]), name) == 0)
-				break;
-		if (j < i)
-			continue;
-		why = NULL;
-		for (j = 0; j < e->d.n; j++) {
-			w = &e->d.v[j];
-			if (emit_is(w, "attribute", NULL) &&
-			    strcmp(w->tbl, name) == 0 &&
-			    w->destructive != NULL)
-				why = w->destructive;
-		}
-		recreate(e, name, 0, why);
-	}
+	/* Composite types recreated, once each. */
+	for (i = 0; i < e->d.n; i++)
+		if ((name = composite_of(&e->d.v[i])) != NULL &&
+		    first_about(e, i, composite_of) &&
+		    composite_recreated(e, name))
+			recreate(e, name, 0, worst(e, composite_of, name));
 }
 
 /*
