@@ -439,9 +439,9 @@ mark_destructive(struct diff_change *c)
 }
 
 /*
- * A column's type change to or from a domain loses nothing when the base
- * types are the same or widen (a domain's checks may refuse a value, which
- * fails the migration, loudly).
+ * A type change (of a column, a domain's base type, an attribute) to or
+ * from a domain loses nothing when the base types are the same or widen (a
+ * domain's checks may refuse a value, which fails the migration, loudly).
  */
 static void
 domain_keeps_values(struct snapshot *snap, const char *from, const char *to,
@@ -518,7 +518,7 @@ diff_compute(struct snapshot *snap, const char *from, const char *to,
 		if (c->old_tbl == NULL && c->tbl != NULL)
 			c->old_tbl = xstrdup(c->tbl);
 		mark_destructive(c);
-		if (c->destructive != NULL && strcmp(c->kind, "column") == 0 &&
+		if (c->destructive != NULL && strcmp(c->kind, "enum") != 0 &&
 		    strcmp(c->action, "alter") == 0 && c->field != NULL &&
 		    strcmp(c->field, "type") == 0 && c->from_val != NULL &&
 		    c->to_val != NULL)
