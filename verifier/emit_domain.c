@@ -3,9 +3,11 @@
  * (each after the types it uses, step 1) and changed in place (ALTER
  * DOMAIN SET/DROP DEFAULT, SET/DROP NOT NULL, DROP CONSTRAINT, ALTER TYPE
  * ADD ATTRIBUTE, comments, step 1); recreated when PostgreSQL cannot
- * change them in place (a domain's base type or collation; an
- * attribute's type while a column uses its type: a new type, the columns
- * converted, the old one dropped and the new one renamed, step 6);
+ * change them in place (a domain's base type or collation, a new check
+ * or NOT NULL while a column holds an array of it; an attribute's type
+ * while a column uses its type, attributes in a new order: a new type,
+ * the columns converted, the old one dropped and the new one renamed,
+ * step 6);
  * dropped (step 7, after the columns that used them); new checks (step
  * 8, after the columns are converted).
  */
@@ -63,7 +65,27 @@ domain_of(const struct diff_change *c)
 	return (about(c, "domain check", "domain"));
 }
 
-static int	type_used(struct emitter *, const char *, int);
+/*
+ * Whether a column of the target side uses the type name (arrays: only
+ * as an array of it).
+ */
+static int
+type_used(struct emitter *e, const char *name, int arrays)
+{
+	sqlite3_stmt	*st;
+	const char	*type;
+	int		 used = 0;
+
+	st = emit_query(e, "SELECT type FROM columns WHERE side = ?1",
+	    e->to, NULL, NULL);
+	while (st != NULL && !used && sqlite3_step(st) == SQLITE_ROW) {
+		type = emit_text(st, 0);
+		used = type_is(e, type, name) && (!arrays ||
+		    type[strlen(type) - 1] == ']');
+	}
+	sqlite3_finalize(st);
+	return (used);
+}
 
 /*
  * A domain recreated: its base type or its collation changes, or it gets
@@ -89,28 +111,6 @@ domain_recreated(struct emitter *e, const char *name)
 			return (1);
 	}
 	return (0);
-}
-
-/*
- * Whether a column of the target side uses the type name (arrays: only
- * as an array of it).
- */
-static int
-type_used(struct emitter *e, const char *name, int arrays)
-{
-	sqlite3_stmt	*st;
-	const char	*type;
-	int		 used = 0;
-
-	st = emit_query(e, "SELECT type FROM columns WHERE side = ?1",
-	    e->to, NULL, NULL);
-	while (st != NULL && !used && sqlite3_step(st) == SQLITE_ROW) {
-		type = emit_text(st, 0);
-		used = type_is(e, type, name) && (!arrays ||
-		    type[strlen(type) - 1] == ']');
-	}
-	sqlite3_finalize(st);
-	return (used);
 }
 
 /*
