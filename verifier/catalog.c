@@ -31,7 +31,8 @@
 
 static const char *const set_names[CATALOG_NSETS] = {
 	"enums", "tables", "columns", "constraints", "concols", "indexes",
-	"indexkeys", "sequences", "unsupported"
+	"indexkeys", "sequences", "domains", "domchecks", "composites",
+	"compattrs", "unsupported"
 };
 
 static const char *const set_sql[CATALOG_NSETS] = {
@@ -276,16 +277,63 @@ static const char *const set_sql[CATALOG_NSETS] = {
 	"AND i.objid = c.oid AND i.deptype = 'i') "
 	"ORDER BY c.relname",
 
+	/* CATALOG_DOMAINS: the collation only when not the base type's. */
+	"SELECT t.typname AS name, "
+	"pg_catalog.format_type(t.typbasetype, t.typtypmod) AS type, "
+	"pg_catalog.pg_get_expr(t.typdefaultbin, 0) AS default_expr, "
+	"CASE WHEN t.typnotnull THEN 't' ELSE 'f' END AS not_null, "
+	"CASE WHEN t.typcollation <> b.typcollation "
+	"THEN co.collname::pg_catalog.text END AS collation, "
+	"pg_catalog.obj_description(t.oid, 'pg_type') AS comment "
+	"FROM pg_catalog.pg_type t "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
+	"JOIN pg_catalog.pg_type b ON b.oid = t.typbasetype "
+	"LEFT JOIN pg_catalog.pg_collation co ON co.oid = t.typcollation "
+	"WHERE n.nspname = $1 AND t.typtype = 'd' "
+	"ORDER BY t.typname",
+
+	/* CATALOG_DOMCHECKS */
+	"SELECT t.typname AS domain, k.conname AS name, "
+	"pg_catalog.pg_get_constraintdef(k.oid) AS def, "
+	"pg_catalog.pg_get_expr(k.conbin, 0) AS check_expr "
+	"FROM pg_catalog.pg_constraint k "
+	"JOIN pg_catalog.pg_type t ON t.oid = k.contypid "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
+	"WHERE n.nspname = $1 AND t.typtype = 'd' AND k.contype = 'c' "
+	"ORDER BY t.typname, k.conname",
+
+	/* CATALOG_COMPOSITES: stand-alone composite types, not row types. */
+	"SELECT t.typname AS name, "
+	"pg_catalog.obj_description(t.oid, 'pg_type') AS comment "
+	"FROM pg_catalog.pg_type t "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
+	"JOIN pg_catalog.pg_class c ON c.oid = t.typrelid "
+	"WHERE n.nspname = $1 AND t.typtype = 'c' AND c.relkind = 'c' "
+	"ORDER BY t.typname",
+
+	/* CATALOG_COMPATTRS */
+	"SELECT t.typname AS composite, (pg_catalog.row_number() OVER "
+	"(PARTITION BY t.oid ORDER BY a.attnum))::pg_catalog.text AS pos, "
+	"a.attname AS name, "
+	"pg_catalog.format_type(a.atttypid, a.atttypmod) AS type "
+	"FROM pg_catalog.pg_type t "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
+	"JOIN pg_catalog.pg_class c ON c.oid = t.typrelid "
+	"JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid "
+	"WHERE n.nspname = $1 AND t.typtype = 'c' AND c.relkind = 'c' "
+	"AND a.attnum > 0 AND NOT a.attisdropped "
+	"ORDER BY t.typname, a.attnum",
+
 	/* CATALOG_UNSUPPORTED: what is in the schema and not modelled. */
 	"SELECT kind, name FROM ("
 	"SELECT CASE c.relkind WHEN 'v' THEN 'view' "
 	"WHEN 'm' THEN 'materialized view' WHEN 'p' THEN 'partitioned table' "
-	"WHEN 'f' THEN 'foreign table' WHEN 'c' THEN 'composite type' "
+	"WHEN 'f' THEN 'foreign table' "
 	"WHEN 'r' THEN 'partition' END AS kind, c.relname::pg_catalog.text "
 	"AS name "
 	"FROM pg_catalog.pg_class c "
 	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-	"WHERE n.nspname = $1 AND (c.relkind IN ('v', 'm', 'p', 'f', 'c') "
+	"WHERE n.nspname = $1 AND (c.relkind IN ('v', 'm', 'p', 'f') "
 	"OR (c.relkind = 'r' AND c.relispartition)) "
 	"UNION ALL SELECT 'inherited table', c.relname "
 	"FROM pg_catalog.pg_class c "
@@ -323,14 +371,22 @@ static const char *const set_sql[CATALOG_NSETS] = {
 	"JOIN pg_catalog.pg_class c ON c.oid = r.ev_class "
 	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
 	"WHERE n.nspname = $1 AND r.rulename <> '_RETURN' "
-	"UNION ALL SELECT CASE t.typtype WHEN 'd' THEN 'domain' "
+	"UNION ALL SELECT CASE t.typtype "
 	"WHEN 'r' THEN 'range type' WHEN 'm' THEN 'multirange type' "
 	"ELSE 'base type' END, t.typname "
 	"FROM pg_catalog.pg_type t "
 	"JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
-	"WHERE n.nspname = $1 AND t.typtype IN ('d', 'r', 'm', 'b') "
+	"WHERE n.nspname = $1 AND t.typtype IN ('r', 'm', 'b') "
 	"AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_type e "
 	"WHERE e.typarray = t.oid) "
+	"UNION ALL SELECT 'collation of an attribute', c.relname || '.' || "
+	"a.attname "
+	"FROM pg_catalog.pg_attribute a "
+	"JOIN pg_catalog.pg_class c ON c.oid = a.attrelid "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+	"JOIN pg_catalog.pg_type t ON t.oid = a.atttypid "
+	"WHERE n.nspname = $1 AND c.relkind = 'c' AND a.attnum > 0 "
+	"AND NOT a.attisdropped AND a.attcollation <> t.typcollation "
 	"UNION ALL SELECT 'collation from another schema', c.relname || '.' "
 	"|| a.attname || ' (' || cn.nspname || '.' || co.collname || ')' "
 	"FROM pg_catalog.pg_attribute a "

@@ -42,6 +42,11 @@ enum catalog_set_id {
 	CATALOG_SEQUENCES,	/* name, type, start, increment, min, max,
 				   cache, cycle, owned_tbl, owned_col,
 				   comment */
+	CATALOG_DOMAINS,	/* name, type, default_expr, not_null,
+				   collation, comment */
+	CATALOG_DOMCHECKS,	/* domain, name, def, check_expr */
+	CATALOG_COMPOSITES,	/* name, comment */
+	CATALOG_COMPATTRS,	/* composite, pos, name, type */
 	CATALOG_UNSUPPORTED,	/* kind, name */
 	CATALOG_NSETS
 };

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "diff.h"
+#include "diff_int.h"
 
 /*
  * The maps and the changes table.  ?1 is the source side, ?2 the target.
@@ -486,6 +486,8 @@ mark_destructive(struct diff_change *c)
 			c->destructive = "drops a table and its rows";
 		else if (strcmp(c->kind, "column") == 0)
 			c->destructive = "drops a column and its values";
+		else if (strcmp(c->kind, "attribute") == 0)
+			c->destructive = "drops an attribute and its values";
 		return;
 	}
 	if (strcmp(c->action, "alter") != 0 || c->field == NULL)
@@ -494,6 +496,14 @@ mark_destructive(struct diff_change *c)
 	    !type_widens_collated(c->from_val, c->to_val))
 		c->destructive = "changes a column's type to one that may not "
 		    "hold every value";
+	if ((strcmp(c->kind, "domain") == 0 ||
+	    strcmp(c->kind, "attribute") == 0) &&
+	    strcmp(c->field, "type") == 0 &&
+	    !type_widens(c->from_val, c->to_val))
+		c->destructive = strcmp(c->kind, "domain") == 0 ?
+		    "changes a domain's base type to one that may not hold "
+		    "every value" : "changes an attribute's type to one that "
+		    "may not hold every value";
 	if (strcmp(c->kind, "enum") == 0 && strcmp(c->field, "labels") == 0 &&
 	    !labels_kept(c->from_val, c->to_val)) {
 		/* Same number of labels: renamed in place, data kept. */
@@ -509,31 +519,58 @@ mark_destructive(struct diff_change *c)
 	}
 }
 
+/*
+ * A type change (of a column, a domain's base type, an attribute) to or
+ * from a domain loses nothing when the base types are the same or widen (a
+ * domain's checks may refuse a value, which fails the migration, loudly).
+ */
+static void
+domain_keeps_values(struct snapshot *snap, const char *from, const char *to,
+    struct diff_change *c)
+{
+	char	*fb, *tb;
+
+	fb = diff_types_base(snap, from, c->from_val);
+	tb = diff_types_base(snap, to, c->to_val);
+	if ((strcmp(fb, c->from_val) != 0 || strcmp(tb, c->to_val) != 0) &&
+	    (strcmp(fb, tb) == 0 || type_widens(fb, tb)))
+		c->destructive = NULL;
+	free(fb);
+	free(tb);
+}
+
 int
 diff_compute(struct snapshot *snap, const char *from, const char *to,
     struct diff *d, struct vf_error *err)
 {
+	/* diff.c's statements, then each kind's of its own file. */
+	static const char *const *const parts[] = { diff_sql, diff_types_sql };
 	sqlite3_stmt	*st = NULL;
-	size_t		 i, cap = 0;
+	size_t		 i, k, cap = 0;
 	int		 rc = -1, step;
 
 	memset(d, 0, sizeof(*d));
-	for (i = 0; diff_sql[i] != NULL; i++) {
-		if (snapshot_prepare(snap, diff_sql[i], &st, err) == -1)
-			goto done;
-		if (sqlite3_bind_parameter_count(st) >= 1)
-			sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
-		if (sqlite3_bind_parameter_count(st) >= 2)
-			sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
-		step = sqlite3_step(st);
-		if (step != SQLITE_DONE && step != SQLITE_ROW) {
-			vf_error_set(err, VF_EXIT_FAIL, NULL, 0, 0,
-			    "snapshot store: diff: %s",
-			    sqlite3_errmsg(sqlite3_db_handle(st)));
-			goto done;
+	for (k = 0; k < sizeof(parts) / sizeof(parts[0]); k++) {
+		for (i = 0; parts[k][i] != NULL; i++) {
+			if (snapshot_prepare(snap, parts[k][i], &st,
+			    err) == -1)
+				goto done;
+			if (sqlite3_bind_parameter_count(st) >= 1)
+				sqlite3_bind_text(st, 1, from, -1,
+				    SQLITE_STATIC);
+			if (sqlite3_bind_parameter_count(st) >= 2)
+				sqlite3_bind_text(st, 2, to, -1,
+				    SQLITE_STATIC);
+			step = sqlite3_step(st);
+			if (step != SQLITE_DONE && step != SQLITE_ROW) {
+				vf_error_set(err, VF_EXIT_FAIL, NULL, 0, 0,
+				    "snapshot store: diff: %s",
+				    sqlite3_errmsg(sqlite3_db_handle(st)));
+				goto done;
+			}
+			sqlite3_finalize(st);
+			st = NULL;
 		}
-		sqlite3_finalize(st);
-		st = NULL;
 	}
 	if (snapshot_prepare(snap, "SELECT kind, action, tbl, old_tbl, name, "
 	    "old_name, field, from_val, to_val, extra, ckind FROM changes "
@@ -562,6 +599,11 @@ diff_compute(struct snapshot *snap, const char *from, const char *to,
 		if (c->old_tbl == NULL && c->tbl != NULL)
 			c->old_tbl = xstrdup(c->tbl);
 		mark_destructive(c);
+		if (c->destructive != NULL && strcmp(c->kind, "enum") != 0 &&
+		    strcmp(c->action, "alter") == 0 && c->field != NULL &&
+		    strcmp(c->field, "type") == 0 && c->from_val != NULL &&
+		    c->to_val != NULL)
+			domain_keeps_values(snap, from, to, c);
 	}
 	if (step != SQLITE_DONE) {
 		vf_error_set(err, VF_EXIT_FAIL, NULL, 0, 0,

@@ -7,12 +7,12 @@
 #include <string.h>
 
 #include "compare.h"
-#include "dump.h"
+#include "dump_int.h"
 #include "expected.h"
 
-/* A type as the model writes it: enums of the schema by bare name. */
-static char *
-model_type(const char *schema, const char *type)
+/* A type as the model writes it: types of the schema by bare name. */
+char *
+dump_type(const char *schema, const char *type)
 {
 	struct vbuf	prefix, t;
 	const char	*p;
@@ -43,8 +43,8 @@ model_type(const char *schema, const char *type)
 }
 
 /* Strips the outer parentheses PostgreSQL prints around an expression. */
-static char *
-unparen(const char *s)
+char *
+dump_unparen(const char *s)
 {
 	size_t	n = strlen(s), i;
 	int	depth = 0, inq = 0;
@@ -208,13 +208,14 @@ dump_constraints(const struct catalog *cat, struct model_table *t,
 			}
 			dump_constraint_options(cat, i, c);
 			if (kinds[k] == 'x') {
-				dump_exclude(cat, i, t->name, c, unparen);
+				dump_exclude(cat, i, t->name, c, dump_unparen);
 				continue;
 			}
 			if (kinds[k] == 'c') {
 				x = catalog_get(cat, CATALOG_CONSTRAINTS, i,
 				    "check_expr");
-				c->expression = unparen(x != NULL ? x : "true");
+				c->expression = dump_unparen(x != NULL ? x :
+				    "true");
 				continue;
 			}
 			c->columns = con_columns(cat, t->name, name, "col",
@@ -282,7 +283,7 @@ dump_indexes(const struct catalog *cat, struct model_table *t)
 		ix->method = xstrdup(catalog_get(cat, CATALOG_INDEXES, i,
 		    "method"));
 		x = catalog_get(cat, CATALOG_INDEXES, i, "where_expr");
-		ix->where = x != NULL ? unparen(x) : NULL;
+		ix->where = x != NULL ? dump_unparen(x) : NULL;
 		ix->comment = dup_or_null(catalog_get(cat, CATALOG_INDEXES, i,
 		    "comment"));
 		dump_params(catalog_get(cat, CATALOG_INDEXES, i, "reloptions"),
@@ -570,6 +571,7 @@ dump_model(const struct catalog *cat, struct model *m, struct problems *p)
 		if (m->enums[i].nvalues == 0)
 			problems_add(p, NULL, 0, "unsupported: enum without "
 			    "labels %s.%s", cat->schema, m->enums[i].name);
+	dump_user_types(cat, m, p);
 	m->tables = xcalloc(tb->nrows + 1, sizeof(*m->tables));
 	for (i = 0; i < tb->nrows; i++) {
 		t = &m->tables[m->ntables++];
@@ -592,7 +594,7 @@ dump_model(const struct catalog *cat, struct model *m, struct problems *p)
 			    "name"));
 			x = catalog_get(cat, CATALOG_COLUMNS, j, "type");
 			base = split_collation(x, &c->collation);
-			c->type = model_type(cat->schema, base);
+			c->type = dump_type(cat->schema, base);
 			free(base);
 			c->enum_index = -1;
 			len = strcspn(c->type, "[");
@@ -613,7 +615,7 @@ dump_model(const struct catalog *cat, struct model *m, struct problems *p)
 				    j, "identity_opts"), c->type,
 				    &c->identity_opts);
 			x = catalog_get(cat, CATALOG_COLUMNS, j, "generated");
-			c->generated = x != NULL ? unparen(x) : NULL;
+			c->generated = x != NULL ? dump_unparen(x) : NULL;
 			c->comment = dup_or_null(catalog_get(cat,
 			    CATALOG_COLUMNS, j, "comment"));
 		}

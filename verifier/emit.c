@@ -586,8 +586,10 @@ emit_migration(struct snapshot *snap, const char *schema, const char *from,
 	if (e.d.n == 0)
 		goto done;
 
-	/* 1. New enums and labels changed in place. */
+	/* 1. New enums and labels changed in place; then domains and
+	   composite types, which may use them. */
 	emit_enums_create(&e);
+	emit_types_create(&e);
 	/* 2. Foreign keys go first, then other constraints and indexes,
 	   under their source names. */
 	drop_fks_of_dropped_tables(&e);
@@ -656,9 +658,12 @@ emit_migration(struct snapshot *snap, const char *schema, const char *from,
 	}
 	/* 5. Columns of kept tables: add, change, drop. */
 	step_columns(&e);
-	/* 6. Enums that lost labels are recreated, columns converted. */
+	/* 6. Enums that lost labels are recreated, columns converted; so
+	   are domains and composite types PostgreSQL cannot alter. */
 	emit_enums_recreate(&e);
-	/* 7. Dropped tables, sequences, enums. */
+	emit_types_recreate(&e);
+	/* 7. Dropped tables, sequences, domains and composite types,
+	   enums. */
 	for (i = 0; i < e.d.n; i++) {
 		c = &e.d.v[i];
 		if (emit_is(c, "table", "drop")) {
@@ -669,8 +674,11 @@ emit_migration(struct snapshot *snap, const char *schema, const char *from,
 		}
 	}
 	emit_sequences_finish(&e);
+	emit_types_drop(&e);
 	emit_enums_drop(&e);
-	/* 8. Constraints: keys and checks, then foreign keys; indexes. */
+	/* 8. Checks of domains; constraints: keys and checks, then foreign
+	   keys; indexes. */
+	emit_types_finish(&e);
 	for (pass = 0; pass < 2; pass++) {
 		for (i = 0; i < e.d.n; i++) {
 			c = &e.d.v[i];

@@ -88,5 +88,12 @@ int	emit_constraint_recreated(const struct diff_change *c);
 void	emit_constraint_alter(struct emitter *e,
 	    const struct diff_change *c);
 void	emit_constraint_comments(struct emitter *e);
+/* emit_domain.c: new domains and composite types and their changes in
+   place (step 1), those recreated (step 6), dropped (step 7), new checks
+   of domains (step 8). */
+void	emit_types_create(struct emitter *e);
+void	emit_types_recreate(struct emitter *e);
+void	emit_types_drop(struct emitter *e);
+void	emit_types_finish(struct emitter *e);
 
 #endif

@@ -112,6 +112,7 @@ model_free(struct model *m)
 		free(m->enums[i].comment);
 	}
 	free(m->enums);
+	model_domains_free(m);
 	for (i = 0; i < m->nsequences; i++) {
 		free(m->sequences[i].name);
 		free(m->sequences[i].type);

@@ -101,6 +101,47 @@ struct model_sequence {
 	int			 line, col;
 };
 
+/* A named check of a domain; its expression says VALUE for the value. */
+struct model_domain_check {
+	char		*name;		/* always set: written or generated */
+	int		 name_given;
+	char		*expression;
+	int		 line, col;
+};
+
+/*
+ * A domain (`domains:`, model_domain.c).  type is its base type as a
+ * column's type is (a built-in type normalised, or an enum, domain or
+ * composite type of the model by bare name, with "[]"s).
+ */
+struct model_domain {
+	char			*name;
+	char			*type;
+	char			*default_expr;	/* SQL as written, or NULL */
+	int			 not_null;
+	char			*collation;	/* or NULL */
+	struct model_domain_check *checks;
+	size_t			 nchecks;
+	char			*comment;	/* or NULL */
+	int			 line, col;
+};
+
+/* An attribute of a composite type; type as a column's type is. */
+struct model_attribute {
+	char	*name;
+	char	*type;
+	int	 line, col;
+};
+
+/* A composite type (`composite_types:`, model_domain.c). */
+struct model_composite {
+	char			*name;
+	struct model_attribute	*attrs;		/* in order */
+	size_t			 nattrs;
+	char			*comment;	/* or NULL */
+	int			 line, col;
+};
+
 struct model_column {
 	char		*name;
 	char		*type;		/* normalised as written: "varchar(20)",
@@ -215,6 +256,10 @@ struct model {
 	size_t			 nenums;
 	struct model_sequence	*sequences;	/* in file order */
 	size_t			 nsequences;
+	struct model_domain	*domains;	/* in file order */
+	size_t			 ndomains;
+	struct model_composite	*composites;	/* in file order */
+	size_t			 ncomposites;
 	struct model_table	*tables;	/* in file order */
 	size_t			 ntables;
 };
@@ -310,6 +355,33 @@ const struct model_column	*model_find_column(const struct model_table *t,
 				    const char *name);
 const struct model_enum		*model_find_enum(const struct model *m,
 				    const char *name);
+
+/*
+ * The domain or composite type of m whose name type starts with (followed
+ * by nothing or an array suffix), as a column, attribute or domain of m
+ * names it; NULL when type names neither.  *len gets the name's length.
+ */
+const char	*model_user_type(const struct model *m, const char *type,
+		    size_t *len);
+
+/*
+ * type (a column's, a domain's or an attribute's) as SQL: an enum, domain
+ * or composite type of m schema-qualified, with its array suffix; a
+ * built-in type as it is.
+ */
+void	model_render_type(struct vbuf *out, const struct model *m,
+	    const char *type);
+
+/*
+ * Appends CREATE DOMAIN and CREATE TYPE ... AS (...) for m's domains and
+ * composite types, each after the ones it uses, each followed by its
+ * COMMENT ON; done(arg, line, col) is called after each statement.
+ */
+void	model_render_user_types(const struct model *m, struct vbuf *out,
+	    void (*done)(void *, int, int), void *arg);
+
+/* Releases m's domains and composite types (model_domain.c). */
+void	model_domains_free(struct model *m);
 
 /*
  * The integer type a serial column type stands for ("integer" for

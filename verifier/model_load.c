@@ -612,8 +612,8 @@ check_renames(struct loader *ld)
 	return (0);
 }
 
-static const char *const root_keys[] = { "schema", "enums", "sequences",
-	"tables", NULL };
+static const char *const root_keys[] = { "schema", "enums", "domains",
+	"composite_types", "sequences", "tables", NULL };
 
 static int
 load_root(struct loader *ld, yaml_node_t *root)
@@ -631,6 +631,9 @@ load_root(struct loader *ld, yaml_node_t *root)
 	if ((n = ld_map_get(ld, root, "enums")) != NULL &&
 	    ld_enums(ld, n) == -1)
 		return (-1);
+	if (ld_user_types(ld, ld_map_get(ld, root, "domains"),
+	    ld_map_get(ld, root, "composite_types")) == -1)
+		return (-1);
 	if ((tables = ld_map_get(ld, root, "tables")) != NULL) {
 		if (ld_want(ld, tables, YAML_MAPPING_NODE, "tables") == -1 ||
 		    ld_check_names(ld, tables, "table", "") == -1)
@@ -645,6 +648,7 @@ load_root(struct loader *ld, yaml_node_t *root)
 	    ld_sequences(ld, n) == -1)
 		return (-1);
 	if (resolve_fks(ld) == -1 || check_renames(ld) == -1 ||
+	    ld_user_types_names(ld) == -1 ||
 	    model_names_assign(ld->m, ld->path, ld->err) == -1)
 		return (-1);
 	return (0);

@@ -117,4 +117,14 @@ int	ld_with(struct loader *ld, yaml_node_t *map, const char *what,
 int	ld_table(struct loader *ld, yaml_node_t *k, yaml_node_t *v);
 int	ld_sequences(struct loader *ld, yaml_node_t *map);
 
+/*
+ * model_domain.c: the domains and composite_types mappings (either may
+ * be NULL), read after the enums and before the tables that use them.
+ */
+int	ld_user_types(struct loader *ld, yaml_node_t *domains,
+	    yaml_node_t *comps);
+
+/* No domain or composite type has the name of a table or sequence. */
+int	ld_user_types_names(struct loader *ld);
+
 #endif

@@ -275,7 +275,8 @@ load_column(struct loader *ld, struct model_table *t, yaml_node_t *k,
 			goto done;
 		}
 		c->type = xstrdup(label);
-	} else if (c->enum_index >= 0) {
+	} else if (c->enum_index >= 0 || (model_user_type(ld->m, elem,
+	    &i) != NULL && i == strlen(elem))) {
 		c->type = xmalloc(strlen(elem) + strlen(suffix) + 1);
 		strcpy(c->type, elem);
 		strcat(c->type, suffix);

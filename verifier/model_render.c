@@ -38,8 +38,7 @@ put_type(struct vbuf *out, const struct model *m, const struct model_column *c)
 	const struct model_enum	*e;
 
 	if (c->enum_index < 0) {
-		/* A built-in type, normalised from a closed grammar. */
-		vbuf_puts(out, c->type);
+		model_render_type(out, m, c->type);
 		return;
 	}
 	e = &m->enums[c->enum_index];
@@ -372,6 +371,12 @@ render_comments(const struct model *m, struct render *r)
 	}
 }
 
+static void
+render_done(void *arg, int line, int col)
+{
+	stmt_done(arg, line, col);
+}
+
 static int
 render(const struct model *m, struct render *r, struct vf_error *err)
 {
@@ -405,6 +410,7 @@ render(const struct model *m, struct render *r, struct vf_error *err)
 		vbuf_puts(out, ");\n");
 		stmt_done(r, e->line, e->col);
 	}
+	model_render_user_types(m, out, render_done, r);
 	/* Sequences before the tables whose defaults use them. */
 	for (i = 0; i < m->nsequences; i++) {
 		sq = &m->sequences[i];

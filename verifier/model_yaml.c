@@ -540,6 +540,82 @@ write_table(const struct model_names *ns, const struct model_table *t,
 	}
 }
 
+/* The domains and composite types of m. */
+static void
+write_user_types(const struct model *m, struct vbuf *out)
+{
+	const struct model_domain	*d;
+	const struct model_composite	*c;
+	char				 def[MODEL_NAME_MAX + 1], label[32];
+	size_t				 i, j;
+	int				 named;
+
+	if (m->ndomains > 0)
+		vbuf_puts(out, "\ndomains:\n");
+	for (i = 0; i < m->ndomains; i++) {
+		d = &m->domains[i];
+		vbuf_puts(out, "  ");
+		yaml_scalar(out, d->name, 0);
+		if (d->default_expr == NULL && !d->not_null &&
+		    d->collation == NULL && d->nchecks == 0 &&
+		    d->comment == NULL) {
+			vbuf_puts(out, ": ");
+			yaml_scalar(out, d->type, 0);
+			vbuf_putc(out, '\n');
+			continue;
+		}
+		vbuf_puts(out, ":\n");
+		yaml_kv(out, 4, "type", d->type);
+		if (d->default_expr != NULL)
+			yaml_kv(out, 4, "default", d->default_expr);
+		if (d->not_null)
+			yaml_true(out, 4, "not_null");
+		if (d->collation != NULL)
+			yaml_kv(out, 4, "collation", d->collation);
+		if (d->nchecks > 0)
+			vbuf_appendf(out, "%4schecks:\n", "");
+		/* Names only when not all are the loader's: d_check, then
+		   d_check1, ... */
+		for (j = 0, named = 0; j < d->nchecks; j++) {
+			snprintf(label, sizeof(label), j == 0 ? "check" :
+			    "check%zu", j);
+			model_make_name(def, d->name, NULL, label);
+			if (strcmp(d->checks[j].name, def) != 0)
+				named = 1;
+		}
+		for (j = 0; j < d->nchecks; j++) {
+			if (!named) {
+				yaml_kv(out, 6, "- expression",
+				    d->checks[j].expression);
+				continue;
+			}
+			yaml_kv(out, 6, "- name", d->checks[j].name);
+			yaml_kv(out, 8, "expression", d->checks[j].expression);
+		}
+		if (d->comment != NULL)
+			yaml_kv(out, 4, "comment", d->comment);
+	}
+	if (m->ncomposites > 0)
+		vbuf_puts(out, "\ncomposite_types:\n");
+	for (i = 0; i < m->ncomposites; i++) {
+		c = &m->composites[i];
+		vbuf_puts(out, "  ");
+		yaml_scalar(out, c->name, 0);
+		vbuf_puts(out, ":\n");
+		if (c->comment != NULL)
+			yaml_kv(out, 4, "comment", c->comment);
+		vbuf_appendf(out, "%4sattributes:%s\n", "",
+		    c->nattrs == 0 ? " {}" : "");
+		for (j = 0; j < c->nattrs; j++) {
+			vbuf_puts(out, "      ");
+			yaml_scalar(out, c->attrs[j].name, 0);
+			vbuf_puts(out, ": ");
+			yaml_scalar(out, c->attrs[j].type, 0);
+			vbuf_putc(out, '\n');
+		}
+	}
+}
+
 void
 model_write_yaml(const struct model *m, struct vbuf *out)
 {
@@ -579,6 +655,7 @@ model_write_yaml(const struct model *m, struct vbuf *out)
 			vbuf_free(&key);
 		}
 	}
+	write_user_types(m, out);
 	if (m->nsequences > 0) {
 		vbuf_puts(out, "\nsequences:\n");
 		for (i = 0; i < m->nsequences; i++) {

@@ -25,6 +25,10 @@ static const char *const set_columns[CATALOG_NSETS] = {
 	    "collation, opclass",
 	"name, type, start, increment, min, max, cache, cycle, owned_tbl, "
 	    "owned_col, comment",
+	"name, type, default_expr, not_null, collation, comment",
+	"domain, name, def, check_expr",
+	"name, comment",
+	"composite, pos, name, type",
 	"kind, name",
 };
 

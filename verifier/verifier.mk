@@ -6,10 +6,11 @@
 # below (the CLI is the only one that prints):
 #   1. util, pgtree (libpg_query: the scanner quotes names), problems
 #   2. db, sqlfile, model (model_load, model_objects, model_storage,
-#      model_constraint, model_names, model_types, model_expr, model_render, model_yaml)
+#      model_constraint, model_domain, model_names, model_types,
+#      model_expr, model_render, model_yaml)
 #   3. catalog, runner, scratch
 #   4. snapshot
-#   5. diff, emit
+#   5. diff (diff_types), emit (emit_enum, emit_sequence, emit_domain)
 #   6. expected, replay, compare, refs (refs: over pgtree)
 #   7. draft, dump
 #   8. the CLI: cli, cmd_diff, cmd_draft, cmd_check, cmd_dump, main
@@ -23,6 +24,7 @@ VERIFIER_SRCS := \
 	verifier/pgtree.c \
 	verifier/model.c \
 	verifier/model_load.c \
+	verifier/model_domain.c \
 	verifier/model_objects.c \
 	verifier/model_storage.c \
 	verifier/model_constraint.c \
@@ -36,8 +38,10 @@ VERIFIER_SRCS := \
 	verifier/scratch.c \
 	verifier/snapshot.c \
 	verifier/diff.c \
+	verifier/diff_types.c \
 	verifier/emit.c \
 	verifier/emit_enum.c \
+	verifier/emit_domain.c \
 	verifier/emit_sequence.c \
 	verifier/emit_storage.c \
 	verifier/emit_constraint.c \
@@ -47,7 +51,8 @@ VERIFIER_SRCS := \
 	verifier/refs.c \
 	verifier/draft.c \
 	verifier/dump.c \
-	verifier/dump_constraint.c
+	verifier/dump_constraint.c \
+	verifier/dump_domain.c
 
 # The CLI: main.c's command table and the commands.
 VERIFIER_CLI_SRCS := \

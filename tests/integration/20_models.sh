@@ -135,6 +135,19 @@ else
 	fail "model names: as PostgreSQL chooses them" "$r1 $r2"
 fi
 
+# Domains and composite types: the DDL runs (types in the order they use
+# each other); an unnamed domain check gets PostgreSQL's name.
+fresh_db models_types
+q models_types "CREATE SCHEMA shop; CREATE DOMAIN public.vf_d AS int CHECK (VALUE > 0)
+    CHECK (VALUE < 9)" >/dev/null
+"$RENDER" tests/models/good/types.yaml >"$TEST_TMP/types.sql"
+check "model DDL: types.yaml runs in PostgreSQL" apply models_types "$TEST_TMP/types.sql"
+check_eq "model names: unnamed domain checks as PostgreSQL names them" \
+    "$(q models_types "SELECT string_agg(replace(conname, 'vf_d', 'cents'), ' '
+        ORDER BY conname) FROM pg_constraint WHERE contypid = 'public.vf_d'::regtype")" \
+    "$(printf 'schema: shop\ndomains:\n  cents:\n    type: integer\n    checks:\n      - expression: VALUE > 0\n      - expression: VALUE < 9\n' >"$TEST_TMP/cents.yaml"
+        "$RENDER" "$TEST_TMP/cents.yaml" | grep -o 'CONSTRAINT [a-z_0-9]*' | cut -d' ' -f2 | sort | paste -sd' ')"
+
 # Each schema's model describes exactly what its migrations build.
 for y in schema_models/*.yaml; do
 	s=$(basename "$y" .yaml)

@@ -125,6 +125,21 @@ kind "standalone sequences" "CREATE SEQUENCE s1; CREATE SEQUENCE s2 AS integer S
     CREATE SEQUENCE owned_s OWNED BY t.o; ALTER TABLE t ALTER o SET DEFAULT nextval('owned_s');
     CREATE SEQUENCE t_n_seq OWNED BY t.n"
 check_contains "standalone sequences are dumped with their options" "$(printf '  s2:\n    type: integer\n    start: 1000\n    increment: -2\n    min: -100000\n    max: 5000\n    cache: 3\n    cycle: true\n')" "$(cat "$W/models/$SCHEMA.yaml")"
+kind "domains" "CREATE TYPE mood AS ENUM ('a', 'b');
+    CREATE DOMAIN posint AS int CHECK (VALUE > 0);
+    CREATE DOMAIN email AS varchar(200) COLLATE \"C\" NOT NULL DEFAULT 'x@y'
+      CONSTRAINT has_at CHECK (VALUE LIKE '%@%') CHECK (length(VALUE) > 2);
+    COMMENT ON DOMAIN email IS 'An address';
+    CREATE DOMAIN moods AS mood[]; CREATE DOMAIN \"Odd Dom\" AS text;
+    CREATE DOMAIN small AS posint DEFAULT 1 CHECK (VALUE < 10);
+    CREATE TABLE t (id int PRIMARY KEY, p posint NOT NULL DEFAULT 5, e email, m moods,
+      ps posint[], o \"Odd Dom\", s small)"
+check_contains "a domain's one unnamed check is dumped without its name" "$(printf '  posint:\n    type: integer\n    checks:\n      - expression: VALUE > 0\n')" "$(cat "$W/models/$SCHEMA.yaml")"
+kind "composite types" "CREATE DOMAIN posint AS int CHECK (VALUE > 0);
+    CREATE TYPE pair AS (a int, b posint, \"c d\" varchar(10));
+    COMMENT ON TYPE pair IS 'two'; CREATE TYPE empty AS ();
+    CREATE TYPE nest AS (p pair, ps pair[]);
+    CREATE TABLE t (id int PRIMARY KEY, pr pair, prs pair[] NOT NULL, n nest)"
 kind "quoted names" "CREATE TABLE \"Order Lines\" (\"select\" int PRIMARY KEY, \"Qty\" numeric(10,2),
     \"we\"\"ird\" text, CONSTRAINT \"Odd \"\"uq\"\"\" UNIQUE (\"Qty\"));
     CREATE INDEX \"Idx Q\" ON \"Order Lines\" (\"we\"\"ird\");
@@ -137,11 +152,14 @@ reset_schema
 cat > "$W/migrations/$SCHEMA/20260101000000_objects.sql" <<'SQL'
 -- migrate:up
 CREATE TYPE shop.state AS ENUM ('new', 'done');
+CREATE DOMAIN shop.posint AS integer CHECK (VALUE > 0);
+CREATE TYPE shop.dims AS (w shop.posint, h shop.posint);
 CREATE TABLE shop.items (
 	id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
 	name text NOT NULL UNIQUE,
 	state shop.state NOT NULL DEFAULT 'new',
-	price numeric(10,2) CHECK (price >= 0)
+	price numeric(10,2) CHECK (price >= 0),
+	size shop.dims
 );
 CREATE TABLE shop.parts (
 	item_id bigint NOT NULL REFERENCES shop.items ON DELETE CASCADE,
@@ -168,6 +186,8 @@ DROP TABLE shop.scratch;
 DROP TABLE shop.tickets;
 DROP TABLE shop.parts;
 DROP TABLE shop.items;
+DROP TYPE shop.dims;
+DROP DOMAIN shop.posint;
 DROP TYPE shop.state;
 SQL
 run_capture "$VERIFIER" migrate --schema $SCHEMA --migrations "$W/migrations/$SCHEMA" --db "$URL"
@@ -217,8 +237,7 @@ unsupported "inherited table" "child" "CREATE TABLE parent (id int); CREATE TABL
 unsupported "collation" "mycoll" "CREATE COLLATION mycoll FROM \"C\""
 unsupported "collation from another schema" "t.c (public.vf_coll)" "DROP COLLATION IF EXISTS public.vf_coll;
     CREATE COLLATION public.vf_coll FROM \"POSIX\"; CREATE TABLE t (c text COLLATE public.vf_coll)"
-unsupported "domain" "posint" "CREATE DOMAIN posint AS int CHECK (VALUE > 0)"
-unsupported "composite type" "pair" "CREATE TYPE pair AS (a int, b int)"
+unsupported "collation of an attribute" "pair.b" "CREATE TYPE pair AS (a int, b text COLLATE \"C\")"
 unsupported "range type" "floatrange" "CREATE TYPE floatrange AS RANGE (subtype = float8)"
 unsupported "rule" "t.r" "CREATE TABLE t (id int); CREATE RULE r AS ON INSERT TO t DO INSTEAD NOTHING"
 unsupported "type from another schema" "t.c (public.vf_mood)" "DROP TYPE IF EXISTS public.vf_mood;

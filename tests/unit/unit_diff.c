@@ -28,6 +28,10 @@ static const char *const cols[CATALOG_NSETS] = {
 	"tbl name uniq method body where_expr",
 	"tbl idx pos col expr descending nulls_first included",
 	"name type start increment min max cache cycle owned_tbl owned_col",
+	"name type default_expr not_null collation comment",
+	"domain name def check_expr",
+	"name comment",
+	"composite pos name type",
 	"kind name",
 };
 
@@ -362,6 +366,49 @@ test_enum_labels_and_comment(void **state)
 	    "COMMENT ON TYPE shop.status IS 'x';\n", "");
 }
 
+/* A domain on each side: its changes in place, in their steps. */
+static void
+test_domain_changes_in_place(void **state)
+{
+	static const char *const dom_a[] = {
+		"cents", "integer", "0", "t", NULL, NULL,
+	};
+	static const char *const dom_e[] = {
+		"cents", "integer", NULL, "f", NULL, "Money",
+	};
+	static const char *const chk_a[] = {
+		"cents", "cents_check", "CHECK ((VALUE >= 0))", "(VALUE >= 0)",
+	};
+	static const char *const chk_e[] = {
+		"cents", "cents_check", "CHECK ((VALUE > 0))", "(VALUE > 0)",
+	};
+	struct catalog	a, e;
+
+	empty_catalog(&a);
+	empty_catalog(&e);
+	catalog_free(&a);
+	catalog_free(&e);
+	memset(&a, 0, sizeof(a));
+	memset(&e, 0, sizeof(e));
+	a.schema = xstrdup("shop");
+	e.schema = xstrdup("shop");
+	for (int i = 0; i < CATALOG_NSETS; i++) {
+		set_rows(&a, i, i == CATALOG_DOMAINS || i == CATALOG_DOMCHECKS,
+		    i == CATALOG_DOMAINS ? dom_a : i == CATALOG_DOMCHECKS ?
+		    chk_a : NULL);
+		set_rows(&e, i, i == CATALOG_DOMAINS || i == CATALOG_DOMCHECKS,
+		    i == CATALOG_DOMAINS ? dom_e : i == CATALOG_DOMCHECKS ?
+		    chk_e : NULL);
+	}
+	check_up(&a, &e, NULL, 4,
+	    "ALTER DOMAIN shop.cents DROP DEFAULT;\n"
+	    "ALTER DOMAIN shop.cents DROP NOT NULL;\n"
+	    "COMMENT ON DOMAIN shop.cents IS 'Money';\n"
+	    "ALTER DOMAIN shop.cents DROP CONSTRAINT cents_check;\n"
+	    "ALTER DOMAIN shop.cents ADD CONSTRAINT cents_check "
+	    "CHECK ((VALUE > 0));\n", "");
+}
+
 int
 main(void)
 {
@@ -375,6 +422,7 @@ main(void)
 		cmocka_unit_test(test_quoted_names),
 		cmocka_unit_test(test_storage_and_comments),
 		cmocka_unit_test(test_enum_labels_and_comment),
+		cmocka_unit_test(test_domain_changes_in_place),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));

@@ -362,6 +362,67 @@ test_render(void **state)
 	model_free(&m);
 }
 
+/*
+ * Domains and composite types: loaded with generated check names, each
+ * created after the types it uses (whatever the file's order), with its
+ * comment; columns name them qualified.
+ */
+static void
+test_user_types(void **state)
+{
+	struct model	m;
+	struct vbuf	out;
+	struct vf_error	err;
+
+	parse_ok("schema: shop\n"
+	    "enums:\n"
+	    "  mood: [sad, ok]\n"
+	    "domains:\n"
+	    "  amounts: cents[]\n"
+	    "  cents:\n"
+	    "    type: INT\n"
+	    "    default: \"0\"\n"
+	    "    not_null: true\n"
+	    "    checks:\n"
+	    "      - expression: VALUE >= 0\n"
+	    "      - expression: VALUE < 100\n"
+	    "    comment: it's money\n"
+	    "composite_types:\n"
+	    "  \"Odd Pair\":\n"
+	    "    attributes:\n"
+	    "      a: amounts\n"
+	    "      m: mood[]\n"
+	    "tables:\n"
+	    "  t:\n"
+	    "    columns:\n"
+	    "      p: Odd Pair[]\n", &m);
+	assert_int_equal(m.ndomains, 2);
+	assert_string_equal(m.domains[1].type, "int");
+	assert_string_equal(m.domains[1].checks[0].name, "cents_check");
+	assert_string_equal(m.domains[1].checks[1].name, "cents_check1");
+	assert_int_equal(m.ncomposites, 1);
+	assert_string_equal(m.composites[0].attrs[1].type, "mood[]");
+	vbuf_init(&out);
+	vf_error_clear(&err);
+	assert_int_equal(model_render_sql(&m, &out, &err), 0);
+	assert_string_equal(out.data,
+	    "SET standard_conforming_strings = on;\n"
+	    "SET search_path TO shop;\n"
+	    "CREATE TYPE shop.mood AS ENUM ('sad', 'ok');\n"
+	    "CREATE DOMAIN shop.cents AS int DEFAULT (0) NOT NULL "
+	    "CONSTRAINT cents_check CHECK (VALUE >= 0) "
+	    "CONSTRAINT cents_check1 CHECK (VALUE < 100);\n"
+	    "COMMENT ON DOMAIN shop.cents IS 'it''s money';\n"
+	    "CREATE DOMAIN shop.amounts AS shop.cents[];\n"
+	    "CREATE TYPE shop.\"Odd Pair\" AS (a shop.amounts, "
+	    "m shop.mood[]);\n"
+	    "CREATE TABLE shop.t (\n"
+	    "\tp shop.\"Odd Pair\"[] NOT NULL\n"
+	    ");\n");
+	vbuf_free(&out);
+	model_free(&m);
+}
+
 /* Collations, operator classes, parameters and comments: quoted. */
 static void
 test_render_storage(void **state)
@@ -808,6 +869,7 @@ main(void)
 		cmocka_unit_test(test_expr_colname),
 		cmocka_unit_test(test_names),
 		cmocka_unit_test(test_render),
+		cmocka_unit_test(test_user_types),
 		cmocka_unit_test(test_render_storage),
 		cmocka_unit_test(test_render_stmts),
 		cmocka_unit_test(test_errors),

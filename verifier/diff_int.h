@@ -1,0 +1,22 @@
+/*
+ * diff_int.h: what the parts of diff.c share.  Not for other modules:
+ * they use diff.h.  A kind's file holds the SQL statements that add its
+ * differences to temp.changes; diff_compute() runs them after its own.
+ */
+#ifndef VERIFIER_DIFF_INT_H
+#define VERIFIER_DIFF_INT_H
+
+#include "diff.h"
+
+/* diff_types.c: domains and composite types; NULL-terminated. */
+extern const char *const diff_types_sql[];
+
+/*
+ * The base type of type (as the catalog prints it) when it is a domain of
+ * side, through domains over domains, with type's array suffix; else type
+ * itself.  A new string.
+ */
+char	*diff_types_base(struct snapshot *snap, const char *side,
+	    const char *type);
+
+#endif
