@@ -9,15 +9,16 @@
 #include "catalog.h"
 #include "db.h"
 
-/* Relations of the schema that the catalog covers: plain tables, not the
-   version table, not partitions. */
+/* Relations of the schema that the catalog covers: plain and partitioned
+   tables, not the version table, not partitions (CATALOG_PARTITIONS has
+   them: their columns, keys and indexes are their parents'). */
 #define REL_FILTER \
-	"n.nspname = $1 AND c.relkind = 'r' AND NOT c.relispartition " \
+	"n.nspname = $1 AND c.relkind IN ('r', 'p') AND NOT c.relispartition " \
 	"AND c.relname <> '" VF_VERSION_TABLE "' "
 
 static const char *const set_names[CATALOG_NSETS] = {
 	"enums", "tables", "columns", "constraints", "concols", "indexes",
-	"indexkeys", "sequences", "unsupported"
+	"indexkeys", "sequences", "partitions", "unsupported"
 };
 
 static const char *const set_sql[CATALOG_NSETS] = {
@@ -106,7 +107,7 @@ static const char *const set_sql[CATALOG_NSETS] = {
 	"LEFT JOIN pg_catalog.pg_class rc ON rc.oid = k.confrelid "
 	"LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace "
 	"WHERE " REL_FILTER "AND k.contype IN ('p', 'u', 'f', 'c') "
-	"AND (k.contype <> 'f' OR rn.nspname = $1) "
+	"AND (k.contype <> 'f' OR rn.nspname = $1) AND k.conparentid = 0 "
 	"ORDER BY c.relname, k.conname",
 
 	/* CATALOG_CONCOLS */
@@ -122,6 +123,7 @@ static const char *const set_sql[CATALOG_NSETS] = {
 	"LEFT JOIN pg_catalog.pg_attribute ra "
 	"ON ra.attrelid = k.confrelid AND ra.attnum = k.confkey[u.ord] "
 	"WHERE " REL_FILTER "AND k.contype IN ('p', 'u', 'f') "
+	"AND k.conparentid = 0 "
 	"ORDER BY c.relname, k.conname, u.ord",
 
 	/* CATALOG_INDEXES: indexes that no constraint of the table owns; the
@@ -193,17 +195,61 @@ static const char *const set_sql[CATALOG_NSETS] = {
 	"AND i.objid = c.oid AND i.deptype = 'i') "
 	"ORDER BY c.relname",
 
+	/* CATALOG_PARTITIONS: every partitioned table (parent NULL for a
+	   top one, which is in CATALOG_TABLES too) and every partition of a
+	   parent of the schema: its bound ("FOR VALUES ...", "DEFAULT") and
+	   its own key when it is partitioned too. */
+	"SELECT c.relname AS name, p.relname AS parent, "
+	"CASE WHEN c.relispartition "
+	"THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END AS bound, "
+	"CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) "
+	"END AS partkey "
+	"FROM pg_catalog.pg_class c "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+	"LEFT JOIN pg_catalog.pg_inherits h "
+	"ON h.inhrelid = c.oid AND c.relispartition "
+	"LEFT JOIN pg_catalog.pg_class p ON p.oid = h.inhparent "
+	"LEFT JOIN pg_catalog.pg_namespace pn ON pn.oid = p.relnamespace "
+	"WHERE n.nspname = $1 AND (c.relkind = 'p' "
+	"OR (c.relkind = 'r' AND c.relispartition)) "
+	"AND (NOT c.relispartition OR pn.nspname = $1) "
+	"ORDER BY c.relname",
+
 	/* CATALOG_UNSUPPORTED: what is in the schema and not modelled. */
 	"SELECT kind, name FROM ("
 	"SELECT CASE c.relkind WHEN 'v' THEN 'view' "
-	"WHEN 'm' THEN 'materialized view' WHEN 'p' THEN 'partitioned table' "
+	"WHEN 'm' THEN 'materialized view' "
 	"WHEN 'f' THEN 'foreign table' WHEN 'c' THEN 'composite type' "
-	"WHEN 'r' THEN 'partition' END AS kind, c.relname::pg_catalog.text "
-	"AS name "
+	"END AS kind, c.relname::pg_catalog.text AS name "
 	"FROM pg_catalog.pg_class c "
 	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-	"WHERE n.nspname = $1 AND (c.relkind IN ('v', 'm', 'p', 'f', 'c') "
-	"OR (c.relkind = 'r' AND c.relispartition)) "
+	"WHERE n.nspname = $1 AND c.relkind IN ('v', 'm', 'f', 'c') "
+	/* Partitions: what is their own and not their parent's. */
+	"UNION ALL SELECT 'partition of a table in another schema', "
+	"c.relname FROM pg_catalog.pg_class c "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+	"JOIN pg_catalog.pg_inherits h ON h.inhrelid = c.oid "
+	"JOIN pg_catalog.pg_class p ON p.oid = h.inhparent "
+	"JOIN pg_catalog.pg_namespace pn ON pn.oid = p.relnamespace "
+	"WHERE n.nspname = $1 AND c.relispartition AND pn.nspname <> $1 "
+	"UNION ALL SELECT 'index on a partition', c.relname || '.' || "
+	"i.relname FROM pg_catalog.pg_index x "
+	"JOIN pg_catalog.pg_class i ON i.oid = x.indexrelid "
+	"JOIN pg_catalog.pg_class c ON c.oid = x.indrelid "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+	"WHERE n.nspname = $1 AND c.relispartition AND NOT EXISTS (SELECT 1 "
+	"FROM pg_catalog.pg_inherits h WHERE h.inhrelid = i.oid) "
+	"UNION ALL SELECT 'constraint on a partition', c.relname || '.' || "
+	"k.conname FROM pg_catalog.pg_constraint k "
+	"JOIN pg_catalog.pg_class c ON c.oid = k.conrelid "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+	"WHERE n.nspname = $1 AND c.relispartition AND k.conislocal "
+	"AND k.conparentid = 0 "
+	"UNION ALL SELECT 'comment on a partition', c.relname "
+	"FROM pg_catalog.pg_class c "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+	"WHERE n.nspname = $1 AND c.relispartition "
+	"AND pg_catalog.obj_description(c.oid, 'pg_class') IS NOT NULL "
 	"UNION ALL SELECT 'inherited table', c.relname "
 	"FROM pg_catalog.pg_class c "
 	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "

@@ -35,6 +35,7 @@ enum catalog_set_id {
 				   nulls_first, included */
 	CATALOG_SEQUENCES,	/* name, type, start, increment, min, max,
 				   cache, cycle, owned_tbl, owned_col */
+	CATALOG_PARTITIONS,	/* name, parent, bound, partkey */
 	CATALOG_UNSUPPORTED,	/* kind, name */
 	CATALOG_NSETS
 };

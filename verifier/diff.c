@@ -403,6 +403,8 @@ mark_destructive(struct diff_change *c)
 	if (strcmp(c->action, "drop") == 0) {
 		if (strcmp(c->kind, "table") == 0)
 			c->destructive = "drops a table and its rows";
+		else if (strcmp(c->kind, "partition") == 0)
+			c->destructive = "drops a partition and its rows";
 		else if (strcmp(c->kind, "column") == 0)
 			c->destructive = "drops a column and its values";
 		return;
@@ -432,13 +434,20 @@ int
 diff_compute(struct snapshot *snap, const char *from, const char *to,
     struct diff *d, struct vf_error *err)
 {
+	const char *const *sql;
 	sqlite3_stmt	*st = NULL;
 	size_t		 i, cap = 0;
 	int		 rc = -1, step;
 
 	memset(d, 0, sizeof(*d));
-	for (i = 0; diff_sql[i] != NULL; i++) {
-		if (snapshot_prepare(snap, diff_sql[i], &st, err) == -1)
+	/* diff.c's statements, then each kind's that has its own file. */
+	for (i = 0, sql = diff_sql; sql[i] != NULL || sql == diff_sql; i++) {
+		if (sql[i] == NULL) {
+			sql = diff_partition_sql;
+			i = (size_t)-1;
+			continue;
+		}
+		if (snapshot_prepare(snap, sql[i], &st, err) == -1)
 			goto done;
 		if (sqlite3_bind_parameter_count(st) >= 1)
 			sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
@@ -557,6 +566,10 @@ diff_describe(struct vbuf *b, const char *schema, const struct diff_change *c)
 {
 	int	ontable = c->tbl != NULL && strcmp(c->kind, "index") != 0;
 
+	if (strcmp(c->kind, "partition") == 0) {
+		diff_partition_describe(b, schema, c);
+		return;
+	}
 	vbuf_appendf(b, "%s %s ", c->kind,
 	    strcmp(c->action, "add") == 0 ? "missing" :
 	    strcmp(c->action, "drop") == 0 ? "extra" :

@@ -13,7 +13,7 @@
 
 /*
  * One difference.  kind: "enum", "sequence", "table", "column",
- * "constraint", "index".  action: "add", "drop", "rename", "alter".
+ * "constraint", "index", "partition" (diff_partition.c).  action: "add", "drop", "rename", "alter".
  * tbl is the table of a column, constraint or index under its name on the
  * target side; old_tbl under its name on the source side (they differ
  * when the table is renamed).  name is the object's name on the target
@@ -73,6 +73,15 @@ void	diff_json(struct vbuf *out, const struct diff *d);
 
 /* Appends s as a JSON string (or null when s is NULL). */
 void	diff_json_string(struct vbuf *out, const char *s);
+
+/*
+ * diff_partition.c: the statements diff_compute() runs after its own
+ * (NULL-terminated), and the line describing a change of kind
+ * "partition" (diff_describe() calls it).
+ */
+extern const char *const diff_partition_sql[];
+void	diff_partition_describe(struct vbuf *out, const char *schema,
+	    const struct diff_change *c);
 
 /* One line describing change c (without colour or sign), into out. */
 void	diff_describe(struct vbuf *out, const char *schema,

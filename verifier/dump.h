@@ -23,6 +23,9 @@
 void	dump_model(const struct catalog *cat, struct model *m,
 	    struct problems *p);
 
+/* dump_partition.c: dump_model()'s partitions, once m has its tables. */
+void	dump_partitions(const struct catalog *cat, struct model *m);
+
 /*
  * Reads schema's catalog on conn and appends its model, as YAML, to yaml.
  * Then proves it: the YAML loads as a model (path names it in errors;

@@ -215,7 +215,9 @@ create_table(struct emitter *e, const char *tbl)
 		vbuf_puts(e->out, n++ > 0 ? ",\n\t" : "\n\t");
 		column_spec(e, st);
 	}
-	vbuf_puts(e->out, n > 0 ? "\n);\n" : ");\n");
+	vbuf_puts(e->out, n > 0 ? "\n)" : ")");
+	emit_partition_by(e, tbl);
+	vbuf_puts(e->out, ";\n");
 	sqlite3_finalize(st);
 }
 
@@ -583,6 +585,8 @@ emit_migration(struct snapshot *snap, const char *schema, const char *from,
 	*nchanges = e.d.n;
 	if (e.d.n == 0)
 		goto done;
+	if (emit_partitions_refused(&e) == -1)
+		goto done;
 
 	/* 1. New enums and labels changed in place. */
 	emit_enums_create(&e);
@@ -657,7 +661,9 @@ emit_migration(struct snapshot *snap, const char *schema, const char *from,
 	step_columns(&e);
 	/* 6. Enums that lost labels are recreated, columns converted. */
 	emit_enums_recreate(&e);
-	/* 7. Dropped tables, sequences, enums. */
+	/* 7. Partitions detached, dropped tables, sequences, enums;
+	   partitions created and attached. */
+	emit_partitions_detach(&e);
 	for (i = 0; i < e.d.n; i++) {
 		c = &e.d.v[i];
 		if (emit_is(c, "table", "drop")) {
@@ -669,6 +675,7 @@ emit_migration(struct snapshot *snap, const char *schema, const char *from,
 	}
 	emit_sequences_finish(&e);
 	emit_enums_drop(&e);
+	emit_partitions_create(&e);
 	/* 8. Constraints: keys and checks, then foreign keys; indexes. */
 	for (pass = 0; pass < 2; pass++) {
 		for (i = 0; i < e.d.n; i++) {

@@ -112,4 +112,11 @@ int	ld_enums(struct loader *ld, yaml_node_t *map);
 int	ld_table(struct loader *ld, yaml_node_t *k, yaml_node_t *v);
 int	ld_sequences(struct loader *ld, yaml_node_t *map);
 
+/*
+ * model_partition.c: the partition_by and partitions keys of table t
+ * (mapping v), partitions appended to the model's flat list.
+ */
+int	ld_partitioning(struct loader *ld, struct model_table *t,
+	    yaml_node_t *v);
+
 #endif

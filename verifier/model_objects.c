@@ -397,7 +397,8 @@ done:
 
 static const char *const table_keys[] = {
 	"comment", "renamed_from", "columns", "primary_key", "unique",
-	"foreign_keys", "checks", "indexes", NULL
+	"foreign_keys", "checks", "indexes", "partition_by", "partitions",
+	NULL
 };
 static const char *const named_cols_keys[] = { "name", "columns", NULL };
 static const char *const fk_keys[] = {
@@ -799,7 +800,7 @@ ld_table(struct loader *ld, yaml_node_t *k, yaml_node_t *v)
 	if ((n = ld_map_get(ld, v, "indexes")) != NULL &&
 	    load_indexes(ld, t, n) == -1)
 		return (-1);
-	return (0);
+	return (ld_partitioning(ld, t, v));
 }
 
 static const char *const sequence_keys[] = {

@@ -6,7 +6,8 @@
 # below (the CLI is the only one that prints):
 #   1. util, pgtree (libpg_query: the scanner quotes names), problems
 #   2. db, sqlfile, model (model_load, model_objects, model_names,
-#      model_types, model_expr, model_render, model_yaml)
+#      model_types, model_expr, model_render, model_yaml,
+#      model_partition)
 #   3. catalog, runner, scratch
 #   4. snapshot
 #   5. diff, emit
@@ -29,20 +30,24 @@ VERIFIER_SRCS := \
 	verifier/model_expr.c \
 	verifier/model_render.c \
 	verifier/model_yaml.c \
+	verifier/model_partition.c \
 	verifier/catalog.c \
 	verifier/runner.c \
 	verifier/scratch.c \
 	verifier/snapshot.c \
 	verifier/diff.c \
+	verifier/diff_partition.c \
 	verifier/emit.c \
 	verifier/emit_enum.c \
 	verifier/emit_sequence.c \
+	verifier/emit_partition.c \
 	verifier/expected.c \
 	verifier/replay.c \
 	verifier/compare.c \
 	verifier/refs.c \
 	verifier/draft.c \
-	verifier/dump.c
+	verifier/dump.c \
+	verifier/dump_partition.c
 
 # The CLI: main.c's command table and the commands.
 VERIFIER_CLI_SRCS := \

@@ -28,6 +28,7 @@ static const char *const cols[CATALOG_NSETS] = {
 	"tbl name uniq method body where_expr",
 	"tbl idx pos col expr descending nulls_first included",
 	"name type start increment min max cache cycle owned_tbl owned_col",
+	"name parent bound partkey",
 	"kind name",
 };
 

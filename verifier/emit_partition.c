@@ -1,0 +1,163 @@
+/*
+ * emit_partition.c: the DDL of partitioned tables.  A new table's
+ * PARTITION BY; a change of a key is refused (PostgreSQL cannot change
+ * one in place); partitions are detached and dropped before the tables
+ * of step 7 are, then created (parents first) and attached to their new
+ * bound or parent.  Indexes and keys are the parent's: PostgreSQL clones
+ * them onto every partition, created or attached.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "emit_int.h"
+
+int
+emit_partitions_refused(struct emitter *e)
+{
+	const struct diff_change	*c;
+	size_t				 i;
+
+	for (i = 0; i < e->d.n; i++) {
+		c = &e->d.v[i];
+		if ((!emit_is(c, "table", "alter") &&
+		    !emit_is(c, "partition", "alter")) ||
+		    !emit_field_is(c, "partition_by"))
+			continue;
+		e->failed = 1;
+		return (vf_error_set(e->err, VF_EXIT_FAIL, NULL, 0, 0,
+		    "refusing to change the partition key of %s.%s (%s -> "
+		    "%s): PostgreSQL cannot change a partition key in place; "
+		    "write this migration by hand (a new table, the rows "
+		    "copied, the names swapped)", e->schema, c->name,
+		    c->from_val != NULL ? c->from_val : "not partitioned",
+		    c->to_val != NULL ? c->to_val : "not partitioned"));
+	}
+	return (0);
+}
+
+void
+emit_partition_by(struct emitter *e, const char *tbl)
+{
+	sqlite3_stmt	*st;
+
+	st = emit_query(e, "SELECT partkey FROM partitions WHERE side = ?1 "
+	    "AND name = ?2 AND parent IS NULL", e->to, tbl, NULL);
+	if (st != NULL && sqlite3_step(st) == SQLITE_ROW &&
+	    emit_text(st, 0) != NULL)
+		vbuf_appendf(e->out, " PARTITION BY %s", emit_text(st, 0));
+	sqlite3_finalize(st);
+}
+
+/* Whether name is dropped in this migration, as a table or a partition. */
+static int
+dropped(struct emitter *e, const char *name)
+{
+	size_t	i;
+
+	for (i = 0; i < e->d.n; i++)
+		if ((emit_is(&e->d.v[i], "table", "drop") ||
+		    emit_is(&e->d.v[i], "partition", "drop")) &&
+		    strcmp(e->d.v[i].name, name) == 0)
+			return (1);
+	return (0);
+}
+
+static void
+detach(struct emitter *e, const char *parent, const char *name)
+{
+	emit_alter_table(e, parent);
+	vbuf_puts(e->out, "DETACH PARTITION ");
+	emit_qname(e, name);
+	vbuf_puts(e->out, ";\n");
+}
+
+void
+emit_partitions_detach(struct emitter *e)
+{
+	const struct diff_change	*c;
+	size_t				 i;
+
+	/* Dropped partitions whose parent stays: its drop takes them. */
+	for (i = 0; i < e->d.n; i++) {
+		c = &e->d.v[i];
+		if (!emit_is(c, "partition", "drop") || dropped(e, c->old_tbl))
+			continue;
+		emit_destructive(e, c->destructive, c->name);
+		detach(e, c->tbl, c->name);
+		vbuf_puts(e->out, "DROP TABLE ");
+		emit_qname(e, c->name);
+		vbuf_puts(e->out, ";\n");
+	}
+	for (i = 0; i < e->d.n; i++) {
+		c = &e->d.v[i];
+		if (emit_is(c, "partition", "alter") &&
+		    emit_field_is(c, "bound"))
+			detach(e, c->old_tbl, c->name);
+	}
+}
+
+/* "FOR VALUES ..." or "DEFAULT", as the catalog prints a bound. */
+static void
+bound(struct emitter *e, const char *b)
+{
+	vbuf_appendf(e->out, " %s", b != NULL ? b : "DEFAULT");
+}
+
+void
+emit_partitions_create(struct emitter *e)
+{
+	const struct diff_change	*c;
+	char				*done;
+	size_t				 i, j, left;
+	int				 waits;
+
+	done = xcalloc(e->d.n + 1, 1);
+	left = 0;
+	for (i = 0; i < e->d.n; i++)
+		if (emit_is(&e->d.v[i], "partition", "add"))
+			left++;
+		else
+			done[i] = 1;
+	/* Parents first: a partition waits for a new parent. */
+	while (left > 0) {
+		size_t	before = left;
+
+		for (i = 0; i < e->d.n; i++) {
+			if (done[i])
+				continue;
+			c = &e->d.v[i];
+			waits = 0;
+			for (j = 0; j < e->d.n; j++)
+				if (!done[j] && j != i &&
+				    strcmp(e->d.v[j].name, c->tbl) == 0)
+					waits = 1;
+			if (waits)
+				continue;
+			vbuf_puts(e->out, "CREATE TABLE ");
+			emit_qname(e, c->name);
+			vbuf_puts(e->out, " PARTITION OF ");
+			emit_qname(e, c->tbl);
+			bound(e, c->to_val);
+			if (c->extra != NULL)
+				vbuf_appendf(e->out, " PARTITION BY %s",
+				    c->extra);
+			vbuf_puts(e->out, ";\n");
+			done[i] = 1;
+			left--;
+		}
+		if (left == before)
+			break;		/* a cycle: cannot be in a catalog */
+	}
+	free(done);
+	for (i = 0; i < e->d.n; i++) {
+		c = &e->d.v[i];
+		if (!emit_is(c, "partition", "alter") ||
+		    !emit_field_is(c, "bound"))
+			continue;
+		emit_alter_table(e, c->tbl);
+		vbuf_puts(e->out, "ATTACH PARTITION ");
+		emit_qname(e, c->name);
+		bound(e, c->to_val);
+		vbuf_puts(e->out, ";\n");
+	}
+}
