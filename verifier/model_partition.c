@@ -7,6 +7,7 @@
  * mean (columns, types, overlapping bounds) by the server when the model
  * is built.
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -15,7 +16,8 @@
 #include "pgtree.h"
 
 static const char *const partition_keys[] = {
-	"values", "default", "partition_by", "partitions", NULL
+	"values", "from", "to", "in", "modulus", "remainder", "default",
+	"partition_by", "partitions", NULL
 };
 static const char *const key_keep[] = {
 	"relation", "table_elts", "partspec", "oncommit", NULL
@@ -142,6 +144,156 @@ load_values(struct loader *ld, yaml_node_t *n, const char *of, char **out)
 }
 
 /*
+ * A list of bound values (from, to, in; a scalar is a list of one), as
+ * SQL: each a literal, but MINVALUE, MAXVALUE and a plain null or ~.
+ */
+static int
+bound_list(struct loader *ld, yaml_node_t *n, const char *what,
+    struct vbuf *out)
+{
+	yaml_node_item_t	*it;
+	yaml_node_t		*x;
+	const char		*s;
+	int			 single = n->type == YAML_SCALAR_NODE;
+
+	if (!single && ld_want(ld, n, YAML_SEQUENCE_NODE, what) == -1)
+		return (-1);
+	if (!single && n->data.sequence.items.start ==
+	    n->data.sequence.items.top)
+		return (ld_at(ld, n, "expected at least one value for %s",
+		    what));
+	vbuf_putc(out, '(');
+	for (it = single ? NULL : n->data.sequence.items.start;
+	    single || it < n->data.sequence.items.top; it++) {
+		x = single ? n : ld_node(ld, *it);
+		if (x->type != YAML_SCALAR_NODE)
+			return (ld_want(ld, x, YAML_SCALAR_NODE, what));
+		if (strlen(ld_scalar(x)) != x->data.scalar.length)
+			return (ld_at(ld, x, "%s contains a NUL character",
+			    what));
+		if (out->data[out->len - 1] != '(')
+			vbuf_puts(out, ", ");
+		s = ld_scalar(x);
+		if (strcasecmp(s, "minvalue") == 0 ||
+		    strcasecmp(s, "maxvalue") == 0)
+			vbuf_puts(out, s);
+		else if (x->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+		    (strcmp(s, "null") == 0 || strcmp(s, "~") == 0))
+			vbuf_puts(out, "NULL");
+		else
+			vf_quote_literal(out, s);
+		if (single)
+			break;
+	}
+	vbuf_putc(out, ')');
+	return (0);
+}
+
+/* modulus or remainder: an integer from min on. */
+static int
+bound_int(struct loader *ld, yaml_node_t *n, const char *what, long min,
+    struct vbuf *out)
+{
+	char	*end;
+	long	 v;
+
+	if (ld_want(ld, n, YAML_SCALAR_NODE, what) == -1)
+		return (-1);
+	errno = 0;
+	v = strtol(ld_scalar(n), &end, 10);
+	if (end == ld_scalar(n) || *end != '\0' || errno != 0 || v < min ||
+	    v > 2147483647)
+		return (ld_at(ld, n, "expected an integer from %ld for %s, "
+		    "found \"%s\"", min, what, ld_scalar(n)));
+	vbuf_appendf(out, "%ld", v);
+	return (0);
+}
+
+/*
+ * The bound of partition sub of v: values, from and to, in, modulus and
+ * remainder, or default: true, exactly one of them; *out gets what
+ * follows FOR VALUES (NULL for the default partition).
+ */
+static int
+load_bound(struct loader *ld, yaml_node_t *k, yaml_node_t *v,
+    const char *sub, const char *of, char **out)
+{
+	static const char *const forms[][2] = {
+		{ "values", NULL }, { "from", "to" }, { "in", NULL },
+		{ "modulus", "remainder" }, { "default", NULL }
+	};
+	yaml_node_t	*n, *first = NULL, *second;
+	struct vbuf	 b;
+	char		 what[256];
+	size_t		 i, f = 0;
+	int		 isdef = 0, rc = -1;
+
+	for (i = 0; i < 5; i++) {
+		if ((n = ld_map_get(ld, v, forms[i][0])) == NULL &&
+		    (forms[i][1] == NULL ||
+		    (n = ld_map_get(ld, v, forms[i][1])) == NULL))
+			continue;
+		if (first != NULL)
+			return (ld_at(ld, n, "%s has two bounds (%s and %s; "
+			    "a partition has one of values, from and to, in, "
+			    "modulus and remainder, default: true)", sub,
+			    forms[f][0], forms[i][0]));
+		first = n;
+		f = i;
+	}
+	if (first == NULL)
+		return (ld_at(ld, k, "%s of %s needs a bound: values, from and "
+		    "to, in, modulus and remainder, or default: true", sub,
+		    of));
+	if (f == 0)
+		return (load_values(ld, first, sub, out));
+	if (f == 4) {
+		if (ld_bool(ld, first, "default", &isdef) == -1)
+			return (-1);
+		if (!isdef)
+			return (ld_at(ld, first, "%s has default: false (a "
+			    "partition that is not the default one needs a "
+			    "bound)", sub));
+		return (0);
+	}
+	n = ld_map_get(ld, v, forms[f][0]);
+	second = forms[f][1] != NULL ? ld_map_get(ld, v, forms[f][1]) : NULL;
+	if (n == NULL || (forms[f][1] != NULL && second == NULL))
+		return (ld_at(ld, first, "%s has %s but no %s", sub,
+		    n == NULL ? forms[f][1] : forms[f][0],
+		    n == NULL ? forms[f][0] : forms[f][1]));
+	vbuf_init(&b);
+	snprintf(what, sizeof(what), "%s of %s", forms[f][0], sub);
+	if (f == 1) {
+		vbuf_puts(&b, "FROM ");
+		if (bound_list(ld, n, what, &b) == -1)
+			goto done;
+		snprintf(what, sizeof(what), "to of %s", sub);
+		vbuf_puts(&b, " TO ");
+		if (bound_list(ld, second, what, &b) == -1)
+			goto done;
+	} else if (f == 2) {
+		vbuf_puts(&b, "IN ");
+		if (bound_list(ld, n, what, &b) == -1)
+			goto done;
+	} else {
+		vbuf_puts(&b, "WITH (MODULUS ");
+		if (bound_int(ld, n, what, 1, &b) == -1)
+			goto done;
+		snprintf(what, sizeof(what), "remainder of %s", sub);
+		vbuf_puts(&b, ", REMAINDER ");
+		if (bound_int(ld, second, what, 0, &b) == -1)
+			goto done;
+		vbuf_putc(&b, ')');
+	}
+	*out = vbuf_steal(&b);
+	rc = 0;
+done:
+	vbuf_free(&b);
+	return (rc);
+}
+
+/*
  * The partitions of parent (described as of, "table \"events\""): a
  * mapping of name to partition, each read with its own partitions.
  */
@@ -152,9 +304,8 @@ load_partitions(struct loader *ld, const char *parent, const char *of,
 	struct model		*m = ld->m;
 	struct model_partition	*p;
 	yaml_node_pair_t	*pr;
-	yaml_node_t		*k, *v, *n, *dn;
+	yaml_node_t		*k, *v, *n;
 	char			 what[256], in[300], sub[160];
-	int			 isdef;
 
 	snprintf(what, sizeof(what), "partitions of %s", of);
 	snprintf(in, sizeof(in), " in %s", what);
@@ -180,18 +331,7 @@ load_partitions(struct loader *ld, const char *parent, const char *of,
 		if (ld_want(ld, v, YAML_MAPPING_NODE, sub) == -1 ||
 		    ld_check_keys(ld, v, sub, partition_keys) == -1)
 			return (-1);
-		isdef = 0;
-		if ((dn = ld_map_get(ld, v, "default")) != NULL &&
-		    ld_bool(ld, dn, "default", &isdef) == -1)
-			return (-1);
-		n = ld_map_get(ld, v, "values");
-		if (n != NULL && isdef)
-			return (ld_at(ld, n, "%s has values and default: true "
-			    "(a default partition has no bound)", sub));
-		if (n == NULL && !isdef)
-			return (ld_at(ld, k, "%s of %s needs values or "
-			    "default: true", sub, of));
-		if (n != NULL && load_values(ld, n, sub, &p->values) == -1)
+		if (load_bound(ld, k, v, sub, of, &p->values) == -1)
 			return (-1);
 		if ((n = ld_map_get(ld, v, "partition_by")) != NULL &&
 		    load_key(ld, n, sub, &p->partition_by) == -1)
