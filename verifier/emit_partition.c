@@ -77,6 +77,13 @@ emit_partitions_detach(struct emitter *e)
 	const struct diff_change	*c;
 	size_t				 i;
 
+	/* Moved ones first: their old parent may be dropped. */
+	for (i = 0; i < e->d.n; i++) {
+		c = &e->d.v[i];
+		if (emit_is(c, "partition", "alter") &&
+		    emit_field_is(c, "bound"))
+			detach(e, c->old_tbl, c->name);
+	}
 	/* Dropped partitions whose parent stays: its drop takes them. */
 	for (i = 0; i < e->d.n; i++) {
 		c = &e->d.v[i];
@@ -87,12 +94,6 @@ emit_partitions_detach(struct emitter *e)
 		vbuf_puts(e->out, "DROP TABLE ");
 		emit_qname(e, c->name);
 		vbuf_puts(e->out, ";\n");
-	}
-	for (i = 0; i < e->d.n; i++) {
-		c = &e->d.v[i];
-		if (emit_is(c, "partition", "alter") &&
-		    emit_field_is(c, "bound"))
-			detach(e, c->old_tbl, c->name);
 	}
 }
 
