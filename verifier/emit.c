@@ -652,6 +652,7 @@ emit_migration(struct snapshot *snap, const char *schema, const char *from,
 	   column that owns one would drop it.  Then new sequences, then
 	   tables (columns only). */
 	emit_sequences_create(&e);
+	emit_partitions_replaced(&e);
 	for (i = 0; i < e.d.n; i++) {
 		c = &e.d.v[i];
 		if (emit_is(c, "table", "add"))

@@ -48,18 +48,26 @@ emit_partition_by(struct emitter *e, const char *tbl)
 	sqlite3_finalize(st);
 }
 
-/* Whether name is dropped in this migration, as a table or a partition. */
+/* Whether name is the name of a change of kind and action. */
 static int
-dropped(struct emitter *e, const char *name)
+named(struct emitter *e, const char *kind, const char *action,
+    const char *name)
 {
 	size_t	i;
 
 	for (i = 0; i < e->d.n; i++)
-		if ((emit_is(&e->d.v[i], "table", "drop") ||
-		    emit_is(&e->d.v[i], "partition", "drop")) &&
+		if (emit_is(&e->d.v[i], kind, action) &&
 		    strcmp(e->d.v[i].name, name) == 0)
 			return (1);
 	return (0);
+}
+
+/* Whether name is dropped in this migration, as a table or a partition. */
+static int
+dropped(struct emitter *e, const char *name)
+{
+	return (named(e, "table", "drop", name) ||
+	    named(e, "partition", "drop", name));
 }
 
 static void
@@ -69,6 +77,28 @@ detach(struct emitter *e, const char *parent, const char *name)
 	vbuf_puts(e->out, "DETACH PARTITION ");
 	emit_qname(e, name);
 	vbuf_puts(e->out, ";\n");
+}
+
+static void
+drop_partition(struct emitter *e, const struct diff_change *c)
+{
+	emit_destructive(e, c->destructive, c->name);
+	detach(e, c->tbl, c->name);
+	vbuf_puts(e->out, "DROP TABLE ");
+	emit_qname(e, c->name);
+	vbuf_puts(e->out, ";\n");
+}
+
+void
+emit_partitions_replaced(struct emitter *e)
+{
+	size_t	i;
+
+	for (i = 0; i < e->d.n; i++)
+		if (emit_is(&e->d.v[i], "partition", "drop") &&
+		    !dropped(e, e->d.v[i].old_tbl) &&
+		    named(e, "table", "add", e->d.v[i].name))
+			drop_partition(e, &e->d.v[i]);
 }
 
 void
@@ -87,13 +117,10 @@ emit_partitions_detach(struct emitter *e)
 	/* Dropped partitions whose parent stays: its drop takes them. */
 	for (i = 0; i < e->d.n; i++) {
 		c = &e->d.v[i];
-		if (!emit_is(c, "partition", "drop") || dropped(e, c->old_tbl))
-			continue;
-		emit_destructive(e, c->destructive, c->name);
-		detach(e, c->tbl, c->name);
-		vbuf_puts(e->out, "DROP TABLE ");
-		emit_qname(e, c->name);
-		vbuf_puts(e->out, ";\n");
+		if (emit_is(c, "partition", "drop") &&
+		    !dropped(e, c->old_tbl) &&
+		    !named(e, "table", "add", c->name))
+			drop_partition(e, c);
 	}
 }
 
