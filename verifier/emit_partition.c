@@ -1,7 +1,7 @@
 /*
  * emit_partition.c: the DDL of partitioned tables.  A new table's
  * PARTITION BY; a change of a key is refused (PostgreSQL cannot change
- * one in place); partitions are detached and dropped before the tables
+ * one in place), unless a column rename makes it; partitions are detached and dropped before the tables
  * of step 7 are, then created (parents first) and attached to their new
  * bound or parent.  Indexes and keys are the parent's: PostgreSQL clones
  * them onto every partition, created or attached.
@@ -11,17 +11,100 @@
 
 #include "emit_int.h"
 
+/* The top table of partition name on the target side (name itself when
+   it is one), a new string. */
+static char *
+top_table(struct emitter *e, const char *name)
+{
+	sqlite3_stmt	*st;
+	char		*cur = xstrdup(name), *up;
+	int		 depth;
+
+	for (depth = 0; depth < 64; depth++) {
+		st = emit_query(e, "SELECT parent FROM partitions WHERE "
+		    "side = ?1 AND name = ?2 AND parent IS NOT NULL", e->to,
+		    cur, NULL);
+		up = st != NULL && sqlite3_step(st) == SQLITE_ROW ?
+		    snapshot_col(st, 0) : NULL;
+		sqlite3_finalize(st);
+		if (up == NULL)
+			break;
+		free(cur);
+		cur = up;
+	}
+	return (cur);
+}
+
+/*
+ * Whether key `to` is key `from` with the columns renamed in this
+ * migration on table tbl, which RENAME COLUMN carries into the key: each
+ * bare word of from outside quotes that is a renamed column's old name
+ * is replaced by the new one.
+ */
+static int
+same_key_renamed(struct emitter *e, const char *tbl, const char *from,
+    const char *to)
+{
+	struct vbuf	 b;
+	const char	*p, *q;
+	size_t		 i, n;
+	int		 inq = 0, same, hit;
+
+	if (from == NULL || to == NULL)
+		return (0);
+	vbuf_init(&b);
+	vbuf_puts(&b, "");
+	for (p = from; *p != '\0'; ) {
+		if (*p == '\'' || *p == '"')
+			inq = inq == 0 ? *p : inq == *p ? 0 : inq;
+		n = 0;
+		if (!inq && (p == from || !(p[-1] == '_' ||
+		    (p[-1] >= 'a' && p[-1] <= 'z') ||
+		    (p[-1] >= '0' && p[-1] <= '9'))))
+			for (q = p; *q == '_' || (*q >= 'a' && *q <= 'z') ||
+			    (*q >= '0' && *q <= '9'); q++)
+				n++;
+		hit = 0;
+		for (i = 0; n > 0 && i < e->d.n && !hit; i++) {
+			const struct diff_change *c = &e->d.v[i];
+
+			if (emit_is(c, "column", "rename") &&
+			    strcmp(c->tbl, tbl) == 0 &&
+			    strlen(c->old_name) == n &&
+			    strncmp(c->old_name, p, n) == 0) {
+				vf_quote_ident(&b, c->name);
+				hit = 1;
+			}
+		}
+		if (!hit && n == 0)
+			n = 1;
+		if (!hit)
+			vbuf_append(&b, p, n);
+		p += n;
+	}
+	same = strcmp(b.data, to) == 0;
+	vbuf_free(&b);
+	return (same);
+}
+
 int
 emit_partitions_refused(struct emitter *e)
 {
 	const struct diff_change	*c;
+	char				*top;
 	size_t				 i;
+	int				 carried;
 
 	for (i = 0; i < e->d.n; i++) {
 		c = &e->d.v[i];
 		if ((!emit_is(c, "table", "alter") &&
 		    !emit_is(c, "partition", "alter")) ||
 		    !emit_field_is(c, "partition_by"))
+			continue;
+		top = top_table(e, c->name);
+		carried = same_key_renamed(e, top, c->from_val, c->to_val);
+		free(top);
+		if (carried)
 			continue;
 		e->failed = 1;
 		return (vf_error_set(e->err, VF_EXIT_FAIL, NULL, 0, 0,
