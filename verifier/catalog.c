@@ -244,7 +244,7 @@ static const char *const set_sql[CATALOG_NSETS] = {
 	"JOIN pg_catalog.pg_class c ON c.oid = k.conrelid "
 	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
 	"WHERE n.nspname = $1 AND c.relispartition AND k.conislocal "
-	"AND k.conparentid = 0 "
+	"AND k.conparentid = 0 AND k.contype IN ('c', 'f', 'p', 'u', 'x') "
 	"UNION ALL SELECT 'comment on a partition', c.relname "
 	"FROM pg_catalog.pg_class c "
 	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
