@@ -26,6 +26,28 @@ static const char *const bound_keep[] = {
 	"relation", "inh_relations", "partbound", "oncommit", NULL
 };
 
+/* The 1-based character position of the first comment in text, or 0
+   (also when text does not scan: the parse says why). */
+static int
+comment_at(const char *text)
+{
+	struct pgtree_scan	 sc;
+	struct vf_error		 e;
+	size_t			 i;
+	int			 pos = 0;
+
+	if (pgtree_scan(text, &sc, &e) == -1)
+		return (0);
+	for (i = 0; i < sc.scan->n_tokens && pos == 0; i++)
+		if (sc.scan->tokens[i]->token ==
+		    PG_QUERY__TOKEN__SQL_COMMENT ||
+		    sc.scan->tokens[i]->token == PG_QUERY__TOKEN__C_COMMENT)
+			pos = pgtree_char_pos(text,
+			    (size_t)sc.scan->tokens[i]->start);
+	pgtree_scan_free(&sc);
+	return (pos);
+}
+
 /*
  * text read from scalar n, put after pre, must be one CREATE TABLE with
  * nothing but the fields of keep, and name no other schema.
@@ -45,6 +67,12 @@ check_wrapped(struct loader *ld, yaml_node_t *n, const char *pre,
 	vbuf_puts(&sql, pre);
 	vbuf_puts(&sql, text);
 	memset(&refs, 0, sizeof(refs));
+	/* A comment would swallow what the DDL puts after the text. */
+	if ((pos = comment_at(text)) > 0) {
+		ld_expr_error(ld, n, text, pos, "%s is not valid: it holds a "
+		    "comment", what);
+		goto done;
+	}
 	if (pgtree_parse(sql.data, &t, &perr) == -1) {
 		pos = perr.col > npre ? perr.col - npre : 0;
 		ld_expr_error(ld, n, text, pos, "%s is not valid: %s", what,
