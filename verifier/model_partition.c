@@ -26,10 +26,10 @@ static const char *const bound_keep[] = {
 	"relation", "inh_relations", "partbound", "oncommit", NULL
 };
 
-/* The 1-based character position of the first comment in text, or 0
-   (also when text does not scan: the parse says why). */
+/* The 1-based character position of the first comment or ';' in text,
+   or 0 (also when text does not scan: the parse says why). */
 static int
-comment_at(const char *text)
+stray_at(const char *text)
 {
 	struct pgtree_scan	 sc;
 	struct vf_error		 e;
@@ -41,7 +41,8 @@ comment_at(const char *text)
 	for (i = 0; i < sc.scan->n_tokens && pos == 0; i++)
 		if (sc.scan->tokens[i]->token ==
 		    PG_QUERY__TOKEN__SQL_COMMENT ||
-		    sc.scan->tokens[i]->token == PG_QUERY__TOKEN__C_COMMENT)
+		    sc.scan->tokens[i]->token == PG_QUERY__TOKEN__C_COMMENT ||
+		    sc.scan->tokens[i]->token == PG_QUERY__TOKEN__ASCII_59)
 			pos = pgtree_char_pos(text,
 			    (size_t)sc.scan->tokens[i]->start);
 	pgtree_scan_free(&sc);
@@ -68,9 +69,9 @@ check_wrapped(struct loader *ld, yaml_node_t *n, const char *pre,
 	vbuf_puts(&sql, text);
 	memset(&refs, 0, sizeof(refs));
 	/* A comment would swallow what the DDL puts after the text. */
-	if ((pos = comment_at(text)) > 0) {
+	if ((pos = stray_at(text)) > 0) {
 		ld_expr_error(ld, n, text, pos, "%s is not valid: it holds a "
-		    "comment", what);
+		    "comment or a ';'", what);
 		goto done;
 	}
 	if (pgtree_parse(sql.data, &t, &perr) == -1) {
