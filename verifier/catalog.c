@@ -9,10 +9,11 @@
 #include "catalog.h"
 #include "db.h"
 
-/* Relations of the schema that the catalog covers: plain tables, not the
-   version table, not partitions. */
+/* Relations of the schema that the catalog covers: plain and partitioned
+   tables, not the version table, not partitions (CATALOG_PARTITIONS has
+   them: their columns, keys and indexes are their parents'). */
 #define REL_FILTER \
-	"n.nspname = $1 AND c.relkind = 'r' AND NOT c.relispartition " \
+	"n.nspname = $1 AND c.relkind IN ('r', 'p') AND NOT c.relispartition " \
 	"AND c.relname <> '" VF_VERSION_TABLE "' "
 
 /* A relation's storage parameters, "name=value" sorted, one a line; a
@@ -32,7 +33,7 @@
 static const char *const set_names[CATALOG_NSETS] = {
 	"enums", "tables", "columns", "constraints", "concols", "indexes",
 	"indexkeys", "sequences", "domains", "domchecks", "composites",
-	"compattrs", "unsupported"
+	"compattrs", "partitions", "unsupported"
 };
 
 static const char *const set_sql[CATALOG_NSETS] = {
@@ -137,7 +138,7 @@ static const char *const set_sql[CATALOG_NSETS] = {
 	"LEFT JOIN pg_catalog.pg_class rc ON rc.oid = k.confrelid "
 	"LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace "
 	"WHERE " REL_FILTER "AND k.contype IN ('p', 'u', 'f', 'c', 'x') "
-	"AND (k.contype <> 'f' OR rn.nspname = $1) "
+	"AND (k.contype <> 'f' OR rn.nspname = $1) AND k.conparentid = 0 "
 	"ORDER BY c.relname, k.conname",
 
 	/* CATALOG_CONCOLS: the columns of keys; an exclusion constraint's
@@ -159,6 +160,7 @@ static const char *const set_sql[CATALOG_NSETS] = {
 	"LEFT JOIN pg_catalog.pg_attribute ra "
 	"ON ra.attrelid = k.confrelid AND ra.attnum = k.confkey[k_u.ord] "
 	"WHERE " REL_FILTER "AND k.contype IN ('p', 'u', 'f') "
+	"AND k.conparentid = 0 "
 	"UNION ALL SELECT c.relname, k.conname, g.ord, "
 	"a.attname, NULL, CASE WHEN x.indkey[g.ord - 1] = 0 THEN "
 	"pg_catalog.pg_get_indexdef(x.indexrelid, g.ord, true) END, "
@@ -176,7 +178,7 @@ static const char *const set_sql[CATALOG_NSETS] = {
 	"LEFT JOIN pg_catalog.pg_operator o ON o.oid = k.conexclop[g.ord] "
 	"LEFT JOIN pg_catalog.pg_opclass oc ON oc.oid = x.indclass[g.ord - 1] "
 	"AND g.ord <= x.indnkeyatts "
-	"WHERE " REL_FILTER "AND k.contype = 'x') u "
+	"WHERE " REL_FILTER "AND k.contype = 'x' AND k.conparentid = 0) u "
 	"ORDER BY tbl, con, u.pos",
 
 	/* CATALOG_INDEXES: indexes that no constraint of the table owns; the
@@ -324,17 +326,61 @@ static const char *const set_sql[CATALOG_NSETS] = {
 	"AND a.attnum > 0 AND NOT a.attisdropped "
 	"ORDER BY t.typname, a.attnum",
 
+	/* CATALOG_PARTITIONS: every partitioned table (parent NULL for a
+	   top one, which is in CATALOG_TABLES too) and every partition of a
+	   parent of the schema: its bound ("FOR VALUES ...", "DEFAULT") and
+	   its own key when it is partitioned too. */
+	"SELECT c.relname AS name, p.relname AS parent, "
+	"CASE WHEN c.relispartition "
+	"THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END AS bound, "
+	"CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) "
+	"END AS partkey "
+	"FROM pg_catalog.pg_class c "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+	"LEFT JOIN pg_catalog.pg_inherits h "
+	"ON h.inhrelid = c.oid AND c.relispartition "
+	"LEFT JOIN pg_catalog.pg_class p ON p.oid = h.inhparent "
+	"LEFT JOIN pg_catalog.pg_namespace pn ON pn.oid = p.relnamespace "
+	"WHERE n.nspname = $1 AND (c.relkind = 'p' "
+	"OR (c.relkind = 'r' AND c.relispartition)) "
+	"AND (NOT c.relispartition OR pn.nspname = $1) "
+	"ORDER BY c.relname",
+
 	/* CATALOG_UNSUPPORTED: what is in the schema and not modelled. */
 	"SELECT kind, name FROM ("
 	"SELECT CASE c.relkind WHEN 'v' THEN 'view' "
-	"WHEN 'm' THEN 'materialized view' WHEN 'p' THEN 'partitioned table' "
+	"WHEN 'm' THEN 'materialized view' "
 	"WHEN 'f' THEN 'foreign table' "
-	"WHEN 'r' THEN 'partition' END AS kind, c.relname::pg_catalog.text "
-	"AS name "
+	"END AS kind, c.relname::pg_catalog.text AS name "
 	"FROM pg_catalog.pg_class c "
 	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-	"WHERE n.nspname = $1 AND (c.relkind IN ('v', 'm', 'p', 'f') "
-	"OR (c.relkind = 'r' AND c.relispartition)) "
+	"WHERE n.nspname = $1 AND c.relkind IN ('v', 'm', 'f') "
+	/* Partitions: what is their own and not their parent's. */
+	"UNION ALL SELECT 'partition of a table in another schema', "
+	"c.relname FROM pg_catalog.pg_class c "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+	"JOIN pg_catalog.pg_inherits h ON h.inhrelid = c.oid "
+	"JOIN pg_catalog.pg_class p ON p.oid = h.inhparent "
+	"JOIN pg_catalog.pg_namespace pn ON pn.oid = p.relnamespace "
+	"WHERE n.nspname = $1 AND c.relispartition AND pn.nspname <> $1 "
+	"UNION ALL SELECT 'index on a partition', c.relname || '.' || "
+	"i.relname FROM pg_catalog.pg_index x "
+	"JOIN pg_catalog.pg_class i ON i.oid = x.indexrelid "
+	"JOIN pg_catalog.pg_class c ON c.oid = x.indrelid "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+	"WHERE n.nspname = $1 AND c.relispartition AND NOT EXISTS (SELECT 1 "
+	"FROM pg_catalog.pg_inherits h WHERE h.inhrelid = i.oid) "
+	"UNION ALL SELECT 'constraint on a partition', c.relname || '.' || "
+	"k.conname FROM pg_catalog.pg_constraint k "
+	"JOIN pg_catalog.pg_class c ON c.oid = k.conrelid "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+	"WHERE n.nspname = $1 AND c.relispartition AND k.conislocal "
+	"AND k.conparentid = 0 AND k.contype IN ('c', 'f', 'p', 'u', 'x') "
+	"UNION ALL SELECT 'comment on a partition', c.relname "
+	"FROM pg_catalog.pg_class c "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+	"WHERE n.nspname = $1 AND c.relispartition "
+	"AND pg_catalog.obj_description(c.oid, 'pg_class') IS NOT NULL "
 	"UNION ALL SELECT 'inherited table', c.relname "
 	"FROM pg_catalog.pg_class c "
 	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "

@@ -47,6 +47,7 @@ enum catalog_set_id {
 	CATALOG_DOMCHECKS,	/* domain, name, def, check_expr */
 	CATALOG_COMPOSITES,	/* name, comment */
 	CATALOG_COMPATTRS,	/* composite, pos, name, type */
+	CATALOG_PARTITIONS,	/* name, parent, bound, partkey */
 	CATALOG_UNSUPPORTED,	/* kind, name */
 	CATALOG_NSETS
 };

@@ -484,6 +484,8 @@ mark_destructive(struct diff_change *c)
 	if (strcmp(c->action, "drop") == 0) {
 		if (strcmp(c->kind, "table") == 0)
 			c->destructive = "drops a table and its rows";
+		else if (strcmp(c->kind, "partition") == 0)
+			c->destructive = "drops a partition and its rows";
 		else if (strcmp(c->kind, "column") == 0)
 			c->destructive = "drops a column and its values";
 		else if (strcmp(c->kind, "attribute") == 0)
@@ -544,7 +546,9 @@ diff_compute(struct snapshot *snap, const char *from, const char *to,
     struct diff *d, struct vf_error *err)
 {
 	/* diff.c's statements, then each kind's of its own file. */
-	static const char *const *const parts[] = { diff_sql, diff_types_sql };
+	static const char *const *const parts[] = {
+	    diff_sql, diff_types_sql, diff_partition_sql
+	};
 	sqlite3_stmt	*st = NULL;
 	size_t		 i, k, cap = 0;
 	int		 rc = -1, step;
@@ -680,6 +684,10 @@ diff_describe(struct vbuf *b, const char *schema, const struct diff_change *c)
 {
 	int	ontable = c->tbl != NULL && strcmp(c->kind, "index") != 0;
 
+	if (strcmp(c->kind, "partition") == 0) {
+		diff_partition_describe(b, schema, c);
+		return;
+	}
 	vbuf_appendf(b, "%s %s ", c->kind,
 	    strcmp(c->action, "add") == 0 ? "missing" :
 	    strcmp(c->action, "drop") == 0 ? "extra" :

@@ -13,7 +13,7 @@
 
 /*
  * One difference.  kind: "enum", "sequence", "table", "column",
- * "constraint", "index".  action: "add", "drop", "rename", "alter".
+ * "constraint", "index", "partition" (diff_partition.c).  action: "add", "drop", "rename", "alter".
  * tbl is the table of a column, constraint or index under its name on the
  * target side; old_tbl under its name on the source side (they differ
  * when the table is renamed).  name is the object's name on the target

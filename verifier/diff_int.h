@@ -12,6 +12,14 @@
 extern const char *const diff_types_sql[];
 
 /*
+ * diff_partition.c: partitions (NULL-terminated), and the line describing
+ * a change of kind "partition" (diff_describe() calls it).
+ */
+extern const char *const diff_partition_sql[];
+void	diff_partition_describe(struct vbuf *out, const char *schema,
+	    const struct diff_change *c);
+
+/*
  * The base type of type (as the catalog prints it) when it is a domain of
  * side, through domains over domains, with type's array suffix; else type
  * itself.  A new string.

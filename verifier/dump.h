@@ -23,6 +23,9 @@
 void	dump_model(const struct catalog *cat, struct model *m,
 	    struct problems *p);
 
+/* dump_partition.c: dump_model()'s partitions, once m has its tables. */
+void	dump_partitions(const struct catalog *cat, struct model *m);
+
 /*
  * dump_constraint.c: the options of constraint c from row `row` of
  * CATALOG_CONSTRAINTS (deferrable, initially deferred, NOT VALID, NULLS

@@ -216,6 +216,7 @@ create_table(struct emitter *e, const char *tbl)
 		column_spec(e, st);
 	}
 	vbuf_puts(e->out, n > 0 ? "\n)" : ")");
+	emit_partition_by(e, tbl);
 	emit_create_table_with(e, tbl);
 	vbuf_puts(e->out, ";\n");
 	sqlite3_finalize(st);
@@ -585,6 +586,8 @@ emit_migration(struct snapshot *snap, const char *schema, const char *from,
 	*nchanges = e.d.n;
 	if (e.d.n == 0)
 		goto done;
+	if (emit_partitions_refused(&e) == -1)
+		goto done;
 
 	/* 1. New enums and labels changed in place; then domains and
 	   composite types, which may use them. */
@@ -651,6 +654,7 @@ emit_migration(struct snapshot *snap, const char *schema, const char *from,
 	   column that owns one would drop it.  Then new sequences, then
 	   tables (columns only). */
 	emit_sequences_create(&e);
+	emit_partitions_replaced(&e);
 	for (i = 0; i < e.d.n; i++) {
 		c = &e.d.v[i];
 		if (emit_is(c, "table", "add"))
@@ -662,8 +666,9 @@ emit_migration(struct snapshot *snap, const char *schema, const char *from,
 	   are domains and composite types PostgreSQL cannot alter. */
 	emit_enums_recreate(&e);
 	emit_types_recreate(&e);
-	/* 7. Dropped tables, sequences, domains and composite types,
-	   enums. */
+	/* 7. Partitions detached; dropped tables, sequences, domains and
+	   composite types, enums; partitions created and attached. */
+	emit_partitions_detach(&e);
 	for (i = 0; i < e.d.n; i++) {
 		c = &e.d.v[i];
 		if (emit_is(c, "table", "drop")) {
@@ -676,6 +681,7 @@ emit_migration(struct snapshot *snap, const char *schema, const char *from,
 	emit_sequences_finish(&e);
 	emit_types_drop(&e);
 	emit_enums_drop(&e);
+	emit_partitions_create(&e);
 	/* 8. Checks of domains; constraints: keys and checks, then foreign
 	   keys; indexes. */
 	emit_types_finish(&e);

@@ -95,5 +95,15 @@ void	emit_types_create(struct emitter *e);
 void	emit_types_recreate(struct emitter *e);
 void	emit_types_drop(struct emitter *e);
 void	emit_types_finish(struct emitter *e);
+/* emit_partition.c: a change of a partition key refused (-1 with e->err
+   set, before anything is written), partitions dropped that a new table
+   replaces (step 4, before tables are created), a new table's " PARTITION
+   BY ..." (step 4), other partitions detached and dropped (step 7, before
+   tables are dropped), created and attached (step 7, after). */
+int	emit_partitions_refused(struct emitter *e);
+void	emit_partitions_replaced(struct emitter *e);
+void	emit_partition_by(struct emitter *e, const char *tbl);
+void	emit_partitions_detach(struct emitter *e);
+void	emit_partitions_create(struct emitter *e);
 
 #endif

@@ -78,6 +78,7 @@ free_table(struct model_table *t)
 	free(t->name);
 	free(t->comment);
 	free(t->renamed_from);
+	free(t->partition_by);
 	for (i = 0; i < t->ncolumns; i++) {
 		free(t->columns[i].name);
 		free(t->columns[i].type);
@@ -124,6 +125,13 @@ model_free(struct model *m)
 	for (i = 0; i < m->ntables; i++)
 		free_table(&m->tables[i]);
 	free(m->tables);
+	for (i = 0; i < m->npartitions; i++) {
+		free(m->partitions[i].name);
+		free(m->partitions[i].parent);
+		free(m->partitions[i].values);
+		free(m->partitions[i].partition_by);
+	}
+	free(m->partitions);
 	memset(m, 0, sizeof(*m));
 }
 

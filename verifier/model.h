@@ -235,6 +235,8 @@ struct model_index {
 struct model_table {
 	char			*name;
 	char			*comment;	/* or NULL */
+	char			*partition_by;	/* "range (a)", ... as written,
+						   or NULL */
 	char			*renamed_from;	/* or NULL */
 	struct model_column	*columns;	/* in table order */
 	size_t			 ncolumns;
@@ -247,6 +249,19 @@ struct model_table {
 	struct model_param	*with;		/* storage parameters */
 	size_t			 nwith;
 	int			 line, col;
+};
+
+/*
+ * A partition (`partitions:` under its table or partition, docs/models.md),
+ * in struct model's flat list: every parent before its partitions.
+ */
+struct model_partition {
+	char		*name;
+	char		*parent;	/* a table, or a partition listed before */
+	char		*values;	/* the bound after FOR VALUES, as written;
+					   NULL for the default partition */
+	char		*partition_by;	/* of a sub-partitioned one, or NULL */
+	int		 line, col;
 };
 
 struct model {
@@ -262,6 +277,8 @@ struct model {
 	size_t			 ncomposites;
 	struct model_table	*tables;	/* in file order */
 	size_t			 ntables;
+	struct model_partition	*partitions;	/* parents first */
+	size_t			 npartitions;
 };
 
 /*
@@ -329,6 +346,13 @@ void	model_stmts_free(struct model_stmt *stmts, size_t n);
  * "restrict", ...), indexed by it, NULL-terminated.
  */
 extern const char *const model_fk_actions[];
+
+/*
+ * model_partition.c: "CREATE TABLE schema.p PARTITION OF schema.parent
+ * FOR VALUES ... | DEFAULT [PARTITION BY ...];\n" for p, into out.
+ */
+void	model_partition_sql(const struct model *m,
+	    const struct model_partition *p, struct vbuf *out);
 
 /* Frees n strings of v and v itself (NULL with n 0 is fine). */
 void	model_strv_free(char **v, size_t n);

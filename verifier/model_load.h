@@ -127,4 +127,11 @@ int	ld_user_types(struct loader *ld, yaml_node_t *domains,
 /* No domain or composite type has the name of a table or sequence. */
 int	ld_user_types_names(struct loader *ld);
 
+/*
+ * model_partition.c: the partition_by and partitions keys of table t
+ * (mapping v), partitions appended to the model's flat list.
+ */
+int	ld_partitioning(struct loader *ld, struct model_table *t,
+	    yaml_node_t *v);
+
 #endif

@@ -310,6 +310,21 @@ choose_name(const struct model_names *ns, const char *name1, const char *name2,
 	return (xstrdup(out));
 }
 
+/* A relation the user named, which no other may share. */
+static int
+add_relation(struct model_names *ns, const char *name, int line, int col,
+    const char *path, struct vf_error *err)
+{
+	const struct model_name_entry	*e;
+
+	if ((e = model_names_find(ns, name, 1, 0, NULL)) != NULL)
+		return (vf_error_set(err, VF_EXIT_USAGE, path, line, col,
+		    "duplicate name \"%s\" (already used at line %d)", name,
+		    e->line));
+	model_names_add(ns, name, 1, 0, 0, line);
+	return (0);
+}
+
 int
 model_names_assign(struct model *m, const char *path, struct vf_error *err)
 {
@@ -362,19 +377,17 @@ model_names_assign(struct model *m, const char *path, struct vf_error *err)
 			model_names_add(&ns, ix->name, 1, 0, i, ix->line);
 		}
 	}
-	/* Standalone sequences are relations with the user's names. */
-	for (i = 0; i < m->nsequences; i++) {
-		e = model_names_find(&ns, m->sequences[i].name, 1, 0, NULL);
-		if (e != NULL) {
-			vf_error_set(err, VF_EXIT_USAGE, path,
-			    m->sequences[i].line, m->sequences[i].col,
-			    "duplicate name \"%s\" (already used at line %d)",
-			    m->sequences[i].name, e->line);
+	/* Standalone sequences and partitions are relations with the
+	   user's names. */
+	for (i = 0; i < m->nsequences; i++)
+		if (add_relation(&ns, m->sequences[i].name,
+		    m->sequences[i].line, m->sequences[i].col, path, err) == -1)
 			goto done;
-		}
-		model_names_add(&ns, m->sequences[i].name, 1, 0, 0,
-		    m->sequences[i].line);
-	}
+	for (i = 0; i < m->npartitions; i++)
+		if (add_relation(&ns, m->partitions[i].name,
+		    m->partitions[i].line, m->partitions[i].col, path,
+		    err) == -1)
+			goto done;
 	/* Identity and serial sequences are created with their tables. */
 	for (i = 0; i < m->ntables; i++) {
 		t = &m->tables[i];

@@ -422,7 +422,8 @@ done:
 
 static const char *const table_keys[] = {
 	"comment", "renamed_from", "columns", "primary_key", "unique",
-	"foreign_keys", "checks", "indexes", "exclude", "unlogged", "with", NULL
+	"foreign_keys", "checks", "indexes", "exclude", "unlogged", "with",
+	"partition_by", "partitions", NULL
 };
 static const char *const pk_keys[] = {
 	"name", "columns", "deferrable", "initially_deferred", "comment", NULL
@@ -856,7 +857,7 @@ ld_table(struct loader *ld, yaml_node_t *k, yaml_node_t *v)
 	if ((n = ld_map_get(ld, v, "exclude")) != NULL &&
 	    ld_exclude(ld, t, n) == -1)
 		return (-1);
-	return (0);
+	return (ld_partitioning(ld, t, v));
 }
 
 static const char *const sequence_keys[] = {

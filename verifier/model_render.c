@@ -166,6 +166,9 @@ render_table(const struct model *m, const struct model_table *t,
 		}
 	}
 	vbuf_puts(out, "\n)");
+	/* Checked as one partition key by the loader. */
+	if (t->partition_by != NULL)
+		vbuf_appendf(out, " PARTITION BY %s", t->partition_by);
 	model_put_with(out, t->with, t->nwith);
 	vbuf_puts(out, ";\n");
 }
@@ -439,6 +442,12 @@ render(const struct model *m, struct render *r, struct vf_error *err)
 			stmt_done(r, t->constraints[j].line,
 			    t->constraints[j].col);
 		}
+	}
+	/* Partitions, parents first; keys and indexes of their parents
+	   come after and are cloned onto them. */
+	for (i = 0; i < m->npartitions; i++) {
+		model_partition_sql(m, &m->partitions[i], out);
+		stmt_done(r, m->partitions[i].line, m->partitions[i].col);
 	}
 	for (i = 0; i < m->ntables; i++) {
 		t = &m->tables[i];

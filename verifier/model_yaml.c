@@ -616,6 +616,37 @@ write_user_types(const struct model *m, struct vbuf *out)
 	}
 }
 
+/*
+ * partition_by of parent (a table or a partition, its keys at indent),
+ * then its partitions, nested as they are written.
+ */
+static void
+write_partitions(const struct model *m, const char *parent, const char *key,
+    int indent, struct vbuf *out)
+{
+	const struct model_partition	*p;
+	size_t				 i;
+	int				 any = 0;
+
+	if (key != NULL)
+		yaml_kv(out, indent, "partition_by", key);
+	for (i = 0; i < m->npartitions; i++) {
+		p = &m->partitions[i];
+		if (strcmp(p->parent, parent) != 0)
+			continue;
+		if (!any++)
+			vbuf_appendf(out, "%*spartitions:\n", indent, "");
+		vbuf_appendf(out, "%*s", indent + 2, "");
+		yaml_scalar(out, p->name, 0);
+		vbuf_puts(out, ":\n");
+		if (p->values != NULL)
+			yaml_kv(out, indent + 4, "values", p->values);
+		else
+			yaml_true(out, indent + 4, "default");
+		write_partitions(m, p->name, p->partition_by, indent + 4, out);
+	}
+}
+
 void
 model_write_yaml(const struct model *m, struct vbuf *out)
 {
@@ -693,6 +724,8 @@ model_write_yaml(const struct model *m, struct vbuf *out)
 			if (i > 0)
 				vbuf_putc(out, '\n');
 			write_table(&ns, &m->tables[i], out);
+			write_partitions(m, m->tables[i].name,
+			    m->tables[i].partition_by, 4, out);
 		}
 	}
 	model_names_free(&ns);

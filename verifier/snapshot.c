@@ -29,6 +29,7 @@ static const char *const set_columns[CATALOG_NSETS] = {
 	"domain, name, def, check_expr",
 	"name, comment",
 	"composite, pos, name, type",
+	"name, parent, bound, partkey",
 	"kind, name",
 };
 

@@ -6,11 +6,12 @@
 # below (the CLI is the only one that prints):
 #   1. util, pgtree (libpg_query: the scanner quotes names), problems
 #   2. db, sqlfile, model (model_load, model_objects, model_storage,
-#      model_constraint, model_domain, model_names, model_types,
-#      model_expr, model_render, model_yaml)
+#      model_constraint, model_domain, model_partition, model_names,
+#      model_types, model_expr, model_render, model_yaml)
 #   3. catalog, runner, scratch
 #   4. snapshot
-#   5. diff (diff_types), emit (emit_enum, emit_sequence, emit_domain)
+#   5. diff (diff_types, diff_partition), emit (emit_enum, emit_sequence,
+#      emit_domain, emit_storage, emit_constraint, emit_partition)
 #   6. expected, replay, compare, refs (refs: over pgtree)
 #   7. draft, dump
 #   8. the CLI: cli, cmd_diff, cmd_draft, cmd_check, cmd_dump, main
@@ -33,18 +34,21 @@ VERIFIER_SRCS := \
 	verifier/model_expr.c \
 	verifier/model_render.c \
 	verifier/model_yaml.c \
+	verifier/model_partition.c \
 	verifier/catalog.c \
 	verifier/runner.c \
 	verifier/scratch.c \
 	verifier/snapshot.c \
 	verifier/diff.c \
 	verifier/diff_types.c \
+	verifier/diff_partition.c \
 	verifier/emit.c \
 	verifier/emit_enum.c \
 	verifier/emit_domain.c \
 	verifier/emit_sequence.c \
 	verifier/emit_storage.c \
 	verifier/emit_constraint.c \
+	verifier/emit_partition.c \
 	verifier/expected.c \
 	verifier/replay.c \
 	verifier/compare.c \
@@ -52,7 +56,8 @@ VERIFIER_SRCS := \
 	verifier/draft.c \
 	verifier/dump.c \
 	verifier/dump_constraint.c \
-	verifier/dump_domain.c
+	verifier/dump_domain.c \
+	verifier/dump_partition.c
 
 # The CLI: main.c's command table and the commands.
 VERIFIER_CLI_SRCS := \

@@ -94,11 +94,17 @@ check_eq "identity back to serial with rows: down" 0 "$RC"
 check_eq "identity to serial: the sequence goes on after the identity's values" 5 \
     "$(q $DB "INSERT INTO $SCHEMA.orders (customer_id) SELECT id FROM $SCHEMA.customers RETURNING id")"
 
+# workspace NAME: an empty schema and models and migrations under
+# $TEST_TMP/NAME, in w and opts.
+workspace() {
+	w=$TEST_TMP/$1
+	rm -rf "$w"; mkdir -p "$w/models" "$w/migrations/$SCHEMA"
+	q $DB "SET client_min_messages = warning; DROP SCHEMA IF EXISTS $SCHEMA CASCADE; CREATE SCHEMA $SCHEMA" >/dev/null
+	opts=(--schema $SCHEMA --models "$w/models" --migrations "$w/migrations/$SCHEMA" --db "$URL")
+}
+
 # Nothing to do: said, nothing written, exit 0.
-w=$TEST_TMP/nothing
-rm -rf "$w"; mkdir -p "$w/models" "$w/migrations/$SCHEMA"
-q $DB "SET client_min_messages = warning; DROP SCHEMA IF EXISTS $SCHEMA CASCADE; CREATE SCHEMA $SCHEMA" >/dev/null
-opts=(--schema $SCHEMA --models "$w/models" --migrations "$w/migrations/$SCHEMA" --db "$URL")
+workspace nothing
 cp "$TOP/tests/schema/base.yaml" "$w/models/$SCHEMA.yaml"
 "$VERIFIER" draft "${opts[@]}" --msg base >/dev/null 2>&1
 run_capture "$VERIFIER" draft "${opts[@]}" --msg again
@@ -114,6 +120,25 @@ for c in drop_table drop_column narrow_type enum_remove_value; do
 	check_contains "$c: the refusal lists the steps" "refusing destructive steps" "$OUT"
 	check_eq "$c: nothing written when refused" 1 "$(ls "$w/migrations/$SCHEMA" | wc -l)"
 done
+
+# A change of a partition key is refused (exit 1), even with
+# --allow-destructive, and nothing is written; diff lists it.
+workspace partkey
+cp "$CASES/part_add/after.yaml" "$w/models/$SCHEMA.yaml"
+"$VERIFIER" draft "${opts[@]}" --msg parts >/dev/null 2>&1
+"$VERIFIER" migrate --schema $SCHEMA --migrations "$w/migrations/$SCHEMA" --db "$URL" >/dev/null 2>&1
+sed -e 's/partition_by: hash (id)/partition_by: hash (value)/' \
+    -e 's/^    partition_by: range (at, lower(line))$//' \
+    "$CASES/part_add/after.yaml" > "$w/models/$SCHEMA.yaml"
+run_capture "$VERIFIER" diff "${opts[@]}"
+check_contains "partition key change: diff lists it" "~ table differs: shop.tokens partition_by [HASH (id)] -> [HASH (value)]" "$OUT"
+check_contains "partition key removed: diff lists it" "~ table differs: shop.logs partition_by [RANGE (at, lower(line))] -> (none)" "$OUT"
+run_capture "$VERIFIER" draft "${opts[@]}" --msg key --allow-destructive
+check_eq "partition key change: refused (exit 1)" 1 "$RC"
+check_contains "partition key change: the refusal says why" "verifier draft: refusing to change the partition key of shop.logs (RANGE (at, lower(line)) -> not partitioned): PostgreSQL cannot change a partition key in place" "$OUT"
+check_eq "partition key change: nothing written" 1 "$(ls "$w/migrations/$SCHEMA" | wc -l)"
+opts=(--schema $SCHEMA --models "$TEST_TMP/nothing/models" --migrations "$TEST_TMP/nothing/migrations/$SCHEMA" --db "$URL")
+w=$TEST_TMP/nothing
 
 # --from-db diffs against the live database instead of the replay.
 q $DB "SET client_min_messages = warning; DROP SCHEMA IF EXISTS $SCHEMA CASCADE; CREATE SCHEMA $SCHEMA" >/dev/null

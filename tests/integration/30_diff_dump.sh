@@ -72,6 +72,19 @@ kind "deferrable, not valid, nulls not distinct, constraint comments" "CREATE TA
     COMMENT ON CONSTRAINT q_n_check ON q IS 'Positive, checked later';
     COMMENT ON CONSTRAINT p_pkey ON p IS 'The key'"
 check_contains "a NOT VALID check is dumped" "$(printf '      - expression: n > 0\n        validated: false\n        comment: Positive, checked later')" "$(cat "$W/models/$SCHEMA.yaml")"
+kind "partitioned tables" "CREATE TABLE e (id bigint, at date NOT NULL, region text,
+    PRIMARY KEY (id, at, region), CHECK (id > 0)) PARTITION BY RANGE (at);
+    CREATE INDEX ON e (region); CREATE TABLE r (id bigint, at date, region text,
+    FOREIGN KEY (id, at, region) REFERENCES e);
+    CREATE TABLE e1 PARTITION OF e FOR VALUES FROM ('2024-01-01') TO ('2024-02-01');
+    CREATE TABLE e2 PARTITION OF e FOR VALUES FROM ('2024-02-01') TO (MAXVALUE) PARTITION BY LIST (region);
+    CREATE TABLE e2a PARTITION OF e2 FOR VALUES IN ('eu', 'uk'); CREATE TABLE e2z PARTITION OF e2 DEFAULT;
+    CREATE TABLE ed PARTITION OF e DEFAULT;
+    CREATE TABLE h (id int, v text) PARTITION BY HASH (id);
+    CREATE TABLE h0 PARTITION OF h FOR VALUES WITH (MODULUS 2, REMAINDER 0);
+    CREATE TABLE h1 (v text, id int); ALTER TABLE h ATTACH PARTITION h1 FOR VALUES WITH (MODULUS 2, REMAINDER 1);
+    CREATE TABLE empty_p (a int) PARTITION BY LIST (abs(a))"
+check_contains "partitions are dumped nested" "$(printf '      e2:\n        values: FROM (%s) TO (MAXVALUE)\n        partition_by: LIST (region)\n        partitions:' "'2024-02-01'")" "$(cat "$W/models/$SCHEMA.yaml")"
 kind "generated" "CREATE TABLE t (a int NOT NULL, b int GENERATED ALWAYS AS (a * 2) STORED,
     c text, d text GENERATED ALWAYS AS (upper(c) || '!') STORED)"
 kind "primary keys" "CREATE TABLE a (id int PRIMARY KEY);
@@ -181,7 +194,22 @@ CREATE INDEX scratch_k ON shop.scratch (k text_pattern_ops) WITH (fillfactor = 8
 COMMENT ON INDEX shop.scratch_k IS 'Prefixes';
 COMMENT ON TYPE shop.state IS 'Where it is';
 COMMENT ON SEQUENCE shop.ticket_no IS 'Numbers';
+CREATE TABLE shop.readings (
+	item_id bigint NOT NULL REFERENCES shop.items,
+	at date NOT NULL,
+	value numeric,
+	PRIMARY KEY (item_id, at)
+) PARTITION BY RANGE (at);
+CREATE INDEX ON shop.readings (value);
+CREATE TABLE shop.readings_2024 PARTITION OF shop.readings
+    FOR VALUES FROM ('2024-01-01') TO ('2025-01-01') PARTITION BY HASH (item_id);
+CREATE TABLE shop.readings_2024_0 PARTITION OF shop.readings_2024
+    FOR VALUES WITH (MODULUS 2, REMAINDER 0);
+CREATE TABLE shop.readings_2024_1 PARTITION OF shop.readings_2024
+    FOR VALUES WITH (MODULUS 2, REMAINDER 1);
+CREATE TABLE shop.readings_rest PARTITION OF shop.readings DEFAULT;
 -- migrate:down
+DROP TABLE shop.readings;
 DROP TABLE shop.scratch;
 DROP TABLE shop.tickets;
 DROP TABLE shop.parts;
@@ -230,9 +258,15 @@ unsupported "trigger" "t.trg" "CREATE TABLE t (id int);
     CREATE TRIGGER trg BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION public.vf_trg()"
 unsupported "policy" "t.pol" "CREATE TABLE t (id int); CREATE POLICY pol ON t USING (id > 0)"
 unsupported "row level security" "t" "CREATE TABLE t (id int); ALTER TABLE t ENABLE ROW LEVEL SECURITY"
-unsupported "partitioned table" "pt" "CREATE TABLE pt (id int) PARTITION BY RANGE (id)"
-unsupported "partition" "pt1" "CREATE TABLE pt (id int) PARTITION BY RANGE (id);
-    CREATE TABLE pt1 PARTITION OF pt FOR VALUES FROM (1) TO (10)"
+unsupported "index on a partition" "pt1.pt1_x_idx" "CREATE TABLE pt (id int, x int) PARTITION BY RANGE (id);
+    CREATE TABLE pt1 PARTITION OF pt FOR VALUES FROM (1) TO (10); CREATE INDEX ON pt1 (x)"
+unsupported "constraint on a partition" "pt1.pt1_x_check" "CREATE TABLE pt (id int, x int) PARTITION BY RANGE (id);
+    CREATE TABLE pt1 PARTITION OF pt FOR VALUES FROM (1) TO (10); ALTER TABLE pt1 ADD CHECK (x > 0)"
+unsupported "comment on a partition" "pt1" "CREATE TABLE pt (id int) PARTITION BY RANGE (id);
+    CREATE TABLE pt1 PARTITION OF pt FOR VALUES FROM (1) TO (10); COMMENT ON TABLE pt1 IS 'x'"
+unsupported "partition of a table in another schema" "pt1" "DROP TABLE IF EXISTS public.vf_pt;
+    CREATE TABLE public.vf_pt (id int) PARTITION BY RANGE (id);
+    CREATE TABLE pt1 PARTITION OF public.vf_pt FOR VALUES FROM (1) TO (10)"
 unsupported "inherited table" "child" "CREATE TABLE parent (id int); CREATE TABLE child (x int) INHERITS (parent)"
 unsupported "collation" "mycoll" "CREATE COLLATION mycoll FROM \"C\""
 unsupported "collation from another schema" "t.c (public.vf_coll)" "DROP COLLATION IF EXISTS public.vf_coll;

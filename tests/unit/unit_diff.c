@@ -32,6 +32,7 @@ static const char *const cols[CATALOG_NSETS] = {
 	"domain name def check_expr",
 	"name comment",
 	"composite pos name type",
+	"name parent bound partkey",
 	"kind name",
 };
 
@@ -409,6 +410,86 @@ test_domain_changes_in_place(void **state)
 	    "CHECK ((VALUE > 0));\n", "");
 }
 
+/*
+ * The base with customers partitioned by RANGE (id) (key "RANGE (id)"
+ * unless key says otherwise) and, with parts, partition z_parent of it,
+ * itself partitioned, and a_child of z_parent (named so that the child
+ * sorts first).
+ */
+static void
+partitioned_catalog(struct catalog *cat, const char *key, int parts)
+{
+	const char *const rows[] = {
+		"customers", NULL, NULL, key,
+		"a_child", "z_parent", "FOR VALUES IN ('x')", NULL,
+		"z_parent", "customers", "FOR VALUES FROM (1) TO (10)",
+		"LIST (email)",
+	};
+	struct catalog_set	*s;
+
+	base_catalog(cat);
+	s = &cat->sets[CATALOG_PARTITIONS];
+	for (size_t i = 0; i < s->ncols; i++)
+		free(s->colnames[i]);
+	free(s->colnames);
+	free(s->cells);
+	memset(s, 0, sizeof(*s));
+	set_rows(cat, CATALOG_PARTITIONS, parts ? 3 : 1, rows);
+}
+
+static void
+test_partitions_parents_first(void **state)
+{
+	struct catalog	a, e;
+
+	partitioned_catalog(&a, "RANGE (id)", 0);
+	partitioned_catalog(&e, "RANGE (id)", 1);
+	check_up(&a, &e, NULL, 2,
+	    "CREATE TABLE shop.z_parent PARTITION OF shop.customers FOR VALUES "
+	    "FROM (1) TO (10) PARTITION BY LIST (email);\n"
+	    "CREATE TABLE shop.a_child PARTITION OF shop.z_parent FOR VALUES "
+	    "IN ('x');\n", "");
+	/* Back: the child goes with its parent. */
+	partitioned_catalog(&a, "RANGE (id)", 1);
+	partitioned_catalog(&e, "RANGE (id)", 0);
+	check_up(&a, &e, NULL, 2,
+	    "-- destructive: drops a partition and its rows (shop.z_parent)\n"
+	    "ALTER TABLE shop.customers DETACH PARTITION shop.z_parent;\n"
+	    "DROP TABLE shop.z_parent;\n",
+	    "  shop.z_parent: drops a partition and its rows\n");
+}
+
+static void
+test_partition_key_change_refused(void **state)
+{
+	struct snapshot	 snap;
+	struct catalog	 a, e;
+	struct vf_error	 err;
+	struct vbuf	 out;
+	size_t		 n = 0;
+
+	partitioned_catalog(&a, "RANGE (id)", 0);
+	partitioned_catalog(&e, "HASH (id)", 0);
+	vf_error_clear(&err);
+	vbuf_init(&out);
+	vbuf_puts(&out, "");
+	assert_int_equal(snapshot_open(&snap, NULL, &err), 0);
+	assert_int_equal(snapshot_load(&snap, SNAPSHOT_ACTUAL, &a, &err), 0);
+	assert_int_equal(snapshot_load(&snap, SNAPSHOT_EXPECTED, &e, &err), 0);
+	assert_int_equal(emit_migration(&snap, "shop", SNAPSHOT_ACTUAL,
+	    SNAPSHOT_EXPECTED, &out, &n, NULL, &err), -1);
+	assert_int_equal(err.code, VF_EXIT_FAIL);
+	assert_string_equal(err.msg, "refusing to change the partition key "
+	    "of shop.customers (RANGE (id) -> HASH (id)): PostgreSQL cannot "
+	    "change a partition key in place; write this migration by hand "
+	    "(a new table, the rows copied, the names swapped)");
+	assert_string_equal(out.data, "");
+	snapshot_close(&snap);
+	vbuf_free(&out);
+	catalog_free(&a);
+	catalog_free(&e);
+}
+
 int
 main(void)
 {
@@ -423,6 +504,8 @@ main(void)
 		cmocka_unit_test(test_storage_and_comments),
 		cmocka_unit_test(test_enum_labels_and_comment),
 		cmocka_unit_test(test_domain_changes_in_place),
+		cmocka_unit_test(test_partitions_parents_first),
+		cmocka_unit_test(test_partition_key_change_refused),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));

@@ -636,6 +636,82 @@ test_write_shared_name(void **state)
 	model_free(&m2);
 }
 
+/* Partitions: nested in the file, flat in the model (parents first),
+   written back nested, with each bound as values. */
+static void
+test_partitions(void **state)
+{
+	static const char *const text =
+	    "schema: s\n"
+	    "tables:\n"
+	    "  e:\n"
+	    "    columns: {at: date, r: text}\n"
+	    "    partition_by: range (at)\n"
+	    "    partitions:\n"
+	    "      \"p: 1\":\n"
+	    "        from: [MINVALUE]\n"
+	    "        to: \"2024-01-01\"\n"
+	    "        partition_by: list (r)\n"
+	    "        partitions:\n"
+	    "          p1a: {in: [\"it's\", null]}\n"
+	    "          p1z: {default: true}\n"
+	    "      p2: {values: FOR VALUES FROM ('2024-01-01') TO (MAXVALUE)}\n"
+	    "  h:\n"
+	    "    columns: {id: int}\n"
+	    "    partition_by: hash (id)\n"
+	    "    partitions:\n"
+	    "      h0: {modulus: 2, remainder: 0}\n";
+	struct model	m, m2;
+	struct vbuf	y1, y2, s1;
+	struct vf_error	err;
+
+	parse_ok(text, &m);
+	assert_int_equal(m.npartitions, 5);
+	assert_string_equal(m.tables[0].partition_by, "range (at)");
+	assert_string_equal(m.partitions[0].name, "p: 1");
+	assert_string_equal(m.partitions[0].parent, "e");
+	assert_string_equal(m.partitions[0].values,
+	    "FROM (MINVALUE) TO ('2024-01-01')");
+	assert_string_equal(m.partitions[0].partition_by, "list (r)");
+	assert_string_equal(m.partitions[1].parent, "p: 1");
+	assert_string_equal(m.partitions[1].values, "IN ('it''s', NULL)");
+	assert_null(m.partitions[2].values);
+	assert_string_equal(m.partitions[3].values,
+	    "FROM ('2024-01-01') TO (MAXVALUE)");
+	assert_string_equal(m.partitions[4].values,
+	    "WITH (MODULUS 2, REMAINDER 0)");
+	vbuf_init(&y1);
+	vbuf_init(&y2);
+	vbuf_init(&s1);
+	model_write_yaml(&m, &y1);
+	assert_non_null(strstr(y1.data, "    partition_by: range (at)\n"
+	    "    partitions:\n"
+	    "      \"p: 1\":\n"
+	    "        values: FROM (MINVALUE) TO ('2024-01-01')\n"
+	    "        partition_by: list (r)\n"
+	    "        partitions:\n"
+	    "          p1a:\n"
+	    "            values: IN ('it''s', NULL)\n"
+	    "          p1z:\n"
+	    "            default: true\n"
+	    "      p2:\n"));
+	vf_error_clear(&err);
+	assert_int_equal(model_parse("w.yaml", y1.data, y1.len, &m2, &err), 0);
+	model_write_yaml(&m2, &y2);
+	assert_string_equal(y1.data, y2.data);
+	assert_int_equal(model_render_sql(&m2, &s1, &err), 0);
+	assert_non_null(strstr(s1.data, "CREATE TABLE s.\"p: 1\" PARTITION OF "
+	    "s.e FOR VALUES FROM (MINVALUE) TO ('2024-01-01') PARTITION BY "
+	    "list (r);\nCREATE TABLE s.p1a PARTITION OF s.\"p: 1\" FOR VALUES "
+	    "IN ('it''s', NULL);\nCREATE TABLE s.p1z PARTITION OF s.\"p: 1\" "
+	    "DEFAULT;\n"));
+	vbuf_free(&y1);
+	vbuf_free(&y2);
+	vbuf_free(&s1);
+	model_free(&m);
+	model_free(&m2);
+}
+
 static void
 test_load_file(void **state)
 {
@@ -875,6 +951,7 @@ main(void)
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_write_roundtrip),
 		cmocka_unit_test(test_write_shared_name),
+		cmocka_unit_test(test_partitions),
 		cmocka_unit_test(test_load_file),
 		cmocka_unit_test(test_foreign_schemas),
 		cmocka_unit_test(test_expr_foreign_schema),
