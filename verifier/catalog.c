@@ -17,7 +17,7 @@
 
 static const char *const set_names[CATALOG_NSETS] = {
 	"enums", "tables", "columns", "constraints", "concols", "indexes",
-	"indexkeys", "sequences", "unsupported"
+	"indexkeys", "sequences", "grants", "unsupported"
 };
 
 static const char *const set_sql[CATALOG_NSETS] = {
@@ -193,6 +193,9 @@ static const char *const set_sql[CATALOG_NSETS] = {
 	"AND i.objid = c.oid AND i.deptype = 'i') "
 	"ORDER BY c.relname",
 
+	/* CATALOG_GRANTS */
+	catalog_grants_sql,
+
 	/* CATALOG_UNSUPPORTED: what is in the schema and not modelled. */
 	"SELECT kind, name FROM ("
 	"SELECT CASE c.relkind WHEN 'v' THEN 'view' "
@@ -222,10 +225,6 @@ static const char *const set_sql[CATALOG_NSETS] = {
 	"FROM pg_catalog.pg_class c "
 	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
 	"WHERE " REL_FILTER "AND c.reloptions IS NOT NULL "
-	"UNION ALL SELECT 'privileges', c.relname "
-	"FROM pg_catalog.pg_class c "
-	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-	"WHERE " REL_FILTER "AND c.relacl IS NOT NULL "
 	"UNION ALL SELECT CASE p.prokind WHEN 'p' THEN 'procedure' "
 	"WHEN 'a' THEN 'aggregate' WHEN 'w' THEN 'window function' "
 	"ELSE 'function' END, p.proname || '(' || "

@@ -35,9 +35,16 @@ enum catalog_set_id {
 				   nulls_first, included */
 	CATALOG_SEQUENCES,	/* name, type, start, increment, min, max,
 				   cache, cycle, owned_tbl, owned_col */
+	CATALOG_GRANTS,		/* on_kind ("schema", "table", "sequence",
+				   "type"), name, col (column grants),
+				   grantee (a role or PUBLIC), privilege,
+				   grantable: catalog_grant.c */
 	CATALOG_UNSUPPORTED,	/* kind, name */
 	CATALOG_NSETS
 };
+
+/* catalog_grant.c: the query of CATALOG_GRANTS. */
+extern const char catalog_grants_sql[];
 
 struct catalog_set {
 	size_t	 ncols;

@@ -428,32 +428,39 @@ mark_destructive(struct diff_change *c)
 	}
 }
 
+/* The statements to run, in order: diff_sql, then each kind's own. */
+static const char *const *const sql_parts[] = { diff_sql, diff_grant_sql,
+	NULL };
+
 int
 diff_compute(struct snapshot *snap, const char *from, const char *to,
     struct diff *d, struct vf_error *err)
 {
 	sqlite3_stmt	*st = NULL;
-	size_t		 i, cap = 0;
+	size_t		 i, part, cap = 0;
 	int		 rc = -1, step;
 
 	memset(d, 0, sizeof(*d));
-	for (i = 0; diff_sql[i] != NULL; i++) {
-		if (snapshot_prepare(snap, diff_sql[i], &st, err) == -1)
-			goto done;
-		if (sqlite3_bind_parameter_count(st) >= 1)
-			sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
-		if (sqlite3_bind_parameter_count(st) >= 2)
-			sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
-		step = sqlite3_step(st);
-		if (step != SQLITE_DONE && step != SQLITE_ROW) {
-			vf_error_set(err, VF_EXIT_FAIL, NULL, 0, 0,
-			    "snapshot store: diff: %s",
-			    sqlite3_errmsg(sqlite3_db_handle(st)));
-			goto done;
+	for (part = 0; sql_parts[part] != NULL; part++)
+		for (i = 0; sql_parts[part][i] != NULL; i++) {
+			if (snapshot_prepare(snap, sql_parts[part][i], &st,
+			    err) == -1)
+				goto done;
+			if (sqlite3_bind_parameter_count(st) >= 1)
+				sqlite3_bind_text(st, 1, from, -1,
+				    SQLITE_STATIC);
+			if (sqlite3_bind_parameter_count(st) >= 2)
+				sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
+			step = sqlite3_step(st);
+			if (step != SQLITE_DONE && step != SQLITE_ROW) {
+				vf_error_set(err, VF_EXIT_FAIL, NULL, 0, 0,
+				    "snapshot store: diff: %s",
+				    sqlite3_errmsg(sqlite3_db_handle(st)));
+				goto done;
+			}
+			sqlite3_finalize(st);
+			st = NULL;
 		}
-		sqlite3_finalize(st);
-		st = NULL;
-	}
 	if (snapshot_prepare(snap, "SELECT kind, action, tbl, old_tbl, name, "
 	    "old_name, field, from_val, to_val, extra, ckind FROM changes "
 	    "ORDER BY seq", &st, err) == -1)
@@ -557,6 +564,10 @@ diff_describe(struct vbuf *b, const char *schema, const struct diff_change *c)
 {
 	int	ontable = c->tbl != NULL && strcmp(c->kind, "index") != 0;
 
+	if (strcmp(c->kind, "grant") == 0) {
+		diff_grant_describe(b, schema, c);
+		return;
+	}
 	vbuf_appendf(b, "%s %s ", c->kind,
 	    strcmp(c->action, "add") == 0 ? "missing" :
 	    strcmp(c->action, "drop") == 0 ? "extra" :

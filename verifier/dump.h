@@ -23,6 +23,10 @@
 void	dump_model(const struct catalog *cat, struct model *m,
 	    struct problems *p);
 
+/* dump_grant.c: the grants of cat on m's schema, tables and sequences
+   (for dump_model(), once they are filled). */
+void	dump_grants(const struct catalog *cat, struct model *m);
+
 /*
  * Reads schema's catalog on conn and appends its model, as YAML, to yaml.
  * Then proves it: the YAML loads as a model (path names it in errors;

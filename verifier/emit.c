@@ -584,6 +584,8 @@ emit_migration(struct snapshot *snap, const char *schema, const char *from,
 	if (e.d.n == 0)
 		goto done;
 
+	/* 0. Privileges that go, under the source names. */
+	emit_grants_revoke(&e);
 	/* 1. New enums and labels changed in place. */
 	emit_enums_create(&e);
 	/* 2. Foreign keys go first, then other constraints and indexes,
@@ -707,6 +709,8 @@ emit_migration(struct snapshot *snap, const char *schema, const char *from,
 			sqlite3_finalize(st);
 		}
 	}
+	/* 10. Privileges, on objects that all exist. */
+	emit_grants_grant(&e);
 done:
 	diff_free(&e.d);
 	return (e.failed ? -1 : 0);

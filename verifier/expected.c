@@ -10,11 +10,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "db.h"
 #include "expected.h"
 #include "snapshot.h"
 
 /* Bump when the catalog queries or the store change. */
-#define CACHE_TAG	"verifier-expected-1"
+#define CACHE_TAG	"verifier-expected-2"
 
 /*
  * The model's DDL in the scratch database, read back.  Statements run one
@@ -62,6 +63,63 @@ done:
 	return (rc);
 }
 
+/* The first of n grants whose role is not one of roles (a query's rows). */
+static const struct model_grant *
+unknown_role(const struct model_grant *g, size_t n, const PGresult *roles)
+{
+	size_t	i;
+	int	r;
+
+	for (i = 0; i < n; i++) {
+		if (strcmp(g[i].to, "PUBLIC") == 0)
+			continue;
+		for (r = 0; r < PQntuples(roles); r++)
+			if (strcmp(PQgetvalue(roles, r, 0), g[i].to) == 0)
+				break;
+		if (r == PQntuples(roles))
+			return (&g[i]);
+	}
+	return (NULL);
+}
+
+/*
+ * Every role the model grants to exists in conn's cluster (roles are
+ * cluster-wide: the scratch database sees the same ones), checked before
+ * the cache and the scratch database, so that the error names the model's
+ * line rather than the server's GRANT.
+ */
+static int
+check_roles(PGconn *conn, const struct model *m, struct vf_error *err)
+{
+	const struct model_grant	*g;
+	PGresult			*res;
+	size_t				 i, any = m->ngrants;
+
+	for (i = 0; i < m->ntables; i++)
+		any += m->tables[i].ngrants;
+	for (i = 0; i < m->nsequences; i++)
+		any += m->sequences[i].ngrants;
+	if (any == 0)
+		return (0);
+	res = db_query(conn, "SELECT rolname::pg_catalog.text "
+	    "FROM pg_catalog.pg_roles", 0, NULL, PGRES_TUPLES_OK, err);
+	if (res == NULL)
+		return (-1);
+	g = unknown_role(m->grants, m->ngrants, res);
+	for (i = 0; g == NULL && i < m->nsequences; i++)
+		g = unknown_role(m->sequences[i].grants,
+		    m->sequences[i].ngrants, res);
+	for (i = 0; g == NULL && i < m->ntables; i++)
+		g = unknown_role(m->tables[i].grants, m->tables[i].ngrants,
+		    res);
+	PQclear(res);
+	if (g != NULL)
+		return (vf_error_set(err, VF_EXIT_USAGE, m->path, g->to_line,
+		    g->to_col, "grant to role \"%s\", which does not exist "
+		    "(roles are made in initdb/, not by a model)", g->to));
+	return (0);
+}
+
 /*
  * The folder of the cache (see expected.h).  Returns 0 with dir filled
  * (and made), or -1 when there is none.
@@ -104,6 +162,8 @@ expected_catalog(PGconn *conn, struct scratch *s, const struct model *m,
 	int		have_cache, rc = -1;
 
 	vbuf_init(&key);
+	if (check_roles(conn, m, err) == -1)
+		goto done;
 	vbuf_appendf(&key, "%s\n%d\n", CACHE_TAG, PQserverVersion(conn));
 	if (model_render_sql(m, &key, err) == -1)
 		goto done;

@@ -74,6 +74,7 @@ free_table(struct model_table *t)
 	for (i = 0; i < t->nindexes; i++)
 		free_index(&t->indexes[i]);
 	free(t->indexes);
+	model_grants_free(t->grants, t->ngrants);
 }
 
 void
@@ -95,11 +96,14 @@ model_free(struct model *m)
 		free(m->sequences[i].type);
 		free(m->sequences[i].owned_tbl);
 		free(m->sequences[i].owned_col);
+		model_grants_free(m->sequences[i].grants,
+		    m->sequences[i].ngrants);
 	}
 	free(m->sequences);
 	for (i = 0; i < m->ntables; i++)
 		free_table(&m->tables[i]);
 	free(m->tables);
+	model_grants_free(m->grants, m->ngrants);
 	memset(m, 0, sizeof(*m));
 }
 

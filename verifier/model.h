@@ -51,6 +51,22 @@ enum model_nulls {
  * named, index method set, enum_index set for enum-typed columns.
  */
 
+/*
+ * A grant (`grants:`) on the schema, a table (or some of its columns) or a
+ * sequence: privileges upper case, in model_grant_privileges() order,
+ * none twice; to is a role name or "PUBLIC".
+ */
+struct model_grant {
+	char		**privileges;
+	size_t		  nprivileges;
+	char		 *to;
+	char		**columns;	/* a table's grants only, else NULL */
+	size_t		  ncolumns;
+	int		  grant_option;	/* WITH GRANT OPTION */
+	int		  line, col;	/* of the entry */
+	int		  to_line, to_col;	/* of its role */
+};
+
 struct model_enum {
 	char		 *name;
 	char		**values;	/* labels, in order */
@@ -85,6 +101,8 @@ struct model_sequence {
 	struct model_seq_opts	 opts;
 	char			*owned_tbl;	/* owned_by, or NULLs */
 	char			*owned_col;
+	struct model_grant	*grants;
+	size_t			 ngrants;
 	int			 line, col;
 };
 
@@ -159,6 +177,8 @@ struct model_table {
 	size_t			 nconstraints;
 	struct model_index	*indexes;
 	size_t			 nindexes;
+	struct model_grant	*grants;
+	size_t			 ngrants;
 	int			 line, col;
 };
 
@@ -171,6 +191,8 @@ struct model {
 	size_t			 nsequences;
 	struct model_table	*tables;	/* in file order */
 	size_t			 ntables;
+	struct model_grant	*grants;	/* on the schema */
+	size_t			 ngrants;
 };
 
 /*
@@ -282,5 +304,37 @@ void	model_constraint_default_name(const struct model_table *t,
 	    const struct model_constraint *c, char out[MODEL_NAME_MAX + 1]);
 void	model_index_default_name(const struct model_table *t,
 	    const struct model_index *ix, char out[MODEL_NAME_MAX + 1]);
+
+/* What a grant is on: the words of the catalog's on_kind column. */
+enum model_grant_on {
+	MODEL_GRANT_SCHEMA = 0,
+	MODEL_GRANT_TABLE,
+	MODEL_GRANT_SEQUENCE
+};
+
+/*
+ * The privileges a grant on `on` may name, in PostgreSQL's order,
+ * NULL-terminated (columns: those of a grant with a column list).
+ */
+const char *const *model_grant_privileges(enum model_grant_on on,
+	    int columns);
+
+/* Frees n grants of v and v itself. */
+void	model_grants_free(struct model_grant *v, size_t n);
+
+/*
+ * Appends "GRANT privs [(cols)] ON <on> name TO role [WITH GRANT
+ * OPTION];\n", name qualified by schema (the schema's own name for a
+ * grant on the schema).
+ */
+void	model_grant_render(struct vbuf *out, enum model_grant_on on,
+	    const char *schema, const char *name, const struct model_grant *g);
+
+/*
+ * Appends grants to out as the `grants:` key of a model file at indent
+ * (nothing when n is 0).
+ */
+void	model_grants_write(struct vbuf *out, int indent,
+	    const struct model_grant *g, size_t n);
 
 #endif

@@ -589,7 +589,7 @@ check_renames(struct loader *ld)
 }
 
 static const char *const root_keys[] = { "schema", "enums", "sequences",
-	"tables", NULL };
+	"tables", "grants", NULL };
 
 static int
 load_root(struct loader *ld, yaml_node_t *root)
@@ -619,6 +619,10 @@ load_root(struct loader *ld, yaml_node_t *root)
 	}
 	if ((n = ld_map_get(ld, root, "sequences")) != NULL &&
 	    ld_sequences(ld, n) == -1)
+		return (-1);
+	if ((n = ld_map_get(ld, root, "grants")) != NULL &&
+	    ld_grants(ld, n, MODEL_GRANT_SCHEMA, "the schema", NULL,
+	    &ld->m->grants, &ld->m->ngrants) == -1)
 		return (-1);
 	if (resolve_fks(ld) == -1 || check_renames(ld) == -1 ||
 	    model_names_assign(ld->m, ld->path, ld->err) == -1)

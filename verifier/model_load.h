@@ -112,4 +112,19 @@ int	ld_enums(struct loader *ld, yaml_node_t *map);
 int	ld_table(struct loader *ld, yaml_node_t *k, yaml_node_t *v);
 int	ld_sequences(struct loader *ld, yaml_node_t *map);
 
+/*
+ * model_grant.c: the grants in seq (a sequence) of the object described
+ * by what, on `on`; t is the table whose columns a grant may name (NULL
+ * but for tables).  Appended to *out / *nout.
+ */
+int	ld_grants(struct loader *ld, yaml_node_t *seq, enum model_grant_on on,
+	    const char *what, const struct model_table *t,
+	    struct model_grant **out, size_t *nout);
+
+/* model_yaml.c, for the writers of other files: a scalar quoted only when
+   YAML needs it; "key: [a, b]" at indent (a block list when needed). */
+void	model_yaml_scalar(struct vbuf *out, const char *s);
+void	model_yaml_list(struct vbuf *out, int indent, const char *key,
+	    char *const *names, size_t n);
+
 #endif

@@ -397,7 +397,7 @@ done:
 
 static const char *const table_keys[] = {
 	"comment", "renamed_from", "columns", "primary_key", "unique",
-	"foreign_keys", "checks", "indexes", NULL
+	"foreign_keys", "checks", "indexes", "grants", NULL
 };
 static const char *const named_cols_keys[] = { "name", "columns", NULL };
 static const char *const fk_keys[] = {
@@ -799,12 +799,16 @@ ld_table(struct loader *ld, yaml_node_t *k, yaml_node_t *v)
 	if ((n = ld_map_get(ld, v, "indexes")) != NULL &&
 	    load_indexes(ld, t, n) == -1)
 		return (-1);
+	if ((n = ld_map_get(ld, v, "grants")) != NULL &&
+	    ld_grants(ld, n, MODEL_GRANT_TABLE, what, t, &t->grants,
+	    &t->ngrants) == -1)
+		return (-1);
 	return (0);
 }
 
 static const char *const sequence_keys[] = {
 	"type", "start", "increment", "min", "max", "cache", "cycle",
-	"owned_by", NULL
+	"owned_by", "grants", NULL
 };
 static const char *const seq_types[] = { "smallint", "integer", "bigint",
 	NULL };
@@ -850,6 +854,10 @@ ld_sequences(struct loader *ld, yaml_node_t *map)
 			return (-1);
 		sq->type = xstrdup(seq_types[ty]);
 		if (load_seq_opts(ld, v, what, sq->type, &sq->opts) == -1)
+			return (-1);
+		if ((n = ld_map_get(ld, v, "grants")) != NULL &&
+		    ld_grants(ld, n, MODEL_GRANT_SEQUENCE, what, NULL,
+		    &sq->grants, &sq->ngrants) == -1)
 			return (-1);
 		if ((n = ld_map_get(ld, v, "owned_by")) == NULL)
 			continue;

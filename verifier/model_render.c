@@ -354,6 +354,27 @@ render(const struct model *m, struct render *r, struct vf_error *err)
 			stmt_done(r, t->columns[j].line, t->columns[j].col);
 		}
 	}
+	/* Grants last: on objects that all exist. */
+	for (i = 0; i < m->ngrants; i++) {
+		model_grant_render(out, MODEL_GRANT_SCHEMA, m->schema,
+		    m->schema, &m->grants[i]);
+		stmt_done(r, m->grants[i].line, m->grants[i].col);
+	}
+	for (i = 0; i < m->nsequences; i++)
+		for (j = 0; j < m->sequences[i].ngrants; j++) {
+			model_grant_render(out, MODEL_GRANT_SEQUENCE,
+			    m->schema, m->sequences[i].name,
+			    &m->sequences[i].grants[j]);
+			stmt_done(r, m->sequences[i].grants[j].line,
+			    m->sequences[i].grants[j].col);
+		}
+	for (i = 0; i < m->ntables; i++)
+		for (j = 0; j < m->tables[i].ngrants; j++) {
+			model_grant_render(out, MODEL_GRANT_TABLE, m->schema,
+			    m->tables[i].name, &m->tables[i].grants[j]);
+			stmt_done(r, m->tables[i].grants[j].line,
+			    m->tables[i].grants[j].col);
+		}
 	return (0);
 }
 

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "model_load.h"
 #include "model_names.h"
 
 /*
@@ -428,6 +429,7 @@ write_table(const struct model_names *ns, const struct model_table *t,
 		vbuf_appendf(out, "%4sindexes:\n", "");
 	for (i = 0; i < t->nindexes; i++)
 		write_index(ns, t, &t->indexes[i], out);
+	model_grants_write(out, 4, t->grants, t->ngrants);
 }
 
 void
@@ -471,7 +473,8 @@ model_write_yaml(const struct model *m, struct vbuf *out)
 			vbuf_puts(out, "  ");
 			yaml_scalar(out, sq->name, 0);
 			if (strcmp(sq->type, "bigint") == 0 &&
-			    sq->opts.have == 0 && sq->owned_tbl == NULL) {
+			    sq->opts.have == 0 && sq->owned_tbl == NULL &&
+			    sq->ngrants == 0) {
 				vbuf_puts(out, ": {}\n");
 				continue;
 			}
@@ -489,6 +492,7 @@ model_write_yaml(const struct model *m, struct vbuf *out)
 				yaml_kv(out, 4, "owned_by", ob.data);
 				vbuf_free(&ob);
 			}
+			model_grants_write(out, 4, sq->grants, sq->ngrants);
 		}
 	}
 	if (m->ntables > 0) {
@@ -499,5 +503,22 @@ model_write_yaml(const struct model *m, struct vbuf *out)
 			write_table(&ns, &m->tables[i], out);
 		}
 	}
+	if (m->ngrants > 0) {
+		vbuf_putc(out, '\n');
+		model_grants_write(out, 0, m->grants, m->ngrants);
+	}
 	model_names_free(&ns);
+}
+
+void
+model_yaml_scalar(struct vbuf *out, const char *s)
+{
+	yaml_scalar(out, s, 0);
+}
+
+void
+model_yaml_list(struct vbuf *out, int indent, const char *key,
+    char *const *names, size_t n)
+{
+	yaml_list(out, indent, key, names, n);
 }

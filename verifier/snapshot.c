@@ -24,6 +24,7 @@ static const char *const set_columns[CATALOG_NSETS] = {
 	"tbl, idx, pos, col, expr, descending, nulls_first, included",
 	"name, type, start, increment, min, max, cache, cycle, owned_tbl, "
 	    "owned_col",
+	"on_kind, name, col, grantee, privilege, grantable",
 	"kind, name",
 };
 

@@ -29,20 +29,25 @@ VERIFIER_SRCS := \
 	verifier/model_expr.c \
 	verifier/model_render.c \
 	verifier/model_yaml.c \
+	verifier/model_grant.c \
 	verifier/catalog.c \
+	verifier/catalog_grant.c \
 	verifier/runner.c \
 	verifier/scratch.c \
 	verifier/snapshot.c \
 	verifier/diff.c \
+	verifier/diff_grant.c \
 	verifier/emit.c \
 	verifier/emit_enum.c \
 	verifier/emit_sequence.c \
+	verifier/emit_grant.c \
 	verifier/expected.c \
 	verifier/replay.c \
 	verifier/compare.c \
 	verifier/refs.c \
 	verifier/draft.c \
-	verifier/dump.c
+	verifier/dump.c \
+	verifier/dump_grant.c
 
 # The CLI: main.c's command table and the commands.
 VERIFIER_CLI_SRCS := \

@@ -132,3 +132,22 @@ check_eq "diff with an unknown option exits 2" 2 "$RC"
 run_capture "$VERIFIER" diff -h
 check_eq "diff -h exits 0" 0 "$RC"
 check_contains "diff -h prints a synopsis" "usage: verifier diff --schema S" "$OUT"
+
+# A grant to a role that does not exist is the model's error, at its line,
+# not the server's (roles are made in initdb/).
+cat > "$w/models/$SCHEMA.yaml" <<'YAML'
+schema: shop
+tables:
+  t:
+    columns:
+      id: bigint
+    grants:
+      - to: billing_svc
+        privileges: [SELECT]
+      - to: no_such_role
+        privileges: [SELECT]
+YAML
+run_capture "$VERIFIER" diff "${opts[@]}"
+check_eq "grant to a missing role: exit 2" 2 "$RC"
+check_eq "grant to a missing role: the model's line and column" \
+    "verifier diff: $w/models/$SCHEMA.yaml:9:13: grant to role \"no_such_role\", which does not exist (roles are made in initdb/, not by a model)" "$OUT"
