@@ -11,13 +11,19 @@
 
 /* Relations of the schema that the catalog covers: plain tables, not the
    version table, not partitions. */
+/* Not a member of an extension (those are the extension's, never drift). */
+#define NOT_EXT_MEMBER(cls, oid) \
+	"AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x " \
+	"WHERE x.classid = 'pg_catalog." cls "'::pg_catalog.regclass " \
+	"AND x.objid = " oid " AND x.deptype = 'e') "
+
 #define REL_FILTER \
 	"n.nspname = $1 AND c.relkind = 'r' AND NOT c.relispartition " \
 	"AND c.relname <> '" VF_VERSION_TABLE "' "
 
 static const char *const set_names[CATALOG_NSETS] = {
 	"enums", "tables", "columns", "constraints", "concols", "indexes",
-	"indexkeys", "sequences", "grants", "unsupported"
+	"indexkeys", "sequences", "grants", "extensions", "unsupported"
 };
 
 static const char *const set_sql[CATALOG_NSETS] = {
@@ -196,6 +202,9 @@ static const char *const set_sql[CATALOG_NSETS] = {
 	/* CATALOG_GRANTS */
 	catalog_grants_sql,
 
+	/* CATALOG_EXTENSIONS */
+	catalog_extensions_sql,
+
 	/* CATALOG_UNSUPPORTED: what is in the schema and not modelled. */
 	"SELECT kind, name FROM ("
 	"SELECT CASE c.relkind WHEN 'v' THEN 'view' "
@@ -231,7 +240,7 @@ static const char *const set_sql[CATALOG_NSETS] = {
 	"pg_catalog.oidvectortypes(p.proargtypes) || ')' "
 	"FROM pg_catalog.pg_proc p "
 	"JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace "
-	"WHERE n.nspname = $1 "
+	"WHERE n.nspname = $1 " NOT_EXT_MEMBER("pg_proc", "p.oid")
 	"UNION ALL SELECT 'trigger', c.relname || '.' || g.tgname "
 	"FROM pg_catalog.pg_trigger g "
 	"JOIN pg_catalog.pg_class c ON c.oid = g.tgrelid "
@@ -254,7 +263,7 @@ static const char *const set_sql[CATALOG_NSETS] = {
 	"JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
 	"WHERE n.nspname = $1 AND t.typtype IN ('d', 'r', 'm', 'b') "
 	"AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_type e "
-	"WHERE e.typarray = t.oid) "
+	"WHERE e.typarray = t.oid) " NOT_EXT_MEMBER("pg_type", "t.oid")
 	"UNION ALL SELECT 'collation', c.relname || '.' || a.attname "
 	"FROM pg_catalog.pg_attribute a "
 	"JOIN pg_catalog.pg_class c ON c.oid = a.attrelid "
@@ -274,7 +283,7 @@ static const char *const set_sql[CATALOG_NSETS] = {
 	"JOIN pg_catalog.pg_namespace tn "
 	"ON tn.oid = COALESCE(et.typnamespace, t.typnamespace) "
 	"WHERE " REL_FILTER "AND a.attnum > 0 AND NOT a.attisdropped "
-	"AND tn.nspname NOT IN ('pg_catalog', $1) "
+	"AND tn.nspname NOT IN ('pg_catalog', '" VF_EXTENSIONS_SCHEMA "', $1) "
 	"UNION ALL SELECT CASE k.contype WHEN 'x' THEN 'exclusion constraint' "
 	"ELSE 'foreign key to another schema' END, c.relname || '.' || "
 	"k.conname "
@@ -304,7 +313,7 @@ static const char *const set_sql[CATALOG_NSETS] = {
 	"UNION ALL SELECT 'operator', o.oprname "
 	"FROM pg_catalog.pg_operator o "
 	"JOIN pg_catalog.pg_namespace n ON n.oid = o.oprnamespace "
-	"WHERE n.nspname = $1 "
+	"WHERE n.nspname = $1 " NOT_EXT_MEMBER("pg_operator", "o.oid")
 	"UNION ALL SELECT 'statistics', s.stxname "
 	"FROM pg_catalog.pg_statistic_ext s "
 	"JOIN pg_catalog.pg_namespace n ON n.oid = s.stxnamespace "
@@ -447,28 +456,26 @@ catalog_outside(PGconn *conn, const char *schema, char **out,
 	    "AND a.attnum > 0 AND NOT a.attisdropped), '') "
 	    "FROM pg_catalog.pg_class c "
 	    "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-	    "WHERE n.nspname <> $1 AND n.nspname NOT IN ('pg_catalog', "
+	    "WHERE n.nspname <> $1 AND n.nspname NOT IN ('pg_catalog', '" VF_EXTENSIONS_SCHEMA "', "
 	    "'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%' "
 	    "AND n.nspname NOT LIKE 'pg\\_temp%' "
 	    "UNION ALL SELECT 'constraint ' || n.nspname || '.' || k.conname || "
 	    "' ' || pg_catalog.pg_get_constraintdef(k.oid) "
 	    "FROM pg_catalog.pg_constraint k "
 	    "JOIN pg_catalog.pg_namespace n ON n.oid = k.connamespace "
-	    "WHERE n.nspname <> $1 AND n.nspname NOT IN ('pg_catalog', "
+	    "WHERE n.nspname <> $1 AND n.nspname NOT IN ('pg_catalog', '" VF_EXTENSIONS_SCHEMA "', "
 	    "'information_schema') "
 	    "UNION ALL SELECT 'routine ' || n.nspname || '.' || p.proname || "
 	    "'(' || pg_catalog.oidvectortypes(p.proargtypes) || ')' "
 	    "FROM pg_catalog.pg_proc p "
 	    "JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace "
-	    "WHERE n.nspname <> $1 AND n.nspname NOT IN ('pg_catalog', "
+	    "WHERE n.nspname <> $1 AND n.nspname NOT IN ('pg_catalog', '" VF_EXTENSIONS_SCHEMA "', "
 	    "'information_schema') "
 	    "UNION ALL SELECT 'type ' || n.nspname || '.' || t.typname "
 	    "FROM pg_catalog.pg_type t "
 	    "JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
-	    "WHERE n.nspname <> $1 AND n.nspname NOT IN ('pg_catalog', "
+	    "WHERE n.nspname <> $1 AND n.nspname NOT IN ('pg_catalog', '" VF_EXTENSIONS_SCHEMA "', "
 	    "'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%' "
-	    "UNION ALL SELECT 'extension ' || e.extname FROM "
-	    "pg_catalog.pg_extension e "
 	    "UNION ALL SELECT 'trigger ' || g.tgname || ' on ' || "
 	    "g.tgrelid::pg_catalog.regclass::pg_catalog.text "
 	    "FROM pg_catalog.pg_trigger g "

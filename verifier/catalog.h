@@ -39,12 +39,18 @@ enum catalog_set_id {
 				   "type"), name, col (column grants),
 				   grantee (a role or PUBLIC), privilege,
 				   grantable: catalog_grant.c */
+	CATALOG_EXTENSIONS,	/* name, used ("t" when an object of the
+				   schema depends on one of its members):
+				   those in VF_EXTENSIONS_SCHEMA,
+				   catalog_ext.c */
 	CATALOG_UNSUPPORTED,	/* kind, name */
 	CATALOG_NSETS
 };
 
 /* catalog_grant.c: the query of CATALOG_GRANTS. */
 extern const char catalog_grants_sql[];
+/* catalog_ext.c: the query of CATALOG_EXTENSIONS. */
+extern const char catalog_extensions_sql[];
 
 struct catalog_set {
 	size_t	 ncols;
@@ -92,7 +98,8 @@ const char	*catalog_set_sql(enum catalog_set_id set);
 
 /*
  * A text listing of every object outside schema (and outside the system
- * schemas) of the database conn is connected to, one line per object, in
+ * schemas and the shared VF_EXTENSIONS_SCHEMA, whose extensions a
+ * migration may install) of the database conn is connected to, one line per object, in
  * a stable order, so that two listings before and after a replay compare
  * as strings.  *out is the caller's to free().  0 or -1 with err set.
  */

@@ -430,7 +430,7 @@ mark_destructive(struct diff_change *c)
 
 /* The statements to run, in order: diff_sql, then each kind's own. */
 static const char *const *const sql_parts[] = { diff_sql, diff_grant_sql,
-	NULL };
+	diff_ext_sql, NULL };
 
 int
 diff_compute(struct snapshot *snap, const char *from, const char *to,
@@ -566,6 +566,10 @@ diff_describe(struct vbuf *b, const char *schema, const struct diff_change *c)
 
 	if (strcmp(c->kind, "grant") == 0) {
 		diff_grant_describe(b, schema, c);
+		return;
+	}
+	if (strcmp(c->kind, "extension") == 0) {
+		diff_ext_describe(b, c);
 		return;
 	}
 	vbuf_appendf(b, "%s %s ", c->kind,

@@ -13,7 +13,8 @@
 
 /*
  * One difference.  kind: "enum", "sequence", "table", "column",
- * "constraint", "index", "grant" (diff_grant.c says how it is written).  action: "add", "drop", "rename", "alter".
+ * "constraint", "index", "grant" (diff_grant.c says how it is written),
+ * "extension" (diff_ext.c).  action: "add", "drop", "rename", "alter".
  * tbl is the table of a column, constraint or index under its name on the
  * target side; old_tbl under its name on the source side (they differ
  * when the table is renamed).  name is the object's name on the target
@@ -79,6 +80,10 @@ void	diff_json_string(struct vbuf *out, const char *s);
 extern const char *const diff_grant_sql[];
 void	diff_grant_describe(struct vbuf *out, const char *schema,
 	    const struct diff_change *c);
+
+/* diff_ext.c: the same for extensions. */
+extern const char *const diff_ext_sql[];
+void	diff_ext_describe(struct vbuf *out, const struct diff_change *c);
 
 /* One line describing change c (without colour or sign), into out. */
 void	diff_describe(struct vbuf *out, const char *schema,

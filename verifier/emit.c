@@ -586,6 +586,8 @@ emit_migration(struct snapshot *snap, const char *schema, const char *from,
 
 	/* 0. Privileges that go, under the source names. */
 	emit_grants_revoke(&e);
+	/* Extensions, before anything uses their types. */
+	emit_extensions_create(&e);
 	/* 1. New enums and labels changed in place. */
 	emit_enums_create(&e);
 	/* 2. Foreign keys go first, then other constraints and indexes,

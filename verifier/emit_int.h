@@ -73,6 +73,9 @@ void	emit_enums_drop(struct emitter *e);
 void	emit_sequences_create(struct emitter *e);
 void	emit_sequences_finish(struct emitter *e);
 
+/* emit_ext.c: extensions installed (step 0, after the revokes). */
+void	emit_extensions_create(struct emitter *e);
+
 /* emit_grant.c: privileges revoked (step 0) and granted (step 10). */
 void	emit_grants_revoke(struct emitter *e);
 void	emit_grants_grant(struct emitter *e);

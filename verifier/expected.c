@@ -121,6 +121,42 @@ check_roles(PGconn *conn, const struct model *m, struct vf_error *err)
 }
 
 /*
+ * Every extension the model lists can be installed on conn's server, so
+ * that a missing one is reported at the model's line.
+ */
+static int
+check_extensions(PGconn *conn, const struct model *m, struct vf_error *err)
+{
+	PGresult	*res;
+	size_t		 i;
+	int		 r;
+
+	if (m->nextensions == 0)
+		return (0);
+	res = db_query(conn, "SELECT name::pg_catalog.text "
+	    "FROM pg_catalog.pg_available_extensions", 0, NULL,
+	    PGRES_TUPLES_OK, err);
+	if (res == NULL)
+		return (-1);
+	for (i = 0; i < m->nextensions; i++) {
+		for (r = 0; r < PQntuples(res); r++)
+			if (strcmp(PQgetvalue(res, r, 0),
+			    m->extensions[i].name) == 0)
+				break;
+		if (r == PQntuples(res)) {
+			PQclear(res);
+			return (vf_error_set(err, VF_EXIT_USAGE, m->path,
+			    m->extensions[i].line, m->extensions[i].col,
+			    "extension \"%s\" is not available on this "
+			    "server (pg_available_extensions)",
+			    m->extensions[i].name));
+		}
+	}
+	PQclear(res);
+	return (0);
+}
+
+/*
  * The folder of the cache (see expected.h).  Returns 0 with dir filled
  * (and made), or -1 when there is none.
  */
@@ -162,7 +198,8 @@ expected_catalog(PGconn *conn, struct scratch *s, const struct model *m,
 	int		have_cache, rc = -1;
 
 	vbuf_init(&key);
-	if (check_roles(conn, m, err) == -1)
+	if (check_roles(conn, m, err) == -1 ||
+	    check_extensions(conn, m, err) == -1)
 		goto done;
 	vbuf_appendf(&key, "%s\n%d\n", CACHE_TAG, PQserverVersion(conn));
 	if (model_render_sql(m, &key, err) == -1)

@@ -104,6 +104,7 @@ model_free(struct model *m)
 		free_table(&m->tables[i]);
 	free(m->tables);
 	model_grants_free(m->grants, m->ngrants);
+	model_ext_free(m);
 	memset(m, 0, sizeof(*m));
 }
 

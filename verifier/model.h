@@ -67,6 +67,12 @@ struct model_grant {
 	int		  to_line, to_col;	/* of its role */
 };
 
+/* An extension the schema uses (`extensions:`), in VF_EXTENSIONS_SCHEMA. */
+struct model_extension {
+	char		*name;
+	int		 line, col;
+};
+
 struct model_enum {
 	char		 *name;
 	char		**values;	/* labels, in order */
@@ -193,6 +199,8 @@ struct model {
 	size_t			 ntables;
 	struct model_grant	*grants;	/* on the schema */
 	size_t			 ngrants;
+	struct model_extension	*extensions;	/* in file order */
+	size_t			 nextensions;
 };
 
 /*
@@ -304,6 +312,18 @@ void	model_constraint_default_name(const struct model_table *t,
 	    const struct model_constraint *c, char out[MODEL_NAME_MAX + 1]);
 void	model_index_default_name(const struct model_table *t,
 	    const struct model_index *ix, char out[MODEL_NAME_MAX + 1]);
+
+/*
+ * model_ext.c: the DDL that makes m's extensions in a scratch database
+ * (CREATE SCHEMA IF NOT EXISTS for VF_EXTENSIONS_SCHEMA, as initdb/ does,
+ * then CREATE EXTENSION IF NOT EXISTS ... SCHEMA for each), one statement
+ * per stmt() call; nothing without extensions.
+ */
+void	model_ext_render(const struct model *m, struct vbuf *out,
+	    void (*stmt)(void *arg, int line, int col), void *arg);
+
+/* Releases m's extensions. */
+void	model_ext_free(struct model *m);
 
 /* What a grant is on: the words of the catalog's on_kind column. */
 enum model_grant_on {

@@ -345,8 +345,8 @@ ld_expr(struct loader *ld, yaml_node_t *n, const char *what, char **out,
 	other = model_expr_foreign_schema(&t, *out, ld->m->schema, &pos);
 	if (other != NULL) {
 		rc = ld_expr_error(ld, n, *out, pos, "%s refers to schema "
-		    "\"%s\" (a model uses only its own schema and pg_catalog)",
-		    what, other);
+		    "\"%s\" (a model uses only its own schema, pg_catalog "
+		    "and " VF_EXTENSIONS_SCHEMA ")", what, other);
 		free(other);
 		model_expr_free(&t);
 		free(*out);
@@ -588,8 +588,8 @@ check_renames(struct loader *ld)
 	return (0);
 }
 
-static const char *const root_keys[] = { "schema", "enums", "sequences",
-	"tables", "grants", NULL };
+static const char *const root_keys[] = { "schema", "extensions", "enums",
+	"sequences", "tables", "grants", NULL };
 
 static int
 load_root(struct loader *ld, yaml_node_t *root)
@@ -603,6 +603,9 @@ load_root(struct loader *ld, yaml_node_t *root)
 	if ((n = ld_map_get(ld, root, "schema")) == NULL)
 		return (ld_at(ld, root, "missing key \"schema\" in the model"));
 	if (ld_name(ld, n, "schema", &ld->m->schema) == -1)
+		return (-1);
+	if ((n = ld_map_get(ld, root, "extensions")) != NULL &&
+	    ld_extensions(ld, n) == -1)
 		return (-1);
 	if ((n = ld_map_get(ld, root, "enums")) != NULL &&
 	    ld_enums(ld, n) == -1)

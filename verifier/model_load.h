@@ -112,6 +112,20 @@ int	ld_enums(struct loader *ld, yaml_node_t *map);
 int	ld_table(struct loader *ld, yaml_node_t *k, yaml_node_t *v);
 int	ld_sequences(struct loader *ld, yaml_node_t *map);
 
+/* model_ext.c: `extensions:`, a list of names, into ld->m. */
+int	ld_extensions(struct loader *ld, yaml_node_t *seq);
+
+/*
+ * model_ext.c: the column type elem when it comes from an extension of the
+ * model: "extensions.name" as written, or the bare name of a type of a
+ * known extension the model lists ("citext").  Returns 1 with *norm set
+ * (a new string, "extensions.citext"), 0 when elem is no extension's
+ * type, -1 with msg set when it is one of an extension the model does not
+ * list.
+ */
+int	model_ext_type(const struct model *m, const char *elem, char **norm,
+	    char *msg, size_t msglen);
+
 /*
  * model_grant.c: the grants in seq (a sequence) of the object described
  * by what, on `on`; t is the table whose columns a grant may name (NULL

@@ -265,6 +265,15 @@ load_column(struct loader *ld, struct model_table *t, yaml_node_t *k,
 		c->type = xmalloc(strlen(elem) + strlen(suffix) + 1);
 		strcpy(c->type, elem);
 		strcat(c->type, suffix);
+	} else if ((idx = model_ext_type(ld->m, elem, &norm, msg,
+	    sizeof(msg))) != 0) {
+		if (idx == -1) {
+			ld_at(ld, tn, "%s: %s", what, msg);
+			goto done;
+		}
+		c->type = xmalloc(strlen(norm) + strlen(suffix) + 1);
+		strcpy(c->type, norm);
+		strcat(c->type, suffix);
 	} else {
 		if (model_types_normalise(elem, &norm, &integer, msg,
 		    sizeof(msg)) == -1) {

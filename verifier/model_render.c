@@ -238,6 +238,13 @@ stmt_done(struct render *r, int line, int col)
 	r->mark = r->out->len;
 }
 
+/* stmt_done() for the renderers of other files. */
+static void
+stmt_cb(void *arg, int line, int col)
+{
+	stmt_done(arg, line, col);
+}
+
 static int
 render(const struct model *m, struct render *r, struct vf_error *err)
 {
@@ -256,8 +263,14 @@ render(const struct model *m, struct render *r, struct vf_error *err)
 	stmt_done(r, 0, 0);
 	vbuf_puts(out, "SET search_path TO ");
 	vf_quote_ident(out, m->schema);
+	/* Extensions' functions and operators resolve as they are named. */
+	if (m->nextensions > 0) {
+		vbuf_puts(out, ", ");
+		vf_quote_ident(out, VF_EXTENSIONS_SCHEMA);
+	}
 	vbuf_puts(out, ";\n");
 	stmt_done(r, 0, 0);
+	model_ext_render(m, out, stmt_cb, r);
 	for (i = 0; i < m->nenums; i++) {
 		e = &m->enums[i];
 		vbuf_puts(out, "CREATE TYPE ");

@@ -452,6 +452,11 @@ model_write_yaml(const struct model *m, struct vbuf *out)
 	}
 
 	yaml_kv(out, 0, "schema", m->schema != NULL ? m->schema : "");
+	for (i = 0; i < m->nextensions; i++) {
+		vbuf_puts(out, i == 0 ? "extensions: [" : ", ");
+		vbuf_puts(out, m->extensions[i].name);
+		vbuf_puts(out, i + 1 == m->nextensions ? "]\n" : "");
+	}
 	if (m->nenums > 0) {
 		vbuf_puts(out, "\nenums:\n");
 		for (i = 0; i < m->nenums; i++) {

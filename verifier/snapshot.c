@@ -25,6 +25,7 @@ static const char *const set_columns[CATALOG_NSETS] = {
 	"name, type, start, increment, min, max, cache, cycle, owned_tbl, "
 	    "owned_col",
 	"on_kind, name, col, grantee, privilege, grantable",
+	"name, used",
 	"kind, name",
 };
 

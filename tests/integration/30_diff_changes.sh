@@ -151,3 +151,17 @@ run_capture "$VERIFIER" diff "${opts[@]}"
 check_eq "grant to a missing role: exit 2" 2 "$RC"
 check_eq "grant to a missing role: the model's line and column" \
     "verifier diff: $w/models/$SCHEMA.yaml:9:13: grant to role \"no_such_role\", which does not exist (roles are made in initdb/, not by a model)" "$OUT"
+
+# So is an extension the server does not have.
+cat > "$w/models/$SCHEMA.yaml" <<'YAML'
+schema: shop
+extensions: [citext, no_such_extension]
+tables:
+  t:
+    columns:
+      id: bigint
+YAML
+run_capture "$VERIFIER" diff "${opts[@]}"
+check_eq "missing extension: exit 2" 2 "$RC"
+check_eq "missing extension: the model's line and column" \
+    "verifier diff: $w/models/$SCHEMA.yaml:2:22: extension \"no_such_extension\" is not available on this server (pg_available_extensions)" "$OUT"

@@ -65,6 +65,9 @@ check_contains "privileges are dumped" "$(printf '      - to: auth_svc\n        
 kind "owner's privileges" "CREATE TABLE t (id int); REVOKE ALL ON t FROM PUBLIC;
     GRANT SELECT ON t TO CURRENT_USER; REVOKE UPDATE ON t FROM CURRENT_USER"
 check_eq "the owner's privileges are not dumped" "" "$(grep grants "$W/models/$SCHEMA.yaml")"
+kind "extensions" "CREATE TABLE t (id int PRIMARY KEY, e extensions.citext, es extensions.citext[],
+    s text CHECK (extensions.similarity(s, 'x') < 1)); CREATE INDEX ON t (extensions.word_similarity(s, 'y'))"
+check_contains "the extensions used are dumped" "extensions: [citext, pg_trgm]" "$(cat "$W/models/$SCHEMA.yaml")"
 kind "generated" "CREATE TABLE t (a int NOT NULL, b int GENERATED ALWAYS AS (a * 2) STORED,
     c text, d text GENERATED ALWAYS AS (upper(c) || '!') STORED)"
 kind "primary keys" "CREATE TABLE a (id int PRIMARY KEY);
@@ -197,6 +200,7 @@ unsupported "type from another schema" "t.c (public.vf_mood)" "DROP TYPE IF EXIS
     CREATE TYPE public.vf_mood AS ENUM ('a'); CREATE TABLE t (c public.vf_mood)"
 unsupported "foreign key to another schema" "t.t_r_fkey" "DROP TABLE IF EXISTS public.vf_ref;
     CREATE TABLE public.vf_ref (id int PRIMARY KEY); CREATE TABLE t (r int REFERENCES public.vf_ref)"
+unsupported "extension" "hstore" "CREATE EXTENSION hstore SCHEMA $SCHEMA"
 unsupported "statistics" "st" "CREATE TABLE t (a int, b int); CREATE STATISTICS st ON a, b FROM t"
 
 # Valid in PostgreSQL, not in a model: said by dump only (diff compares

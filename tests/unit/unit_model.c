@@ -677,15 +677,15 @@ test_expr_foreign_schema(void **state)
 	    "      a:\n        type: text\n        default: lower(auth.f(x))\n",
 	    &m, &err), -1);
 	assert_string_equal(err.msg, "default refers to schema \"auth\" (a "
-	    "model uses only its own schema and pg_catalog)");
+	    "model uses only its own schema, pg_catalog and extensions)");
 	assert_int_equal(err.line, 7);
 	assert_int_equal(err.col, 24);
 	assert_int_equal(parse("schema: billing\ntables:\n  t:\n    columns:\n"
 	    "      a:\n        type: text\n        default: "
 	    "information_schema.f()\n", &m, &err), -1);
 	assert_string_equal(err.msg, "default refers to schema "
-	    "\"information_schema\" (a model uses only its own schema and "
-	    "pg_catalog)");
+	    "\"information_schema\" (a model uses only its own schema, "
+	    "pg_catalog and extensions)");
 	parse_ok("schema: billing\ntables:\n  t:\n    columns:\n      a:\n"
 	    "        type: text\n        default: billing.f(pg_catalog.now())"
 	    "\n", &m);
