@@ -23,7 +23,7 @@
 void	dump_model(const struct catalog *cat, struct model *m,
 	    struct problems *p);
 
-/* dump_grant.c: the grants of cat on m's schema, tables and sequences
+/* dump_grant.c: the grants of cat on m's schema, tables, sequences, enums
    (for dump_model(), once they are filled). */
 void	dump_grants(const struct catalog *cat, struct model *m);
 

@@ -1,9 +1,9 @@
 /*
  * dump_grant.c: the catalog's privileges back into the model: on the
- * schema, its tables (whole or by column) and its standalone sequences.
- * One entry per role and grant option; column grants that give the same
- * privileges share an entry.  Grants on objects a model cannot name (a
- * serial's sequence, a type) are left out; the proof of the dump reports
+ * schema, its tables (whole or by column), its standalone sequences and
+ * its enums.  One entry per role and grant option; column grants that
+ * give the same privileges share an entry.  Grants on objects a model cannot name (a
+ * serial's sequence, a domain) are left out; the proof of the dump reports
  * them.
  */
 #include <stdlib.h>
@@ -160,4 +160,7 @@ dump_grants(const struct catalog *cat, struct model *m)
 		object_grants(cat, MODEL_GRANT_SEQUENCE, "sequence",
 		    m->sequences[i].name, NULL, &m->sequences[i].grants,
 		    &m->sequences[i].ngrants);
+	for (i = 0; i < m->nenums; i++)
+		object_grants(cat, MODEL_GRANT_TYPE, "type", m->enums[i].name,
+		    NULL, &m->enums[i].grants, &m->enums[i].ngrants);
 }

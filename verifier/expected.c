@@ -99,6 +99,8 @@ check_roles(PGconn *conn, const struct model *m, struct vf_error *err)
 		any += m->tables[i].ngrants;
 	for (i = 0; i < m->nsequences; i++)
 		any += m->sequences[i].ngrants;
+	for (i = 0; i < m->nenums; i++)
+		any += m->enums[i].ngrants;
 	if (any == 0)
 		return (0);
 	res = db_query(conn, "SELECT rolname::pg_catalog.text "
@@ -112,6 +114,8 @@ check_roles(PGconn *conn, const struct model *m, struct vf_error *err)
 	for (i = 0; g == NULL && i < m->ntables; i++)
 		g = unknown_role(m->tables[i].grants, m->tables[i].ngrants,
 		    res);
+	for (i = 0; g == NULL && i < m->nenums; i++)
+		g = unknown_role(m->enums[i].grants, m->enums[i].ngrants, res);
 	PQclear(res);
 	if (g != NULL)
 		return (vf_error_set(err, VF_EXIT_USAGE, m->path, g->to_line,

@@ -89,6 +89,7 @@ model_free(struct model *m)
 	for (i = 0; i < m->nenums; i++) {
 		free(m->enums[i].name);
 		model_strv_free(m->enums[i].values, m->enums[i].nvalues);
+		model_grants_free(m->enums[i].grants, m->enums[i].ngrants);
 	}
 	free(m->enums);
 	for (i = 0; i < m->nsequences; i++) {

@@ -77,6 +77,8 @@ struct model_enum {
 	char		 *name;
 	char		**values;	/* labels, in order */
 	size_t		  nvalues;
+	struct model_grant *grants;
+	size_t		  ngrants;
 	int		  line, col;
 };
 
@@ -329,7 +331,8 @@ void	model_ext_free(struct model *m);
 enum model_grant_on {
 	MODEL_GRANT_SCHEMA = 0,
 	MODEL_GRANT_TABLE,
-	MODEL_GRANT_SEQUENCE
+	MODEL_GRANT_SEQUENCE,
+	MODEL_GRANT_TYPE
 };
 
 /*

@@ -1,6 +1,6 @@
 /*
  * model_grant.c: privileges in the model (`grants:` on the schema, its
- * tables and their columns, its sequences): read and checked, released,
+ * tables and their columns, its sequences, its enums): read and checked, released,
  * rendered as GRANT, written back as YAML.  Roles are not the model's:
  * expected.c checks that each one exists before the model is built.
  */
@@ -19,8 +19,10 @@ static const char *const column_privs[] = { "INSERT", "SELECT", "UPDATE",
 static const char *const sequence_privs[] = { "SELECT", "UPDATE", "USAGE",
 	NULL };
 static const char *const schema_privs[] = { "USAGE", "CREATE", NULL };
+static const char *const type_privs[] = { "USAGE", NULL };
 
-static const char *const on_words[] = { "SCHEMA", "TABLE", "SEQUENCE" };
+static const char *const on_words[] = { "SCHEMA", "TABLE", "SEQUENCE",
+	"TYPE" };
 
 const char *const *
 model_grant_privileges(enum model_grant_on on, int columns)
@@ -30,6 +32,8 @@ model_grant_privileges(enum model_grant_on on, int columns)
 		return (schema_privs);
 	case MODEL_GRANT_SEQUENCE:
 		return (sequence_privs);
+	case MODEL_GRANT_TYPE:
+		return (type_privs);
 	case MODEL_GRANT_TABLE:
 		break;
 	}

@@ -28,6 +28,8 @@ add_constraint(struct model_table *t, enum model_con_kind kind,
 	return (c);
 }
 
+static const char *const enum_keys[] = { "values", "grants", NULL };
+
 int
 ld_enums(struct loader *ld, yaml_node_t *map)
 {
@@ -35,7 +37,7 @@ ld_enums(struct loader *ld, yaml_node_t *map)
 	struct model_enum	*e;
 	yaml_node_pair_t	*p;
 	yaml_node_item_t	*it, *it2;
-	yaml_node_t		*k, *v, *lab, *lab2;
+	yaml_node_t		*k, *v, *lab, *lab2, *g;
 	char			 what[128];
 
 	if (ld_want(ld, map, YAML_MAPPING_NODE, "enums") == -1 ||
@@ -53,6 +55,16 @@ ld_enums(struct loader *ld, yaml_node_t *map)
 		e->line = (int)k->start_mark.line + 1;
 		e->col = (int)k->start_mark.column + 1;
 		snprintf(what, sizeof(what), "enum \"%s\"", e->name);
+		/* The long form: {values: [...], grants: [...]}. */
+		g = NULL;
+		if (v->type == YAML_MAPPING_NODE) {
+			if (ld_check_keys(ld, v, what, enum_keys) == -1)
+				return (-1);
+			g = ld_map_get(ld, v, "grants");
+			if ((v = ld_map_get(ld, v, "values")) == NULL)
+				return (ld_at(ld, ld_node(ld, p->value),
+				    "missing key \"values\" in %s", what));
+		}
 		if (ld_want(ld, v, YAML_SEQUENCE_NODE, what) == -1)
 			return (-1);
 		if (v->data.sequence.items.start == v->data.sequence.items.top)
@@ -79,6 +91,9 @@ ld_enums(struct loader *ld, yaml_node_t *map)
 					    what));
 			}
 		}
+		if (g != NULL && ld_grants(ld, g, MODEL_GRANT_TYPE, what, NULL,
+		    &e->grants, &e->ngrants) == -1)
+			return (-1);
 	}
 	return (0);
 }

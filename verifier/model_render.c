@@ -245,6 +245,19 @@ stmt_cb(void *arg, int line, int col)
 	stmt_done(arg, line, col);
 }
 
+/* The n grants g on object name, one statement each. */
+static void
+render_grants(const struct model *m, struct render *r, enum model_grant_on on,
+    const char *name, const struct model_grant *g, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		model_grant_render(r->out, on, m->schema, name, &g[i]);
+		stmt_done(r, g[i].line, g[i].col);
+	}
+}
+
 static int
 render(const struct model *m, struct render *r, struct vf_error *err)
 {
@@ -368,26 +381,17 @@ render(const struct model *m, struct render *r, struct vf_error *err)
 		}
 	}
 	/* Grants last: on objects that all exist. */
-	for (i = 0; i < m->ngrants; i++) {
-		model_grant_render(out, MODEL_GRANT_SCHEMA, m->schema,
-		    m->schema, &m->grants[i]);
-		stmt_done(r, m->grants[i].line, m->grants[i].col);
-	}
+	render_grants(m, r, MODEL_GRANT_SCHEMA, m->schema, m->grants,
+	    m->ngrants);
+	for (i = 0; i < m->nenums; i++)
+		render_grants(m, r, MODEL_GRANT_TYPE, m->enums[i].name,
+		    m->enums[i].grants, m->enums[i].ngrants);
 	for (i = 0; i < m->nsequences; i++)
-		for (j = 0; j < m->sequences[i].ngrants; j++) {
-			model_grant_render(out, MODEL_GRANT_SEQUENCE,
-			    m->schema, m->sequences[i].name,
-			    &m->sequences[i].grants[j]);
-			stmt_done(r, m->sequences[i].grants[j].line,
-			    m->sequences[i].grants[j].col);
-		}
+		render_grants(m, r, MODEL_GRANT_SEQUENCE, m->sequences[i].name,
+		    m->sequences[i].grants, m->sequences[i].ngrants);
 	for (i = 0; i < m->ntables; i++)
-		for (j = 0; j < m->tables[i].ngrants; j++) {
-			model_grant_render(out, MODEL_GRANT_TABLE, m->schema,
-			    m->tables[i].name, &m->tables[i].grants[j]);
-			stmt_done(r, m->tables[i].grants[j].line,
-			    m->tables[i].grants[j].col);
-		}
+		render_grants(m, r, MODEL_GRANT_TABLE, m->tables[i].name,
+		    m->tables[i].grants, m->tables[i].ngrants);
 	return (0);
 }
 

@@ -465,8 +465,16 @@ model_write_yaml(const struct model *m, struct vbuf *out)
 			vbuf_init(&key);
 			vbuf_puts(&key, "");
 			yaml_scalar(&key, m->enums[i].name, 0);
-			yaml_list(out, 2, key.data, m->enums[i].values,
-			    m->enums[i].nvalues);
+			if (m->enums[i].ngrants == 0)
+				yaml_list(out, 2, key.data, m->enums[i].values,
+				    m->enums[i].nvalues);
+			else {
+				vbuf_appendf(out, "  %s:\n", key.data);
+				yaml_list(out, 4, "values", m->enums[i].values,
+				    m->enums[i].nvalues);
+				model_grants_write(out, 4, m->enums[i].grants,
+				    m->enums[i].ngrants);
+			}
 			vbuf_free(&key);
 		}
 	}

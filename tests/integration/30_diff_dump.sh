@@ -60,7 +60,8 @@ kind "privileges" "CREATE TABLE t (id int PRIMARY KEY, a text, b text, c text);
     CREATE SEQUENCE s; GRANT USAGE ON SCHEMA $SCHEMA TO billing_svc;
     GRANT SELECT, INSERT ON t TO billing_svc; GRANT DELETE ON t TO billing_svc WITH GRANT OPTION;
     GRANT SELECT ON t TO PUBLIC; GRANT UPDATE (a, c), SELECT (a, c) ON t TO auth_svc;
-    GRANT REFERENCES (b) ON t TO auth_svc; GRANT USAGE ON SEQUENCE s TO auth_svc WITH GRANT OPTION"
+    GRANT REFERENCES (b) ON t TO auth_svc; GRANT USAGE ON SEQUENCE s TO auth_svc WITH GRANT OPTION;
+    CREATE TYPE mood AS ENUM ('ok'); GRANT USAGE ON TYPE mood TO billing_svc"
 check_contains "privileges are dumped" "$(printf '      - to: auth_svc\n        privileges: [SELECT, UPDATE]\n        columns: [a, c]')" "$(cat "$W/models/$SCHEMA.yaml")"
 kind "owner's privileges" "CREATE TABLE t (id int); REVOKE ALL ON t FROM PUBLIC;
     GRANT SELECT ON t TO CURRENT_USER; REVOKE UPDATE ON t FROM CURRENT_USER"
