@@ -106,6 +106,15 @@ cmp_grant(const void *a, const void *b)
 	    *(const struct diff_change *const *)b, 0));
 }
 
+static void
+put_role(struct emitter *e, const char *role)
+{
+	if (strcmp(role, "PUBLIC") == 0)
+		vbuf_puts(e->out, "PUBLIC");
+	else
+		vf_quote_ident(e->out, role);
+}
+
 /* One GRANT or REVOKE of changes v[0..n). */
 static void
 put_statement(struct emitter *e, const struct diff_change *const *v,
@@ -135,10 +144,7 @@ put_statement(struct emitter *e, const struct diff_change *const *v,
 		emit_qname(e, name);
 	}
 	vbuf_puts(e->out, revoke ? " FROM " : " TO ");
-	if (strcmp(v[0]->extra, "PUBLIC") == 0)
-		vbuf_puts(e->out, "PUBLIC");
-	else
-		vf_quote_ident(e->out, v[0]->extra);
+	put_role(e, v[0]->extra);
 	if (!revoke && strcmp(v[0]->to_val, "t") == 0)
 		vbuf_puts(e->out, " WITH GRANT OPTION");
 	vbuf_puts(e->out, ";\n");
@@ -180,4 +186,51 @@ void
 emit_grants_grant(struct emitter *e)
 {
 	step(e, 0);
+}
+
+/* The end of a GRANT on type name, to role, with grant option go. */
+static void
+put_type_to(struct emitter *e, const char *name, const char *role,
+    const char *go)
+{
+	vbuf_puts(e->out, " ON TYPE ");
+	emit_qname(e, name);
+	vbuf_puts(e->out, " TO ");
+	put_role(e, role);
+	vbuf_puts(e->out, strcmp(go, "t") == 0 ? " WITH GRANT OPTION;\n" :
+	    ";\n");
+}
+
+void
+emit_type_grants(struct emitter *e, const char *name)
+{
+	sqlite3_stmt	*st;
+	char		*to = NULL, *go = NULL;
+	const char	*r, *g;
+
+	st = emit_query(e, "SELECT grantee, grantable, privilege FROM grants "
+	    "WHERE side = ?1 AND on_kind = ?2 AND name = ?3 AND col IS NULL "
+	    "ORDER BY grantee, grantable, privilege", e->to, "type", name);
+	while (st != NULL && sqlite3_step(st) == SQLITE_ROW) {
+		r = emit_text(st, 0);
+		g = emit_text(st, 1);
+		if (to != NULL && strcmp(to, r) == 0 && strcmp(go, g) == 0) {
+			vbuf_puts(e->out, ", ");
+			vbuf_puts(e->out, emit_text(st, 2));
+			continue;
+		}
+		if (to != NULL)
+			put_type_to(e, name, to, go);
+		free(to);
+		free(go);
+		to = xstrdup(r);
+		go = xstrdup(g);
+		vbuf_puts(e->out, "GRANT ");
+		vbuf_puts(e->out, emit_text(st, 2));
+	}
+	if (to != NULL)
+		put_type_to(e, name, to, go);
+	sqlite3_finalize(st);
+	free(to);
+	free(go);
 }

@@ -80,4 +80,8 @@ void	emit_extensions_create(struct emitter *e);
 void	emit_grants_revoke(struct emitter *e);
 void	emit_grants_grant(struct emitter *e);
 
+/* emit_grant.c: every grant of the target on type name, for a type
+   created again (its grants went with the old one). */
+void	emit_type_grants(struct emitter *e, const char *name);
+
 #endif
