@@ -63,9 +63,13 @@ done:
 	return (rc);
 }
 
-/* The first of n grants whose role is not one of roles (a query's rows). */
+/*
+ * The first of n grants whose role is not one of roles (a query's rows:
+ * name, "t" for the schema's owner), or is the owner (*owner set).
+ */
 static const struct model_grant *
-unknown_role(const struct model_grant *g, size_t n, const PGresult *roles)
+unknown_role(const struct model_grant *g, size_t n, const PGresult *roles,
+    int *owner)
 {
 	size_t	i;
 	int	r;
@@ -78,6 +82,10 @@ unknown_role(const struct model_grant *g, size_t n, const PGresult *roles)
 				break;
 		if (r == PQntuples(roles))
 			return (&g[i]);
+		if (strcmp(PQgetvalue(roles, r, 1), "t") == 0) {
+			*owner = 1;
+			return (&g[i]);
+		}
 	}
 	return (NULL);
 }
@@ -86,14 +94,18 @@ unknown_role(const struct model_grant *g, size_t n, const PGresult *roles)
  * Every role the model grants to exists in conn's cluster (roles are
  * cluster-wide: the scratch database sees the same ones), checked before
  * the cache and the scratch database, so that the error names the model's
- * line rather than the server's GRANT.
+ * line rather than the server's GRANT.  Nor is it the owner of the schema
+ * in conn's database: its privileges come with ownership, and the
+ * catalog never compares them.
  */
 static int
 check_roles(PGconn *conn, const struct model *m, struct vf_error *err)
 {
 	const struct model_grant	*g;
+	const char			*params[1];
 	PGresult			*res;
 	size_t				 i, any = m->ngrants;
+	int				 owner = 0;
 
 	for (i = 0; i < m->ntables; i++)
 		any += m->tables[i].ngrants;
@@ -103,20 +115,30 @@ check_roles(PGconn *conn, const struct model *m, struct vf_error *err)
 		any += m->enums[i].ngrants;
 	if (any == 0)
 		return (0);
-	res = db_query(conn, "SELECT rolname::pg_catalog.text "
-	    "FROM pg_catalog.pg_roles", 0, NULL, PGRES_TUPLES_OK, err);
+	params[0] = m->schema;
+	res = db_query(conn, "SELECT r.rolname::pg_catalog.text, "
+	    "CASE WHEN EXISTS (SELECT 1 FROM pg_catalog.pg_namespace n "
+	    "WHERE n.nspname = $1 AND n.nspowner = r.oid) THEN 't' ELSE 'f' "
+	    "END FROM pg_catalog.pg_roles r", 1, params, PGRES_TUPLES_OK,
+	    err);
 	if (res == NULL)
 		return (-1);
-	g = unknown_role(m->grants, m->ngrants, res);
+	g = unknown_role(m->grants, m->ngrants, res, &owner);
 	for (i = 0; g == NULL && i < m->nsequences; i++)
 		g = unknown_role(m->sequences[i].grants,
-		    m->sequences[i].ngrants, res);
+		    m->sequences[i].ngrants, res, &owner);
 	for (i = 0; g == NULL && i < m->ntables; i++)
 		g = unknown_role(m->tables[i].grants, m->tables[i].ngrants,
-		    res);
+		    res, &owner);
 	for (i = 0; g == NULL && i < m->nenums; i++)
-		g = unknown_role(m->enums[i].grants, m->enums[i].ngrants, res);
+		g = unknown_role(m->enums[i].grants, m->enums[i].ngrants, res,
+		    &owner);
 	PQclear(res);
+	if (g != NULL && owner)
+		return (vf_error_set(err, VF_EXIT_USAGE, m->path, g->to_line,
+		    g->to_col, "grant to role \"%s\", which owns schema "
+		    "\"%s\" (its privileges come with ownership)", g->to,
+		    m->schema));
 	if (g != NULL)
 		return (vf_error_set(err, VF_EXIT_USAGE, m->path, g->to_line,
 		    g->to_col, "grant to role \"%s\", which does not exist "

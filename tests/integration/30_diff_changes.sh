@@ -165,3 +165,22 @@ run_capture "$VERIFIER" diff "${opts[@]}"
 check_eq "missing extension: exit 2" 2 "$RC"
 check_eq "missing extension: the model's line and column" \
     "verifier diff: $w/models/$SCHEMA.yaml:2:22: extension \"no_such_extension\" is not available on this server (pg_available_extensions)" "$OUT"
+
+# A grant to the schema's owner is the model's error too: the owner's
+# privileges come with ownership and are never compared.
+q $DB "ALTER SCHEMA $SCHEMA OWNER TO billing_svc" >/dev/null
+cat > "$w/models/$SCHEMA.yaml" <<'YAML'
+schema: shop
+tables:
+  t:
+    columns:
+      id: bigint
+    grants:
+      - to: billing_svc
+        privileges: [SELECT]
+YAML
+run_capture "$VERIFIER" diff "${opts[@]}"
+check_eq "grant to the schema's owner: exit 2" 2 "$RC"
+check_eq "grant to the schema's owner: the model's line and column" \
+    "verifier diff: $w/models/$SCHEMA.yaml:7:13: grant to role \"billing_svc\", which owns schema \"shop\" (its privileges come with ownership)" "$OUT"
+q $DB "ALTER SCHEMA $SCHEMA OWNER TO CURRENT_USER" >/dev/null
