@@ -148,7 +148,9 @@ object_grants(const struct catalog *cat, enum model_grant_on on,
 void
 dump_grants(const struct catalog *cat, struct model *m)
 {
-	size_t	i;
+	struct model_column	*c;
+	char			 seq[MODEL_NAME_MAX + 1];
+	size_t			 i, j;
 
 	object_grants(cat, MODEL_GRANT_SCHEMA, "schema", m->schema, NULL,
 	    &m->grants, &m->ngrants);
@@ -160,6 +162,16 @@ dump_grants(const struct catalog *cat, struct model *m)
 		object_grants(cat, MODEL_GRANT_SEQUENCE, "sequence",
 		    m->sequences[i].name, NULL, &m->sequences[i].grants,
 		    &m->sequences[i].ngrants);
+	for (i = 0; i < m->ntables; i++)
+		for (j = 0; j < m->tables[i].ncolumns; j++) {
+			c = &m->tables[i].columns[j];
+			if (c->identity == MODEL_IDENTITY_NONE &&
+			    model_serial_base(c->type) == NULL)
+				continue;
+			model_column_seq_name(&m->tables[i], c, seq);
+			object_grants(cat, MODEL_GRANT_SEQUENCE, "sequence",
+			    seq, NULL, &c->seq_grants, &c->nseq_grants);
+		}
 	for (i = 0; i < m->nenums; i++)
 		object_grants(cat, MODEL_GRANT_TYPE, "type", m->enums[i].name,
 		    NULL, &m->enums[i].grants, &m->enums[i].ngrants);

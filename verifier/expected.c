@@ -104,7 +104,7 @@ check_roles(PGconn *conn, const struct model *m, struct vf_error *err)
 	const struct model_grant	*g;
 	const char			*params[1];
 	PGresult			*res;
-	size_t				 i, any = m->ngrants;
+	size_t				 i, j, any = m->ngrants;
 	int				 owner = 0;
 
 	for (i = 0; i < m->ntables; i++)
@@ -113,6 +113,9 @@ check_roles(PGconn *conn, const struct model *m, struct vf_error *err)
 		any += m->sequences[i].ngrants;
 	for (i = 0; i < m->nenums; i++)
 		any += m->enums[i].ngrants;
+	for (i = 0; i < m->ntables; i++)
+		for (j = 0; j < m->tables[i].ncolumns; j++)
+			any += m->tables[i].columns[j].nseq_grants;
 	if (any == 0)
 		return (0);
 	params[0] = m->schema;
@@ -133,6 +136,10 @@ check_roles(PGconn *conn, const struct model *m, struct vf_error *err)
 	for (i = 0; g == NULL && i < m->nenums; i++)
 		g = unknown_role(m->enums[i].grants, m->enums[i].ngrants, res,
 		    &owner);
+	for (i = 0; g == NULL && i < m->ntables; i++)
+		for (j = 0; g == NULL && j < m->tables[i].ncolumns; j++)
+			g = unknown_role(m->tables[i].columns[j].seq_grants,
+			    m->tables[i].columns[j].nseq_grants, res, &owner);
 	PQclear(res);
 	if (g != NULL && owner)
 		return (vf_error_set(err, VF_EXIT_USAGE, m->path, g->to_line,

@@ -66,6 +66,8 @@ free_table(struct model_table *t)
 		free(t->columns[i].generated);
 		free(t->columns[i].comment);
 		free(t->columns[i].renamed_from);
+		model_grants_free(t->columns[i].seq_grants,
+		    t->columns[i].nseq_grants);
 	}
 	free(t->columns);
 	for (i = 0; i < t->nconstraints; i++)

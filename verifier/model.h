@@ -130,6 +130,9 @@ struct model_column {
 	char		*generated;	/* stored generated expression, or NULL */
 	char		*comment;	/* or NULL */
 	char		*renamed_from;	/* or NULL */
+	struct model_grant *seq_grants;	/* on the sequence of a serial or
+					   identity column */
+	size_t		 nseq_grants;
 	int		 line, col;
 };
 
@@ -342,6 +345,13 @@ enum model_grant_on {
 const char *const *model_grant_privileges(enum model_grant_on on,
 	    int columns);
 
+/*
+ * The name of the sequence PostgreSQL makes for serial or identity column
+ * c of table t ("t_c_seq"), into out.
+ */
+void	model_column_seq_name(const struct model_table *t,
+	    const struct model_column *c, char out[MODEL_NAME_MAX + 1]);
+
 /* Frees n grants of v and v itself. */
 void	model_grants_free(struct model_grant *v, size_t n);
 
@@ -354,10 +364,10 @@ void	model_grant_render(struct vbuf *out, enum model_grant_on on,
 	    const char *schema, const char *name, const struct model_grant *g);
 
 /*
- * Appends grants to out as the `grants:` key of a model file at indent
- * (nothing when n is 0).
+ * Appends grants to out as key ("grants", "sequence_grants") of a model
+ * file at indent (nothing when n is 0).
  */
-void	model_grants_write(struct vbuf *out, int indent,
+void	model_grants_write(struct vbuf *out, int indent, const char *key,
 	    const struct model_grant *g, size_t n);
 
 #endif

@@ -41,6 +41,13 @@ model_grant_privileges(enum model_grant_on on, int columns)
 }
 
 void
+model_column_seq_name(const struct model_table *t,
+    const struct model_column *c, char out[MODEL_NAME_MAX + 1])
+{
+	model_make_name(out, t->name, c->name, "seq");
+}
+
+void
 model_grants_free(struct model_grant *v, size_t n)
 {
 	size_t	i;
@@ -277,14 +284,14 @@ model_grant_render(struct vbuf *out, enum model_grant_on on,
 }
 
 void
-model_grants_write(struct vbuf *out, int indent, const struct model_grant *g,
-    size_t n)
+model_grants_write(struct vbuf *out, int indent, const char *key,
+    const struct model_grant *g, size_t n)
 {
 	size_t	i;
 
 	if (n == 0)
 		return;
-	vbuf_appendf(out, "%*sgrants:\n", indent, "");
+	vbuf_appendf(out, "%*s%s:\n", indent, "", key);
 	for (i = 0; i < n; i++) {
 		vbuf_appendf(out, "%*s- to: ", indent + 2, "");
 		model_yaml_scalar(out, g[i].to);

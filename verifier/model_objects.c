@@ -216,7 +216,7 @@ int_type(const char *type)
 
 static const char *const column_keys[] = {
 	"type", "nullable", "default", "identity", "generated", "primary_key",
-	"unique", "comment", "renamed_from", NULL
+	"unique", "comment", "renamed_from", "sequence_grants", NULL
 };
 
 static int
@@ -409,6 +409,18 @@ load_column(struct loader *ld, struct model_table *t, yaml_node_t *k,
 	if ((n = ld_map_get(ld, v, "renamed_from")) != NULL &&
 	    ld_name(ld, n, "renamed_from", &c->renamed_from) == -1)
 		goto done;
+	if ((n = ld_map_get(ld, v, "sequence_grants")) != NULL) {
+		if (c->identity == MODEL_IDENTITY_NONE &&
+		    model_serial_base(c->type) == NULL) {
+			ld_at(ld, n, "sequence_grants of %s, which has no "
+			    "sequence (only serial and identity columns do)",
+			    what);
+			goto done;
+		}
+		if (ld_grants(ld, n, MODEL_GRANT_SEQUENCE, what, NULL,
+		    &c->seq_grants, &c->nseq_grants) == -1)
+			goto done;
+	}
 	rc = 0;
 done:
 	if (have_e)

@@ -389,9 +389,21 @@ render(const struct model *m, struct render *r, struct vf_error *err)
 	for (i = 0; i < m->nsequences; i++)
 		render_grants(m, r, MODEL_GRANT_SEQUENCE, m->sequences[i].name,
 		    m->sequences[i].grants, m->sequences[i].ngrants);
-	for (i = 0; i < m->ntables; i++)
-		render_grants(m, r, MODEL_GRANT_TABLE, m->tables[i].name,
-		    m->tables[i].grants, m->tables[i].ngrants);
+	for (i = 0; i < m->ntables; i++) {
+		t = &m->tables[i];
+		render_grants(m, r, MODEL_GRANT_TABLE, t->name, t->grants,
+		    t->ngrants);
+		for (j = 0; j < t->ncolumns; j++) {
+			char	seq[MODEL_NAME_MAX + 1];
+
+			if (t->columns[j].nseq_grants == 0)
+				continue;
+			model_column_seq_name(t, &t->columns[j], seq);
+			render_grants(m, r, MODEL_GRANT_SEQUENCE, seq,
+			    t->columns[j].seq_grants,
+			    t->columns[j].nseq_grants);
+		}
+	}
 	return (0);
 }
 

@@ -236,7 +236,8 @@ write_column(const struct model_names *ns, const struct model_table *t,
 	vbuf_putc(out, ':');
 	if (!c->nullable && c->default_expr == NULL &&
 	    c->identity == MODEL_IDENTITY_NONE && c->generated == NULL &&
-	    !pk && !uq && c->comment == NULL && c->renamed_from == NULL) {
+	    !pk && !uq && c->comment == NULL && c->renamed_from == NULL &&
+	    c->nseq_grants == 0) {
 		vbuf_putc(out, ' ');
 		yaml_scalar(out, c->type, 0);
 		vbuf_putc(out, '\n');
@@ -267,6 +268,8 @@ write_column(const struct model_names *ns, const struct model_table *t,
 		yaml_kv(out, 8, "comment", c->comment);
 	if (c->renamed_from != NULL)
 		yaml_kv(out, 8, "renamed_from", c->renamed_from);
+	model_grants_write(out, 8, "sequence_grants", c->seq_grants,
+	    c->nseq_grants);
 }
 
 static void
@@ -429,7 +432,7 @@ write_table(const struct model_names *ns, const struct model_table *t,
 		vbuf_appendf(out, "%4sindexes:\n", "");
 	for (i = 0; i < t->nindexes; i++)
 		write_index(ns, t, &t->indexes[i], out);
-	model_grants_write(out, 4, t->grants, t->ngrants);
+	model_grants_write(out, 4, "grants", t->grants, t->ngrants);
 }
 
 void
@@ -472,8 +475,8 @@ model_write_yaml(const struct model *m, struct vbuf *out)
 				vbuf_appendf(out, "  %s:\n", key.data);
 				yaml_list(out, 4, "values", m->enums[i].values,
 				    m->enums[i].nvalues);
-				model_grants_write(out, 4, m->enums[i].grants,
-				    m->enums[i].ngrants);
+				model_grants_write(out, 4, "grants",
+				    m->enums[i].grants, m->enums[i].ngrants);
 			}
 			vbuf_free(&key);
 		}
@@ -505,7 +508,8 @@ model_write_yaml(const struct model *m, struct vbuf *out)
 				yaml_kv(out, 4, "owned_by", ob.data);
 				vbuf_free(&ob);
 			}
-			model_grants_write(out, 4, sq->grants, sq->ngrants);
+			model_grants_write(out, 4, "grants", sq->grants,
+			    sq->ngrants);
 		}
 	}
 	if (m->ntables > 0) {
@@ -518,7 +522,7 @@ model_write_yaml(const struct model *m, struct vbuf *out)
 	}
 	if (m->ngrants > 0) {
 		vbuf_putc(out, '\n');
-		model_grants_write(out, 0, m->grants, m->ngrants);
+		model_grants_write(out, 0, "grants", m->grants, m->ngrants);
 	}
 	model_names_free(&ns);
 }

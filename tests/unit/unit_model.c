@@ -417,7 +417,7 @@ test_errors(void **state)
 	    "    columns:\n      a: {type: int, nul: true}\n"),
 	    "5:22: unknown key \"nul\" in column \"a\" of table \"t\" "
 	    "(expected one of: type, nullable, default, identity, generated, "
-	    "primary_key, unique, comment, renamed_from)");
+	    "primary_key, unique, comment, renamed_from, sequence_grants)");
 	assert_string_equal(parse_err("schema: s\ntables: [a]\n"),
 	    "2:9: expected a mapping for tables, found a sequence");
 	assert_string_equal(parse_err("schema: s\ntables:\n  t:\n"

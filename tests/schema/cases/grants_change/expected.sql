@@ -1,4 +1,5 @@
 -- migrate:up
+REVOKE SELECT, USAGE ON SEQUENCE shop.customers_id_seq FROM billing_svc;
 REVOKE SELECT ON TABLE shop.customers FROM PUBLIC;
 REVOKE INSERT, SELECT ON TABLE shop.customers FROM billing_svc;
 REVOKE TRUNCATE, REFERENCES, TRIGGER ON TABLE shop.orders FROM billing_svc;
@@ -21,6 +22,7 @@ ALTER TABLE shop.clients RENAME TO customers;
 ALTER TABLE shop.orders RENAME COLUMN remark TO note;
 ALTER TABLE shop.customers RENAME CONSTRAINT clients_email_key TO customers_email_key;
 ALTER TABLE shop.customers RENAME CONSTRAINT clients_pkey TO customers_pkey;
+GRANT SELECT, USAGE ON SEQUENCE shop.customers_id_seq TO billing_svc;
 GRANT SELECT ON TABLE shop.customers TO PUBLIC;
 GRANT INSERT, SELECT ON TABLE shop.customers TO billing_svc;
 GRANT TRUNCATE, REFERENCES, TRIGGER ON TABLE shop.orders TO billing_svc WITH GRANT OPTION;
