@@ -9,6 +9,12 @@
 #include "catalog.h"
 #include "db.h"
 
+/* Not a member of an extension (those are the extension's, never drift). */
+#define NOT_EXT_MEMBER(cls, oid) \
+	"AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x " \
+	"WHERE x.classid = 'pg_catalog." cls "'::pg_catalog.regclass " \
+	"AND x.objid = " oid " AND x.deptype = 'e') "
+
 /* Relations of the schema that the catalog covers: plain and partitioned
    tables, not the version table, not partitions (CATALOG_PARTITIONS has
    them: their columns, keys and indexes are their parents'). */
@@ -33,7 +39,7 @@
 static const char *const set_names[CATALOG_NSETS] = {
 	"enums", "tables", "columns", "constraints", "concols", "indexes",
 	"indexkeys", "sequences", "domains", "domchecks", "composites",
-	"compattrs", "partitions", "unsupported"
+	"compattrs", "partitions", "grants", "extensions", "unsupported"
 };
 
 static const char *const set_sql[CATALOG_NSETS] = {
@@ -346,6 +352,12 @@ static const char *const set_sql[CATALOG_NSETS] = {
 	"AND (NOT c.relispartition OR pn.nspname = $1) "
 	"ORDER BY c.relname",
 
+	/* CATALOG_GRANTS */
+	catalog_grants_sql,
+
+	/* CATALOG_EXTENSIONS */
+	catalog_extensions_sql,
+
 	/* CATALOG_UNSUPPORTED: what is in the schema and not modelled. */
 	"SELECT kind, name FROM ("
 	"SELECT CASE c.relkind WHEN 'v' THEN 'view' "
@@ -391,17 +403,13 @@ static const char *const set_sql[CATALOG_NSETS] = {
 	"FROM pg_catalog.pg_class c "
 	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
 	"WHERE " REL_FILTER "AND (c.relrowsecurity OR c.relforcerowsecurity) "
-	"UNION ALL SELECT 'privileges', c.relname "
-	"FROM pg_catalog.pg_class c "
-	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-	"WHERE " REL_FILTER "AND c.relacl IS NOT NULL "
 	"UNION ALL SELECT CASE p.prokind WHEN 'p' THEN 'procedure' "
 	"WHEN 'a' THEN 'aggregate' WHEN 'w' THEN 'window function' "
 	"ELSE 'function' END, p.proname || '(' || "
 	"pg_catalog.oidvectortypes(p.proargtypes) || ')' "
 	"FROM pg_catalog.pg_proc p "
 	"JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace "
-	"WHERE n.nspname = $1 "
+	"WHERE n.nspname = $1 " NOT_EXT_MEMBER("pg_proc", "p.oid")
 	"UNION ALL SELECT 'trigger', c.relname || '.' || g.tgname "
 	"FROM pg_catalog.pg_trigger g "
 	"JOIN pg_catalog.pg_class c ON c.oid = g.tgrelid "
@@ -424,7 +432,7 @@ static const char *const set_sql[CATALOG_NSETS] = {
 	"JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
 	"WHERE n.nspname = $1 AND t.typtype IN ('r', 'm', 'b') "
 	"AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_type e "
-	"WHERE e.typarray = t.oid) "
+	"WHERE e.typarray = t.oid) " NOT_EXT_MEMBER("pg_type", "t.oid")
 	"UNION ALL SELECT 'collation of an attribute', c.relname || '.' || "
 	"a.attname "
 	"FROM pg_catalog.pg_attribute a "
@@ -454,7 +462,7 @@ static const char *const set_sql[CATALOG_NSETS] = {
 	"JOIN pg_catalog.pg_namespace tn "
 	"ON tn.oid = COALESCE(et.typnamespace, t.typnamespace) "
 	"WHERE " REL_FILTER "AND a.attnum > 0 AND NOT a.attisdropped "
-	"AND tn.nspname NOT IN ('pg_catalog', $1) "
+	"AND tn.nspname NOT IN ('pg_catalog', '" VF_EXTENSIONS_SCHEMA "', $1) "
 	"UNION ALL SELECT 'foreign key to another schema', c.relname || '.' || "
 	"k.conname "
 	"FROM pg_catalog.pg_constraint k "
@@ -482,7 +490,7 @@ static const char *const set_sql[CATALOG_NSETS] = {
 	"UNION ALL SELECT 'operator', o.oprname "
 	"FROM pg_catalog.pg_operator o "
 	"JOIN pg_catalog.pg_namespace n ON n.oid = o.oprnamespace "
-	"WHERE n.nspname = $1 "
+	"WHERE n.nspname = $1 " NOT_EXT_MEMBER("pg_operator", "o.oid")
 	"UNION ALL SELECT 'statistics', s.stxname "
 	"FROM pg_catalog.pg_statistic_ext s "
 	"JOIN pg_catalog.pg_namespace n ON n.oid = s.stxnamespace "
@@ -625,28 +633,26 @@ catalog_outside(PGconn *conn, const char *schema, char **out,
 	    "AND a.attnum > 0 AND NOT a.attisdropped), '') "
 	    "FROM pg_catalog.pg_class c "
 	    "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-	    "WHERE n.nspname <> $1 AND n.nspname NOT IN ('pg_catalog', "
+	    "WHERE n.nspname <> $1 AND n.nspname NOT IN ('pg_catalog', '" VF_EXTENSIONS_SCHEMA "', "
 	    "'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%' "
 	    "AND n.nspname NOT LIKE 'pg\\_temp%' "
 	    "UNION ALL SELECT 'constraint ' || n.nspname || '.' || k.conname || "
 	    "' ' || pg_catalog.pg_get_constraintdef(k.oid) "
 	    "FROM pg_catalog.pg_constraint k "
 	    "JOIN pg_catalog.pg_namespace n ON n.oid = k.connamespace "
-	    "WHERE n.nspname <> $1 AND n.nspname NOT IN ('pg_catalog', "
+	    "WHERE n.nspname <> $1 AND n.nspname NOT IN ('pg_catalog', '" VF_EXTENSIONS_SCHEMA "', "
 	    "'information_schema') "
 	    "UNION ALL SELECT 'routine ' || n.nspname || '.' || p.proname || "
 	    "'(' || pg_catalog.oidvectortypes(p.proargtypes) || ')' "
 	    "FROM pg_catalog.pg_proc p "
 	    "JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace "
-	    "WHERE n.nspname <> $1 AND n.nspname NOT IN ('pg_catalog', "
+	    "WHERE n.nspname <> $1 AND n.nspname NOT IN ('pg_catalog', '" VF_EXTENSIONS_SCHEMA "', "
 	    "'information_schema') "
 	    "UNION ALL SELECT 'type ' || n.nspname || '.' || t.typname "
 	    "FROM pg_catalog.pg_type t "
 	    "JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
-	    "WHERE n.nspname <> $1 AND n.nspname NOT IN ('pg_catalog', "
+	    "WHERE n.nspname <> $1 AND n.nspname NOT IN ('pg_catalog', '" VF_EXTENSIONS_SCHEMA "', "
 	    "'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%' "
-	    "UNION ALL SELECT 'extension ' || e.extname FROM "
-	    "pg_catalog.pg_extension e "
 	    "UNION ALL SELECT 'trigger ' || g.tgname || ' on ' || "
 	    "g.tgrelid::pg_catalog.regclass::pg_catalog.text "
 	    "FROM pg_catalog.pg_trigger g "

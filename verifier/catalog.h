@@ -48,9 +48,22 @@ enum catalog_set_id {
 	CATALOG_COMPOSITES,	/* name, comment */
 	CATALOG_COMPATTRS,	/* composite, pos, name, type */
 	CATALOG_PARTITIONS,	/* name, parent, bound, partkey */
+	CATALOG_GRANTS,		/* on_kind ("schema", "table", "sequence",
+				   "type"), name, col (column grants),
+				   grantee (a role or PUBLIC), privilege,
+				   grantable: catalog_grant.c */
+	CATALOG_EXTENSIONS,	/* name, used ("t" when an object of the
+				   schema depends on one of its members):
+				   those in VF_EXTENSIONS_SCHEMA,
+				   catalog_ext.c */
 	CATALOG_UNSUPPORTED,	/* kind, name */
 	CATALOG_NSETS
 };
+
+/* catalog_grant.c: the query of CATALOG_GRANTS. */
+extern const char catalog_grants_sql[];
+/* catalog_ext.c: the query of CATALOG_EXTENSIONS. */
+extern const char catalog_extensions_sql[];
 
 struct catalog_set {
 	size_t	 ncols;
@@ -98,7 +111,8 @@ const char	*catalog_set_sql(enum catalog_set_id set);
 
 /*
  * A text listing of every object outside schema (and outside the system
- * schemas) of the database conn is connected to, one line per object, in
+ * schemas and the shared VF_EXTENSIONS_SCHEMA, whose extensions a
+ * migration may install) of the database conn is connected to, one line per object, in
  * a stable order, so that two listings before and after a replay compare
  * as strings.  *out is the caller's to free().  0 or -1 with err set.
  */

@@ -541,30 +541,29 @@ domain_keeps_values(struct snapshot *snap, const char *from, const char *to,
 	free(tb);
 }
 
+/* The statements to run, in order: diff_sql, then each kind's own. */
+static const char *const *const sql_parts[] = { diff_sql, diff_types_sql,
+	diff_partition_sql, diff_grant_sql, diff_ext_sql, NULL };
+
 int
 diff_compute(struct snapshot *snap, const char *from, const char *to,
     struct diff *d, struct vf_error *err)
 {
-	/* diff.c's statements, then each kind's of its own file. */
-	static const char *const *const parts[] = {
-	    diff_sql, diff_types_sql, diff_partition_sql
-	};
 	sqlite3_stmt	*st = NULL;
-	size_t		 i, k, cap = 0;
+	size_t		 i, part, cap = 0;
 	int		 rc = -1, step;
 
 	memset(d, 0, sizeof(*d));
-	for (k = 0; k < sizeof(parts) / sizeof(parts[0]); k++) {
-		for (i = 0; parts[k][i] != NULL; i++) {
-			if (snapshot_prepare(snap, parts[k][i], &st,
+	for (part = 0; sql_parts[part] != NULL; part++)
+		for (i = 0; sql_parts[part][i] != NULL; i++) {
+			if (snapshot_prepare(snap, sql_parts[part][i], &st,
 			    err) == -1)
 				goto done;
 			if (sqlite3_bind_parameter_count(st) >= 1)
 				sqlite3_bind_text(st, 1, from, -1,
 				    SQLITE_STATIC);
 			if (sqlite3_bind_parameter_count(st) >= 2)
-				sqlite3_bind_text(st, 2, to, -1,
-				    SQLITE_STATIC);
+				sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
 			step = sqlite3_step(st);
 			if (step != SQLITE_DONE && step != SQLITE_ROW) {
 				vf_error_set(err, VF_EXIT_FAIL, NULL, 0, 0,
@@ -575,7 +574,6 @@ diff_compute(struct snapshot *snap, const char *from, const char *to,
 			sqlite3_finalize(st);
 			st = NULL;
 		}
-	}
 	if (snapshot_prepare(snap, "SELECT kind, action, tbl, old_tbl, name, "
 	    "old_name, field, from_val, to_val, extra, ckind FROM changes "
 	    "ORDER BY seq", &st, err) == -1)
@@ -686,6 +684,14 @@ diff_describe(struct vbuf *b, const char *schema, const struct diff_change *c)
 
 	if (strcmp(c->kind, "partition") == 0) {
 		diff_partition_describe(b, schema, c);
+		return;
+	}
+	if (strcmp(c->kind, "grant") == 0) {
+		diff_grant_describe(b, schema, c);
+		return;
+	}
+	if (strcmp(c->kind, "extension") == 0) {
+		diff_ext_describe(b, c);
 		return;
 	}
 	vbuf_appendf(b, "%s %s ", c->kind,

@@ -13,7 +13,9 @@
 
 /*
  * One difference.  kind: "enum", "sequence", "table", "column",
- * "constraint", "index", "partition" (diff_partition.c).  action: "add", "drop", "rename", "alter".
+ * "constraint", "index", "partition" (diff_partition.c), "grant" (diff_grant.c
+ * says how it is written), "extension" (diff_ext.c).  action: "add", "drop",
+ * "rename", "alter".
  * tbl is the table of a column, constraint or index under its name on the
  * target side; old_tbl under its name on the source side (they differ
  * when the table is renamed).  name is the object's name on the target
@@ -75,6 +77,16 @@ void	diff_json(struct vbuf *out, const struct diff *d);
 
 /* Appends s as a JSON string (or null when s is NULL). */
 void	diff_json_string(struct vbuf *out, const char *s);
+
+/* diff_grant.c: the statements of the grants' changes, run after the
+   others (NULL-terminated), and the line of a grant change. */
+extern const char *const diff_grant_sql[];
+void	diff_grant_describe(struct vbuf *out, const char *schema,
+	    const struct diff_change *c);
+
+/* diff_ext.c: the same for extensions. */
+extern const char *const diff_ext_sql[];
+void	diff_ext_describe(struct vbuf *out, const struct diff_change *c);
 
 /* One line describing change c (without colour or sign), into out. */
 void	diff_describe(struct vbuf *out, const char *schema,

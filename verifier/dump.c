@@ -627,6 +627,8 @@ dump_model(const struct catalog *cat, struct model *m, struct problems *p)
 	}
 	dump_sequences(cat, m);
 	dump_partitions(cat, m);
+	dump_grants(cat, m);
+	dump_extensions(cat, m);
 }
 
 

@@ -38,6 +38,13 @@ void	dump_constraint_options(const struct catalog *cat, size_t row,
 void	dump_exclude(const struct catalog *cat, size_t row, const char *tbl,
 	    struct model_constraint *c, char *(*unparen)(const char *));
 
+/* dump_grant.c: the grants of cat on m's schema, tables, sequences, enums
+   (for dump_model(), once they are filled). */
+void	dump_grants(const struct catalog *cat, struct model *m);
+
+/* dump_ext.c: the extensions m's objects use, from cat. */
+void	dump_extensions(const struct catalog *cat, struct model *m);
+
 /*
  * Reads schema's catalog on conn and appends its model, as YAML, to yaml.
  * Then proves it: the YAML loads as a model (path names it in errors;

@@ -589,6 +589,10 @@ emit_migration(struct snapshot *snap, const char *schema, const char *from,
 	if (emit_partitions_refused(&e) == -1)
 		goto done;
 
+	/* 0. Privileges that go, under the source names. */
+	emit_grants_revoke(&e);
+	/* Extensions, before anything uses their types. */
+	emit_extensions_create(&e);
 	/* 1. New enums and labels changed in place; then domains and
 	   composite types, which may use them. */
 	emit_enums_create(&e);
@@ -731,6 +735,8 @@ emit_migration(struct snapshot *snap, const char *schema, const char *from,
 		}
 	}
 	emit_object_comments(&e);
+	/* 10. Privileges, on objects that all exist. */
+	emit_grants_grant(&e);
 done:
 	diff_free(&e.d);
 	return (e.failed ? -1 : 0);

@@ -197,6 +197,7 @@ recreate_enum(struct emitter *e, const struct diff_change *c)
 	vbuf_puts(e->out, "DROP TYPE ");
 	emit_qname(e, old.data);
 	vbuf_puts(e->out, ";\n");
+	emit_type_grants(e, c->name);
 	vbuf_free(&qual);
 	vbuf_free(&old);
 }

@@ -106,4 +106,15 @@ void	emit_partition_by(struct emitter *e, const char *tbl);
 void	emit_partitions_detach(struct emitter *e);
 void	emit_partitions_create(struct emitter *e);
 
+/* emit_ext.c: extensions installed (step 0, after the revokes). */
+void	emit_extensions_create(struct emitter *e);
+
+/* emit_grant.c: privileges revoked (step 0) and granted (step 10). */
+void	emit_grants_revoke(struct emitter *e);
+void	emit_grants_grant(struct emitter *e);
+
+/* emit_grant.c: every grant of the target on type name, for a type
+   created again (its grants went with the old one). */
+void	emit_type_grants(struct emitter *e, const char *name);
+
 #endif

@@ -10,11 +10,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "db.h"
 #include "expected.h"
 #include "snapshot.h"
 
 /* Bump when the catalog queries or the store change. */
-#define CACHE_TAG	"verifier-expected-3"
+#define CACHE_TAG	"verifier-expected-4"
 
 /*
  * The model's DDL in the scratch database, read back.  Statements run one
@@ -63,6 +64,132 @@ done:
 }
 
 /*
+ * The first of n grants whose role is not one of roles (a query's rows:
+ * name, "t" for the schema's owner), or is the owner (*owner set).
+ */
+static const struct model_grant *
+unknown_role(const struct model_grant *g, size_t n, const PGresult *roles,
+    int *owner)
+{
+	size_t	i;
+	int	r;
+
+	for (i = 0; i < n; i++) {
+		if (strcmp(g[i].to, "PUBLIC") == 0)
+			continue;
+		for (r = 0; r < PQntuples(roles); r++)
+			if (strcmp(PQgetvalue(roles, r, 0), g[i].to) == 0)
+				break;
+		if (r == PQntuples(roles))
+			return (&g[i]);
+		if (strcmp(PQgetvalue(roles, r, 1), "t") == 0) {
+			*owner = 1;
+			return (&g[i]);
+		}
+	}
+	return (NULL);
+}
+
+/*
+ * Every role the model grants to exists in conn's cluster (roles are
+ * cluster-wide: the scratch database sees the same ones), checked before
+ * the cache and the scratch database, so that the error names the model's
+ * line rather than the server's GRANT.  Nor is it the owner of the schema
+ * in conn's database: its privileges come with ownership, and the
+ * catalog never compares them.
+ */
+static int
+check_roles(PGconn *conn, const struct model *m, struct vf_error *err)
+{
+	const struct model_grant	*g;
+	const char			*params[1];
+	PGresult			*res;
+	size_t				 i, j, any = m->ngrants;
+	int				 owner = 0;
+
+	for (i = 0; i < m->ntables; i++)
+		any += m->tables[i].ngrants;
+	for (i = 0; i < m->nsequences; i++)
+		any += m->sequences[i].ngrants;
+	for (i = 0; i < m->nenums; i++)
+		any += m->enums[i].ngrants;
+	for (i = 0; i < m->ntables; i++)
+		for (j = 0; j < m->tables[i].ncolumns; j++)
+			any += m->tables[i].columns[j].nseq_grants;
+	if (any == 0)
+		return (0);
+	params[0] = m->schema;
+	res = db_query(conn, "SELECT r.rolname::pg_catalog.text, "
+	    "CASE WHEN EXISTS (SELECT 1 FROM pg_catalog.pg_namespace n "
+	    "WHERE n.nspname = $1 AND n.nspowner = r.oid) THEN 't' ELSE 'f' "
+	    "END FROM pg_catalog.pg_roles r", 1, params, PGRES_TUPLES_OK,
+	    err);
+	if (res == NULL)
+		return (-1);
+	g = unknown_role(m->grants, m->ngrants, res, &owner);
+	for (i = 0; g == NULL && i < m->nsequences; i++)
+		g = unknown_role(m->sequences[i].grants,
+		    m->sequences[i].ngrants, res, &owner);
+	for (i = 0; g == NULL && i < m->ntables; i++)
+		g = unknown_role(m->tables[i].grants, m->tables[i].ngrants,
+		    res, &owner);
+	for (i = 0; g == NULL && i < m->nenums; i++)
+		g = unknown_role(m->enums[i].grants, m->enums[i].ngrants, res,
+		    &owner);
+	for (i = 0; g == NULL && i < m->ntables; i++)
+		for (j = 0; g == NULL && j < m->tables[i].ncolumns; j++)
+			g = unknown_role(m->tables[i].columns[j].seq_grants,
+			    m->tables[i].columns[j].nseq_grants, res, &owner);
+	PQclear(res);
+	if (g != NULL && owner)
+		return (vf_error_set(err, VF_EXIT_USAGE, m->path, g->to_line,
+		    g->to_col, "grant to role \"%s\", which owns schema "
+		    "\"%s\" (its privileges come with ownership)", g->to,
+		    m->schema));
+	if (g != NULL)
+		return (vf_error_set(err, VF_EXIT_USAGE, m->path, g->to_line,
+		    g->to_col, "grant to role \"%s\", which does not exist "
+		    "(roles are made in initdb/, not by a model)", g->to));
+	return (0);
+}
+
+/*
+ * Every extension the model lists can be installed on conn's server, so
+ * that a missing one is reported at the model's line.
+ */
+static int
+check_extensions(PGconn *conn, const struct model *m, struct vf_error *err)
+{
+	PGresult	*res;
+	size_t		 i;
+	int		 r;
+
+	if (m->nextensions == 0)
+		return (0);
+	res = db_query(conn, "SELECT name::pg_catalog.text "
+	    "FROM pg_catalog.pg_available_extensions", 0, NULL,
+	    PGRES_TUPLES_OK, err);
+	if (res == NULL)
+		return (-1);
+	for (i = 0; i < m->nextensions; i++) {
+		for (r = 0; r < PQntuples(res); r++)
+			if (strcmp(PQgetvalue(res, r, 0),
+			    m->extensions[i].name) == 0)
+				break;
+		if (r == PQntuples(res)) {
+			PQclear(res);
+			return (vf_error_set(err, VF_EXIT_USAGE, m->path,
+			    m->extensions[i].line, m->extensions[i].col,
+			    "extension \"%s\" is not available on this "
+			    "server (pg_available_extensions)",
+			    m->extensions[i].name));
+		}
+	}
+	PQclear(res);
+	return (0);
+}
+
+/*
  * The folder of the cache (see expected.h).  Returns 0 with dir filled
  * (and made), or -1 when there is none.
  */
@@ -104,6 +231,9 @@ expected_catalog(PGconn *conn, struct scratch *s, const struct model *m,
 	int		have_cache, rc = -1;
 
 	vbuf_init(&key);
+	if (check_roles(conn, m, err) == -1 ||
+	    check_extensions(conn, m, err) == -1)
+		goto done;
 	vbuf_appendf(&key, "%s\n%d\n", CACHE_TAG, PQserverVersion(conn));
 	if (model_render_sql(m, &key, err) == -1)
 		goto done;

@@ -87,6 +87,8 @@ free_table(struct model_table *t)
 		free(t->columns[i].comment);
 		free(t->columns[i].renamed_from);
 		free(t->columns[i].collation);
+		model_grants_free(t->columns[i].seq_grants,
+		    t->columns[i].nseq_grants);
 	}
 	free(t->columns);
 	for (i = 0; i < t->nconstraints; i++)
@@ -96,6 +98,7 @@ free_table(struct model_table *t)
 		free_index(&t->indexes[i]);
 	free(t->indexes);
 	model_params_free(t->with, t->nwith);
+	model_grants_free(t->grants, t->ngrants);
 }
 
 void
@@ -111,6 +114,7 @@ model_free(struct model *m)
 		free(m->enums[i].name);
 		model_strv_free(m->enums[i].values, m->enums[i].nvalues);
 		free(m->enums[i].comment);
+		model_grants_free(m->enums[i].grants, m->enums[i].ngrants);
 	}
 	free(m->enums);
 	model_domains_free(m);
@@ -120,6 +124,8 @@ model_free(struct model *m)
 		free(m->sequences[i].owned_tbl);
 		free(m->sequences[i].owned_col);
 		free(m->sequences[i].comment);
+		model_grants_free(m->sequences[i].grants,
+		    m->sequences[i].ngrants);
 	}
 	free(m->sequences);
 	for (i = 0; i < m->ntables; i++)
@@ -132,6 +138,8 @@ model_free(struct model *m)
 		free(m->partitions[i].partition_by);
 	}
 	free(m->partitions);
+	model_grants_free(m->grants, m->ngrants);
+	model_ext_free(m);
 	memset(m, 0, sizeof(*m));
 }
 

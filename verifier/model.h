@@ -52,11 +52,35 @@ enum model_nulls {
  * named, index method set, enum_index set for enum-typed columns.
  */
 
+/*
+ * A grant (`grants:`) on the schema, a table (or some of its columns) or a
+ * sequence: privileges upper case, in model_grant_privileges() order,
+ * none twice; to is a role name or "PUBLIC".
+ */
+struct model_grant {
+	char		**privileges;
+	size_t		  nprivileges;
+	char		 *to;
+	char		**columns;	/* a table's grants only, else NULL */
+	size_t		  ncolumns;
+	int		  grant_option;	/* WITH GRANT OPTION */
+	int		  line, col;	/* of the entry */
+	int		  to_line, to_col;	/* of its role */
+};
+
+/* An extension the schema uses (`extensions:`), in VF_EXTENSIONS_SCHEMA. */
+struct model_extension {
+	char		*name;
+	int		 line, col;
+};
+
 struct model_enum {
 	char		 *name;
 	char		**values;	/* labels, in order */
 	size_t		  nvalues;
 	char		 *comment;	/* or NULL */
+	struct model_grant *grants;
+	size_t		  ngrants;
 	int		  line, col;
 };
 
@@ -98,6 +122,8 @@ struct model_sequence {
 	char			*owned_tbl;	/* owned_by, or NULLs */
 	char			*owned_col;
 	char			*comment;	/* or NULL */
+	struct model_grant	*grants;
+	size_t			 ngrants;
 	int			 line, col;
 };
 
@@ -160,6 +186,9 @@ struct model_column {
 	char		*renamed_from;	/* or NULL */
 	char		*collation;	/* a non-default collation's name
 					   ("C"), or NULL */
+	struct model_grant *seq_grants;	/* on the sequence of a serial or
+					   identity column */
+	size_t		 nseq_grants;
 	int		 line, col;
 };
 
@@ -248,6 +277,8 @@ struct model_table {
 	int			 unlogged;
 	struct model_param	*with;		/* storage parameters */
 	size_t			 nwith;
+	struct model_grant	*grants;
+	size_t			 ngrants;
 	int			 line, col;
 };
 
@@ -279,6 +310,10 @@ struct model {
 	size_t			 ntables;
 	struct model_partition	*partitions;	/* parents first */
 	size_t			 npartitions;
+	struct model_grant	*grants;	/* on the schema */
+	size_t			 ngrants;
+	struct model_extension	*extensions;	/* in file order */
+	size_t			 nextensions;
 };
 
 /*
@@ -439,5 +474,57 @@ void	model_constraint_default_name(const struct model_table *t,
 	    const struct model_constraint *c, char out[MODEL_NAME_MAX + 1]);
 void	model_index_default_name(const struct model_table *t,
 	    const struct model_index *ix, char out[MODEL_NAME_MAX + 1]);
+
+/*
+ * model_ext.c: the DDL that makes m's extensions in a scratch database
+ * (CREATE SCHEMA IF NOT EXISTS for VF_EXTENSIONS_SCHEMA, as initdb/ does,
+ * then CREATE EXTENSION IF NOT EXISTS ... SCHEMA for each), one statement
+ * per stmt() call; nothing without extensions.
+ */
+void	model_ext_render(const struct model *m, struct vbuf *out,
+	    void (*stmt)(void *arg, int line, int col), void *arg);
+
+/* Releases m's extensions. */
+void	model_ext_free(struct model *m);
+
+/* What a grant is on: the words of the catalog's on_kind column. */
+enum model_grant_on {
+	MODEL_GRANT_SCHEMA = 0,
+	MODEL_GRANT_TABLE,
+	MODEL_GRANT_SEQUENCE,
+	MODEL_GRANT_TYPE
+};
+
+/*
+ * The privileges a grant on `on` may name, in PostgreSQL's order,
+ * NULL-terminated (columns: those of a grant with a column list).
+ */
+const char *const *model_grant_privileges(enum model_grant_on on,
+	    int columns);
+
+/*
+ * The name of the sequence PostgreSQL makes for serial or identity column
+ * c of table t ("t_c_seq"), into out.
+ */
+void	model_column_seq_name(const struct model_table *t,
+	    const struct model_column *c, char out[MODEL_NAME_MAX + 1]);
+
+/* Frees n grants of v and v itself. */
+void	model_grants_free(struct model_grant *v, size_t n);
+
+/*
+ * Appends "GRANT privs [(cols)] ON <on> name TO role [WITH GRANT
+ * OPTION];\n", name qualified by schema (the schema's own name for a
+ * grant on the schema).
+ */
+void	model_grant_render(struct vbuf *out, enum model_grant_on on,
+	    const char *schema, const char *name, const struct model_grant *g);
+
+/*
+ * Appends grants to out as key ("grants", "sequence_grants") of a model
+ * file at indent (nothing when n is 0).
+ */
+void	model_grants_write(struct vbuf *out, int indent, const char *key,
+	    const struct model_grant *g, size_t n);
 
 #endif

@@ -149,7 +149,8 @@ model_expr_foreign_schema(const struct model_expr *e, const char *expr,
 
 	memset(&refs, 0, sizeof(refs));
 	*pos = 0;
-	pgtree_node_foreign_schemas(e->val, schema, 0, &refs);
+	pgtree_node_foreign_schemas(e->val, schema, PGTREE_REFS_EXTENSIONS,
+	    &refs);
 	if (refs.n > 0) {
 		s = xstrdup(refs.v[0].schema);
 		/* Locations count bytes of "SELECT (" + expr. */

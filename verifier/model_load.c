@@ -345,8 +345,8 @@ ld_expr(struct loader *ld, yaml_node_t *n, const char *what, char **out,
 	other = model_expr_foreign_schema(&t, *out, ld->m->schema, &pos);
 	if (other != NULL) {
 		rc = ld_expr_error(ld, n, *out, pos, "%s refers to schema "
-		    "\"%s\" (a model uses only its own schema and pg_catalog)",
-		    what, other);
+		    "\"%s\" (a model uses only its own schema, pg_catalog "
+		    "and " VF_EXTENSIONS_SCHEMA ")", what, other);
 		free(other);
 		model_expr_free(&t);
 		free(*out);
@@ -612,8 +612,8 @@ check_renames(struct loader *ld)
 	return (0);
 }
 
-static const char *const root_keys[] = { "schema", "enums", "domains",
-	"composite_types", "sequences", "tables", NULL };
+static const char *const root_keys[] = { "schema", "extensions", "enums",
+	"domains", "composite_types", "sequences", "tables", "grants", NULL };
 
 static int
 load_root(struct loader *ld, yaml_node_t *root)
@@ -627,6 +627,9 @@ load_root(struct loader *ld, yaml_node_t *root)
 	if ((n = ld_map_get(ld, root, "schema")) == NULL)
 		return (ld_at(ld, root, "missing key \"schema\" in the model"));
 	if (ld_name(ld, n, "schema", &ld->m->schema) == -1)
+		return (-1);
+	if ((n = ld_map_get(ld, root, "extensions")) != NULL &&
+	    ld_extensions(ld, n) == -1)
 		return (-1);
 	if ((n = ld_map_get(ld, root, "enums")) != NULL &&
 	    ld_enums(ld, n) == -1)
@@ -646,6 +649,10 @@ load_root(struct loader *ld, yaml_node_t *root)
 	}
 	if ((n = ld_map_get(ld, root, "sequences")) != NULL &&
 	    ld_sequences(ld, n) == -1)
+		return (-1);
+	if ((n = ld_map_get(ld, root, "grants")) != NULL &&
+	    ld_grants(ld, n, MODEL_GRANT_SCHEMA, "the schema", NULL,
+	    &ld->m->grants, &ld->m->ngrants) == -1)
 		return (-1);
 	if (resolve_fks(ld) == -1 || check_renames(ld) == -1 ||
 	    ld_user_types_names(ld) == -1 ||

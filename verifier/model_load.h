@@ -134,4 +134,33 @@ int	ld_user_types_names(struct loader *ld);
 int	ld_partitioning(struct loader *ld, struct model_table *t,
 	    yaml_node_t *v);
 
+/* model_ext.c: `extensions:`, a list of names, into ld->m. */
+int	ld_extensions(struct loader *ld, yaml_node_t *seq);
+
+/*
+ * model_ext.c: the column type elem when it comes from an extension of the
+ * model: "extensions.name" as written, or the bare name of a type of a
+ * known extension the model lists ("citext").  Returns 1 with *norm set
+ * (a new string, "extensions.citext"), 0 when elem is no extension's
+ * type, -1 with msg set when it is one of an extension the model does not
+ * list.
+ */
+int	model_ext_type(const struct model *m, const char *elem, char **norm,
+	    char *msg, size_t msglen);
+
+/*
+ * model_grant.c: the grants in seq (a sequence) of the object described
+ * by what, on `on`; t is the table whose columns a grant may name (NULL
+ * but for tables).  Appended to *out / *nout.
+ */
+int	ld_grants(struct loader *ld, yaml_node_t *seq, enum model_grant_on on,
+	    const char *what, const struct model_table *t,
+	    struct model_grant **out, size_t *nout);
+
+/* model_yaml.c, for the writers of other files: a scalar quoted only when
+   YAML needs it; "key: [a, b]" at indent (a block list when needed). */
+void	model_yaml_scalar(struct vbuf *out, const char *s);
+void	model_yaml_list(struct vbuf *out, int indent, const char *key,
+	    char *const *names, size_t n);
+
 #endif

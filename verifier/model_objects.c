@@ -28,7 +28,8 @@ add_constraint(struct model_table *t, enum model_con_kind kind,
 	return (c);
 }
 
-static const char *const enum_keys[] = { "values", "comment", NULL };
+static const char *const enum_keys[] = { "values", "comment", "grants",
+	NULL };
 
 int
 ld_enums(struct loader *ld, yaml_node_t *map)
@@ -37,7 +38,7 @@ ld_enums(struct loader *ld, yaml_node_t *map)
 	struct model_enum	*e;
 	yaml_node_pair_t	*p;
 	yaml_node_item_t	*it, *it2;
-	yaml_node_t		*k, *v, *n, *lab, *lab2;
+	yaml_node_t		*k, *v, *n, *lab, *lab2, *g;
 	char			 what[128];
 
 	if (ld_want(ld, map, YAML_MAPPING_NODE, "enums") == -1 ||
@@ -55,13 +56,15 @@ ld_enums(struct loader *ld, yaml_node_t *map)
 		e->line = (int)k->start_mark.line + 1;
 		e->col = (int)k->start_mark.column + 1;
 		snprintf(what, sizeof(what), "enum \"%s\"", e->name);
-		/* [labels], or {values: [labels], comment: ...}. */
+		/* [labels], or {values: [labels], comment: ..., grants: [...]}. */
+		g = NULL;
 		if (v->type == YAML_MAPPING_NODE) {
 			if (ld_check_keys(ld, v, what, enum_keys) == -1)
 				return (-1);
 			if ((n = ld_map_get(ld, v, "comment")) != NULL &&
 			    ld_str(ld, n, "comment", &e->comment) == -1)
 				return (-1);
+			g = ld_map_get(ld, v, "grants");
 			if ((n = ld_map_get(ld, v, "values")) == NULL)
 				return (ld_at(ld, v, "missing key \"values\" "
 				    "in %s", what));
@@ -93,6 +96,9 @@ ld_enums(struct loader *ld, yaml_node_t *map)
 					    what));
 			}
 		}
+		if (g != NULL && ld_grants(ld, g, MODEL_GRANT_TYPE, what, NULL,
+		    &e->grants, &e->ngrants) == -1)
+			return (-1);
 	}
 	return (0);
 }
@@ -215,7 +221,8 @@ int_type(const char *type)
 
 static const char *const column_keys[] = {
 	"type", "nullable", "default", "identity", "generated", "primary_key",
-	"unique", "comment", "renamed_from", "collation", NULL
+	"unique", "comment", "renamed_from", "collation", "sequence_grants",
+	NULL
 };
 
 static int
@@ -279,6 +286,15 @@ load_column(struct loader *ld, struct model_table *t, yaml_node_t *k,
 	    &i) != NULL && i == strlen(elem))) {
 		c->type = xmalloc(strlen(elem) + strlen(suffix) + 1);
 		strcpy(c->type, elem);
+		strcat(c->type, suffix);
+	} else if ((idx = model_ext_type(ld->m, elem, &norm, msg,
+	    sizeof(msg))) != 0) {
+		if (idx == -1) {
+			ld_at(ld, tn, "%s: %s", what, msg);
+			goto done;
+		}
+		c->type = xmalloc(strlen(norm) + strlen(suffix) + 1);
+		strcpy(c->type, norm);
 		strcat(c->type, suffix);
 	} else {
 		if (model_types_normalise(elem, &norm, &integer, msg,
@@ -410,6 +426,18 @@ load_column(struct loader *ld, struct model_table *t, yaml_node_t *k,
 		if (ld_name(ld, n, "collation", &c->collation) == -1)
 			goto done;
 	}
+	if ((n = ld_map_get(ld, v, "sequence_grants")) != NULL) {
+		if (c->identity == MODEL_IDENTITY_NONE &&
+		    model_serial_base(c->type) == NULL) {
+			ld_at(ld, n, "sequence_grants of %s, which has no "
+			    "sequence (only serial and identity columns do)",
+			    what);
+			goto done;
+		}
+		if (ld_grants(ld, n, MODEL_GRANT_SEQUENCE, what, NULL,
+		    &c->seq_grants, &c->nseq_grants) == -1)
+			goto done;
+	}
 	rc = 0;
 done:
 	if (have_e)
@@ -423,7 +451,7 @@ done:
 static const char *const table_keys[] = {
 	"comment", "renamed_from", "columns", "primary_key", "unique",
 	"foreign_keys", "checks", "indexes", "exclude", "unlogged", "with",
-	"partition_by", "partitions", NULL
+	"partition_by", "partitions", "grants", NULL
 };
 static const char *const pk_keys[] = {
 	"name", "columns", "deferrable", "initially_deferred", "comment", NULL
@@ -857,12 +885,16 @@ ld_table(struct loader *ld, yaml_node_t *k, yaml_node_t *v)
 	if ((n = ld_map_get(ld, v, "exclude")) != NULL &&
 	    ld_exclude(ld, t, n) == -1)
 		return (-1);
+	if ((n = ld_map_get(ld, v, "grants")) != NULL &&
+	    ld_grants(ld, n, MODEL_GRANT_TABLE, what, t, &t->grants,
+	    &t->ngrants) == -1)
+		return (-1);
 	return (ld_partitioning(ld, t, v));
 }
 
 static const char *const sequence_keys[] = {
 	"type", "start", "increment", "min", "max", "cache", "cycle",
-	"owned_by", "comment", NULL
+	"owned_by", "comment", "grants", NULL
 };
 static const char *const seq_types[] = { "smallint", "integer", "bigint",
 	NULL };
@@ -911,6 +943,10 @@ ld_sequences(struct loader *ld, yaml_node_t *map)
 			return (-1);
 		if ((n = ld_map_get(ld, v, "comment")) != NULL &&
 		    ld_str(ld, n, "comment", &sq->comment) == -1)
+			return (-1);
+		if ((n = ld_map_get(ld, v, "grants")) != NULL &&
+		    ld_grants(ld, n, MODEL_GRANT_SEQUENCE, what, NULL,
+		    &sq->grants, &sq->ngrants) == -1)
 			return (-1);
 		if ((n = ld_map_get(ld, v, "owned_by")) == NULL)
 			continue;

@@ -380,6 +380,19 @@ render_done(void *arg, int line, int col)
 	stmt_done(arg, line, col);
 }
 
+/* The n grants g on object name, one statement each. */
+static void
+render_grants(const struct model *m, struct render *r, enum model_grant_on on,
+    const char *name, const struct model_grant *g, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		model_grant_render(r->out, on, m->schema, name, &g[i]);
+		stmt_done(r, g[i].line, g[i].col);
+	}
+}
+
 static int
 render(const struct model *m, struct render *r, struct vf_error *err)
 {
@@ -398,8 +411,14 @@ render(const struct model *m, struct render *r, struct vf_error *err)
 	stmt_done(r, 0, 0);
 	vbuf_puts(out, "SET search_path TO ");
 	vf_quote_ident(out, m->schema);
+	/* Extensions' functions and operators resolve as they are named. */
+	if (m->nextensions > 0) {
+		vbuf_puts(out, ", ");
+		vf_quote_ident(out, VF_EXTENSIONS_SCHEMA);
+	}
 	vbuf_puts(out, ";\n");
 	stmt_done(r, 0, 0);
+	model_ext_render(m, out, render_done, r);
 	for (i = 0; i < m->nenums; i++) {
 		e = &m->enums[i];
 		vbuf_puts(out, "CREATE TYPE ");
@@ -509,6 +528,30 @@ render(const struct model *m, struct render *r, struct vf_error *err)
 			    &t->constraints[j]);
 			stmt_done(r, t->constraints[j].line,
 			    t->constraints[j].col);
+		}
+	}
+	/* Grants last: on objects that all exist. */
+	render_grants(m, r, MODEL_GRANT_SCHEMA, m->schema, m->grants,
+	    m->ngrants);
+	for (i = 0; i < m->nenums; i++)
+		render_grants(m, r, MODEL_GRANT_TYPE, m->enums[i].name,
+		    m->enums[i].grants, m->enums[i].ngrants);
+	for (i = 0; i < m->nsequences; i++)
+		render_grants(m, r, MODEL_GRANT_SEQUENCE, m->sequences[i].name,
+		    m->sequences[i].grants, m->sequences[i].ngrants);
+	for (i = 0; i < m->ntables; i++) {
+		t = &m->tables[i];
+		render_grants(m, r, MODEL_GRANT_TABLE, t->name, t->grants,
+		    t->ngrants);
+		for (j = 0; j < t->ncolumns; j++) {
+			char	seq[MODEL_NAME_MAX + 1];
+
+			if (t->columns[j].nseq_grants == 0)
+				continue;
+			model_column_seq_name(t, &t->columns[j], seq);
+			render_grants(m, r, MODEL_GRANT_SEQUENCE, seq,
+			    t->columns[j].seq_grants,
+			    t->columns[j].nseq_grants);
 		}
 	}
 	return (0);

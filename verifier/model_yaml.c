@@ -11,6 +11,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "model_load.h"
 #include "model_names.h"
 
 /*
@@ -319,7 +320,7 @@ write_column(const struct model_names *ns, const struct model_table *t,
 	if (!c->nullable && c->default_expr == NULL &&
 	    c->identity == MODEL_IDENTITY_NONE && c->generated == NULL &&
 	    !pk && !uq && c->comment == NULL && c->renamed_from == NULL &&
-	    c->collation == NULL) {
+	    c->collation == NULL && c->nseq_grants == 0) {
 		vbuf_putc(out, ' ');
 		yaml_scalar(out, c->type, 0);
 		vbuf_putc(out, '\n');
@@ -352,6 +353,8 @@ write_column(const struct model_names *ns, const struct model_table *t,
 		yaml_kv(out, 8, "comment", c->comment);
 	if (c->renamed_from != NULL)
 		yaml_kv(out, 8, "renamed_from", c->renamed_from);
+	model_grants_write(out, 8, "sequence_grants", c->seq_grants,
+	    c->nseq_grants);
 }
 
 static void
@@ -538,6 +541,7 @@ write_table(const struct model_names *ns, const struct model_table *t,
 			vbuf_appendf(out, "%4sexclude:\n", "");
 		write_exclude(ns, t, &t->constraints[i], out);
 	}
+	model_grants_write(out, 4, "grants", t->grants, t->ngrants);
 }
 
 /* The domains and composite types of m. */
@@ -667,6 +671,11 @@ model_write_yaml(const struct model *m, struct vbuf *out)
 	}
 
 	yaml_kv(out, 0, "schema", m->schema != NULL ? m->schema : "");
+	for (i = 0; i < m->nextensions; i++) {
+		vbuf_puts(out, i == 0 ? "extensions: [" : ", ");
+		vbuf_puts(out, m->extensions[i].name);
+		vbuf_puts(out, i + 1 == m->nextensions ? "]\n" : "");
+	}
 	if (m->nenums > 0) {
 		vbuf_puts(out, "\nenums:\n");
 		for (i = 0; i < m->nenums; i++) {
@@ -675,14 +684,20 @@ model_write_yaml(const struct model *m, struct vbuf *out)
 			vbuf_init(&key);
 			vbuf_puts(&key, "");
 			yaml_scalar(&key, m->enums[i].name, 0);
-			if (m->enums[i].comment != NULL) {
+			if (m->enums[i].comment == NULL &&
+			    m->enums[i].ngrants == 0)
+				yaml_list(out, 2, key.data, m->enums[i].values,
+				    m->enums[i].nvalues);
+			else {
 				vbuf_appendf(out, "  %s:\n", key.data);
 				yaml_list(out, 4, "values", m->enums[i].values,
 				    m->enums[i].nvalues);
-				yaml_kv(out, 4, "comment", m->enums[i].comment);
-			} else
-				yaml_list(out, 2, key.data, m->enums[i].values,
-				    m->enums[i].nvalues);
+				if (m->enums[i].comment != NULL)
+					yaml_kv(out, 4, "comment",
+					    m->enums[i].comment);
+				model_grants_write(out, 4, "grants",
+				    m->enums[i].grants, m->enums[i].ngrants);
+			}
 			vbuf_free(&key);
 		}
 	}
@@ -696,7 +711,7 @@ model_write_yaml(const struct model *m, struct vbuf *out)
 			yaml_scalar(out, sq->name, 0);
 			if (strcmp(sq->type, "bigint") == 0 &&
 			    sq->opts.have == 0 && sq->owned_tbl == NULL &&
-			    sq->comment == NULL) {
+			    sq->comment == NULL && sq->ngrants == 0) {
 				vbuf_puts(out, ": {}\n");
 				continue;
 			}
@@ -716,6 +731,8 @@ model_write_yaml(const struct model *m, struct vbuf *out)
 			}
 			if (sq->comment != NULL)
 				yaml_kv(out, 4, "comment", sq->comment);
+			model_grants_write(out, 4, "grants", sq->grants,
+			    sq->ngrants);
 		}
 	}
 	if (m->ntables > 0) {
@@ -728,5 +745,22 @@ model_write_yaml(const struct model *m, struct vbuf *out)
 			    m->tables[i].partition_by, 4, out);
 		}
 	}
+	if (m->ngrants > 0) {
+		vbuf_putc(out, '\n');
+		model_grants_write(out, 0, "grants", m->grants, m->ngrants);
+	}
 	model_names_free(&ns);
+}
+
+void
+model_yaml_scalar(struct vbuf *out, const char *s)
+{
+	yaml_scalar(out, s, 0);
+}
+
+void
+model_yaml_list(struct vbuf *out, int indent, const char *key,
+    char *const *names, size_t n)
+{
+	yaml_list(out, indent, key, names, n);
 }

@@ -338,7 +338,9 @@ add_ref(struct refs_walk *w, const char *s, int loc)
 	if (s == NULL || *s == '\0' || strcmp(s, w->schema) == 0 ||
 	    strcmp(s, "pg_catalog") == 0 ||
 	    ((w->flags & PGTREE_REFS_INFO_SCHEMA) &&
-	    strcmp(s, "information_schema") == 0))
+	    strcmp(s, "information_schema") == 0) ||
+	    ((w->flags & PGTREE_REFS_EXTENSIONS) &&
+	    strcmp(s, VF_EXTENSIONS_SCHEMA) == 0))
 		return;
 	r->v = xrealloc(r->v, (r->n + 1) * sizeof(*r->v));
 	r->v[r->n].schema = xstrdup(s);

@@ -85,7 +85,8 @@ int	pgtree_only_fields(const ProtobufCMessage *msg,
  *   - schemas named as objects (DROP SCHEMA, GRANT ... ON SCHEMA);
  *   - every value of SET [LOCAL] search_path.
  * Names equal to schema and "pg_catalog" are left out, and so is
- * "information_schema" when flags has PGTREE_REFS_INFO_SCHEMA.
+ * "information_schema" when flags has PGTREE_REFS_INFO_SCHEMA, and
+ * VF_EXTENSIONS_SCHEMA when it has PGTREE_REFS_EXTENSIONS.
  * Each reference's location is the byte offset in the parsed SQL of the
  * nearest node with a location that holds it, -1 when none.
  * The references are in tree order, one per occurrence; with
@@ -94,6 +95,7 @@ int	pgtree_only_fields(const ProtobufCMessage *msg,
  */
 #define PGTREE_REFS_INFO_SCHEMA	0x1	/* information_schema is allowed */
 #define PGTREE_REFS_DISTINCT	0x2	/* each name once, sorted */
+#define PGTREE_REFS_EXTENSIONS	0x4	/* the extensions schema is allowed */
 
 struct pgtree_ref {
 	char	*schema;

@@ -23,7 +23,8 @@ check_section(const char *schema, const struct sqlfile *f,
 		text = xstrndup(f->text + sec->stmts[i].off,
 		    sec->stmts[i].len);
 		if (pgtree_foreign_schemas(text, schema,
-		    PGTREE_REFS_INFO_SCHEMA | PGTREE_REFS_DISTINCT, &refs,
+		    PGTREE_REFS_INFO_SCHEMA | PGTREE_REFS_DISTINCT |
+		    PGTREE_REFS_EXTENSIONS, &refs,
 		    &perr) == -1) {
 			problems_add(p, f->path, sec->stmts[i].line,
 			    "does not parse: %s", perr.msg);

@@ -67,6 +67,10 @@ scratch_create(PGconn *admin, struct scratch *s, struct vf_error *err)
 		goto done;
 	/* A scratch database is thrown away: no commit waits for the disk. */
 	PQclear(PQexec(s->conn, "SET synchronous_commit = off"));
+	/* As initdb/ makes it: migrations install extensions there. */
+	if (db_exec(s->conn, "CREATE SCHEMA " VF_EXTENSIONS_SCHEMA, 0, NULL,
+	    err) == -1)
+		goto done;
 	scratch_cancel = PQgetCancel(s->conn);
 	rc = 0;
 done:

@@ -23,7 +23,8 @@ struct scratch {
 /*
  * Creates a scratch database with a unique name on admin's server
  * (the role needs CREATEDB), connects s->conn to it and catches the
- * signals above.  admin must stay open until scratch_drop().  Returns 0,
+ * signals above; the database has the schema VF_EXTENSIONS_SCHEMA, as
+ * initdb/ makes it.  admin must stay open until scratch_drop().  Returns 0,
  * or -1 with err set; either way release s with scratch_drop().
  */
 int	scratch_create(PGconn *admin, struct scratch *s, struct vf_error *err);

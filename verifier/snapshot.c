@@ -30,6 +30,8 @@ static const char *const set_columns[CATALOG_NSETS] = {
 	"name, comment",
 	"composite, pos, name, type",
 	"name, parent, bound, partkey",
+	"on_kind, name, col, grantee, privilege, grantable",
+	"name, used",
 	"kind, name",
 };
 

@@ -21,6 +21,13 @@
 #define VF_VERSION_TABLE	"schema_migrations"
 
 /*
+ * The schema every service shares for extensions (initdb/ makes it and
+ * installs them; a service's model lists those it uses): the one other
+ * schema a model or a migration may name.
+ */
+#define VF_EXTENSIONS_SCHEMA	"extensions"
+
+/*
  * An error below main: functions return 0 or -1 and fill this in.
  * file may be empty; line and col are 1-based, 0 when unknown.
  * code is VF_EXIT_FAIL or VF_EXIT_USAGE.

@@ -35,13 +35,19 @@ VERIFIER_SRCS := \
 	verifier/model_render.c \
 	verifier/model_yaml.c \
 	verifier/model_partition.c \
+	verifier/model_grant.c \
+	verifier/model_ext.c \
 	verifier/catalog.c \
+	verifier/catalog_grant.c \
+	verifier/catalog_ext.c \
 	verifier/runner.c \
 	verifier/scratch.c \
 	verifier/snapshot.c \
 	verifier/diff.c \
 	verifier/diff_types.c \
 	verifier/diff_partition.c \
+	verifier/diff_grant.c \
+	verifier/diff_ext.c \
 	verifier/emit.c \
 	verifier/emit_enum.c \
 	verifier/emit_domain.c \
@@ -49,6 +55,8 @@ VERIFIER_SRCS := \
 	verifier/emit_storage.c \
 	verifier/emit_constraint.c \
 	verifier/emit_partition.c \
+	verifier/emit_grant.c \
+	verifier/emit_ext.c \
 	verifier/expected.c \
 	verifier/replay.c \
 	verifier/compare.c \
@@ -57,7 +65,9 @@ VERIFIER_SRCS := \
 	verifier/dump.c \
 	verifier/dump_constraint.c \
 	verifier/dump_domain.c \
-	verifier/dump_partition.c
+	verifier/dump_partition.c \
+	verifier/dump_grant.c \
+	verifier/dump_ext.c
 
 # The CLI: main.c's command table and the commands.
 VERIFIER_CLI_SRCS := \

@@ -157,3 +157,55 @@ check_eq "diff with an unknown option exits 2" 2 "$RC"
 run_capture "$VERIFIER" diff -h
 check_eq "diff -h exits 0" 0 "$RC"
 check_contains "diff -h prints a synopsis" "usage: verifier diff --schema S" "$OUT"
+
+# A grant to a role that does not exist is the model's error, at its line,
+# not the server's (roles are made in initdb/).
+cat > "$w/models/$SCHEMA.yaml" <<'YAML'
+schema: shop
+tables:
+  t:
+    columns:
+      id: bigint
+    grants:
+      - to: billing_svc
+        privileges: [SELECT]
+      - to: no_such_role
+        privileges: [SELECT]
+YAML
+run_capture "$VERIFIER" diff "${opts[@]}"
+check_eq "grant to a missing role: exit 2" 2 "$RC"
+check_eq "grant to a missing role: the model's line and column" \
+    "verifier diff: $w/models/$SCHEMA.yaml:9:13: grant to role \"no_such_role\", which does not exist (roles are made in initdb/, not by a model)" "$OUT"
+
+# So is an extension the server does not have.
+cat > "$w/models/$SCHEMA.yaml" <<'YAML'
+schema: shop
+extensions: [citext, no_such_extension]
+tables:
+  t:
+    columns:
+      id: bigint
+YAML
+run_capture "$VERIFIER" diff "${opts[@]}"
+check_eq "missing extension: exit 2" 2 "$RC"
+check_eq "missing extension: the model's line and column" \
+    "verifier diff: $w/models/$SCHEMA.yaml:2:22: extension \"no_such_extension\" is not available on this server (pg_available_extensions)" "$OUT"
+
+# A grant to the schema's owner is the model's error too: the owner's
+# privileges come with ownership and are never compared.
+q $DB "ALTER SCHEMA $SCHEMA OWNER TO billing_svc" >/dev/null
+cat > "$w/models/$SCHEMA.yaml" <<'YAML'
+schema: shop
+tables:
+  t:
+    columns:
+      id: bigint
+    grants:
+      - to: billing_svc
+        privileges: [SELECT]
+YAML
+run_capture "$VERIFIER" diff "${opts[@]}"
+check_eq "grant to the schema's owner: exit 2" 2 "$RC"
+check_eq "grant to the schema's owner: the model's line and column" \
+    "verifier diff: $w/models/$SCHEMA.yaml:7:13: grant to role \"billing_svc\", which owns schema \"shop\" (its privileges come with ownership)" "$OUT"
+q $DB "ALTER SCHEMA $SCHEMA OWNER TO CURRENT_USER" >/dev/null

@@ -85,6 +85,22 @@ check_eq "a file that creates a table outside the schema: exit 1" 1 "$RC"
 check_contains "the stray table is named" "something outside the schema: relation public.stray" "$OUT"
 rm "$W/mig/20261201000000_outside.sql"
 
+# The shared extensions schema is the one exception: a migration may install
+# an extension there and use its types (docs/models.md, "Extensions").
+cat > "$W/mig/20261201000000_ext.sql" <<'SQL'
+-- migrate:up
+CREATE EXTENSION IF NOT EXISTS citext SCHEMA extensions;
+ALTER TABLE billing.invoices ADD COLUMN memo extensions.citext;
+-- migrate:down
+ALTER TABLE billing.invoices DROP COLUMN memo;
+SQL
+sed -i 's/^schema: billing$/schema: billing\nextensions: [citext]/; s/^      customer_id: bigint$/      customer_id: bigint\n      memo:\n        type: citext\n        nullable: true/' "$W/models/billing.yaml"
+run_capture "$VERIFIER" check "${opts[@]}" --no-live
+check_eq "a file that installs an extension in extensions and uses it: exit 0" 0 "$RC"
+[ $RC -eq 0 ] || echo "$OUT" | sed 's/^/#   /'
+rm "$W/mig/20261201000000_ext.sql"
+cp "$W/billing.yaml" "$W/models/billing.yaml"
+
 cat > "$W/mig/20261201000000_extra.sql" <<'SQL'
 -- migrate:up
 ALTER TABLE billing.invoices ADD COLUMN memo text;

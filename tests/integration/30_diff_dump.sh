@@ -85,6 +85,22 @@ kind "partitioned tables" "CREATE TABLE e (id bigint, at date NOT NULL, region t
     CREATE TABLE h1 (v text, id int); ALTER TABLE h ATTACH PARTITION h1 FOR VALUES WITH (MODULUS 2, REMAINDER 1);
     CREATE TABLE empty_p (a int) PARTITION BY LIST (abs(a))"
 check_contains "partitions are dumped nested" "$(printf '      e2:\n        values: FROM (%s) TO (MAXVALUE)\n        partition_by: LIST (region)\n        partitions:' "'2024-02-01'")" "$(cat "$W/models/$SCHEMA.yaml")"
+kind "privileges" "CREATE TABLE t (id int PRIMARY KEY, a text, b text, c text);
+    CREATE SEQUENCE s; GRANT USAGE ON SCHEMA $SCHEMA TO billing_svc;
+    GRANT SELECT, INSERT ON t TO billing_svc; GRANT DELETE ON t TO billing_svc WITH GRANT OPTION;
+    GRANT SELECT ON t TO PUBLIC; GRANT UPDATE (a, c), SELECT (a, c) ON t TO auth_svc;
+    GRANT REFERENCES (b) ON t TO auth_svc; GRANT USAGE ON SEQUENCE s TO auth_svc WITH GRANT OPTION;
+    CREATE TYPE mood AS ENUM ('ok'); GRANT USAGE ON TYPE mood TO billing_svc"
+check_contains "privileges are dumped" "$(printf '      - to: auth_svc\n        privileges: [SELECT, UPDATE]\n        columns: [a, c]')" "$(cat "$W/models/$SCHEMA.yaml")"
+kind "privileges on serial and identity sequences" "CREATE TABLE t (id serial, b bigint GENERATED ALWAYS AS IDENTITY);
+    GRANT SELECT, USAGE ON SEQUENCE t_id_seq TO auth_svc; GRANT UPDATE ON SEQUENCE t_b_seq TO billing_svc"
+check_contains "privileges on a serial's sequence are dumped" "$(printf '        type: serial\n        sequence_grants:\n          - to: auth_svc\n            privileges: [SELECT, USAGE]')" "$(cat "$W/models/$SCHEMA.yaml")"
+kind "owner's privileges" "CREATE TABLE t (id int); REVOKE ALL ON t FROM PUBLIC;
+    GRANT SELECT ON t TO CURRENT_USER; REVOKE UPDATE ON t FROM CURRENT_USER"
+check_eq "the owner's privileges are not dumped" "" "$(grep grants "$W/models/$SCHEMA.yaml")"
+kind "extensions" "CREATE TABLE t (id int PRIMARY KEY, e extensions.citext, es extensions.citext[],
+    s text CHECK (extensions.similarity(s, 'x') < 1)); CREATE INDEX ON t (extensions.word_similarity(s, 'y'))"
+check_contains "the extensions used are dumped" "extensions: [citext, pg_trgm]" "$(cat "$W/models/$SCHEMA.yaml")"
 kind "generated" "CREATE TABLE t (a int NOT NULL, b int GENERATED ALWAYS AS (a * 2) STORED,
     c text, d text GENERATED ALWAYS AS (upper(c) || '!') STORED)"
 kind "primary keys" "CREATE TABLE a (id int PRIMARY KEY);
@@ -278,6 +294,7 @@ unsupported "type from another schema" "t.c (public.vf_mood)" "DROP TYPE IF EXIS
     CREATE TYPE public.vf_mood AS ENUM ('a'); CREATE TABLE t (c public.vf_mood)"
 unsupported "foreign key to another schema" "t.t_r_fkey" "DROP TABLE IF EXISTS public.vf_ref;
     CREATE TABLE public.vf_ref (id int PRIMARY KEY); CREATE TABLE t (r int REFERENCES public.vf_ref)"
+unsupported "extension" "hstore" "CREATE EXTENSION hstore SCHEMA $SCHEMA"
 unsupported "statistics" "st" "CREATE TABLE t (a int, b int); CREATE STATISTICS st ON a, b FROM t"
 
 # Valid in PostgreSQL, not in a model: said by dump only (diff compares

@@ -522,7 +522,8 @@ test_errors(void **state)
 	    "    columns:\n      a: {type: int, nul: true}\n"),
 	    "5:22: unknown key \"nul\" in column \"a\" of table \"t\" "
 	    "(expected one of: type, nullable, default, identity, generated, "
-	    "primary_key, unique, comment, renamed_from, collation)");
+	    "primary_key, unique, comment, renamed_from, collation, "
+	    "sequence_grants)");
 	assert_string_equal(parse_err("schema: s\ntables: [a]\n"),
 	    "2:9: expected a mapping for tables, found a sequence");
 	assert_string_equal(parse_err("schema: s\ntables:\n  t:\n"
@@ -858,15 +859,15 @@ test_expr_foreign_schema(void **state)
 	    "      a:\n        type: text\n        default: lower(auth.f(x))\n",
 	    &m, &err), -1);
 	assert_string_equal(err.msg, "default refers to schema \"auth\" (a "
-	    "model uses only its own schema and pg_catalog)");
+	    "model uses only its own schema, pg_catalog and extensions)");
 	assert_int_equal(err.line, 7);
 	assert_int_equal(err.col, 24);
 	assert_int_equal(parse("schema: billing\ntables:\n  t:\n    columns:\n"
 	    "      a:\n        type: text\n        default: "
 	    "information_schema.f()\n", &m, &err), -1);
 	assert_string_equal(err.msg, "default refers to schema "
-	    "\"information_schema\" (a model uses only its own schema and "
-	    "pg_catalog)");
+	    "\"information_schema\" (a model uses only its own schema, "
+	    "pg_catalog and extensions)");
 	parse_ok("schema: billing\ntables:\n  t:\n    columns:\n      a:\n"
 	    "        type: text\n        default: billing.f(pg_catalog.now())"
 	    "\n", &m);
