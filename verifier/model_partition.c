@@ -90,8 +90,8 @@ check_wrapped(struct loader *ld, yaml_node_t *n, const char *pre,
 		goto done;
 	}
 	pgtree_free(&t);
-	if (pgtree_foreign_schemas(sql.data, ld->m->schema, 0, &refs,
-	    &perr) == -1) {
+	if (pgtree_foreign_schemas(sql.data, ld->m->schema,
+	    PGTREE_REFS_EXTENSIONS, &refs, &perr) == -1) {
 		ld_at(ld, n, "%s is not valid: %s", what, perr.msg);
 		goto done;
 	}
@@ -100,7 +100,8 @@ check_wrapped(struct loader *ld, yaml_node_t *n, const char *pre,
 		    pgtree_char_pos(sql.data, (size_t)refs.v[0].location) -
 		    npre : 0;
 		ld_expr_error(ld, n, text, pos, "%s refers to schema \"%s\" "
-		    "(a model uses only its own schema and pg_catalog)", what,
+		    "(a model uses only its own schema, pg_catalog and "
+		    "extensions)", what,
 		    refs.v[0].schema);
 		goto done;
 	}

@@ -33,6 +33,8 @@ static const char *const cols[CATALOG_NSETS] = {
 	"name comment",
 	"composite pos name type",
 	"name parent bound partkey",
+	"on_kind name col grantee privilege grantable",
+	"name used",
 	"kind name",
 };
 
