@@ -9,9 +9,11 @@
 # listed with its reason in $CONF_KNOWN).
 #
 # The caller sets: CONF_KNOWN (the known-failures file), CONF_DBA and
-# CONF_DBB (the two databases); optionally CONF_DBT (the database that
-# after up is compared with, default CONF_DBB), CONF_EMPTY=1 (the draft
-# must be empty) and CONF_SCHEMAS (schemas to run besides the ones found,
+# CONF_DBB (the two databases); optionally CONF_DBT (a database that
+# after up is also a right result: b's columns in the order a migration
+# reaches), CONF_EMPTY=1 (the draft
+# must be empty), CONF_REDRAFT=1 (after up, a second draft must be
+# empty) and CONF_SCHEMAS (schemas to run besides the ones found,
 # one a line).
 
 # Expected catalogs are cached per test run, not in $HOME.
@@ -68,14 +70,16 @@ conf_schemas() {
 # conf_result ID passed|unsupported|failed DETAIL
 conf_result() {
 	local id=$1 what=$2 detail=$3 reason
+	reason=$(awk -F'\t' -v id="$id" '$1 == id { sub(/^[^\t]*\t/, ""); print; exit }' \
+	    "$CONF_KNOWN" 2>/dev/null)
+	[ "$what" = failed ] || [ -z "$reason" ] ||
+	    echo "# summary: $id is $what now: remove it from $(basename "$CONF_KNOWN")"
 	case $what in
 	passed) npass=$((npass + 1)); pass "$id: passed" ;;
 	unsupported) nunsup=$((nunsup + 1))
 		pass "$id: unsupported, said clearly: $(echo "$detail" | grep -m1 -o 'unsupported: .*')" ;;
 	failed)
 		nfail=$((nfail + 1))
-		reason=$(awk -F'\t' -v id="$id" '$1 == id { sub(/^[^\t]*\t/, ""); print; exit }' \
-		    "$CONF_KNOWN" 2>/dev/null)
 		if [ -n "$reason" ]; then
 			nknown=$((nknown + 1))
 			pass "$id: failed, a known difference: $reason"
@@ -90,6 +94,14 @@ conf_result() {
 conf_differ() {
 	[ "$1" != "$2" ] || return 1
 	D=$(diff -u --label expected --label actual <(printf '%s\n' "$1") <(printf '%s\n' "$2"))
+	return 0
+}
+
+# conf_target_differs SCHEMA ACTUAL: 0 when ACTUAL (a pg_dump) is neither
+# b's nor CONF_DBT's, with the diff from b in D.
+conf_target_differs() {
+	conf_differ "$(conf_pgdump "$CONF_DBB" "$1")" "$2" || return 1
+	[ -n "${CONF_DBT:-}" ] && [ "$(conf_pgdump "$CONF_DBT" "$1")" = "$2" ] && return 1
 	return 0
 }
 
@@ -108,12 +120,12 @@ conf_step_failed() {
 # conf_schema ID SCHEMA WORKDIR MSG: the round trip of one schema of the
 # loaded pair, with its result said.
 conf_schema() {
-	local id=$1 s=$2 w=$3 msg=$4 n before dbt=${CONF_DBT:-$CONF_DBB}
+	local id=$1 s=$2 w=$3 msg=$4 n before
 	n=$(conf_ident "$s")
 	rm -rf "$w"; mkdir -p "$w/models" "$w/mig"
 	q "$CONF_DBA" "CREATE SCHEMA IF NOT EXISTS $n" >/dev/null 2>&1
 	q "$CONF_DBB" "CREATE SCHEMA IF NOT EXISTS $n" >/dev/null 2>&1
-	[ "$dbt" = "$CONF_DBB" ] || q "$dbt" "CREATE SCHEMA IF NOT EXISTS $n" >/dev/null 2>&1
+	[ -z "${CONF_DBT:-}" ] || q "$CONF_DBT" "CREATE SCHEMA IF NOT EXISTS $n" >/dev/null 2>&1
 	run_capture "$VERIFIER" dump --schema "$s" --db "$(dburl "$CONF_DBB")" --output "$w/models/$s.yaml"
 	conf_step_failed "$id" "dump of b" && return
 	before=$(conf_pgdump "$CONF_DBA" "$s")
@@ -122,7 +134,7 @@ conf_schema() {
 	conf_step_failed "$id" "draft" && return
 	if [ -z "$(ls "$w/mig")" ]; then
 		# Nothing to do: a and b must already agree.
-		if conf_differ "$(conf_pgdump "$dbt" "$s")" "$before"; then
+		if conf_target_differs "$s" "$before"; then
 			conf_result "$id" failed "nothing drafted but pg_dump differs:
 $D"
 		else
@@ -141,11 +153,22 @@ $(cat "$w"/mig/*.sql)"
 $(cat "$w"/mig/*.sql)"
 		return
 	fi
-	if conf_differ "$(conf_pgdump "$dbt" "$s")" "$(conf_pgdump "$CONF_DBA" "$s")"; then
+	if conf_target_differs "$s" "$(conf_pgdump "$CONF_DBA" "$s")"; then
 		conf_result "$id" failed "after up, pg_dump differs from b:
 $D
 $(cat "$w"/mig/*.sql)"
 		return
+	fi
+	if [ -n "${CONF_REDRAFT:-}" ]; then
+		# Drafting again from the migrated database must find nothing.
+		mkdir -p "$w/again"
+		run_capture "$VERIFIER" draft --schema "$s" --models "$w/models" --migrations "$w/again" \
+		    --db "$(dburl "$CONF_DBA")" --from-db --allow-destructive --msg again
+		if [ $RC -ne 0 ] || [ -n "$(ls "$w/again")" ]; then
+			conf_result "$id" failed "drafting again after up is not empty: $OUT
+$(cat "$w"/again/*.sql 2>/dev/null)"
+			return
+		fi
 	fi
 	run_capture "$VERIFIER" down --role "" --schema "$s" --migrations "$w/mig" --db "$(dburl "$CONF_DBA")"
 	if [ $RC -ne 0 ]; then

@@ -28,4 +28,4 @@ for dir in "$FIX"/*/; do
 	conf_case "$(basename "$dir")" "$dir"
 done
 conf_drop $CONF_DBA $CONF_DBB
-echo "# migra conformance: $npass passed, $nunsup unsupported (said clearly), $nfail failed ($nknown known, listed in tests/schema/migra_known.txt)"
+echo "# summary: migra conformance: $npass passed, $nunsup unsupported (said clearly), $nfail failed ($nknown known, listed in tests/schema/migra_known.txt)"
