@@ -46,11 +46,18 @@ conf_ident() {
 }
 
 # conf_pgdump DB SCHEMA: the schema's DDL without the version table,
-# comments, the random \restrict keys and the CREATE SCHEMA line.
+# comments, the random \restrict keys and the CREATE SCHEMA line.  When
+# pg_dump fails, a line that equals no other dump (so no two failed dumps
+# compare equal).
 conf_pgdump() {
-	local n
+	local n out
 	n=$(conf_ident "$2")
-	pg_dump -s -n "$n" -T "$n.schema_migrations" -d "$1" 2>/dev/null |
+	if ! out=$(pg_dump -s -n "$n" -T "$n.schema_migrations" -d "$1" 2>"$TEST_TMP/pg_dump.err"); then
+		printf 'pg_dump of %s failed (%s): %s\n' "$1" "$BASHPID.$RANDOM" \
+		    "$(cat "$TEST_TMP/pg_dump.err")"
+		return
+	fi
+	printf '%s\n' "$out" |
 	    grep -v -e '^\\restrict' -e '^\\unrestrict' -e '^--' -e '^$' \
 	    -e '^SET ' -e '^SELECT pg_catalog.set_config' -e '^CREATE SCHEMA ' \
 	    -e '^ALTER SCHEMA .* OWNER TO'

@@ -71,7 +71,7 @@ tally() {
 	BYTOPIC[$1]="${c[*]}"
 }
 
-while IFS=$'\x1e' read -r id roles exts schemas empty hazards; do
+while IFS=$'\x1e' read -r -u 3 id roles exts schemas empty hazards; do
 	i=$((i + 1))
 	if [ -n "$ONLY_CASES" ]; then
 		[[ $id =~ $ONLY_CASES ]] || continue
@@ -113,7 +113,7 @@ while IFS=$'\x1e' read -r id roles exts schemas empty hazards; do
 	elif [ $npass -gt $p0 ]; then
 		cpass=$((cpass + 1)); tally "$topic" 0
 	fi
-done < <(cases)
+done 3< <(cases)
 conf_drop $CONF_DBA $CONF_DBB $DBE
 q postgres "SELECT format('DROP ROLE %I;', rolname) FROM pg_roles
     WHERE oid NOT IN ($roles_before)" | psql -X -q -d postgres >/dev/null
