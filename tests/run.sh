@@ -32,7 +32,8 @@ export PGHOST=127.0.0.1 PGPORT=$PORT PGUSER=postgres PGPASSWORD=postgres \
 unset DATABASE_URL
 export PGOPTIONS="-c client_min_messages=warning"
 
-# count FILE: adds FILE's ok / not ok lines to the totals and shows failures.
+# count FILE: adds FILE's ok / not ok lines to the totals and shows failures
+# (and the lines "# summary: ..." a script prints).
 count() {
 	local p f
 	p=$(grep -c '^ok ' "$1")
@@ -43,6 +44,8 @@ count() {
 		cat "$1"
 	elif [ "$f" -gt 0 ]; then
 		grep -v '^ok ' "$1"
+	else
+		grep '^# summary: ' "$1"
 	fi
 	printf '%-52s %4d passed, %d failed\n' "$2" "$p" "$f"
 }
