@@ -7,9 +7,10 @@
  */
 #include "catalog.h"
 
-/* Tables and sequences of the schema, as the other sets see them. */
+/* Tables (partitioned ones too) and sequences of the schema, as the other
+   sets see them; partitions are the unsupported set's. */
 #define GRANT_REL \
-	"n.nspname = $1 AND (c.relkind = 'S' OR (c.relkind = 'r' " \
+	"n.nspname = $1 AND (c.relkind = 'S' OR (c.relkind IN ('r', 'p') " \
 	"AND NOT c.relispartition AND c.relname <> '" VF_VERSION_TABLE "')) "
 
 /* grantee, privilege, grantable of aclexplode() a, whose object is owned
@@ -39,7 +40,7 @@ const char catalog_grants_sql[] =
 	" JOIN pg_catalog.pg_class c ON c.oid = t.attrelid "
 	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
 	"CROSS JOIN LATERAL pg_catalog.aclexplode(t.attacl) a "
-	"WHERE " GRANT_REL "AND c.relkind = 'r' AND t.attnum > 0 "
+	"WHERE " GRANT_REL "AND c.relkind IN ('r', 'p') AND t.attnum > 0 "
 	"AND NOT t.attisdropped AND a.grantee <> c.relowner "
 	"UNION ALL SELECT 'type', t.typname::pg_catalog.text, NULL, "
 	GRANT_COLS("pg_catalog.pg_type t")

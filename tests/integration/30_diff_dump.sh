@@ -280,6 +280,8 @@ unsupported "constraint on a partition" "pt1.pt1_x_check" "CREATE TABLE pt (id i
     CREATE TABLE pt1 PARTITION OF pt FOR VALUES FROM (1) TO (10); ALTER TABLE pt1 ADD CHECK (x > 0)"
 unsupported "comment on a partition" "pt1" "CREATE TABLE pt (id int) PARTITION BY RANGE (id);
     CREATE TABLE pt1 PARTITION OF pt FOR VALUES FROM (1) TO (10); COMMENT ON TABLE pt1 IS 'x'"
+unsupported "privileges on a partition" "pt1" "CREATE TABLE pt (id int) PARTITION BY RANGE (id);
+    CREATE TABLE pt1 PARTITION OF pt FOR VALUES FROM (1) TO (10); GRANT SELECT ON pt1 TO auth_svc"
 unsupported "partition of a table in another schema" "pt1" "DROP TABLE IF EXISTS public.vf_pt;
     CREATE TABLE public.vf_pt (id int) PARTITION BY RANGE (id);
     CREATE TABLE pt1 PARTITION OF public.vf_pt FOR VALUES FROM (1) TO (10)"
