@@ -31,7 +31,7 @@
 
 static const char *const set_names[CATALOG_NSETS] = {
 	"enums", "tables", "columns", "constraints", "concols", "indexes",
-	"indexkeys", "sequences", "unsupported"
+	"indexkeys", "sequences", "views", "viewdeps", "unsupported"
 };
 
 static const char *const set_sql[CATALOG_NSETS] = {
@@ -276,16 +276,49 @@ static const char *const set_sql[CATALOG_NSETS] = {
 	"AND i.objid = c.oid AND i.deptype = 'i') "
 	"ORDER BY c.relname",
 
+	/* CATALOG_VIEWS */
+	"SELECT c.relname AS name, pg_catalog.btrim("
+	"pg_catalog.pg_get_viewdef(c.oid, true), E' \\n;') AS def, "
+	"(SELECT pg_catalog.string_agg(pg_catalog.quote_ident(a.attname) || "
+	"' ' || pg_catalog.format_type(a.atttypid, a.atttypmod) || E'\\n', '' "
+	"ORDER BY a.attnum) FROM pg_catalog.pg_attribute a "
+	"WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped) "
+	"AS cols, "
+	"(SELECT pg_catalog.string_agg(o, E'\\n' ORDER BY o) "
+	"FROM pg_catalog.unnest(c.reloptions) AS o) AS reloptions, "
+	"pg_catalog.obj_description(c.oid, 'pg_class') AS comment "
+	"FROM pg_catalog.pg_class c "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+	"WHERE n.nspname = $1 AND c.relkind = 'v' "
+	"ORDER BY c.relname",
+	/* CATALOG_VIEWDEPS: from the view's rule to the relations (and
+	   columns) it reads, in the schema. */
+	"SELECT DISTINCT v.relname AS vw, rc.relname AS ref_tbl, "
+	"a.attname AS ref_col "
+	"FROM pg_catalog.pg_rewrite r "
+	"JOIN pg_catalog.pg_class v ON v.oid = r.ev_class "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = v.relnamespace "
+	"JOIN pg_catalog.pg_depend d "
+	"ON d.classid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass "
+	"AND d.objid = r.oid "
+	"AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass "
+	"AND d.refobjid <> v.oid "
+	"JOIN pg_catalog.pg_class rc ON rc.oid = d.refobjid "
+	"JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace "
+	"LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = d.refobjid "
+	"AND a.attnum = d.refobjsubid AND d.refobjsubid > 0 "
+	"WHERE n.nspname = $1 AND rn.nspname = $1 AND v.relkind = 'v' "
+	"ORDER BY 1, 2, 3",
 	/* CATALOG_UNSUPPORTED: what is in the schema and not modelled. */
 	"SELECT kind, name FROM ("
-	"SELECT CASE c.relkind WHEN 'v' THEN 'view' "
+	"SELECT CASE c.relkind "
 	"WHEN 'm' THEN 'materialized view' WHEN 'p' THEN 'partitioned table' "
 	"WHEN 'f' THEN 'foreign table' WHEN 'c' THEN 'composite type' "
 	"WHEN 'r' THEN 'partition' END AS kind, c.relname::pg_catalog.text "
 	"AS name "
 	"FROM pg_catalog.pg_class c "
 	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-	"WHERE n.nspname = $1 AND (c.relkind IN ('v', 'm', 'p', 'f', 'c') "
+	"WHERE n.nspname = $1 AND (c.relkind IN ('m', 'p', 'f', 'c') "
 	"OR (c.relkind = 'r' AND c.relispartition)) "
 	"UNION ALL SELECT 'inherited table', c.relname "
 	"FROM pg_catalog.pg_class c "

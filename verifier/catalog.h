@@ -42,6 +42,12 @@ enum catalog_set_id {
 	CATALOG_SEQUENCES,	/* name, type, start, increment, min, max,
 				   cache, cycle, owned_tbl, owned_col,
 				   comment */
+	CATALOG_VIEWS,		/* name, def: pg_get_viewdef() without its
+				   ';', cols: "name type\n" for each column,
+				   reloptions, comment */
+	CATALOG_VIEWDEPS,	/* vw, ref_tbl, ref_col: a relation (and
+				   column, or NULL) of the schema that view
+				   vw reads (pg_depend of its rule) */
 	CATALOG_UNSUPPORTED,	/* kind, name */
 	CATALOG_NSETS
 };

@@ -160,6 +160,29 @@ static const char *const diff_sql[] = {
 	"AND NOT EXISTS (SELECT 1 FROM sequences t WHERE t.side = ?2 "
 	"AND t.name = f.name) ORDER BY f.name",
 
+	/* Views: definitions as PostgreSQL prints them, options. */
+	"INSERT INTO changes (kind, action, name, to_val) "
+	"SELECT 'view', 'add', t.name, t.def FROM views t WHERE t.side = ?2 "
+	"AND NOT EXISTS (SELECT 1 FROM views f WHERE f.side = ?1 "
+	"AND f.name = t.name) ORDER BY t.name",
+	"INSERT INTO changes (kind, action, name, field, from_val, to_val) "
+	"SELECT 'view', 'alter', t.name, 'definition', f.def, t.def "
+	"FROM views t JOIN views f ON f.side = ?1 AND f.name = t.name "
+	"WHERE t.side = ?2 AND f.def IS NOT t.def ORDER BY t.name",
+	"INSERT INTO changes (kind, action, name, field, from_val, to_val) "
+	"SELECT 'view', 'alter', t.name, 'options', f.reloptions, "
+	"t.reloptions FROM views t JOIN views f ON f.side = ?1 "
+	"AND f.name = t.name WHERE t.side = ?2 "
+	"AND f.reloptions IS NOT t.reloptions ORDER BY t.name",
+	"INSERT INTO changes (kind, action, name, field, from_val, to_val) "
+	"SELECT 'view', 'alter', t.name, 'comment', f.comment, t.comment "
+	"FROM views t JOIN views f ON f.side = ?1 AND f.name = t.name "
+	"WHERE t.side = ?2 AND f.comment IS NOT t.comment ORDER BY t.name",
+	"INSERT INTO changes (kind, action, name, from_val) "
+	"SELECT 'view', 'drop', f.name, f.def FROM views f WHERE f.side = ?1 "
+	"AND NOT EXISTS (SELECT 1 FROM views t WHERE t.side = ?2 "
+	"AND t.name = f.name) ORDER BY f.name",
+
 	/* Tables. */
 	"INSERT INTO changes (kind, action, name, old_name) "
 	"SELECT 'table', 'rename', t_name, f_name FROM tmap "

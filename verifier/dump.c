@@ -624,6 +624,7 @@ dump_model(const struct catalog *cat, struct model *m, struct problems *p)
 		dump_indexes(cat, t);
 	}
 	dump_sequences(cat, m);
+	dump_views(cat, m);
 }
 
 

@@ -35,6 +35,9 @@ void	dump_constraint_options(const struct catalog *cat, size_t row,
 void	dump_exclude(const struct catalog *cat, size_t row, const char *tbl,
 	    struct model_constraint *c, char *(*unparen)(const char *));
 
+/* dump_view.c: the views of CATALOG_VIEWS, appended to m->views. */
+void	dump_views(const struct catalog *cat, struct model *m);
+
 /*
  * Reads schema's catalog on conn and appends its model, as YAML, to yaml.
  * Then proves it: the YAML loads as a model (path names it in errors;

@@ -586,6 +586,8 @@ emit_migration(struct snapshot *snap, const char *schema, const char *from,
 	if (e.d.n == 0)
 		goto done;
 
+	/* 0. Views that must go before what they read changes. */
+	emit_views_drop(&e);
 	/* 1. New enums and labels changed in place. */
 	emit_enums_create(&e);
 	/* 2. Foreign keys go first, then other constraints and indexes,
@@ -692,6 +694,7 @@ emit_migration(struct snapshot *snap, const char *schema, const char *from,
 			create_index(&e, c);
 	}
 	emit_storage_alter(&e);
+	emit_views_create(&e);
 	/* 9. Comments. */
 	emit_constraint_comments(&e);
 	for (i = 0; i < e.d.n; i++) {

@@ -89,4 +89,10 @@ void	emit_constraint_alter(struct emitter *e,
 	    const struct diff_change *c);
 void	emit_constraint_comments(struct emitter *e);
 
+/* emit_view.c: views dropped, before anything they read changes (step
+   0); views created or replaced, after everything else (step 8), with
+   their comments. */
+void	emit_views_drop(struct emitter *e);
+void	emit_views_create(struct emitter *e);
+
 #endif

@@ -120,6 +120,7 @@ model_free(struct model *m)
 		free(m->sequences[i].comment);
 	}
 	free(m->sequences);
+	model_views_free(m->views, m->nviews);
 	for (i = 0; i < m->ntables; i++)
 		free_table(&m->tables[i]);
 	free(m->tables);

@@ -208,6 +208,23 @@ struct model_table {
 	int			 line, col;
 };
 
+/*
+ * A view (`views:`, model_view.c): its query as written (one SELECT, no
+ * trailing ';'), the names of its columns when written, its options.
+ */
+struct model_view {
+	char		 *name;
+	char		 *query;
+	char		**columns;	/* or none */
+	size_t		  ncolumns;
+	int		  security_barrier;
+	int		  security_invoker;
+	char		 *check_option;	/* "local", "cascaded" or NULL */
+	char		 *comment;	/* or NULL */
+	int		  line, col;
+	int		  qline, qcol;	/* where the query starts */
+};
+
 struct model {
 	char			*path;		/* as given to model_load/parse */
 	char			*schema;
@@ -217,6 +234,8 @@ struct model {
 	size_t			 nsequences;
 	struct model_table	*tables;	/* in file order */
 	size_t			 ntables;
+	struct model_view	*views;		/* in file order */
+	size_t			 nviews;
 };
 
 /*
@@ -302,6 +321,16 @@ void	model_put_with(struct vbuf *out, const struct model_param *p,
 
 /* Frees n parameters of v and v itself (NULL with n 0 is fine). */
 void	model_params_free(struct model_param *v, size_t n);
+
+/*
+ * model_view.c: the DDL of view v (CREATE VIEW, or with comment set its
+ * COMMENT ON VIEW, nothing when it has none), appended to out; the views
+ * written back as YAML; the views released.
+ */
+void	model_render_view(const struct model *m, const struct model_view *v,
+	    int comment, struct vbuf *out);
+void	model_write_views(const struct model *m, struct vbuf *out);
+void	model_views_free(struct model_view *v, size_t n);
 
 /* Lookups by exact name; NULL when absent.  Valid while m is. */
 const struct model_table	*model_find_table(const struct model *m,

@@ -613,7 +613,7 @@ check_renames(struct loader *ld)
 }
 
 static const char *const root_keys[] = { "schema", "enums", "sequences",
-	"tables", NULL };
+	"tables", "views", NULL };
 
 static int
 load_root(struct loader *ld, yaml_node_t *root)
@@ -643,6 +643,9 @@ load_root(struct loader *ld, yaml_node_t *root)
 	}
 	if ((n = ld_map_get(ld, root, "sequences")) != NULL &&
 	    ld_sequences(ld, n) == -1)
+		return (-1);
+	if ((n = ld_map_get(ld, root, "views")) != NULL &&
+	    ld_views(ld, n) == -1)
 		return (-1);
 	if (resolve_fks(ld) == -1 || check_renames(ld) == -1 ||
 	    model_names_assign(ld->m, ld->path, ld->err) == -1)
@@ -720,6 +723,8 @@ model_parse(const char *path, const char *text, size_t len, struct model *m,
 	memset(m, 0, sizeof(*m));
 	memset(&ld, 0, sizeof(ld));
 	ld.path = path;
+	ld.text = text;
+	ld.len = len;
 	ld.doc = &doc;
 	ld.m = m;
 	ld.err = err;

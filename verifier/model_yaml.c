@@ -11,6 +11,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "model_load.h"
 #include "model_names.h"
 
 /*
@@ -50,7 +51,7 @@ yaml_plain_ok(const char *s, int flow)
 	return (1);
 }
 
-static void
+void
 yaml_scalar(struct vbuf *out, const char *s, int flow)
 {
 	const unsigned char	*p;
@@ -77,7 +78,7 @@ yaml_scalar(struct vbuf *out, const char *s, int flow)
 }
 
 /* "key: value\n" at indent. */
-static void
+void
 yaml_kv(struct vbuf *out, int indent, const char *key, const char *value)
 {
 	vbuf_appendf(out, "%*s%s: ", indent, "", key);
@@ -618,5 +619,6 @@ model_write_yaml(const struct model *m, struct vbuf *out)
 			write_table(&ns, &m->tables[i], out);
 		}
 	}
+	model_write_views(m, out);
 	model_names_free(&ns);
 }

@@ -25,6 +25,8 @@ static const char *const set_columns[CATALOG_NSETS] = {
 	    "collation, opclass",
 	"name, type, start, increment, min, max, cache, cycle, owned_tbl, "
 	    "owned_col, comment",
+	"name, def, cols, reloptions, comment",
+	"vw, ref_tbl, ref_col",
 	"kind, name",
 };
 

@@ -25,6 +25,7 @@ VERIFIER_SRCS := \
 	verifier/model_load.c \
 	verifier/model_objects.c \
 	verifier/model_storage.c \
+	verifier/model_view.c \
 	verifier/model_constraint.c \
 	verifier/model_names.c \
 	verifier/model_types.c \
@@ -39,6 +40,7 @@ VERIFIER_SRCS := \
 	verifier/emit.c \
 	verifier/emit_enum.c \
 	verifier/emit_sequence.c \
+	verifier/emit_view.c \
 	verifier/emit_storage.c \
 	verifier/emit_constraint.c \
 	verifier/expected.c \
@@ -47,7 +49,8 @@ VERIFIER_SRCS := \
 	verifier/refs.c \
 	verifier/draft.c \
 	verifier/dump.c \
-	verifier/dump_constraint.c
+	verifier/dump_constraint.c \
+	verifier/dump_view.c
 
 # The CLI: main.c's command table and the commands.
 VERIFIER_CLI_SRCS := \
