@@ -23,6 +23,15 @@
 	"UNION ALL SELECT 'toast.' || pg_catalog.unnest(tc.reloptions) " \
 	"FROM pg_catalog.pg_class tc WHERE tc.oid = " rel ".reltoastrelid) r)"
 
+/* The views (v, in namespace n) with what their rules depend on (d). */
+#define VIEW_RULE_DEPS \
+	"FROM pg_catalog.pg_rewrite r " \
+	"JOIN pg_catalog.pg_class v ON v.oid = r.ev_class " \
+	"JOIN pg_catalog.pg_namespace n ON n.oid = v.relnamespace " \
+	"JOIN pg_catalog.pg_depend d " \
+	"ON d.classid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass " \
+	"AND d.objid = r.oid "
+
 /* A collation's name, schema-qualified outside pg_catalog. */
 #define COLLNAME(co) \
 	"CASE WHEN cn.nspname = 'pg_catalog' THEN '' " \
@@ -292,15 +301,10 @@ static const char *const set_sql[CATALOG_NSETS] = {
 	"WHERE n.nspname = $1 AND c.relkind = 'v' "
 	"ORDER BY c.relname",
 	/* CATALOG_VIEWDEPS: from the view's rule to the relations (and
-	   columns) it reads, in the schema. */
+	   columns) it reads, in the schema, and the enums and domains. */
 	"SELECT DISTINCT v.relname AS vw, rc.relname AS ref_tbl, "
 	"a.attname AS ref_col "
-	"FROM pg_catalog.pg_rewrite r "
-	"JOIN pg_catalog.pg_class v ON v.oid = r.ev_class "
-	"JOIN pg_catalog.pg_namespace n ON n.oid = v.relnamespace "
-	"JOIN pg_catalog.pg_depend d "
-	"ON d.classid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass "
-	"AND d.objid = r.oid "
+	VIEW_RULE_DEPS
 	"AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass "
 	"AND d.refobjid <> v.oid "
 	"JOIN pg_catalog.pg_class rc ON rc.oid = d.refobjid "
@@ -308,6 +312,14 @@ static const char *const set_sql[CATALOG_NSETS] = {
 	"LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = d.refobjid "
 	"AND a.attnum = d.refobjsubid AND d.refobjsubid > 0 "
 	"WHERE n.nspname = $1 AND rn.nspname = $1 AND v.relkind = 'v' "
+	/* And the enums and domains it names (a cast to one). */
+	"UNION SELECT v.relname, t.typname, NULL "
+	VIEW_RULE_DEPS
+	"AND d.refclassid = 'pg_catalog.pg_type'::pg_catalog.regclass "
+	"JOIN pg_catalog.pg_type t ON t.oid = d.refobjid "
+	"JOIN pg_catalog.pg_namespace tn ON tn.oid = t.typnamespace "
+	"WHERE n.nspname = $1 AND tn.nspname = $1 AND v.relkind = 'v' "
+	"AND t.typtype IN ('e', 'd') "
 	"ORDER BY 1, 2, 3",
 	/* CATALOG_UNSUPPORTED: what is in the schema and not modelled. */
 	"SELECT kind, name FROM ("

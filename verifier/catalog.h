@@ -47,7 +47,8 @@ enum catalog_set_id {
 				   reloptions, comment */
 	CATALOG_VIEWDEPS,	/* vw, ref_tbl, ref_col: a relation (and
 				   column, or NULL) of the schema that view
-				   vw reads (pg_depend of its rule) */
+				   vw reads, or an enum or domain it names
+				   (pg_depend of its rule) */
 	CATALOG_UNSUPPORTED,	/* kind, name */
 	CATALOG_NSETS
 };

@@ -75,6 +75,30 @@ add_readers(struct emitter *e, struct vset *s, const char *tbl,
 }
 
 /*
+ * Adds to s the views that name enum (a cast) or read a column of it (or
+ * of an array of it), which its recreation converts.
+ */
+static void
+enum_readers(struct emitter *e, struct vset *s, const char *name)
+{
+	struct vbuf	 qual;
+	sqlite3_stmt	*st;
+
+	add_readers(e, s, name, NULL);
+	vbuf_init(&qual);
+	vf_quote_ident(&qual, e->schema);
+	vbuf_putc(&qual, '.');
+	vf_quote_ident(&qual, name);
+	st = emit_query(e, "SELECT tbl, name FROM columns WHERE side = ?1 "
+	    "AND (type = ?2 OR type = ?2 || '[]') ORDER BY tbl, name",
+	    e->from, qual.data, NULL);
+	while (st != NULL && sqlite3_step(st) == SQLITE_ROW)
+		add_readers(e, s, emit_text(st, 0), emit_text(st, 1));
+	sqlite3_finalize(st);
+	vbuf_free(&qual);
+}
+
+/*
  * Whether CREATE OR REPLACE VIEW can take view name from its source
  * columns to its target ones: the same names and types, new ones only
  * appended (cols is "name type\n" per column).
@@ -121,6 +145,8 @@ dropped_views(struct emitter *e, struct vset *r)
 		else if (emit_is(c, "column", "alter") &&
 		    emit_field_is(c, "type"))
 			add_readers(e, r, c->old_tbl, c->name);
+		else if (emit_enum_recreated(e, c))
+			enum_readers(e, r, c->name);
 	}
 	/* And whatever reads those, r growing as it goes. */
 	for (i = 0; i < r->n; i++)

@@ -69,12 +69,20 @@ query_error(struct loader *ld, yaml_node_t *n, const char *q, int off,
 	o = (int)(q + off - ls);
 	if (n->data.scalar.style == YAML_LITERAL_SCALAR_STYLE) {
 		line = (int)n->start_mark.line + 2 + (int)k;
-		/* The indentation of that line of the file. */
-		for (i = 0, k = 1; i < ld->len && k < (size_t)line; i++)
+		/* The block's indentation: that of its first line that is
+		   not blank. */
+		for (i = 0, k = 0; i < ld->len && k <= n->start_mark.line;
+		    i++)
 			if (ld->text[i] == '\n')
 				k++;
-		while (i + indent < ld->len && ld->text[i + indent] == ' ')
-			indent++;
+		for (; i < ld->len; i++) {
+			if (ld->text[i] == '\n')
+				indent = 0;
+			else if (ld->text[i] == ' ')
+				indent++;
+			else
+				break;
+		}
 		col = (int)indent + pgtree_char_pos(ls, (size_t)o);
 	} else if (k == 0 && n->start_mark.line == n->end_mark.line &&
 	    n->data.scalar.style == YAML_PLAIN_SCALAR_STYLE)
