@@ -286,7 +286,9 @@ static const char *const set_sql[CATALOG_NSETS] = {
 	"ORDER BY c.relname",
 
 	/* CATALOG_VIEWS */
-	"SELECT c.relname AS name, pg_catalog.btrim("
+	"SELECT c.relname AS name, c.relkind::pg_catalog.text AS kind, "
+	"CASE WHEN c.relispopulated THEN 't' ELSE 'f' END AS populated, "
+	"pg_catalog.btrim("
 	"pg_catalog.pg_get_viewdef(c.oid, true), E' \\n;') AS def, "
 	"(SELECT pg_catalog.string_agg(pg_catalog.quote_ident(a.attname) || "
 	"' ' || pg_catalog.format_type(a.atttypid, a.atttypmod) || E'\\n', '' "
@@ -298,7 +300,7 @@ static const char *const set_sql[CATALOG_NSETS] = {
 	"pg_catalog.obj_description(c.oid, 'pg_class') AS comment "
 	"FROM pg_catalog.pg_class c "
 	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-	"WHERE n.nspname = $1 AND c.relkind = 'v' "
+	"WHERE n.nspname = $1 AND c.relkind IN ('v', 'm') "
 	"ORDER BY c.relname",
 	/* CATALOG_VIEWDEPS: from the view's rule to the relations (and
 	   columns) it reads, in the schema, and the enums and domains. */
@@ -311,27 +313,34 @@ static const char *const set_sql[CATALOG_NSETS] = {
 	"JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace "
 	"LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = d.refobjid "
 	"AND a.attnum = d.refobjsubid AND d.refobjsubid > 0 "
-	"WHERE n.nspname = $1 AND rn.nspname = $1 AND v.relkind = 'v' "
+	"WHERE n.nspname = $1 AND rn.nspname = $1 AND v.relkind IN ('v', 'm') "
 	/* And the enums and domains it names (a cast to one). */
 	"UNION SELECT v.relname, t.typname, NULL "
 	VIEW_RULE_DEPS
 	"AND d.refclassid = 'pg_catalog.pg_type'::pg_catalog.regclass "
 	"JOIN pg_catalog.pg_type t ON t.oid = d.refobjid "
 	"JOIN pg_catalog.pg_namespace tn ON tn.oid = t.typnamespace "
-	"WHERE n.nspname = $1 AND tn.nspname = $1 AND v.relkind = 'v' "
+	"WHERE n.nspname = $1 AND tn.nspname = $1 AND v.relkind IN ('v', 'm') "
 	"AND t.typtype IN ('e', 'd') "
 	"ORDER BY 1, 2, 3",
 	/* CATALOG_UNSUPPORTED: what is in the schema and not modelled. */
 	"SELECT kind, name FROM ("
 	"SELECT CASE c.relkind "
-	"WHEN 'm' THEN 'materialized view' WHEN 'p' THEN 'partitioned table' "
+	"WHEN 'p' THEN 'partitioned table' "
 	"WHEN 'f' THEN 'foreign table' WHEN 'c' THEN 'composite type' "
 	"WHEN 'r' THEN 'partition' END AS kind, c.relname::pg_catalog.text "
 	"AS name "
 	"FROM pg_catalog.pg_class c "
 	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-	"WHERE n.nspname = $1 AND (c.relkind IN ('m', 'p', 'f', 'c') "
+	"WHERE n.nspname = $1 AND (c.relkind IN ('p', 'f', 'c') "
 	"OR (c.relkind = 'r' AND c.relispartition)) "
+	"UNION ALL SELECT 'index on a materialized view', "
+	"c.relname || '.' || i.relname "
+	"FROM pg_catalog.pg_index x "
+	"JOIN pg_catalog.pg_class i ON i.oid = x.indexrelid "
+	"JOIN pg_catalog.pg_class c ON c.oid = x.indrelid "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+	"WHERE n.nspname = $1 AND c.relkind = 'm' "
 	"UNION ALL SELECT 'inherited table', c.relname "
 	"FROM pg_catalog.pg_class c "
 	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "

@@ -42,7 +42,9 @@ enum catalog_set_id {
 	CATALOG_SEQUENCES,	/* name, type, start, increment, min, max,
 				   cache, cycle, owned_tbl, owned_col,
 				   comment */
-	CATALOG_VIEWS,		/* name, def: pg_get_viewdef() without its
+	CATALOG_VIEWS,		/* name, kind: v (view) or m (materialized),
+				   populated (t/f), def: pg_get_viewdef()
+				   without its
 				   ';', cols: "name type\n" for each column,
 				   reloptions, comment */
 	CATALOG_VIEWDEPS,	/* vw, ref_tbl, ref_col: a relation (and

@@ -1,5 +1,6 @@
 /*
- * dump_view.c: the views of the catalog back into the model: the query
+ * dump_view.c: the views and materialized views of the catalog back
+ * into the model (WITH NO DATA when not populated): the query
  * as PostgreSQL prints it (pg_get_viewdef), the options from reloptions,
  * the comment.  The printed query names its columns, so columns: is
  * left out.
@@ -64,6 +65,10 @@ dump_view(const struct catalog *cat, size_t i, struct model *m)
 	v = &m->views[m->nviews++];
 	memset(v, 0, sizeof(*v));
 	v->name = xstrdup(catalog_get(cat, CATALOG_VIEWS, i, "name"));
+	v->materialized = strcmp(catalog_get(cat, CATALOG_VIEWS, i, "kind"),
+	    "m") == 0;
+	v->with_data = !v->materialized || strcmp(catalog_get(cat,
+	    CATALOG_VIEWS, i, "populated"), "t") == 0;
 	x = catalog_get(cat, CATALOG_VIEWS, i, "def");
 	v->query = xstrdup(x != NULL ? x : "");
 	x = catalog_get(cat, CATALOG_VIEWS, i, "comment");

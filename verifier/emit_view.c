@@ -1,5 +1,7 @@
 /*
- * emit_view.c: the statements of views.  A view is dropped before what
+ * emit_view.c: the statements of views and materialized views (a change
+ * of a materialized view's query or options is always a drop and a
+ * create).  A view is dropped before what
  * it reads changes under it (a table dropped, a column dropped or given
  * another type: PostgreSQL refuses both under a view) and created again
  * at the end; so is a view whose new query changes its columns other
@@ -125,6 +127,30 @@ replaceable(struct emitter *e, const char *name)
 	return (ok);
 }
 
+/* Whether c is about a view or a materialized view. */
+static int
+is_view(const struct diff_change *c, const char *action)
+{
+	return (emit_is(c, "view", action) ||
+	    emit_is(c, "materialized view", action));
+}
+
+/* The kind of view name on side: 'v', 'm', or 0 when it has none. */
+static char
+view_kind(struct emitter *e, const char *side, const char *name)
+{
+	sqlite3_stmt	*st;
+	char		 k = 0;
+
+	st = emit_query(e, "SELECT kind FROM views WHERE side = ?1 "
+	    "AND name = ?2", side, name, NULL);
+	if (st != NULL && sqlite3_step(st) == SQLITE_ROW &&
+	    emit_text(st, 0) != NULL)
+		k = emit_text(st, 0)[0];
+	sqlite3_finalize(st);
+	return (k);
+}
+
 /* The source views to drop (and create again when the target has them). */
 static void
 dropped_views(struct emitter *e, struct vset *r)
@@ -134,9 +160,13 @@ dropped_views(struct emitter *e, struct vset *r)
 
 	for (i = 0; i < e->d.n; i++) {
 		c = &e->d.v[i];
-		if (emit_is(c, "view", "drop") ||
+		if (is_view(c, "drop") ||
 		    (emit_is(c, "view", "alter") &&
-		    emit_field_is(c, "definition") && !replaceable(e, c->name)))
+		    emit_field_is(c, "definition") &&
+		    !replaceable(e, c->name)) ||
+		    (emit_is(c, "materialized view", "alter") &&
+		    (emit_field_is(c, "definition") ||
+		    emit_field_is(c, "options"))))
 			vset_add(r, c->name);
 		else if (emit_is(c, "table", "drop"))
 			add_readers(e, r, c->name, NULL);
@@ -214,7 +244,18 @@ emit_views_drop(struct emitter *e)
 	dropped_views(e, &r);
 	ordered(e, e->from, &r, 0, &o);
 	for (i = 0; i < o.n; i++) {
-		vbuf_puts(e->out, "DROP VIEW ");
+		if (view_kind(e, e->from, o.v[i]) != 'm') {
+			vbuf_puts(e->out, "DROP VIEW ");
+			emit_qname(e, o.v[i]);
+			vbuf_puts(e->out, ";\n");
+			continue;
+		}
+		if (view_kind(e, e->to, o.v[i]) == 'm')
+			vbuf_appendf(e->out, "-- not destructive: %s.%s is "
+			    "created again below, its rows computed again "
+			    "from its query (as REFRESH does)\n", e->schema,
+			    o.v[i]);
+		vbuf_puts(e->out, "DROP MATERIALIZED VIEW ");
 		emit_qname(e, o.v[i]);
 		vbuf_puts(e->out, ";\n");
 	}
@@ -256,21 +297,27 @@ create_view(struct emitter *e, const char *name, int replace)
 {
 	sqlite3_stmt	*st;
 
-	st = emit_query(e, "SELECT def, reloptions, comment FROM views "
-	    "WHERE side = ?1 AND name = ?2", e->to, name, NULL);
+	int		 mat;
+
+	st = emit_query(e, "SELECT def, reloptions, comment, kind = 'm', "
+	    "populated FROM views WHERE side = ?1 AND name = ?2", e->to, name,
+	    NULL);
 	if (st == NULL)
 		return;
 	if (sqlite3_step(st) == SQLITE_ROW) {
-		vbuf_puts(e->out, replace ? "CREATE OR REPLACE VIEW " :
-		    "CREATE VIEW ");
+		mat = sqlite3_column_int(st, 3);
+		vbuf_puts(e->out, mat ? "CREATE MATERIALIZED VIEW " :
+		    replace ? "CREATE OR REPLACE VIEW " : "CREATE VIEW ");
 		emit_qname(e, name);
 		put_options(e, emit_text(st, 1));
 		vbuf_puts(e->out, " AS\n");
 		vbuf_puts(e->out, emit_text(st, 0));
+		if (mat && strcmp(emit_text(st, 4), "t") != 0)
+			vbuf_puts(e->out, "\n  WITH NO DATA");
 		vbuf_puts(e->out, ";\n");
 		if (!replace && emit_text(st, 2) != NULL)
-			emit_comment_on(e, "VIEW", name, NULL,
-			    emit_text(st, 2));
+			emit_comment_on(e, mat ? "MATERIALIZED VIEW" : "VIEW",
+			    name, NULL, emit_text(st, 2));
 	}
 	sqlite3_finalize(st);
 }
@@ -282,7 +329,7 @@ is_new(struct emitter *e, const char *name)
 	size_t	i;
 
 	for (i = 0; i < e->d.n; i++)
-		if (emit_is(&e->d.v[i], "view", "add") &&
+		if (is_view(&e->d.v[i], "add") &&
 		    strcmp(e->d.v[i].name, name) == 0)
 			return (1);
 	return (0);
@@ -309,8 +356,8 @@ emit_views_create(struct emitter *e)
 	sqlite3_finalize(st);
 	for (i = 0; i < e->d.n; i++) {
 		c = &e->d.v[i];
-		if (emit_is(c, "view", "add") || (emit_is(c, "view",
-		    "alter") && (emit_field_is(c, "definition") ||
+		if (is_view(c, "add") || (emit_is(c, "view", "alter") &&
+		    (emit_field_is(c, "definition") ||
 		    emit_field_is(c, "options"))))
 			vset_add(&s, c->name);
 	}
@@ -320,9 +367,18 @@ emit_views_create(struct emitter *e)
 		    !is_new(e, o.v[i]));
 	for (i = 0; i < e->d.n; i++) {
 		c = &e->d.v[i];
-		if (emit_is(c, "view", "alter") &&
-		    emit_field_is(c, "comment") && !vset_has(&r, c->name))
-			emit_comment_on(e, "VIEW", c->name, NULL, c->to_val);
+		if (vset_has(&r, c->name) || !is_view(c, "alter"))
+			continue;
+		if (emit_field_is(c, "comment"))
+			emit_comment_on(e, emit_is(c, "view", NULL) ? "VIEW" :
+			    "MATERIALIZED VIEW", c->name, NULL, c->to_val);
+		else if (emit_field_is(c, "with_data")) {
+			vbuf_puts(e->out, "REFRESH MATERIALIZED VIEW ");
+			emit_qname(e, c->name);
+			vbuf_puts(e->out, c->to_val != NULL &&
+			    strcmp(c->to_val, "t") == 0 ? ";\n" :
+			    " WITH NO DATA;\n");
+		}
 	}
 	vset_free(&r);
 	vset_free(&s);

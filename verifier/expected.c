@@ -14,7 +14,7 @@
 #include "snapshot.h"
 
 /* Bump when the catalog queries or the store change. */
-#define CACHE_TAG	"verifier-expected-3"
+#define CACHE_TAG	"verifier-expected-4"
 
 /*
  * The model's DDL in the scratch database, read back.  Statements run one

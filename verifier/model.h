@@ -209,11 +209,15 @@ struct model_table {
 };
 
 /*
- * A view (`views:`, model_view.c): its query as written (one SELECT, no
- * trailing ';'), the names of its columns when written, its options.
+ * A view (`views:`, model_view.c) or a materialized view
+ * (`materialized_views:`, materialized set): its query as written (one
+ * SELECT, no trailing ';'), the names of its columns when written, its
+ * options (the security ones and check_option: plain views only).
  */
 struct model_view {
 	char		 *name;
+	int		  materialized;
+	int		  with_data;	/* materialized: 0 for WITH NO DATA */
 	char		 *query;
 	char		**columns;	/* or none */
 	size_t		  ncolumns;

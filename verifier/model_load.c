@@ -613,7 +613,7 @@ check_renames(struct loader *ld)
 }
 
 static const char *const root_keys[] = { "schema", "enums", "sequences",
-	"tables", "views", NULL };
+	"tables", "views", "materialized_views", NULL };
 
 static int
 load_root(struct loader *ld, yaml_node_t *root)
@@ -645,7 +645,10 @@ load_root(struct loader *ld, yaml_node_t *root)
 	    ld_sequences(ld, n) == -1)
 		return (-1);
 	if ((n = ld_map_get(ld, root, "views")) != NULL &&
-	    ld_views(ld, n) == -1)
+	    ld_views(ld, n, 0) == -1)
+		return (-1);
+	if ((n = ld_map_get(ld, root, "materialized_views")) != NULL &&
+	    ld_views(ld, n, 1) == -1)
 		return (-1);
 	if (resolve_fks(ld) == -1 || check_renames(ld) == -1 ||
 	    model_names_assign(ld->m, ld->path, ld->err) == -1)

@@ -1,5 +1,6 @@
 /*
- * model_view.c: views in the model (`views:`, docs/models.md): read and
+ * model_view.c: views and materialized views in the model (`views:`,
+ * `materialized_views:`, docs/models.md): read and
  * checked (the query is one SELECT that names no other schema, errors at
  * the line and column of the file), rendered as CREATE VIEW, written back
  * as YAML with the query as a block scalar.
@@ -15,6 +16,9 @@
 static const char *const view_keys[] = {
 	"columns", "query", "security_barrier", "security_invoker",
 	"check_option", "comment", NULL
+};
+static const char *const matview_keys[] = {
+	"columns", "query", "with_data", "comment", NULL
 };
 static const char *const check_options[] = { "local", "cascaded", NULL };
 
@@ -172,30 +176,37 @@ load_columns(struct loader *ld, yaml_node_t *seq, struct model_view *v,
 
 /* A view may not take the name of another relation or type. */
 static int
-check_name(struct loader *ld, yaml_node_t *k, const struct model_view *v)
+check_name(struct loader *ld, yaml_node_t *k, const struct model_view *v,
+    const char *kind)
 {
 	const struct model	*m = ld->m;
 	size_t			 i;
 
+	for (i = 0; i + 1 < m->nviews; i++)
+		if (strcmp(m->views[i].name, v->name) == 0)
+			return (ld_at(ld, k, "materialized view \"%s\" has the "
+			    "name of a view (line %d)", v->name,
+			    m->views[i].line));
 	for (i = 0; i < m->ntables; i++)
 		if (strcmp(m->tables[i].name, v->name) == 0)
-			return (ld_at(ld, k, "view \"%s\" has the name of a "
-			    "table (line %d)", v->name, m->tables[i].line));
+			return (ld_at(ld, k, "%s \"%s\" has the name of a "
+			    "table (line %d)", kind, v->name,
+			    m->tables[i].line));
 	for (i = 0; i < m->nsequences; i++)
 		if (strcmp(m->sequences[i].name, v->name) == 0)
-			return (ld_at(ld, k, "view \"%s\" has the name of a "
-			    "sequence (line %d)", v->name,
+			return (ld_at(ld, k, "%s \"%s\" has the name of a "
+			    "sequence (line %d)", kind, v->name,
 			    m->sequences[i].line));
 	for (i = 0; i < m->nenums; i++)
 		if (strcmp(m->enums[i].name, v->name) == 0)
-			return (ld_at(ld, k, "view \"%s\" has the name of an "
-			    "enum (line %d): both are types", v->name,
+			return (ld_at(ld, k, "%s \"%s\" has the name of an "
+			    "enum (line %d): both are types", kind, v->name,
 			    m->enums[i].line));
 	return (0);
 }
 
 int
-ld_views(struct loader *ld, yaml_node_t *map)
+ld_views(struct loader *ld, yaml_node_t *map, int materialized)
 {
 	struct model		*m = ld->m;
 	struct model_view	*v;
@@ -204,8 +215,12 @@ ld_views(struct loader *ld, yaml_node_t *map)
 	char			 what[128];
 	int			 w;
 
-	if (ld_want(ld, map, YAML_MAPPING_NODE, "views") == -1 ||
-	    ld_check_names(ld, map, "view", "") == -1)
+	const char		*kind = materialized ? "materialized view" :
+				    "view";
+
+	if (ld_want(ld, map, YAML_MAPPING_NODE, materialized ?
+	    "materialized_views" : "views") == -1 ||
+	    ld_check_names(ld, map, kind, "") == -1)
 		return (-1);
 	for (p = map->data.mapping.pairs.start;
 	    p < map->data.mapping.pairs.top; p++) {
@@ -218,10 +233,16 @@ ld_views(struct loader *ld, yaml_node_t *map)
 		v->name = xstrdup(ld_scalar(k));
 		v->line = (int)k->start_mark.line + 1;
 		v->col = (int)k->start_mark.column + 1;
-		snprintf(what, sizeof(what), "view \"%s\"", v->name);
-		if (check_name(ld, k, v) == -1 ||
+		v->materialized = materialized;
+		v->with_data = 1;
+		snprintf(what, sizeof(what), "%s \"%s\"", kind, v->name);
+		if (check_name(ld, k, v, kind) == -1 ||
 		    ld_want(ld, val, YAML_MAPPING_NODE, what) == -1 ||
-		    ld_check_keys(ld, val, what, view_keys) == -1)
+		    ld_check_keys(ld, val, what, materialized ? matview_keys :
+		    view_keys) == -1)
+			return (-1);
+		if ((n = ld_map_get(ld, val, "with_data")) != NULL &&
+		    ld_bool(ld, n, "with_data", &v->with_data) == -1)
 			return (-1);
 		if ((n = ld_map_get(ld, val, "query")) == NULL)
 			return (ld_at(ld, val, "missing key \"query\" in %s",
@@ -261,7 +282,8 @@ model_render_view(const struct model *m, const struct model_view *v,
 	if (comment) {
 		if (v->comment == NULL)
 			return;
-		vbuf_puts(out, "COMMENT ON VIEW ");
+		vbuf_puts(out, v->materialized ?
+		    "COMMENT ON MATERIALIZED VIEW " : "COMMENT ON VIEW ");
 		vf_quote_ident(out, m->schema);
 		vbuf_putc(out, '.');
 		vf_quote_ident(out, v->name);
@@ -270,7 +292,8 @@ model_render_view(const struct model *m, const struct model_view *v,
 		vbuf_puts(out, ";\n");
 		return;
 	}
-	vbuf_puts(out, "CREATE VIEW ");
+	vbuf_puts(out, v->materialized ? "CREATE MATERIALIZED VIEW " :
+	    "CREATE VIEW ");
 	vf_quote_ident(out, m->schema);
 	vbuf_putc(out, '.');
 	vf_quote_ident(out, v->name);
@@ -305,6 +328,8 @@ model_render_view(const struct model *m, const struct model_view *v,
 		vbuf_appendf(out, " WITH %s CHECK OPTION",
 		    strcmp(v->check_option, "local") == 0 ? "LOCAL" :
 		    "CASCADED");
+	if (v->materialized && !v->with_data)
+		vbuf_puts(out, " WITH NO DATA");
 	vbuf_puts(out, ";\n");
 }
 
@@ -326,18 +351,21 @@ block_ok(const char *q)
 	return (1);
 }
 
-void
-model_write_views(const struct model *m, struct vbuf *out)
+/* The views (materialized or not) of m, under their key. */
+static void
+write_views(const struct model *m, int materialized, struct vbuf *out)
 {
 	const struct model_view	*v;
 	const char		*p;
-	size_t			 i, j;
+	size_t			 i, j, n = 0;
 
-	if (m->nviews == 0)
-		return;
-	vbuf_puts(out, "\nviews:\n");
 	for (i = 0; i < m->nviews; i++) {
 		v = &m->views[i];
+		if (v->materialized != materialized)
+			continue;
+		if (n++ == 0)
+			vbuf_puts(out, materialized ?
+			    "\nmaterialized_views:\n" : "\nviews:\n");
 		vbuf_puts(out, "  ");
 		yaml_scalar(out, v->name, 0);
 		vbuf_puts(out, ":\n");
@@ -367,9 +395,18 @@ model_write_views(const struct model *m, struct vbuf *out)
 			vbuf_puts(out, "    security_invoker: true\n");
 		if (v->check_option != NULL)
 			yaml_kv(out, 4, "check_option", v->check_option);
+		if (v->materialized && !v->with_data)
+			vbuf_puts(out, "    with_data: false\n");
 		if (v->comment != NULL)
 			yaml_kv(out, 4, "comment", v->comment);
 	}
+}
+
+void
+model_write_views(const struct model *m, struct vbuf *out)
+{
+	write_views(m, 0, out);
+	write_views(m, 1, out);
 }
 
 void

@@ -25,7 +25,7 @@ static const char *const set_columns[CATALOG_NSETS] = {
 	    "collation, opclass",
 	"name, type, start, increment, min, max, cache, cycle, owned_tbl, "
 	    "owned_col, comment",
-	"name, def, cols, reloptions, comment",
+	"name, kind, populated, def, cols, reloptions, comment",
 	"vw, ref_tbl, ref_col",
 	"kind, name",
 };
