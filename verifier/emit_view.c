@@ -2,8 +2,9 @@
  * emit_view.c: the statements of views and materialized views (a change
  * of a materialized view's query or options is always a drop and a
  * create).  A view is dropped before what
- * it reads changes under it (a table dropped, a column dropped or given
- * another type: PostgreSQL refuses both under a view) and created again
+ * it reads changes under it (a table dropped, a column dropped, given
+ * another type or made generated, an enum it uses recreated: PostgreSQL
+ * refuses these under a view) and created again
  * at the end; so is a view whose new query changes its columns other
  * than by appending (CREATE OR REPLACE VIEW cannot), and every view that
  * reads a dropped one.  Other changes of a query or of the options are
@@ -173,7 +174,10 @@ dropped_views(struct emitter *e, struct vset *r)
 		else if (emit_is(c, "column", "drop"))
 			add_readers(e, r, c->old_tbl, c->name);
 		else if (emit_is(c, "column", "alter") &&
-		    emit_field_is(c, "type"))
+		    (emit_field_is(c, "type") ||
+		    emit_field_is(c, "generated")))
+			/* A type change, or a column dropped and added
+			   again to become generated or stop being so. */
 			add_readers(e, r, c->old_tbl, c->name);
 		else if (emit_enum_recreated(e, c))
 			enum_readers(e, r, c->name);
