@@ -30,6 +30,15 @@
 	"UNION ALL SELECT 'toast.' || pg_catalog.unnest(tc.reloptions) " \
 	"FROM pg_catalog.pg_class tc WHERE tc.oid = " rel ".reltoastrelid) r)"
 
+/* The views (v, in namespace n) with what their rules depend on (d). */
+#define VIEW_RULE_DEPS \
+	"FROM pg_catalog.pg_rewrite r " \
+	"JOIN pg_catalog.pg_class v ON v.oid = r.ev_class " \
+	"JOIN pg_catalog.pg_namespace n ON n.oid = v.relnamespace " \
+	"JOIN pg_catalog.pg_depend d " \
+	"ON d.classid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass " \
+	"AND d.objid = r.oid "
+
 /* A collation's name, schema-qualified outside pg_catalog. */
 #define COLLNAME(co) \
 	"CASE WHEN cn.nspname = 'pg_catalog' THEN '' " \
@@ -39,7 +48,8 @@
 static const char *const set_names[CATALOG_NSETS] = {
 	"enums", "tables", "columns", "constraints", "concols", "indexes",
 	"indexkeys", "sequences", "domains", "domchecks", "composites",
-	"compattrs", "partitions", "grants", "extensions", "unsupported"
+	"compattrs", "partitions", "grants", "extensions", "views", "viewdeps",
+	"unsupported"
 };
 
 static const char *const set_sql[CATALOG_NSETS] = {
@@ -358,15 +368,51 @@ static const char *const set_sql[CATALOG_NSETS] = {
 	/* CATALOG_EXTENSIONS */
 	catalog_extensions_sql,
 
-	/* CATALOG_UNSUPPORTED: what is in the schema and not modelled. */
-	"SELECT kind, name FROM ("
-	"SELECT CASE c.relkind WHEN 'v' THEN 'view' "
-	"WHEN 'm' THEN 'materialized view' "
-	"WHEN 'f' THEN 'foreign table' "
-	"END AS kind, c.relname::pg_catalog.text AS name "
+	/* CATALOG_VIEWS */
+	"SELECT c.relname AS name, c.relkind::pg_catalog.text AS kind, "
+	"CASE WHEN c.relispopulated THEN 't' ELSE 'f' END AS populated, "
+	"pg_catalog.btrim("
+	"pg_catalog.pg_get_viewdef(c.oid, true), E' \\n;') AS def, "
+	"(SELECT pg_catalog.string_agg(pg_catalog.quote_ident(a.attname) || "
+	"' ' || pg_catalog.format_type(a.atttypid, a.atttypmod) || E'\\n', '' "
+	"ORDER BY a.attnum) FROM pg_catalog.pg_attribute a "
+	"WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped) "
+	"AS cols, "
+	"(SELECT pg_catalog.string_agg(o, E'\\n' ORDER BY o) "
+	"FROM pg_catalog.unnest(c.reloptions) AS o) AS reloptions, "
+	"pg_catalog.obj_description(c.oid, 'pg_class') AS comment "
 	"FROM pg_catalog.pg_class c "
 	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-	"WHERE n.nspname = $1 AND c.relkind IN ('v', 'm', 'f') "
+	"WHERE n.nspname = $1 AND c.relkind IN ('v', 'm') "
+	"ORDER BY c.relname",
+	/* CATALOG_VIEWDEPS: from the view's rule to the relations (and
+	   columns) it reads, in the schema, and the enums and domains. */
+	"SELECT DISTINCT v.relname AS vw, rc.relname AS ref_tbl, "
+	"a.attname AS ref_col "
+	VIEW_RULE_DEPS
+	"AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass "
+	"AND d.refobjid <> v.oid "
+	"JOIN pg_catalog.pg_class rc ON rc.oid = d.refobjid "
+	"JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace "
+	"LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = d.refobjid "
+	"AND a.attnum = d.refobjsubid AND d.refobjsubid > 0 "
+	"WHERE n.nspname = $1 AND rn.nspname = $1 AND v.relkind IN ('v', 'm') "
+	/* And the enums and domains it names (a cast to one). */
+	"UNION SELECT v.relname, t.typname, NULL "
+	VIEW_RULE_DEPS
+	"AND d.refclassid = 'pg_catalog.pg_type'::pg_catalog.regclass "
+	"JOIN pg_catalog.pg_type t ON t.oid = d.refobjid "
+	"JOIN pg_catalog.pg_namespace tn ON tn.oid = t.typnamespace "
+	"WHERE n.nspname = $1 AND tn.nspname = $1 AND v.relkind IN ('v', 'm') "
+	"AND t.typtype IN ('e', 'd') "
+	"ORDER BY 1, 2, 3",
+
+	/* CATALOG_UNSUPPORTED: what is in the schema and not modelled. */
+	"SELECT kind, name FROM ("
+	"SELECT 'foreign table' AS kind, c.relname::pg_catalog.text AS name "
+	"FROM pg_catalog.pg_class c "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+	"WHERE n.nspname = $1 AND c.relkind = 'f' "
 	/* Partitions: what is their own and not their parent's. */
 	"UNION ALL SELECT 'partition of a table in another schema', "
 	"c.relname FROM pg_catalog.pg_class c "
@@ -397,6 +443,18 @@ static const char *const set_sql[CATALOG_NSETS] = {
 	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
 	"WHERE n.nspname = $1 AND c.relispartition "
 	"AND pg_catalog.obj_description(c.oid, 'pg_class') IS NOT NULL "
+	"UNION ALL SELECT 'index on a materialized view', "
+	"c.relname || '.' || i.relname "
+	"FROM pg_catalog.pg_index x "
+	"JOIN pg_catalog.pg_class i ON i.oid = x.indexrelid "
+	"JOIN pg_catalog.pg_class c ON c.oid = x.indrelid "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+	"WHERE n.nspname = $1 AND c.relkind = 'm' "
+	"UNION ALL SELECT 'privileges on a view', c.relname "
+	"FROM pg_catalog.pg_class c "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+	"WHERE n.nspname = $1 AND c.relkind IN ('v', 'm') "
+	"AND c.relacl IS NOT NULL "
 	"UNION ALL SELECT 'inherited table', c.relname "
 	"FROM pg_catalog.pg_class c "
 	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "

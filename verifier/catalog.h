@@ -56,6 +56,15 @@ enum catalog_set_id {
 				   schema depends on one of its members):
 				   those in VF_EXTENSIONS_SCHEMA,
 				   catalog_ext.c */
+	CATALOG_VIEWS,		/* name, kind: v (view) or m (materialized),
+				   populated (t/f), def: pg_get_viewdef()
+				   without its
+				   ';', cols: "name type\n" for each column,
+				   reloptions, comment */
+	CATALOG_VIEWDEPS,	/* vw, ref_tbl, ref_col: a relation (and
+				   column, or NULL) of the schema that view
+				   vw reads, or an enum or domain it names
+				   (pg_depend of its rule) */
 	CATALOG_UNSUPPORTED,	/* kind, name */
 	CATALOG_NSETS
 };

@@ -160,6 +160,38 @@ static const char *const diff_sql[] = {
 	"AND NOT EXISTS (SELECT 1 FROM sequences t WHERE t.side = ?2 "
 	"AND t.name = f.name) ORDER BY f.name",
 
+	/* Views and materialized views: definitions as PostgreSQL prints
+	   them, options, whether a materialized view has data. */
+#define VIEW_KIND(x) "CASE " x ".kind WHEN 'm' THEN 'materialized view' " \
+	"ELSE 'view' END"
+	"INSERT INTO changes (kind, action, name, to_val) "
+	"SELECT " VIEW_KIND("t") ", 'add', t.name, t.def FROM views t "
+	"WHERE t.side = ?2 AND NOT EXISTS (SELECT 1 FROM views f "
+	"WHERE f.side = ?1 AND f.name = t.name AND f.kind = t.kind) "
+	"ORDER BY t.name",
+	"INSERT INTO changes (kind, action, name, field, from_val, to_val) "
+	"SELECT " VIEW_KIND("t") ", 'alter', t.name, k.field, "
+	"CASE k.field WHEN 'definition' THEN f.def WHEN 'options' "
+	"THEN f.reloptions WHEN 'with_data' THEN f.populated "
+	"ELSE f.comment END, CASE k.field WHEN 'definition' THEN t.def "
+	"WHEN 'options' THEN t.reloptions WHEN 'with_data' THEN t.populated "
+	"ELSE t.comment END "
+	"FROM views t JOIN views f ON f.side = ?1 AND f.name = t.name "
+	"AND f.kind = t.kind "
+	"JOIN (SELECT 1 AS o, 'definition' AS field UNION ALL SELECT 2, "
+	"'options' UNION ALL SELECT 3, 'with_data' UNION ALL SELECT 4, "
+	"'comment') k ON CASE k.o WHEN 1 THEN f.def IS NOT t.def "
+	"WHEN 2 THEN f.reloptions IS NOT t.reloptions "
+	"WHEN 3 THEN f.populated IS NOT t.populated "
+	"ELSE f.comment IS NOT t.comment END "
+	"WHERE t.side = ?2 ORDER BY k.o, t.name",
+	"INSERT INTO changes (kind, action, name, from_val) "
+	"SELECT " VIEW_KIND("f") ", 'drop', f.name, f.def FROM views f "
+	"WHERE f.side = ?1 AND NOT EXISTS (SELECT 1 FROM views t "
+	"WHERE t.side = ?2 AND t.name = f.name AND t.kind = f.kind) "
+	"ORDER BY f.name",
+#undef VIEW_KIND
+
 	/* Tables. */
 	"INSERT INTO changes (kind, action, name, old_name) "
 	"SELECT 'table', 'rename', t_name, f_name FROM tmap "

@@ -45,6 +45,9 @@ void	dump_grants(const struct catalog *cat, struct model *m);
 /* dump_ext.c: the extensions m's objects use, from cat. */
 void	dump_extensions(const struct catalog *cat, struct model *m);
 
+/* dump_view.c: the views of CATALOG_VIEWS, appended to m->views. */
+void	dump_views(const struct catalog *cat, struct model *m);
+
 /*
  * Reads schema's catalog on conn and appends its model, as YAML, to yaml.
  * Then proves it: the YAML loads as a model (path names it in errors;

@@ -589,8 +589,10 @@ emit_migration(struct snapshot *snap, const char *schema, const char *from,
 	if (emit_partitions_refused(&e) == -1)
 		goto done;
 
-	/* 0. Privileges that go, under the source names. */
+	/* 0. Privileges that go, under the source names; views that must go
+	   before what they read changes. */
 	emit_grants_revoke(&e);
+	emit_views_drop(&e);
 	/* Extensions, before anything uses their types. */
 	emit_extensions_create(&e);
 	/* 1. New enums and labels changed in place; then domains and
@@ -710,6 +712,7 @@ emit_migration(struct snapshot *snap, const char *schema, const char *from,
 			create_index(&e, c);
 	}
 	emit_storage_alter(&e);
+	emit_views_create(&e);
 	/* 9. Comments. */
 	emit_constraint_comments(&e);
 	for (i = 0; i < e.d.n; i++) {

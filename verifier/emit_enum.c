@@ -194,9 +194,8 @@ recreate_enum(struct emitter *e, const struct diff_change *c)
 		}
 	}
 	sqlite3_finalize(st);
-	vbuf_puts(e->out, "DROP TYPE ");
-	emit_qname(e, old.data);
-	vbuf_puts(e->out, ";\n");
+	/* The old type goes in emit_enums_drop(), after the tables that are
+	   dropped, whose columns may still use it. */
 	emit_type_grants(e, c->name);
 	vbuf_free(&qual);
 	vbuf_free(&old);
@@ -221,48 +220,59 @@ emit_enums_create(struct emitter *e)
 	}
 }
 
+int
+emit_enum_recreated(struct emitter *e, const struct diff_change *c)
+{
+	struct vbuf	 probe;
+	struct vbuf	*keep = e->out;
+	int		 in_place;
+
+	if (!emit_is(c, "enum", "alter") || !emit_field_is(c, "labels"))
+		return (0);
+	if (c->destructive != NULL)
+		return (1);
+	/* Reordered without loss: also recreated. */
+	vbuf_init(&probe);
+	e->out = &probe;
+	in_place = enum_in_place(e, c);
+	e->out = keep;
+	vbuf_free(&probe);
+	return (!in_place);
+}
+
 void
 emit_enums_recreate(struct emitter *e)
 {
-	const struct diff_change	*c;
-	size_t				 i;
+	size_t	i;
 
-	for (i = 0; i < e->d.n; i++) {
-		c = &e->d.v[i];
-		if (!emit_field_is(c, "labels"))
-			continue;
-		if (emit_is(c, "enum", "alter") && c->destructive != NULL)
-			recreate_enum(e, c);
-		else if (emit_is(c, "enum", "alter") &&
-		    c->destructive == NULL) {
-			/* Reordered without loss: also recreated. */
-			struct vbuf	probe;
-			struct vbuf	*keep = e->out;
-
-			vbuf_init(&probe);
-			e->out = &probe;
-			if (!enum_in_place(e, c)) {
-				e->out = keep;
-				recreate_enum(e, c);
-			}
-			e->out = keep;
-			vbuf_free(&probe);
-		}
-	}
+	for (i = 0; i < e->d.n; i++)
+		if (emit_enum_recreated(e, &e->d.v[i]))
+			recreate_enum(e, &e->d.v[i]);
 }
 
 void
 emit_enums_drop(struct emitter *e)
 {
 	const struct diff_change	*c;
+	struct vbuf			 old;
 	size_t				 i;
 
+	vbuf_init(&old);
 	for (i = 0; i < e->d.n; i++) {
 		c = &e->d.v[i];
 		if (emit_is(c, "enum", "drop")) {
 			vbuf_puts(e->out, "DROP TYPE ");
 			emit_qname(e, c->name);
 			vbuf_puts(e->out, ";\n");
+		} else if (emit_enum_recreated(e, c)) {
+			/* The old type of an enum recreate_enum() made. */
+			vbuf_reset(&old);
+			vbuf_puts(&old, c->name);
+			vbuf_puts(&old, OLD_ENUM_SUFFIX);
+			vbuf_puts(e->out, "DROP TYPE ");
+			emit_qname(e, old.data);
+			vbuf_puts(e->out, ";\n");
 		}
 	}
+	vbuf_free(&old);
 }

@@ -63,9 +63,11 @@ void	emit_comment_on(struct emitter *e, const char *what, const char *tbl,
 
 /* emit_enum.c: new enums and labels added or renamed in place (step 1),
    enums recreated because labels went or moved (step 6), dropped enums
-   (step 7). */
+   and the old types of recreated ones (step 7). */
 void	emit_enums_create(struct emitter *e);
 void	emit_enums_recreate(struct emitter *e);
+/* Whether c is an enum that emit_enums_recreate() creates again. */
+int	emit_enum_recreated(struct emitter *e, const struct diff_change *c);
 void	emit_enums_drop(struct emitter *e);
 
 /* emit_sequence.c: sequences let go of their owners and new sequences
@@ -116,5 +118,11 @@ void	emit_grants_grant(struct emitter *e);
 /* emit_grant.c: every grant of the target on type name, for a type
    created again (its grants went with the old one). */
 void	emit_type_grants(struct emitter *e, const char *name);
+
+/* emit_view.c: views dropped, before anything they read changes (step
+   0); views created or replaced, after everything else (step 8), with
+   their comments. */
+void	emit_views_drop(struct emitter *e);
+void	emit_views_create(struct emitter *e);
 
 #endif

@@ -128,6 +128,7 @@ model_free(struct model *m)
 		    m->sequences[i].ngrants);
 	}
 	free(m->sequences);
+	model_views_free(m->views, m->nviews);
 	for (i = 0; i < m->ntables; i++)
 		free_table(&m->tables[i]);
 	free(m->tables);

@@ -295,6 +295,27 @@ struct model_partition {
 	int		 line, col;
 };
 
+/*
+ * A view (`views:`, model_view.c) or a materialized view
+ * (`materialized_views:`, materialized set): its query as written (one
+ * SELECT, no trailing ';'), the names of its columns when written, its
+ * options (the security ones and check_option: plain views only).
+ */
+struct model_view {
+	char		 *name;
+	int		  materialized;
+	int		  with_data;	/* materialized: 0 for WITH NO DATA */
+	char		 *query;
+	char		**columns;	/* or none */
+	size_t		  ncolumns;
+	int		  security_barrier;
+	int		  security_invoker;
+	char		 *check_option;	/* "local", "cascaded" or NULL */
+	char		 *comment;	/* or NULL */
+	int		  line, col;
+	int		  qline, qcol;	/* where the query starts */
+};
+
 struct model {
 	char			*path;		/* as given to model_load/parse */
 	char			*schema;
@@ -314,6 +335,8 @@ struct model {
 	size_t			 ngrants;
 	struct model_extension	*extensions;	/* in file order */
 	size_t			 nextensions;
+	struct model_view	*views;		/* in file order */
+	size_t			 nviews;
 };
 
 /*
@@ -406,6 +429,16 @@ void	model_put_with(struct vbuf *out, const struct model_param *p,
 
 /* Frees n parameters of v and v itself (NULL with n 0 is fine). */
 void	model_params_free(struct model_param *v, size_t n);
+
+/*
+ * model_view.c: the DDL of view v (CREATE VIEW, or with comment set its
+ * COMMENT ON VIEW, nothing when it has none), appended to out; the views
+ * written back as YAML; the views released.
+ */
+void	model_render_view(const struct model *m, const struct model_view *v,
+	    int comment, struct vbuf *out);
+void	model_write_views(const struct model *m, struct vbuf *out);
+void	model_views_free(struct model_view *v, size_t n);
 
 /* Lookups by exact name; NULL when absent.  Valid while m is. */
 const struct model_table	*model_find_table(const struct model *m,

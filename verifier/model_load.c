@@ -613,7 +613,8 @@ check_renames(struct loader *ld)
 }
 
 static const char *const root_keys[] = { "schema", "extensions", "enums",
-	"domains", "composite_types", "sequences", "tables", "grants", NULL };
+	"domains", "composite_types", "sequences", "tables", "views",
+	"materialized_views", "grants", NULL };
 
 static int
 load_root(struct loader *ld, yaml_node_t *root)
@@ -653,6 +654,12 @@ load_root(struct loader *ld, yaml_node_t *root)
 	if ((n = ld_map_get(ld, root, "grants")) != NULL &&
 	    ld_grants(ld, n, MODEL_GRANT_SCHEMA, "the schema", NULL,
 	    &ld->m->grants, &ld->m->ngrants) == -1)
+		return (-1);
+	if ((n = ld_map_get(ld, root, "views")) != NULL &&
+	    ld_views(ld, n, 0) == -1)
+		return (-1);
+	if ((n = ld_map_get(ld, root, "materialized_views")) != NULL &&
+	    ld_views(ld, n, 1) == -1)
 		return (-1);
 	if (resolve_fks(ld) == -1 || check_renames(ld) == -1 ||
 	    ld_user_types_names(ld) == -1 ||
@@ -731,6 +738,8 @@ model_parse(const char *path, const char *text, size_t len, struct model *m,
 	memset(m, 0, sizeof(*m));
 	memset(&ld, 0, sizeof(ld));
 	ld.path = path;
+	ld.text = text;
+	ld.len = len;
 	ld.doc = &doc;
 	ld.m = m;
 	ld.err = err;

@@ -24,6 +24,8 @@ struct pending_fk {
 
 struct loader {
 	const char		*path;
+	const char		*text;		/* the file, len bytes */
+	size_t			 len;
 	yaml_document_t		*doc;
 	struct model		*m;
 	struct vf_error		*err;
@@ -116,6 +118,13 @@ int	ld_with(struct loader *ld, yaml_node_t *map, const char *what,
 	    struct model_param **out, size_t *nout);
 int	ld_table(struct loader *ld, yaml_node_t *k, yaml_node_t *v);
 int	ld_sequences(struct loader *ld, yaml_node_t *map);
+/* model_view.c: the views mapping (materialized: the
+   materialized_views one), read after tables and sequences. */
+int	ld_views(struct loader *ld, yaml_node_t *map, int materialized);
+/* model_yaml.c: a scalar as YAML needs it; "key: value\n" at indent. */
+void	yaml_scalar(struct vbuf *out, const char *s, int flow);
+void	yaml_kv(struct vbuf *out, int indent, const char *key,
+	    const char *value);
 
 /*
  * model_domain.c: the domains and composite_types mappings (either may

@@ -498,6 +498,15 @@ render(const struct model *m, struct render *r, struct vf_error *err)
 			stmt_done(r, t->indexes[j].line, t->indexes[j].col);
 		}
 	}
+	/* Views in file order: a view reads those above it. */
+	for (i = 0; i < m->nviews; i++) {
+		model_render_view(m, &m->views[i], 0, out);
+		stmt_done(r, m->views[i].qline, m->views[i].qcol);
+		if (m->views[i].comment != NULL) {
+			model_render_view(m, &m->views[i], 1, out);
+			stmt_done(r, m->views[i].line, m->views[i].col);
+		}
+	}
 	render_comments(m, r);
 	for (i = 0; i < m->ntables; i++) {
 		t = &m->tables[i];

@@ -51,7 +51,7 @@ yaml_plain_ok(const char *s, int flow)
 	return (1);
 }
 
-static void
+void
 yaml_scalar(struct vbuf *out, const char *s, int flow)
 {
 	const unsigned char	*p;
@@ -78,7 +78,7 @@ yaml_scalar(struct vbuf *out, const char *s, int flow)
 }
 
 /* "key: value\n" at indent. */
-static void
+void
 yaml_kv(struct vbuf *out, int indent, const char *key, const char *value)
 {
 	vbuf_appendf(out, "%*s%s: ", indent, "", key);
@@ -745,6 +745,7 @@ model_write_yaml(const struct model *m, struct vbuf *out)
 			    m->tables[i].partition_by, 4, out);
 		}
 	}
+	model_write_views(m, out);
 	if (m->ngrants > 0) {
 		vbuf_putc(out, '\n');
 		model_grants_write(out, 0, "grants", m->grants, m->ngrants);

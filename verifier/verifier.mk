@@ -28,6 +28,7 @@ VERIFIER_SRCS := \
 	verifier/model_domain.c \
 	verifier/model_objects.c \
 	verifier/model_storage.c \
+	verifier/model_view.c \
 	verifier/model_constraint.c \
 	verifier/model_names.c \
 	verifier/model_types.c \
@@ -52,6 +53,7 @@ VERIFIER_SRCS := \
 	verifier/emit_enum.c \
 	verifier/emit_domain.c \
 	verifier/emit_sequence.c \
+	verifier/emit_view.c \
 	verifier/emit_storage.c \
 	verifier/emit_constraint.c \
 	verifier/emit_partition.c \
@@ -67,7 +69,8 @@ VERIFIER_SRCS := \
 	verifier/dump_domain.c \
 	verifier/dump_partition.c \
 	verifier/dump_grant.c \
-	verifier/dump_ext.c
+	verifier/dump_ext.c \
+	verifier/dump_view.c
 
 # The CLI: main.c's command table and the commands.
 VERIFIER_CLI_SRCS := \

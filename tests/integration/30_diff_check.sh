@@ -45,6 +45,23 @@ check_contains "the reference is named with file and line" \
     "20261201000000_peek.sql:2: the up section refers to schema \"auth\"" "$OUT"
 rm "$W/mig/20261201000000_peek.sql"
 
+# A view body that reads another schema's table, reported at the line of
+# its statement like every reference.
+cat > "$W/mig/20261201000000_view.sql" <<'SQL'
+-- migrate:up
+CREATE VIEW billing.user_invoices AS
+  SELECT i.id
+    FROM billing.invoices i
+    JOIN auth.users u ON u.id = i.id;
+-- migrate:down
+DROP VIEW billing.user_invoices;
+SQL
+run_capture "$VERIFIER" check "${opts[@]}" --no-live
+check_eq "a view reading another schema fails check" 1 "$RC"
+check_contains "the view's reference is named with file and line" \
+    "20261201000000_view.sql:2: the up section refers to schema \"auth\"" "$OUT"
+rm "$W/mig/20261201000000_view.sql"
+
 # Every way of naming another schema, from the parse tree; a two-part
 # column name (table.column) is not a schema.
 cat > "$W/mig/20261201000000_names.sql" <<'SQL'
