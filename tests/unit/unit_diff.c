@@ -35,6 +35,8 @@ static const char *const cols[CATALOG_NSETS] = {
 	"name parent bound partkey",
 	"on_kind name col grantee privilege grantable",
 	"name used",
+	"name kind populated def cols reloptions comment",
+	"vw ref_tbl ref_col",
 	"kind name",
 };
 

@@ -5,8 +5,8 @@ CREATE TYPE shop.status AS ENUM ('new', 'paid');
 ALTER TABLE shop.orders ALTER COLUMN status DROP DEFAULT;
 ALTER TABLE shop.orders ALTER COLUMN status TYPE shop.status USING status::text::shop.status;
 ALTER TABLE shop.orders ALTER COLUMN status SET DEFAULT 'new'::shop.status;
-DROP TYPE shop.status__vf_old;
 GRANT USAGE ON TYPE shop.status TO billing_svc WITH GRANT OPTION;
+DROP TYPE shop.status__vf_old;
 
 -- migrate:down
 ALTER TYPE shop.status ADD VALUE 'void';
