@@ -465,6 +465,13 @@ static const char *const set_sql[CATALOG_NSETS] = {
 	"FROM pg_catalog.pg_class c "
 	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
 	"WHERE " REL_FILTER "AND (c.relrowsecurity OR c.relforcerowsecurity) "
+	/* REPLICA IDENTITY other than DEFAULT (FULL, NOTHING, USING
+	   INDEX), on a table or a partition. */
+	"UNION ALL SELECT 'replica identity', c.relname "
+	"FROM pg_catalog.pg_class c "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+	"WHERE n.nspname = $1 AND c.relkind IN ('r', 'p') "
+	"AND c.relreplident <> 'd' "
 	"UNION ALL SELECT CASE p.prokind WHEN 'p' THEN 'procedure' "
 	"WHEN 'a' THEN 'aggregate' WHEN 'w' THEN 'window function' "
 	"ELSE 'function' END, p.proname || '(' || "

@@ -97,6 +97,20 @@ cmd_draft(int argc, char **argv)
 	if (compare_load(&c.snap, c.a.snapshot, &c.expected, &c.actual, &c.m,
 	    &c.err) == -1)
 		goto done;
+	/* A type change PostgreSQL cannot cast is the user's to write,
+	   in either direction. */
+	if (draft_check_casts(c.s.conn, &c.snap, c.a.schema, SNAPSHOT_ACTUAL,
+	    SNAPSHOT_EXPECTED, &c.probs, &c.err) == -1 ||
+	    draft_check_casts(c.s.conn, &c.snap, c.a.schema,
+	    SNAPSHOT_EXPECTED, SNAPSHOT_ACTUAL, &c.probs, &c.err) == -1)
+		goto done;
+	if (c.probs.n > 0) {
+		fprintf(stderr, "verifier draft: a column's type changes "
+		    "between types without a cast; no file written:\n");
+		cli_print_problems(&c.a, "draft", &c.probs);
+		rc = VF_EXIT_FAIL;
+		goto done;
+	}
 	if (emit_migration(&c.snap, c.a.schema, SNAPSHOT_ACTUAL,
 	    SNAPSHOT_EXPECTED, &up, &nup, &destr, &c.err) == -1)
 		goto done;

@@ -124,3 +124,47 @@ done:
 	vbuf_free(&line);
 	return (rc);
 }
+
+int
+draft_check_casts(PGconn *conn, struct snapshot *snap, const char *schema,
+    const char *from, const char *to, struct problems *p,
+    struct vf_error *err)
+{
+	const struct diff_change	*c;
+	struct diff			 d;
+	struct vbuf			 sql;
+	PGresult			*res;
+	const char			*state;
+	size_t				 i;
+
+	if (diff_compute(snap, from, to, &d, err) == -1)
+		return (-1);
+	vbuf_init(&sql);
+	for (i = 0; i < d.n; i++) {
+		c = &d.v[i];
+		if (strcmp(c->kind, "column") != 0 ||
+		    strcmp(c->action, "alter") != 0 || c->field == NULL ||
+		    strcmp(c->field, "type") != 0 || c->from_val == NULL ||
+		    c->to_val == NULL)
+			continue;
+		/* Both are format_type() texts, from the catalogs. */
+		vbuf_reset(&sql);
+		vbuf_appendf(&sql, "SELECT CAST(NULL::%s AS %s)", c->from_val,
+		    c->to_val);
+		res = PQexec(conn, sql.data);
+		state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
+		if (PQresultStatus(res) != PGRES_TUPLES_OK && state != NULL &&
+		    strcmp(state, "42846") == 0)
+			problems_add(p, NULL, 0, "column %s.%s.%s: PostgreSQL "
+			    "has no cast from %s to %s, so the draft cannot "
+			    "convert its data; write that step yourself "
+			    "(ALTER TABLE ... ALTER COLUMN ... TYPE %s USING "
+			    "<expression>) in a migration file", schema,
+			    c->tbl, c->name, c->from_val, c->to_val,
+			    c->to_val);
+		PQclear(res);
+	}
+	vbuf_free(&sql);
+	diff_free(&d);
+	return (0);
+}

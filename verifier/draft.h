@@ -8,9 +8,12 @@
 
 #include <stddef.h>
 
+#include <libpq-fe.h>
+
 #include "catalog.h"
 #include "problems.h"
 #include "scratch.h"
+#include "snapshot.h"
 #include "util.h"
 
 /*
@@ -46,5 +49,17 @@ int	draft_prove(struct scratch *s, const char *schema, const char *dir,
 	    const char *up, const char *down, const struct catalog *expected,
 	    const struct catalog *before, struct problems *p,
 	    struct vf_error *err);
+
+/*
+ * Adds to p one problem per column type change of snap (side `from` to
+ * side `to`) between two types PostgreSQL has no cast for (SQLSTATE
+ * 42846, asked with CAST(NULL::from AS to) on conn): the draft's
+ * "USING col::type" would fail, and only the user knows how the data
+ * converts.  Types conn does not know are passed over (the proof sees
+ * them).  Returns 0 or -1 with err set.
+ */
+int	draft_check_casts(PGconn *conn, struct snapshot *snap,
+	    const char *schema, const char *from, const char *to,
+	    struct problems *p, struct vf_error *err);
 
 #endif

@@ -446,8 +446,11 @@ step_columns(struct emitter *e)
 				continue;
 			vbuf_reset(&what);
 			vbuf_appendf(&what, "%s.%s", c->tbl, c->name);
+			/* An old default is dropped before a type change
+			   too: it may not cast to the new type. */
 			if (pass == 0 && emit_field_is(c, "default") &&
-			    c->to_val == NULL) {
+			    (c->to_val == NULL || (c->from_val != NULL &&
+			    find_alter(e, c->tbl, c->name, "type") != NULL))) {
 				emit_alter_column(e, c->tbl, c->name);
 				vbuf_puts(e->out, "DROP DEFAULT;\n");
 			} else if (pass == 0 && emit_field_is(c, "identity") &&
@@ -688,10 +691,16 @@ emit_migration(struct snapshot *snap, const char *schema, const char *from,
 	emit_types_drop(&e);
 	emit_enums_drop(&e);
 	emit_partitions_create(&e);
-	/* 8. Checks of domains; constraints: keys and checks, then foreign
-	   keys; indexes. */
+	/* 8. Checks of domains; constraints: keys and checks, indexes,
+	   then foreign keys (which may reference a unique index). */
 	emit_types_finish(&e);
 	for (pass = 0; pass < 2; pass++) {
+		for (i = 0; pass == 1 && i < e.d.n; i++) {
+			c = &e.d.v[i];
+			if (emit_is(c, "index", "add") ||
+			    (emit_is(c, "index", "alter") && c->field == NULL))
+				create_index(&e, c);
+		}
 		for (i = 0; i < e.d.n; i++) {
 			c = &e.d.v[i];
 			if (is_fk(c) != (pass == 1))
@@ -704,12 +713,6 @@ emit_migration(struct snapshot *snap, const char *schema, const char *from,
 			    emit_field_is(c, "deferrable")))
 				emit_constraint_alter(&e, c);
 		}
-	}
-	for (i = 0; i < e.d.n; i++) {
-		c = &e.d.v[i];
-		if (emit_is(c, "index", "add") ||
-		    (emit_is(c, "index", "alter") && c->field == NULL))
-			create_index(&e, c);
 	}
 	emit_storage_alter(&e);
 	emit_views_create(&e);

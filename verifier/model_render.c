@@ -468,6 +468,15 @@ render(const struct model *m, struct render *r, struct vf_error *err)
 		model_partition_sql(m, &m->partitions[i], out);
 		stmt_done(r, m->partitions[i].line, m->partitions[i].col);
 	}
+	/* Indexes before foreign keys, which may reference a unique
+	   index. */
+	for (i = 0; i < m->ntables; i++) {
+		t = &m->tables[i];
+		for (j = 0; j < t->nindexes; j++) {
+			render_index(m, t, &t->indexes[j], out);
+			stmt_done(r, t->indexes[j].line, t->indexes[j].col);
+		}
+	}
 	for (i = 0; i < m->ntables; i++) {
 		t = &m->tables[i];
 		for (j = 0; j < t->nconstraints; j++) {
@@ -490,13 +499,6 @@ render(const struct model *m, struct render *r, struct vf_error *err)
 		vf_quote_ident(out, sq->owned_col);
 		vbuf_puts(out, ";\n");
 		stmt_done(r, sq->line, sq->col);
-	}
-	for (i = 0; i < m->ntables; i++) {
-		t = &m->tables[i];
-		for (j = 0; j < t->nindexes; j++) {
-			render_index(m, t, &t->indexes[j], out);
-			stmt_done(r, t->indexes[j].line, t->indexes[j].col);
-		}
 	}
 	/* Views in file order: a view reads those above it. */
 	for (i = 0; i < m->nviews; i++) {

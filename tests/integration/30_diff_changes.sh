@@ -137,6 +137,23 @@ run_capture "$VERIFIER" draft "${opts[@]}" --msg key --allow-destructive
 check_eq "partition key change: refused (exit 1)" 1 "$RC"
 check_contains "partition key change: the refusal says why" "verifier draft: refusing to change the partition key of shop.logs (RANGE (at, lower(line)) -> not partitioned): PostgreSQL cannot change a partition key in place" "$OUT"
 check_eq "partition key change: nothing written" 1 "$(ls "$w/migrations/$SCHEMA" | wc -l)"
+
+# A type change PostgreSQL has no cast for (bigint to timestamp) is
+# refused (exit 1), in either direction, naming the column and the types;
+# nothing is written, with --from-db too.
+workspace nocast
+printf 'schema: shop\ntables:\n  t:\n    columns:\n      id:\n        type: integer\n        primary_key: true\n      at: bigint\n' > "$w/models/$SCHEMA.yaml"
+"$VERIFIER" draft "${opts[@]}" --msg base >/dev/null 2>&1
+"$VERIFIER" migrate --schema $SCHEMA --migrations "$w/migrations/$SCHEMA" --db "$URL" >/dev/null 2>&1
+sed -i 's/at: bigint/at: timestamp/' "$w/models/$SCHEMA.yaml"
+for how in replay from-db; do
+	extra=(); [ $how = from-db ] && extra=(--from-db)
+	run_capture "$VERIFIER" draft "${opts[@]}" "${extra[@]}" --msg at --allow-destructive
+	check_eq "no cast ($how): refused (exit 1)" 1 "$RC"
+	check_contains "no cast ($how): up named" "column shop.t.at: PostgreSQL has no cast from bigint to timestamp without time zone, so the draft cannot convert its data; write that step yourself (ALTER TABLE ... ALTER COLUMN ... TYPE timestamp without time zone USING <expression>) in a migration file" "$OUT"
+	check_contains "no cast ($how): down named" "no cast from timestamp without time zone to bigint" "$OUT"
+	check_eq "no cast ($how): nothing written" 1 "$(ls "$w/migrations/$SCHEMA" | wc -l)"
+done
 opts=(--schema $SCHEMA --models "$TEST_TMP/nothing/models" --migrations "$TEST_TMP/nothing/migrations/$SCHEMA" --db "$URL")
 w=$TEST_TMP/nothing
 

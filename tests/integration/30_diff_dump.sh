@@ -287,6 +287,8 @@ unsupported "trigger" "t.trg" "CREATE TABLE t (id int);
     CREATE TRIGGER trg BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION public.vf_trg()"
 unsupported "policy" "t.pol" "CREATE TABLE t (id int); CREATE POLICY pol ON t USING (id > 0)"
 unsupported "row level security" "t" "CREATE TABLE t (id int); ALTER TABLE t ENABLE ROW LEVEL SECURITY"
+unsupported "replica identity" "t" "CREATE TABLE t (id int); ALTER TABLE t REPLICA IDENTITY FULL"
+unsupported "replica identity" "u" "CREATE TABLE u (id int NOT NULL); CREATE UNIQUE INDEX u_id ON u (id); ALTER TABLE u REPLICA IDENTITY USING INDEX u_id"
 unsupported "index on a partition" "pt1.pt1_x_idx" "CREATE TABLE pt (id int, x int) PARTITION BY RANGE (id);
     CREATE TABLE pt1 PARTITION OF pt FOR VALUES FROM (1) TO (10); CREATE INDEX ON pt1 (x)"
 unsupported "constraint on a partition" "pt1.pt1_x_check" "CREATE TABLE pt (id int, x int) PARTITION BY RANGE (id);

@@ -485,8 +485,9 @@ test_render_stmts(void **state)
 	assert_int_equal(model_render_sql(&m, &all, &err), 0);
 	assert_int_equal(model_render_stmts(&m, &st, &n, &err), 0);
 	/*
-	 * 2 SETs, enum, table, its unique constraint, table, foreign key,
-	 * 2 indexes, 2 comments.
+	 * 2 SETs, enum, table, its unique constraint, table, 2 indexes,
+	 * foreign key (after the indexes: it may reference a unique
+	 * index), 2 comments.
 	 */
 	assert_int_equal(n, 11);
 	for (i = 0; i < n; i++)
@@ -502,11 +503,12 @@ test_render_stmts(void **state)
 	assert_true(strncmp(st[5].sql, "CREATE TABLE billing.invoices", 29) == 0);
 	assert_int_equal(st[5].line, 17);
 	assert_int_equal(st[5].col, 3);
-	assert_true(strncmp(st[6].sql, "ALTER TABLE", 11) == 0);
-	assert_int_equal(st[6].line, 36);
-	assert_int_equal(st[6].col, 9);
-	assert_true(strncmp(st[8].sql, "CREATE UNIQUE INDEX", 19) == 0);
-	assert_int_equal(st[8].line, 48);
+	assert_true(strncmp(st[6].sql, "CREATE INDEX", 12) == 0);
+	assert_true(strncmp(st[7].sql, "CREATE UNIQUE INDEX", 19) == 0);
+	assert_int_equal(st[7].line, 48);
+	assert_true(strncmp(st[8].sql, "ALTER TABLE", 11) == 0);
+	assert_int_equal(st[8].line, 36);
+	assert_int_equal(st[8].col, 9);
 	assert_true(strncmp(st[10].sql, "COMMENT ON COLUMN", 17) == 0);
 	assert_int_equal(st[10].line, 31);
 	model_stmts_free(st, n);

@@ -40,14 +40,14 @@ CREATE TABLE billing."Order Lines" (
 	CONSTRAINT "Order Lines_pkey" PRIMARY KEY (id)
 );
 ALTER TABLE billing."Order Lines" ADD CONSTRAINT "Order ""Lines"" uq" UNIQUE ("select", "Qty");
-ALTER TABLE billing.invoices ADD CONSTRAINT invoices_customer_id_fkey FOREIGN KEY (customer_id) REFERENCES billing.customers (id) ON DELETE RESTRICT ON UPDATE CASCADE DEFERRABLE INITIALLY DEFERRED;
-ALTER TABLE billing.invoice_lines ADD CONSTRAINT invoice_lines_invoice_id_fkey FOREIGN KEY (invoice_id) REFERENCES billing.invoices (id) ON DELETE CASCADE;
 CREATE INDEX invoices_status_id_idx ON billing.invoices USING btree (status, id);
 CREATE INDEX invoices_open_idx ON billing.invoices USING btree (customer_id, (lower(number)) DESC NULLS LAST) INCLUDE (amount_cents) WHERE (status = 'open');
 CREATE UNIQUE INDEX invoices_lower_idx ON billing.invoices USING btree ((lower(number)));
 CREATE INDEX "Order Lines_select_idx" ON billing."Order Lines" USING hash ("select");
 CREATE INDEX "Order Lines_Qty_idx" ON billing."Order Lines" USING btree ("Qty" NULLS FIRST);
 CREATE INDEX "Order Lines_states_idx" ON billing."Order Lines" USING gin (states);
+ALTER TABLE billing.invoices ADD CONSTRAINT invoices_customer_id_fkey FOREIGN KEY (customer_id) REFERENCES billing.customers (id) ON DELETE RESTRICT ON UPDATE CASCADE DEFERRABLE INITIALLY DEFERRED;
+ALTER TABLE billing.invoice_lines ADD CONSTRAINT invoice_lines_invoice_id_fkey FOREIGN KEY (invoice_id) REFERENCES billing.invoices (id) ON DELETE CASCADE;
 COMMENT ON TABLE billing.customers IS 'People and companies we bill';
 COMMENT ON COLUMN billing.invoices.number IS 'Shown on the PDF';
 COMMENT ON TABLE billing."Order Lines" IS E'It''s quoted, with a \\ backslash';

@@ -13,6 +13,6 @@ CREATE TABLE shop.orders (
 );
 ALTER TABLE shop.orders ADD CONSTRAINT orders_pkey PRIMARY KEY (id);
 ALTER TABLE shop.orders ADD CONSTRAINT orders_total_cents_check CHECK ((total_cents >= 0));
-ALTER TABLE shop.orders ADD CONSTRAINT orders_customer_id_fkey FOREIGN KEY (customer_id) REFERENCES shop.customers(id) ON DELETE CASCADE;
 CREATE INDEX orders_status_idx ON shop.orders USING btree (status);
+ALTER TABLE shop.orders ADD CONSTRAINT orders_customer_id_fkey FOREIGN KEY (customer_id) REFERENCES shop.customers(id) ON DELETE CASCADE;
 COMMENT ON COLUMN shop.orders.note IS 'Free text';

@@ -22,8 +22,8 @@ CREATE TABLE shop.tokens_0 PARTITION OF shop.tokens FOR VALUES WITH (modulus 2, 
 CREATE TABLE shop.tokens_1 PARTITION OF shop.tokens FOR VALUES WITH (modulus 2, remainder 1);
 ALTER TABLE shop.events ADD CONSTRAINT events_id_check CHECK ((id > 0));
 ALTER TABLE shop.events ADD CONSTRAINT events_pkey PRIMARY KEY (id, created_at, region);
-ALTER TABLE shop.events ADD CONSTRAINT events_id_fkey FOREIGN KEY (id) REFERENCES shop.customers(id);
 CREATE INDEX events_created_at_idx ON shop.events USING btree (created_at);
+ALTER TABLE shop.events ADD CONSTRAINT events_id_fkey FOREIGN KEY (id) REFERENCES shop.customers(id);
 
 -- migrate:down
 ALTER TABLE shop.events DROP CONSTRAINT events_id_fkey;

@@ -1,0 +1,4 @@
+build2/obj/fuzz/fuzz_sqlfile.o: fuzz/fuzz_sqlfile.c \
+ /work/wt-int/verifier/sqlfile.h /work/wt-int/verifier/util.h
+/work/wt-int/verifier/sqlfile.h:
+/work/wt-int/verifier/util.h:

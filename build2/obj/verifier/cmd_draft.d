@@ -1,0 +1,27 @@
+build2/obj/verifier/cmd_draft.o: verifier/cmd_draft.c verifier/cli.h \
+ verifier/catalog.h /usr/include/postgresql/libpq-fe.h \
+ /usr/include/postgresql/postgres_ext.h \
+ /usr/include/postgresql/pg_config_ext.h verifier/util.h verifier/model.h \
+ verifier/problems.h verifier/scratch.h verifier/snapshot.h \
+ verifier/cmd_schema.h verifier/compare.h verifier/diff.h \
+ verifier/sqlfile.h verifier/db.h verifier/draft.h verifier/emit.h \
+ verifier/expected.h verifier/replay.h
+verifier/cli.h:
+verifier/catalog.h:
+/usr/include/postgresql/libpq-fe.h:
+/usr/include/postgresql/postgres_ext.h:
+/usr/include/postgresql/pg_config_ext.h:
+verifier/util.h:
+verifier/model.h:
+verifier/problems.h:
+verifier/scratch.h:
+verifier/snapshot.h:
+verifier/cmd_schema.h:
+verifier/compare.h:
+verifier/diff.h:
+verifier/sqlfile.h:
+verifier/db.h:
+verifier/draft.h:
+verifier/emit.h:
+verifier/expected.h:
+verifier/replay.h:

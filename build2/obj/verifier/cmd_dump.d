@@ -1,0 +1,19 @@
+build2/obj/verifier/cmd_dump.o: verifier/cmd_dump.c verifier/cli.h \
+ verifier/catalog.h /usr/include/postgresql/libpq-fe.h \
+ /usr/include/postgresql/postgres_ext.h \
+ /usr/include/postgresql/pg_config_ext.h verifier/util.h verifier/model.h \
+ verifier/problems.h verifier/scratch.h verifier/snapshot.h \
+ verifier/cmd_schema.h verifier/db.h verifier/dump.h
+verifier/cli.h:
+verifier/catalog.h:
+/usr/include/postgresql/libpq-fe.h:
+/usr/include/postgresql/postgres_ext.h:
+/usr/include/postgresql/pg_config_ext.h:
+verifier/util.h:
+verifier/model.h:
+verifier/problems.h:
+verifier/scratch.h:
+verifier/snapshot.h:
+verifier/cmd_schema.h:
+verifier/db.h:
+verifier/dump.h:

@@ -1,0 +1,12 @@
+build2/obj/verifier/diff_grant.o: verifier/diff_grant.c verifier/diff.h \
+ verifier/snapshot.h verifier/catalog.h \
+ /usr/include/postgresql/libpq-fe.h \
+ /usr/include/postgresql/postgres_ext.h \
+ /usr/include/postgresql/pg_config_ext.h verifier/util.h
+verifier/diff.h:
+verifier/snapshot.h:
+verifier/catalog.h:
+/usr/include/postgresql/libpq-fe.h:
+/usr/include/postgresql/postgres_ext.h:
+/usr/include/postgresql/pg_config_ext.h:
+verifier/util.h:

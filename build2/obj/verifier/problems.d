@@ -1,0 +1,4 @@
+build2/obj/verifier/problems.o: verifier/problems.c verifier/problems.h \
+ verifier/util.h
+verifier/problems.h:
+verifier/util.h:

@@ -1,0 +1,12 @@
+build2/obj/verifier/runner.o: verifier/runner.c verifier/db.h \
+ /usr/include/postgresql/libpq-fe.h \
+ /usr/include/postgresql/postgres_ext.h \
+ /usr/include/postgresql/pg_config_ext.h verifier/util.h \
+ verifier/runner.h verifier/sqlfile.h
+verifier/db.h:
+/usr/include/postgresql/libpq-fe.h:
+/usr/include/postgresql/postgres_ext.h:
+/usr/include/postgresql/pg_config_ext.h:
+verifier/util.h:
+verifier/runner.h:
+verifier/sqlfile.h:

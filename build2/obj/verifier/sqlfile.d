@@ -1,0 +1,4 @@
+build2/obj/verifier/sqlfile.o: verifier/sqlfile.c verifier/sqlfile.h \
+ verifier/util.h
+verifier/sqlfile.h:
+verifier/util.h:
