@@ -685,6 +685,7 @@ emit_migration(struct snapshot *snap, const char *schema, const char *from,
 	emit_sequences_finish(&e);
 	emit_types_drop(&e);
 	emit_enums_drop(&e);
+	emit_extensions_drop(&e);
 	emit_partitions_create(&e);
 	/* 8. Checks of domains; constraints: keys and checks, then foreign
 	   keys; indexes. */
