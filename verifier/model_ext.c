@@ -58,9 +58,14 @@ ld_ext_map(struct loader *ld, yaml_node_t *map, struct model_extension *e)
 		return (0);
 	if (s->type != YAML_SCALAR_NODE ||
 	    (strcmp(ld_scalar(s), "own") != 0 &&
-	    strcmp(ld_scalar(s), VF_EXTENSIONS_SCHEMA) != 0))
-		return (ld_at(ld, s, "schema of extension \"%s\" must be "
-		    "own or " VF_EXTENSIONS_SCHEMA, e->name));
+	    strcmp(ld_scalar(s), VF_EXTENSIONS_SCHEMA) != 0)) {
+		ld_at(ld, s, "schema of extension \"%s\" must be own or "
+		    VF_EXTENSIONS_SCHEMA, e->name);
+		/* Not counted yet: the caller does not release it. */
+		free(e->name);
+		e->name = NULL;
+		return (-1);
+	}
 	e->own = strcmp(ld_scalar(s), "own") == 0;
 	return (0);
 }
