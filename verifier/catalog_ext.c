@@ -4,7 +4,8 @@
  * of their members (a column's type, an index's operator class, a
  * constraint's operator, a default's function: a normal dependency on an
  * object the extension owns).  Their members are never the schema's: the
- * other sets do not read them.
+ * other sets do not read them.  The extensions installed in the schema
+ * read itself are read too, used 'o' (own).
  */
 #include "catalog.h"
 
@@ -18,7 +19,7 @@
 
 const char catalog_extensions_sql[] =
 	"SELECT e.extname::pg_catalog.text AS name, "
-	"CASE WHEN EXISTS (SELECT 1 FROM pg_catalog.pg_depend m "
+	"CASE WHEN n.nspname = $1 THEN 'o' WHEN EXISTS (SELECT 1 FROM pg_catalog.pg_depend m "
 	"JOIN pg_catalog.pg_depend d ON d.refclassid = m.classid "
 	"AND d.refobjid = m.objid AND d.deptype = 'n' "
 	"WHERE m.refclassid = 'pg_catalog.pg_extension'::pg_catalog.regclass "
@@ -33,5 +34,5 @@ const char catalog_extensions_sql[] =
 	"WHERE s.nspname = $1)))) THEN 't' ELSE 'f' END AS used "
 	"FROM pg_catalog.pg_extension e "
 	"JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace "
-	"WHERE n.nspname = '" VF_EXTENSIONS_SCHEMA "' "
+	"WHERE n.nspname IN ('" VF_EXTENSIONS_SCHEMA "', $1) "
 	"ORDER BY e.extname";

@@ -522,6 +522,9 @@ mark_destructive(struct diff_change *c)
 			c->destructive = "drops a column and its values";
 		else if (strcmp(c->kind, "attribute") == 0)
 			c->destructive = "drops an attribute and its values";
+		else if (strcmp(c->kind, "extension") == 0)
+			c->destructive = "drops an extension and what uses "
+			    "its objects";
 		return;
 	}
 	if (strcmp(c->action, "alter") != 0 || c->field == NULL)
@@ -723,7 +726,7 @@ diff_describe(struct vbuf *b, const char *schema, const struct diff_change *c)
 		return;
 	}
 	if (strcmp(c->kind, "extension") == 0) {
-		diff_ext_describe(b, c);
+		diff_ext_describe(b, schema, c);
 		return;
 	}
 	vbuf_appendf(b, "%s %s ", c->kind,

@@ -86,7 +86,8 @@ void	diff_grant_describe(struct vbuf *out, const char *schema,
 
 /* diff_ext.c: the same for extensions. */
 extern const char *const diff_ext_sql[];
-void	diff_ext_describe(struct vbuf *out, const struct diff_change *c);
+void	diff_ext_describe(struct vbuf *out, const char *schema,
+	    const struct diff_change *c);
 
 /* One line describing change c (without colour or sign), into out. */
 void	diff_describe(struct vbuf *out, const char *schema,

@@ -690,6 +690,7 @@ emit_migration(struct snapshot *snap, const char *schema, const char *from,
 	emit_sequences_finish(&e);
 	emit_types_drop(&e);
 	emit_enums_drop(&e);
+	emit_extensions_drop(&e);
 	emit_partitions_create(&e);
 	/* 8. Checks of domains; constraints: keys and checks, indexes,
 	   then foreign keys (which may reference a unique index). */

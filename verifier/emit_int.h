@@ -110,6 +110,8 @@ void	emit_partitions_create(struct emitter *e);
 
 /* emit_ext.c: extensions installed (step 0, after the revokes). */
 void	emit_extensions_create(struct emitter *e);
+/* emit_ext.c: extensions of the schema dropped (step 7, last). */
+void	emit_extensions_drop(struct emitter *e);
 
 /* emit_grant.c: privileges revoked (step 0) and granted (step 10). */
 void	emit_grants_revoke(struct emitter *e);

@@ -68,9 +68,11 @@ struct model_grant {
 	int		  to_line, to_col;	/* of its role */
 };
 
-/* An extension the schema uses (`extensions:`), in VF_EXTENSIONS_SCHEMA. */
+/* An extension the schema uses (`extensions:`), in VF_EXTENSIONS_SCHEMA,
+   or in the schema itself (`{name: citext, schema: own}`). */
 struct model_extension {
 	char		*name;
+	int		 own;	/* installed in the model's schema */
 	int		 line, col;
 };
 

@@ -5,7 +5,9 @@
  * their own schema.  initdb/ makes that schema and installs the
  * extensions (a service role cannot); a model lists the ones it needs, and
  * names their types either qualified ("extensions.citext") or, for the
- * types of the contrib extensions below, bare ("citext").
+ * types of the contrib extensions below, bare ("citext").  An extension
+ * may also be installed in the service's own schema, written
+ * {name: citext, schema: own}: its types are then the schema's, bare.
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -39,6 +41,35 @@ model_ext_free(struct model *m)
 	m->nextensions = 0;
 }
 
+/* One entry written {name: citext, schema: own}: into e. */
+static int
+ld_ext_map(struct loader *ld, yaml_node_t *map, struct model_extension *e)
+{
+	static const char *const keys[] = { "name", "schema", NULL };
+	yaml_node_t	*n, *s;
+
+	if (ld_check_keys(ld, map, "an extension", keys) == -1)
+		return (-1);
+	if ((n = ld_map_get(ld, map, "name")) == NULL)
+		return (ld_at(ld, map, "an extension needs a name"));
+	if (ld_name(ld, n, "an extension", &e->name) == -1)
+		return (-1);
+	if ((s = ld_map_get(ld, map, "schema")) == NULL)
+		return (0);
+	if (s->type != YAML_SCALAR_NODE ||
+	    (strcmp(ld_scalar(s), "own") != 0 &&
+	    strcmp(ld_scalar(s), VF_EXTENSIONS_SCHEMA) != 0)) {
+		ld_at(ld, s, "schema of extension \"%s\" must be own or "
+		    VF_EXTENSIONS_SCHEMA, e->name);
+		/* Not counted yet: the caller does not release it. */
+		free(e->name);
+		e->name = NULL;
+		return (-1);
+	}
+	e->own = strcmp(ld_scalar(s), "own") == 0;
+	return (0);
+}
+
 int
 ld_extensions(struct loader *ld, yaml_node_t *seq)
 {
@@ -58,7 +89,11 @@ ld_extensions(struct loader *ld, yaml_node_t *seq)
 		    (m->nextensions + 1) * sizeof(*m->extensions));
 		e = &m->extensions[m->nextensions];
 		memset(e, 0, sizeof(*e));
-		if (ld_name(ld, n, "an extension", &e->name) == -1)
+		if (n->type == YAML_MAPPING_NODE) {
+			if (ld_ext_map(ld, n, e) == -1)
+				return (-1);
+			n = ld_map_get(ld, n, "name");
+		} else if (ld_name(ld, n, "an extension", &e->name) == -1)
 			return (-1);
 		m->nextensions++;
 		e->line = (int)n->start_mark.line + 1;
@@ -80,6 +115,8 @@ ld_extensions(struct loader *ld, yaml_node_t *seq)
 	return (0);
 }
 
+/* 0 when m does not list extension name, 1 when in the shared schema,
+   2 when in the model's own. */
 static int
 has_extension(const struct model *m, const char *name)
 {
@@ -87,7 +124,7 @@ has_extension(const struct model *m, const char *name)
 
 	for (i = 0; i < m->nextensions; i++)
 		if (strcmp(m->extensions[i].name, name) == 0)
-			return (1);
+			return (m->extensions[i].own ? 2 : 1);
 	return (0);
 }
 
@@ -119,11 +156,18 @@ model_ext_type(const struct model *m, const char *elem, char **norm,
 	for (i = 0; i < sizeof(ext_types) / sizeof(ext_types[0]); i++) {
 		if (strcmp(ext_types[i].type, elem) != 0)
 			continue;
-		if (!has_extension(m, ext_types[i].ext)) {
+		switch (has_extension(m, ext_types[i].ext)) {
+		case 0:
 			snprintf(msg, msglen, "type \"%s\" comes from "
 			    "extension %s, which the model does not list in "
 			    "extensions", elem, ext_types[i].ext);
 			return (-1);
+		case 2:
+			/* In the schema: bare, as PostgreSQL prints it. */
+			*norm = xstrdup(elem);
+			return (1);
+		default:
+			break;
 		}
 		*norm = xmalloc(sizeof(prefix) + strlen(elem));
 		strcpy(*norm, prefix);
@@ -141,11 +185,23 @@ model_ext_render(const struct model *m, struct vbuf *out,
 
 	if (m->nextensions == 0)
 		return;
+	for (i = 0; i < m->nextensions; i++) {
+		if (!m->extensions[i].own)
+			continue;
+		vbuf_puts(out, "CREATE EXTENSION IF NOT EXISTS ");
+		vf_quote_ident(out, m->extensions[i].name);
+		vbuf_puts(out, " SCHEMA ");
+		vf_quote_ident(out, m->schema);
+		vbuf_puts(out, ";\n");
+		stmt(arg, m->extensions[i].line, m->extensions[i].col);
+	}
 	vbuf_puts(out, "CREATE SCHEMA IF NOT EXISTS ");
 	vf_quote_ident(out, VF_EXTENSIONS_SCHEMA);
 	vbuf_puts(out, ";\n");
 	stmt(arg, 0, 0);
 	for (i = 0; i < m->nextensions; i++) {
+		if (m->extensions[i].own)
+			continue;
 		vbuf_puts(out, "CREATE EXTENSION IF NOT EXISTS ");
 		vf_quote_ident(out, m->extensions[i].name);
 		vbuf_puts(out, " SCHEMA ");

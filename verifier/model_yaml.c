@@ -673,7 +673,11 @@ model_write_yaml(const struct model *m, struct vbuf *out)
 	yaml_kv(out, 0, "schema", m->schema != NULL ? m->schema : "");
 	for (i = 0; i < m->nextensions; i++) {
 		vbuf_puts(out, i == 0 ? "extensions: [" : ", ");
+		if (m->extensions[i].own)
+			vbuf_puts(out, "{name: ");
 		vbuf_puts(out, m->extensions[i].name);
+		if (m->extensions[i].own)
+			vbuf_puts(out, ", schema: own}");
 		vbuf_puts(out, i + 1 == m->nextensions ? "]\n" : "");
 	}
 	if (m->nenums > 0) {

@@ -114,6 +114,9 @@ check_eq "the owner's privileges are not dumped" "" "$(grep grants "$W/models/$S
 kind "extensions" "CREATE TABLE t (id int PRIMARY KEY, e extensions.citext, es extensions.citext[],
     s text CHECK (extensions.similarity(s, 'x') < 1)); CREATE INDEX ON t (extensions.word_similarity(s, 'y'))"
 check_contains "the extensions used are dumped" "extensions: [citext, pg_trgm]" "$(cat "$W/models/$SCHEMA.yaml")"
+kind "extensions in the schema" "CREATE EXTENSION hstore SCHEMA $SCHEMA; CREATE EXTENSION \"uuid-ossp\" SCHEMA $SCHEMA;
+    CREATE TABLE t (id uuid PRIMARY KEY DEFAULT uuid_generate_v4(), h hstore, e extensions.citext)"
+check_contains "the extensions of the schema are dumped" "extensions: [citext, {name: hstore, schema: own}, {name: uuid-ossp, schema: own}]" "$(cat "$W/models/$SCHEMA.yaml")"
 kind "generated" "CREATE TABLE t (a int NOT NULL, b int GENERATED ALWAYS AS (a * 2) STORED,
     c text, d text GENERATED ALWAYS AS (upper(c) || '!') STORED)"
 kind "primary keys" "CREATE TABLE a (id int PRIMARY KEY);
@@ -311,7 +314,6 @@ unsupported "type from another schema" "t.c (public.vf_mood)" "DROP TYPE IF EXIS
     CREATE TYPE public.vf_mood AS ENUM ('a'); CREATE TABLE t (c public.vf_mood)"
 unsupported "foreign key to another schema" "t.t_r_fkey" "DROP TABLE IF EXISTS public.vf_ref;
     CREATE TABLE public.vf_ref (id int PRIMARY KEY); CREATE TABLE t (r int REFERENCES public.vf_ref)"
-unsupported "extension" "hstore" "CREATE EXTENSION hstore SCHEMA $SCHEMA"
 unsupported "statistics" "st" "CREATE TABLE t (a int, b int); CREATE STATISTICS st ON a, b FROM t"
 
 # Valid in PostgreSQL, not in a model: said by dump only (diff compares
