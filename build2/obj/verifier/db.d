@@ -1,9 +1,0 @@
-build2/obj/verifier/db.o: verifier/db.c verifier/db.h \
- /usr/include/postgresql/libpq-fe.h \
- /usr/include/postgresql/postgres_ext.h \
- /usr/include/postgresql/pg_config_ext.h verifier/util.h
-verifier/db.h:
-/usr/include/postgresql/libpq-fe.h:
-/usr/include/postgresql/postgres_ext.h:
-/usr/include/postgresql/pg_config_ext.h:
-verifier/util.h:
