@@ -208,7 +208,7 @@ dump_constraints(const struct catalog *cat, struct model_table *t,
 			}
 			dump_constraint_options(cat, i, c);
 			if (kinds[k] == 'x') {
-				dump_exclude(cat, i, t->name, c, dump_unparen);
+				dump_exclude(cat, i, t->name, c);
 				continue;
 			}
 			if (kinds[k] == 'c') {

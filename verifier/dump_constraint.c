@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "dump.h"
+#include "dump_int.h"
 
 static int
 is_t(const char *s)
@@ -44,7 +44,7 @@ dump_constraint_options(const struct catalog *cat, size_t row,
 
 void
 dump_exclude(const struct catalog *cat, size_t row, const char *tbl,
-    struct model_constraint *c, char *(*unparen)(const char *))
+    struct model_constraint *c)
 {
 	const struct catalog_set	*s = &cat->sets[CATALOG_CONCOLS];
 	struct model_excl_elem		*el;
@@ -60,7 +60,7 @@ dump_exclude(const struct catalog *cat, size_t row, const char *tbl,
 	} else
 		c->method = xstrdup("gist");
 	x = catalog_get(cat, CATALOG_CONSTRAINTS, row, "check_expr");
-	c->where = x != NULL ? unparen(x) : NULL;
+	c->where = x != NULL ? dump_unparen(x) : NULL;
 	for (i = 0; i < s->nrows; i++) {
 		if (strcmp(catalog_get(cat, CATALOG_CONCOLS, i, "tbl"), tbl) ||
 		    strcmp(catalog_get(cat, CATALOG_CONCOLS, i, "con"), name))

@@ -5,7 +5,7 @@
  */
 #include <string.h>
 
-#include "dump.h"
+#include "dump_int.h"
 
 void
 dump_extensions(const struct catalog *cat, struct model *m)

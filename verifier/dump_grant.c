@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "dump.h"
+#include "dump_int.h"
 
 /* An entry being built: the privileges as bits of the kind's list. */
 struct acc {

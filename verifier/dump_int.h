@@ -17,6 +17,30 @@ char	*dump_type(const char *schema, const char *type);
 /* An expression without the outer parentheses PostgreSQL prints. */
 char	*dump_unparen(const char *s);
 
+/* dump_partition.c: dump_model()'s partitions, once m has its tables. */
+void	dump_partitions(const struct catalog *cat, struct model *m);
+
+/*
+ * dump_constraint.c: the options of constraint c from row `row` of
+ * CATALOG_CONSTRAINTS (deferrable, initially deferred, NOT VALID, NULLS
+ * NOT DISTINCT, comment), and an exclusion constraint's method, elements,
+ * include columns and WHERE.
+ */
+void	dump_constraint_options(const struct catalog *cat, size_t row,
+	    struct model_constraint *c);
+void	dump_exclude(const struct catalog *cat, size_t row, const char *tbl,
+	    struct model_constraint *c);
+
+/* dump_grant.c: the grants of cat on m's schema, tables, sequences, enums
+   (for dump_model(), once they are filled). */
+void	dump_grants(const struct catalog *cat, struct model *m);
+
+/* dump_ext.c: the extensions m's objects use, from cat. */
+void	dump_extensions(const struct catalog *cat, struct model *m);
+
+/* dump_view.c: the views of CATALOG_VIEWS, appended to m->views. */
+void	dump_views(const struct catalog *cat, struct model *m);
+
 /* dump_domain.c: the domains and composite types of cat into m. */
 void	dump_user_types(const struct catalog *cat, struct model *m,
 	    struct problems *p);

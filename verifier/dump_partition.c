@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "dump.h"
+#include "dump_int.h"
 
 /* Whether name is a table of m or a partition already in m. */
 static int

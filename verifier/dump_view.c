@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "dump.h"
+#include "dump_int.h"
 
 /* Whether view name is in m already. */
 static int

@@ -425,6 +425,10 @@ void	model_strv_free(char **v, size_t n);
 void	model_put_param(struct vbuf *out, const char *name,
 	    const char *value);
 
+/* Appends "COMMENT ON what schema.name IS 'comment';\n" (model_render.c). */
+void	model_put_comment(const struct model *m, struct vbuf *out,
+	    const char *what, const char *name, const char *comment);
+
 /* Appends " WITH (a = '1', b = '2')" for n > 0 parameters, else nothing. */
 void	model_put_with(struct vbuf *out, const struct model_param *p,
 	    size_t n);

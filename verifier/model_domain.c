@@ -448,18 +448,6 @@ put_qname(struct vbuf *out, const struct model *m, const char *name)
 	vf_quote_ident(out, name);
 }
 
-/* COMMENT ON what "schema"."name" IS 'comment'; */
-static void
-put_comment(struct vbuf *out, const struct model *m, const char *what,
-    const char *name, const char *comment)
-{
-	vbuf_appendf(out, "COMMENT ON %s ", what);
-	put_qname(out, m, name);
-	vbuf_puts(out, " IS ");
-	vf_quote_literal(out, comment);
-	vbuf_puts(out, ";\n");
-}
-
 void
 model_render_type(struct vbuf *out, const struct model *m, const char *type)
 {
@@ -495,7 +483,7 @@ model_render_user_types(const struct model *m, struct vbuf *out,
 			vbuf_puts(out, ");\n");
 			done(arg, c->line, c->col);
 			if (c->comment != NULL) {
-				put_comment(out, m, "TYPE", c->name,
+				model_put_comment(m, out, "TYPE", c->name,
 				    c->comment);
 				done(arg, c->line, c->col);
 			}
@@ -523,7 +511,8 @@ model_render_user_types(const struct model *m, struct vbuf *out,
 		vbuf_puts(out, ";\n");
 		done(arg, d->line, d->col);
 		if (d->comment != NULL) {
-			put_comment(out, m, "DOMAIN", d->name, d->comment);
+			model_put_comment(m, out, "DOMAIN", d->name,
+			    d->comment);
 			done(arg, d->line, d->col);
 		}
 	}

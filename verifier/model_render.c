@@ -330,9 +330,8 @@ stmt_done(struct render *r, int line, int col)
 	r->mark = r->out->len;
 }
 
-/* "COMMENT ON what schema.name IS 'comment';" */
-static void
-put_comment(const struct model *m, struct vbuf *out, const char *what,
+void
+model_put_comment(const struct model *m, struct vbuf *out, const char *what,
     const char *name, const char *comment)
 {
 	vbuf_appendf(out, "COMMENT ON %s ", what);
@@ -351,13 +350,13 @@ render_comments(const struct model *m, struct render *r)
 
 	for (i = 0; i < m->nenums; i++)
 		if (m->enums[i].comment != NULL) {
-			put_comment(m, r->out, "TYPE", m->enums[i].name,
+			model_put_comment(m, r->out, "TYPE", m->enums[i].name,
 			    m->enums[i].comment);
 			stmt_done(r, m->enums[i].line, m->enums[i].col);
 		}
 	for (i = 0; i < m->nsequences; i++)
 		if (m->sequences[i].comment != NULL) {
-			put_comment(m, r->out, "SEQUENCE",
+			model_put_comment(m, r->out, "SEQUENCE",
 			    m->sequences[i].name, m->sequences[i].comment);
 			stmt_done(r, m->sequences[i].line,
 			    m->sequences[i].col);
@@ -366,7 +365,7 @@ render_comments(const struct model *m, struct render *r)
 		t = &m->tables[i];
 		for (j = 0; j < t->nindexes; j++)
 			if (t->indexes[j].comment != NULL) {
-				put_comment(m, r->out, "INDEX",
+				model_put_comment(m, r->out, "INDEX",
 				    t->indexes[j].name, t->indexes[j].comment);
 				stmt_done(r, t->indexes[j].line,
 				    t->indexes[j].col);

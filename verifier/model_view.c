@@ -282,14 +282,8 @@ model_render_view(const struct model *m, const struct model_view *v,
 	if (comment) {
 		if (v->comment == NULL)
 			return;
-		vbuf_puts(out, v->materialized ?
-		    "COMMENT ON MATERIALIZED VIEW " : "COMMENT ON VIEW ");
-		vf_quote_ident(out, m->schema);
-		vbuf_putc(out, '.');
-		vf_quote_ident(out, v->name);
-		vbuf_puts(out, " IS ");
-		vf_quote_literal(out, v->comment);
-		vbuf_puts(out, ";\n");
+		model_put_comment(m, out, v->materialized ?
+		    "MATERIALIZED VIEW" : "VIEW", v->name, v->comment);
 		return;
 	}
 	vbuf_puts(out, v->materialized ? "CREATE MATERIALIZED VIEW " :
