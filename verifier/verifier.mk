@@ -4,7 +4,8 @@
 
 # Layers, low to high; a module includes only headers of its own layer or
 # below (the CLI is the only one that prints):
-#   1. util, pgtree (libpg_query: the scanner quotes names), problems
+#   1. util, pgtree (libpg_query: the scanner quotes names), problems,
+#      graph (nodes, edges, their order)
 #   2. db, sqlfile, model (model_load, model_objects, model_storage,
 #      model_constraint, model_domain, model_partition, model_names,
 #      model_types, model_expr, model_render, model_yaml)
@@ -19,6 +20,7 @@
 # Library sources: every module but the CLI.
 VERIFIER_SRCS := \
 	verifier/util.c \
+	verifier/graph.c \
 	verifier/problems.c \
 	verifier/db.c \
 	verifier/sqlfile.c \
