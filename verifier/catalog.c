@@ -39,6 +39,94 @@
 	"ON d.classid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass " \
 	"AND d.objid = r.oid "
 
+/* The kind of object a relation (c) is, as diff.c names changes. */
+#define REL_KIND(c) \
+	"CASE " c ".relkind WHEN 'r' THEN 'table' WHEN 'p' THEN 'table' " \
+	"WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view' " \
+	"WHEN 'i' THEN 'index' WHEN 'I' THEN 'index' " \
+	"WHEN 'S' THEN 'sequence' WHEN 'c' THEN 'composite type' " \
+	"ELSE 'relation' END"
+
+/*
+ * An object of pg_depend (class cl, oid o, sub-object s) as rows of
+ * (kind, name, col, rel, nsp): rel the relation it belongs to (NULL for
+ * types and functions), nsp its schema.  A view's rule is its view; a
+ * column's default, its column; a domain's check, its domain; an array
+ * type, its element type; a unique, primary key or exclusion index, its
+ * constraint.  Per-table objects (constraints, triggers, policies) are
+ * named "table.name"; functions "name(identity arguments)".  Internal
+ * triggers (a foreign key's) are not objects of their own.
+ */
+#define DEP_OBJ(cl, o, s) \
+	"SELECT CASE WHEN x.conname IS NOT NULL THEN 'constraint' " \
+	"ELSE " REL_KIND("c") " END AS kind, " \
+	"CASE WHEN x.conname IS NOT NULL THEN xc.relname || '.' || " \
+	"x.conname ELSE c.relname::pg_catalog.text END AS name, " \
+	"CASE WHEN x.conname IS NULL THEN a.attname::pg_catalog.text END " \
+	"AS col, COALESCE(xc.relname, c.relname)::pg_catalog.text AS rel, " \
+	"n.nspname AS nsp FROM pg_catalog.pg_class c " \
+	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace " \
+	"LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid " \
+	"AND a.attnum = " s " AND " s " > 0 " \
+	"LEFT JOIN pg_catalog.pg_constraint x ON x.conindid = c.oid " \
+	"AND c.relkind IN ('i', 'I') AND x.contype IN ('p', 'u', 'x') " \
+	"LEFT JOIN pg_catalog.pg_class xc ON xc.oid = x.conrelid " \
+	"WHERE " cl " = 'pg_catalog.pg_class'::pg_catalog.regclass " \
+	"AND c.oid = " o " " \
+	"UNION ALL SELECT " REL_KIND("c") ", c.relname, NULL, c.relname, " \
+	"n.nspname FROM pg_catalog.pg_rewrite r " \
+	"JOIN pg_catalog.pg_class c ON c.oid = r.ev_class " \
+	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace " \
+	"WHERE " cl " = 'pg_catalog.pg_rewrite'::pg_catalog.regclass " \
+	"AND r.oid = " o " " \
+	"UNION ALL SELECT " REL_KIND("c") ", c.relname, a.attname, " \
+	"c.relname, n.nspname FROM pg_catalog.pg_attrdef ad " \
+	"JOIN pg_catalog.pg_class c ON c.oid = ad.adrelid " \
+	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace " \
+	"JOIN pg_catalog.pg_attribute a ON a.attrelid = ad.adrelid " \
+	"AND a.attnum = ad.adnum " \
+	"WHERE " cl " = 'pg_catalog.pg_attrdef'::pg_catalog.regclass " \
+	"AND ad.oid = " o " " \
+	"UNION ALL SELECT CASE WHEN t.typtype = 'e' THEN 'enum' " \
+	"WHEN t.typtype = 'd' THEN 'domain' " \
+	"WHEN t.typtype = 'c' THEN " REL_KIND("tc") " ELSE 'type' END, " \
+	"t.typname, NULL, tc.relname, n.nspname " \
+	"FROM pg_catalog.pg_type t0 " \
+	"JOIN pg_catalog.pg_type t ON t.oid = CASE WHEN t0.typcategory = " \
+	"'A' AND t0.typelem <> 0 THEN t0.typelem ELSE t0.oid END " \
+	"JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace " \
+	"LEFT JOIN pg_catalog.pg_class tc ON tc.oid = t.typrelid " \
+	"WHERE " cl " = 'pg_catalog.pg_type'::pg_catalog.regclass " \
+	"AND t0.oid = " o " " \
+	"UNION ALL SELECT CASE WHEN x.contypid <> 0 THEN 'domain' " \
+	"ELSE 'constraint' END, CASE WHEN x.contypid <> 0 THEN t.typname " \
+	"ELSE c.relname || '.' || x.conname END, NULL, c.relname, " \
+	"n.nspname FROM pg_catalog.pg_constraint x " \
+	"JOIN pg_catalog.pg_namespace n ON n.oid = x.connamespace " \
+	"LEFT JOIN pg_catalog.pg_class c ON c.oid = x.conrelid " \
+	"LEFT JOIN pg_catalog.pg_type t ON t.oid = x.contypid " \
+	"WHERE " cl " = 'pg_catalog.pg_constraint'::pg_catalog.regclass " \
+	"AND x.oid = " o " " \
+	"UNION ALL SELECT CASE p.prokind WHEN 'p' THEN 'procedure' " \
+	"ELSE 'function' END, p.proname || '(' || " \
+	"pg_catalog.pg_get_function_identity_arguments(p.oid) || ')', " \
+	"NULL, NULL, n.nspname FROM pg_catalog.pg_proc p " \
+	"JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace " \
+	"WHERE " cl " = 'pg_catalog.pg_proc'::pg_catalog.regclass " \
+	"AND p.oid = " o " " \
+	"UNION ALL SELECT 'trigger', c.relname || '.' || g.tgname, NULL, " \
+	"c.relname, n.nspname FROM pg_catalog.pg_trigger g " \
+	"JOIN pg_catalog.pg_class c ON c.oid = g.tgrelid " \
+	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace " \
+	"WHERE " cl " = 'pg_catalog.pg_trigger'::pg_catalog.regclass " \
+	"AND g.oid = " o " AND NOT g.tgisinternal " \
+	"UNION ALL SELECT 'policy', c.relname || '.' || y.polname, NULL, " \
+	"c.relname, n.nspname FROM pg_catalog.pg_policy y " \
+	"JOIN pg_catalog.pg_class c ON c.oid = y.polrelid " \
+	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace " \
+	"WHERE " cl " = 'pg_catalog.pg_policy'::pg_catalog.regclass " \
+	"AND y.oid = " o
+
 /* A collation's name, schema-qualified outside pg_catalog. */
 #define COLLNAME(co) \
 	"CASE WHEN cn.nspname = 'pg_catalog' THEN '' " \
@@ -49,7 +137,7 @@ static const char *const set_names[CATALOG_NSETS] = {
 	"enums", "tables", "columns", "constraints", "concols", "indexes",
 	"indexkeys", "sequences", "domains", "domchecks", "composites",
 	"compattrs", "partitions", "grants", "extensions", "views", "viewdeps",
-	"unsupported"
+	"deps", "unsupported"
 };
 
 static const char *const set_sql[CATALOG_NSETS] = {
@@ -407,6 +495,46 @@ static const char *const set_sql[CATALOG_NSETS] = {
 	"AND t.typtype IN ('e', 'd') "
 	"ORDER BY 1, 2, 3",
 
+	/* CATALOG_DEPS: pg_depend between two objects of the schema (not
+	   the version table), each as DEP_OBJ() names it; an object's
+	   own parts (a view's rule, a column's default) left out. */
+	"WITH rel AS (SELECT c.oid FROM pg_catalog.pg_class c "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+	"WHERE n.nspname = $1), "
+	/* The oids of the schema's objects, first, for speed: DEP_OBJ()
+	   then checks each one's class and schema. */
+	"sch AS (SELECT oid FROM rel "
+	"UNION ALL SELECT t.oid FROM pg_catalog.pg_type t "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
+	"WHERE n.nspname = $1 "
+	"UNION ALL SELECT p.oid FROM pg_catalog.pg_proc p "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace "
+	"WHERE n.nspname = $1 "
+	"UNION ALL SELECT x.oid FROM pg_catalog.pg_constraint x "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = x.connamespace "
+	"WHERE n.nspname = $1 "
+	"UNION ALL SELECT oid FROM pg_catalog.pg_rewrite "
+	"WHERE ev_class IN (SELECT oid FROM rel) "
+	"UNION ALL SELECT oid FROM pg_catalog.pg_attrdef "
+	"WHERE adrelid IN (SELECT oid FROM rel) "
+	"UNION ALL SELECT oid FROM pg_catalog.pg_trigger "
+	"WHERE tgrelid IN (SELECT oid FROM rel) "
+	"UNION ALL SELECT oid FROM pg_catalog.pg_policy "
+	"WHERE polrelid IN (SELECT oid FROM rel)) "
+	"SELECT DISTINCT o.kind, o.name, o.col, d.deptype::pg_catalog.text "
+	"AS deptype, r.kind AS ref_kind, r.name AS ref_name, r.col AS ref_col "
+	"FROM (SELECT * FROM pg_catalog.pg_depend "
+	"WHERE objid IN (SELECT oid FROM sch) "
+	"AND refobjid IN (SELECT oid FROM sch)) d "
+	"CROSS JOIN LATERAL (" DEP_OBJ("d.classid", "d.objid", "d.objsubid")
+	") o CROSS JOIN LATERAL ("
+	DEP_OBJ("d.refclassid", "d.refobjid", "d.refobjsubid") ") r "
+	"WHERE d.deptype IN ('n', 'a', 'i') AND o.nsp = $1 AND r.nsp = $1 "
+	"AND (o.kind <> r.kind OR o.name <> r.name) "
+	"AND o.rel IS DISTINCT FROM '" VF_VERSION_TABLE "' "
+	"AND r.rel IS DISTINCT FROM '" VF_VERSION_TABLE "' "
+	"ORDER BY 1, 2, 3, 4, 5, 6, 7",
+
 	/* CATALOG_UNSUPPORTED: what is in the schema and not modelled. */
 	"SELECT kind, name FROM ("
 	"SELECT 'foreign table' AS kind, c.relname::pg_catalog.text AS name "
@@ -640,8 +768,10 @@ catalog_read(PGconn *conn, const char *schema, struct catalog *cat,
 	    0, NULL, err) == -1)
 		goto fail;
 	intx = 1;
+	/* And no JIT: compiling costs more than these small reads. */
 	res = db_query(conn, "SELECT pg_catalog.set_config('search_path', "
-	    "'pg_catalog', true)", 0, NULL, PGRES_TUPLES_OK, err);
+	    "'pg_catalog', true), pg_catalog.set_config('jit', 'off', true)",
+	    0, NULL, PGRES_TUPLES_OK, err);
 	if (res == NULL)
 		goto fail;
 	PQclear(res);

@@ -65,6 +65,19 @@ enum catalog_set_id {
 				   column, or NULL) of the schema that view
 				   vw reads, or an enum or domain it names
 				   (pg_depend of its rule) */
+	CATALOG_DEPS,		/* kind, name, col, deptype, ref_kind,
+				   ref_name, ref_col: object (kind, name,
+				   column or NULL) depends on ref (pg_depend,
+				   deptype n, a or i), both in the schema;
+				   kind as diff.c names changes ("table",
+				   "view", "materialized view", "index",
+				   "constraint", "sequence", "enum", "domain",
+				   "composite type", "function", "procedure",
+				   "trigger", "policy"); constraints, triggers
+				   and policies named "table.name", functions
+				   "name(identity arguments)"; a unique,
+				   primary key or exclusion index is its
+				   constraint, an array type its element */
 	CATALOG_UNSUPPORTED,	/* kind, name */
 	CATALOG_NSETS
 };
