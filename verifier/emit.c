@@ -5,6 +5,12 @@
  * side's columns of a new table, the columns that use an enum, ...).
  * Tables, columns, constraints and indexes are written here; every other
  * kind in its own emit_<kind>.c, as steps that emit_migration() calls.
+ *
+ * The order of the draft is not the order of the steps: every statement
+ * is written under a node (kind, name, action) with emit_stmt_begin(),
+ * and emit_order.c sorts the nodes by the dependencies of both sides
+ * (pg_depend, the store's deps set) before they are written out; the
+ * steps' order only breaks ties.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -190,6 +196,7 @@ add_column(struct emitter *e, const char *tbl, const char *col)
 	if (st == NULL)
 		return;
 	if (sqlite3_step(st) == SQLITE_ROW) {
+		emit_stmt_begin(e, "table", tbl, "alter");
 		emit_alter_table(e, tbl);
 		vbuf_puts(e->out, "ADD COLUMN ");
 		column_spec(e, st);
@@ -208,6 +215,7 @@ create_table(struct emitter *e, const char *tbl)
 	    tbl, NULL);
 	if (st == NULL)
 		return;
+	emit_stmt_begin(e, "table", tbl, "create");
 	emit_create_table_head(e, tbl);
 	emit_qname(e, tbl);
 	vbuf_puts(e->out, " (");
@@ -246,6 +254,7 @@ new_table_comments(struct emitter *e, const char *tbl)
 {
 	sqlite3_stmt	*st;
 
+	emit_stmt_begin(e, "table", tbl, "finish");
 	st = emit_query(e, "SELECT comment FROM tables WHERE side = ?1 AND "
 	    "name = ?2 AND comment IS NOT NULL", e->to, tbl, NULL);
 	if (st == NULL)
@@ -269,6 +278,7 @@ add_constraint(struct emitter *e, const struct diff_change *c)
 	const char	*def = c->to_val, *p;
 	static const char refs[] = " REFERENCES (";
 
+	emit_stmt_begin_on(e, "constraint", c->tbl, c->name, "create");
 	emit_alter_table(e, c->tbl);
 	vbuf_puts(e->out, "ADD CONSTRAINT ");
 	vf_quote_ident(e->out, c->name);
@@ -287,6 +297,7 @@ add_constraint(struct emitter *e, const struct diff_change *c)
 static void
 drop_constraint(struct emitter *e, const char *tbl, const char *name)
 {
+	emit_stmt_begin_on(e, "constraint", tbl, name, "drop");
 	emit_alter_table(e, tbl);
 	vbuf_puts(e->out, "DROP CONSTRAINT ");
 	vf_quote_ident(e->out, name);
@@ -296,6 +307,7 @@ drop_constraint(struct emitter *e, const char *tbl, const char *name)
 static void
 create_index(struct emitter *e, const struct diff_change *c)
 {
+	emit_stmt_begin(e, "index", c->name, "create");
 	vbuf_appendf(e->out, "CREATE %sINDEX ",
 	    c->extra != NULL && strcmp(c->extra, "t") == 0 ? "UNIQUE " : "");
 	vf_quote_ident(e->out, c->name);
@@ -444,6 +456,7 @@ step_columns(struct emitter *e)
 			c = &e->d.v[i];
 			if (!emit_is(c, "column", "alter"))
 				continue;
+			emit_stmt_begin(e, "table", c->tbl, "alter");
 			vbuf_reset(&what);
 			vbuf_appendf(&what, "%s.%s", c->tbl, c->name);
 			/* An old default is dropped before a type change
@@ -540,6 +553,7 @@ step_columns(struct emitter *e)
 		c = &e->d.v[i];
 		if (!emit_is(c, "column", "drop"))
 			continue;
+		emit_stmt_begin(e, "table", c->tbl, "alter");
 		vbuf_reset(&what);
 		vbuf_appendf(&what, "%s.%s", c->tbl, c->name);
 		emit_destructive(e, c->destructive, what.data);
@@ -581,7 +595,6 @@ emit_migration(struct snapshot *snap, const char *schema, const char *from,
 	e.schema = schema;
 	e.from = from;
 	e.to = to;
-	e.out = out;
 	e.destructive = destr;
 	e.err = err;
 	if (diff_compute(snap, from, to, &e.d, err) == -1)
@@ -589,6 +602,8 @@ emit_migration(struct snapshot *snap, const char *schema, const char *from,
 	*nchanges = e.d.n;
 	if (e.d.n == 0)
 		goto done;
+	/* Until a step says which object it writes about. */
+	emit_stmt_begin(&e, "", "", "alter");
 	if (emit_partitions_refused(&e) == -1)
 		goto done;
 
@@ -620,43 +635,49 @@ emit_migration(struct snapshot *snap, const char *schema, const char *from,
 		c = &e.d.v[i];
 		if (emit_is(c, "index", "drop") ||
 		    (emit_is(c, "index", "alter") && c->field == NULL)) {
-			vbuf_puts(out, "DROP INDEX ");
+			emit_stmt_begin(&e, "index", c->name, "drop");
+			vbuf_puts(e.out, "DROP INDEX ");
 			emit_qname(&e, c->name);
-			vbuf_puts(out, ";\n");
+			vbuf_puts(e.out, ";\n");
 		}
 	}
 	/* 3. Renames: tables, then their columns, constraints, indexes. */
 	for (i = 0; i < e.d.n; i++) {
 		c = &e.d.v[i];
 		if (emit_is(c, "table", "rename")) {
+			emit_stmt_begin(&e, "table", c->name, "alter");
 			emit_alter_table(&e, c->old_name);
-			vbuf_puts(out, "RENAME TO ");
-			vf_quote_ident(out, c->name);
-			vbuf_puts(out, ";\n");
+			vbuf_puts(e.out, "RENAME TO ");
+			vf_quote_ident(e.out, c->name);
+			vbuf_puts(e.out, ";\n");
 		}
 	}
 	for (i = 0; i < e.d.n; i++) {
 		c = &e.d.v[i];
 		if (emit_is(c, "column", "rename")) {
+			emit_stmt_begin(&e, "table", c->tbl, "alter");
 			emit_alter_table(&e, c->tbl);
-			vbuf_puts(out, "RENAME COLUMN ");
-			vf_quote_ident(out, c->old_name);
-			vbuf_puts(out, " TO ");
-			vf_quote_ident(out, c->name);
-			vbuf_puts(out, ";\n");
+			vbuf_puts(e.out, "RENAME COLUMN ");
+			vf_quote_ident(e.out, c->old_name);
+			vbuf_puts(e.out, " TO ");
+			vf_quote_ident(e.out, c->name);
+			vbuf_puts(e.out, ";\n");
 		} else if (emit_is(c, "constraint", "rename")) {
+			emit_stmt_begin_on(&e, "constraint", c->tbl, c->name,
+			    "alter");
 			emit_alter_table(&e, c->tbl);
-			vbuf_puts(out, "RENAME CONSTRAINT ");
-			vf_quote_ident(out, c->old_name);
-			vbuf_puts(out, " TO ");
-			vf_quote_ident(out, c->name);
-			vbuf_puts(out, ";\n");
+			vbuf_puts(e.out, "RENAME CONSTRAINT ");
+			vf_quote_ident(e.out, c->old_name);
+			vbuf_puts(e.out, " TO ");
+			vf_quote_ident(e.out, c->name);
+			vbuf_puts(e.out, ";\n");
 		} else if (emit_is(c, "index", "rename")) {
-			vbuf_puts(out, "ALTER INDEX ");
+			emit_stmt_begin(&e, "index", c->name, "alter");
+			vbuf_puts(e.out, "ALTER INDEX ");
 			emit_qname(&e, c->old_name);
-			vbuf_puts(out, " RENAME TO ");
-			vf_quote_ident(out, c->name);
-			vbuf_puts(out, ";\n");
+			vbuf_puts(e.out, " RENAME TO ");
+			vf_quote_ident(e.out, c->name);
+			vbuf_puts(e.out, ";\n");
 		}
 	}
 	/* 4. Sequences that change owners are let go first: dropping the
@@ -681,10 +702,11 @@ emit_migration(struct snapshot *snap, const char *schema, const char *from,
 	for (i = 0; i < e.d.n; i++) {
 		c = &e.d.v[i];
 		if (emit_is(c, "table", "drop")) {
+			emit_stmt_begin(&e, "table", c->name, "drop");
 			emit_destructive(&e, c->destructive, c->name);
-			vbuf_puts(out, "DROP TABLE ");
+			vbuf_puts(e.out, "DROP TABLE ");
 			emit_qname(&e, c->name);
-			vbuf_puts(out, ";\n");
+			vbuf_puts(e.out, ";\n");
 		}
 	}
 	emit_sequences_finish(&e);
@@ -711,8 +733,11 @@ emit_migration(struct snapshot *snap, const char *schema, const char *from,
 				add_constraint(&e, c);
 			else if (emit_is(c, "constraint", "alter") &&
 			    (emit_field_is(c, "validated") ||
-			    emit_field_is(c, "deferrable")))
+			    emit_field_is(c, "deferrable"))) {
+				emit_stmt_begin_on(&e, "constraint", c->tbl,
+				    c->name, "alter");
 				emit_constraint_alter(&e, c);
+			}
 		}
 	}
 	emit_storage_alter(&e);
@@ -724,14 +749,19 @@ emit_migration(struct snapshot *snap, const char *schema, const char *from,
 		if (emit_is(c, "table", "add"))
 			new_table_comments(&e, c->name);
 		else if (emit_is(c, "table", "alter") &&
-		    emit_field_is(c, "comment"))
+		    emit_field_is(c, "comment")) {
+			emit_stmt_begin(&e, "table", c->name, "finish");
 			emit_comment_on(&e, "TABLE", c->name, NULL, c->to_val);
-		else if (emit_is(c, "column", "alter") &&
-		    emit_field_is(c, "comment"))
+		} else if (emit_is(c, "column", "alter") &&
+		    emit_field_is(c, "comment")) {
+			emit_stmt_begin(&e, "table", c->tbl, "finish");
 			emit_comment_on(&e, "COLUMN", c->tbl, c->name,
 			    c->to_val);
-		else if (emit_is(c, "column", "add")) {
-			sqlite3_stmt *st = emit_query(&e, COLUMN_SQL
+		} else if (emit_is(c, "column", "add")) {
+			sqlite3_stmt *st;
+
+			emit_stmt_begin(&e, "table", c->tbl, "finish");
+			st = emit_query(&e, COLUMN_SQL
 			    "AND name = ?3 AND comment IS NOT NULL", e.to,
 			    c->tbl, c->name);
 
@@ -744,7 +774,12 @@ emit_migration(struct snapshot *snap, const char *schema, const char *from,
 	emit_object_comments(&e);
 	/* 10. Privileges, on objects that all exist. */
 	emit_grants_grant(&e);
+	/* The groups in the order of the graph: every step above wrote
+	   under the node of its object. */
+	if (!e.failed && emit_order_write(&e, out) == -1)
+		e.failed = 1;
 done:
+	emit_order_free(&e);
 	diff_free(&e.d);
 	return (e.failed ? -1 : 0);
 }

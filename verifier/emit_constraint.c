@@ -62,6 +62,8 @@ emit_constraint_comments(struct emitter *e)
 
 	for (i = 0; i < e->d.n; i++) {
 		c = &e->d.v[i];
+		emit_stmt_begin_on(e, "constraint", c->tbl, c->name,
+		    "finish");
 		if (emit_is(c, "constraint", "alter") &&
 		    emit_field_is(c, "comment")) {
 			comment_on(e, c->tbl, c->name, c->to_val);

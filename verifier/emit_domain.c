@@ -239,6 +239,8 @@ waits(struct emitter *e, const char *name, int domain, char **todo,
 static void
 create_one(struct emitter *e, const char *name, int domain)
 {
+	emit_stmt_begin(e, domain ? "domain" : "composite type", name,
+	    "create");
 	if (domain)
 		create_domain(e, name, name);
 	else
@@ -262,6 +264,8 @@ destructive_attr(struct emitter *e, const struct diff_change *c)
 static void
 drop_one(struct emitter *e, const char *name, int domain)
 {
+	emit_stmt_begin(e, domain ? "domain" : "composite type", name,
+	    "drop");
 	vbuf_appendf(e->out, "DROP %s ", domain ? "DOMAIN" : "TYPE");
 	emit_qname(e, name);
 	vbuf_puts(e->out, ";\n");
@@ -322,6 +326,7 @@ emit_types_create(struct emitter *e)
 		c = &e->d.v[i];
 		if (emit_is(c, "domain check", "drop") ||
 		    emit_is(c, "domain check", "alter")) {
+			emit_stmt_begin(e, "domain", c->tbl, "alter");
 			vbuf_puts(e->out, "ALTER DOMAIN ");
 			emit_qname(e, c->tbl);
 			vbuf_puts(e->out, " DROP CONSTRAINT ");
@@ -329,6 +334,7 @@ emit_types_create(struct emitter *e)
 			vbuf_puts(e->out, ";\n");
 		} else if (emit_is(c, "domain", "alter") &&
 		    !domain_recreated(e, c->name)) {
+			emit_stmt_begin(e, "domain", c->name, "alter");
 			if (emit_field_is(c, "comment")) {
 				emit_comment_on(e, "DOMAIN", c->name, NULL,
 				    c->to_val);
@@ -345,10 +351,12 @@ emit_types_create(struct emitter *e)
 				vbuf_puts(e->out, strcmp(c->to_val, "t") == 0 ?
 				    " SET NOT NULL;\n" : " DROP NOT NULL;\n");
 		} else if (emit_is(c, "composite type", "alter") &&
-		    emit_field_is(c, "comment"))
+		    emit_field_is(c, "comment")) {
+			emit_stmt_begin(e, "composite type", c->name, "alter");
 			emit_comment_on(e, "TYPE", c->name, NULL, c->to_val);
-		else if (emit_is(c, "attribute", "add") &&
+		} else if (emit_is(c, "attribute", "add") &&
 		    !composite_recreated(e, c->tbl)) {
+			emit_stmt_begin(e, "composite type", c->tbl, "alter");
 			vbuf_puts(e->out, "ALTER TYPE ");
 			emit_qname(e, c->tbl);
 			vbuf_puts(e->out, " ADD ATTRIBUTE ");
@@ -453,6 +461,9 @@ recreate(struct emitter *e, const char *name, int domain, const char *why)
 {
 	struct vbuf	tmp, qnew;
 
+	/* An alter: it converts its columns itself. */
+	emit_stmt_begin(e, domain ? "domain" : "composite type", name,
+	    "alter");
 	if (why != NULL)
 		emit_destructive(e, why, name);
 	vbuf_init(&tmp);
@@ -529,6 +540,7 @@ emit_types_recreate(struct emitter *e)
 				recreate(e, name, 1, worst(e, domain_of, name));
 		} else if (emit_is(c, "attribute", "alter") &&
 		    !composite_recreated(e, c->tbl)) {
+			emit_stmt_begin(e, "composite type", c->tbl, "alter");
 			if (c->destructive != NULL)
 				destructive_attr(e, c);
 			vbuf_puts(e->out, "ALTER TYPE ");
@@ -583,6 +595,7 @@ emit_types_drop(struct emitter *e)
 		if (!emit_is(c, "attribute", "drop") ||
 		    composite_recreated(e, c->tbl))
 			continue;
+		emit_stmt_begin(e, "composite type", c->tbl, "alter");
 		destructive_attr(e, c);
 		vbuf_puts(e->out, "ALTER TYPE ");
 		emit_qname(e, c->tbl);
@@ -606,6 +619,7 @@ emit_types_finish(struct emitter *e)
 		    !emit_is(c, "domain check", "alter")) ||
 		    domain_recreated(e, c->tbl))
 			continue;
+		emit_stmt_begin(e, "domain", c->tbl, "alter");
 		vbuf_puts(e->out, "ALTER DOMAIN ");
 		emit_qname(e, c->tbl);
 		vbuf_puts(e->out, " ADD CONSTRAINT ");

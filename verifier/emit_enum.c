@@ -209,14 +209,18 @@ emit_enums_create(struct emitter *e)
 
 	for (i = 0; i < e->d.n; i++) {
 		c = &e->d.v[i];
-		if (emit_is(c, "enum", "add"))
+		if (emit_is(c, "enum", "add")) {
+			emit_stmt_begin(e, "enum", c->name, "create");
 			create_enum(e, c->name, c->to_val);
+		}
 	}
 	for (i = 0; i < e->d.n; i++) {
 		c = &e->d.v[i];
 		if (emit_is(c, "enum", "alter") &&
-		    emit_field_is(c, "labels") && c->destructive == NULL)
+		    emit_field_is(c, "labels") && c->destructive == NULL) {
+			emit_stmt_begin(e, "enum", c->name, "alter");
 			(void)enum_in_place(e, c);
+		}
 	}
 }
 
@@ -246,8 +250,11 @@ emit_enums_recreate(struct emitter *e)
 	size_t	i;
 
 	for (i = 0; i < e->d.n; i++)
-		if (emit_enum_recreated(e, &e->d.v[i]))
+		if (emit_enum_recreated(e, &e->d.v[i])) {
+			/* An alter: it converts its columns itself. */
+			emit_stmt_begin(e, "enum", e->d.v[i].name, "alter");
 			recreate_enum(e, &e->d.v[i]);
+		}
 }
 
 void
@@ -261,6 +268,7 @@ emit_enums_drop(struct emitter *e)
 	for (i = 0; i < e->d.n; i++) {
 		c = &e->d.v[i];
 		if (emit_is(c, "enum", "drop")) {
+			emit_stmt_begin(e, "enum", c->name, "drop");
 			vbuf_puts(e->out, "DROP TYPE ");
 			emit_qname(e, c->name);
 			vbuf_puts(e->out, ";\n");
@@ -269,6 +277,7 @@ emit_enums_drop(struct emitter *e)
 			vbuf_reset(&old);
 			vbuf_puts(&old, c->name);
 			vbuf_puts(&old, OLD_ENUM_SUFFIX);
+			emit_stmt_begin(e, "enum", c->name, "alter");
 			vbuf_puts(e->out, "DROP TYPE ");
 			emit_qname(e, old.data);
 			vbuf_puts(e->out, ";\n");

@@ -15,6 +15,7 @@ emit_extensions_create(struct emitter *e)
 	for (i = 0; i < e->d.n; i++) {
 		if (!emit_is(&e->d.v[i], "extension", "add"))
 			continue;
+		emit_stmt_begin(e, "extension", e->d.v[i].name, "create");
 		vbuf_puts(e->out, "CREATE EXTENSION IF NOT EXISTS ");
 		vf_quote_ident(e->out, e->d.v[i].name);
 		vbuf_puts(e->out, " SCHEMA ");
@@ -32,6 +33,7 @@ emit_extensions_drop(struct emitter *e)
 	for (i = 0; i < e->d.n; i++) {
 		if (!emit_is(&e->d.v[i], "extension", "drop"))
 			continue;
+		emit_stmt_begin(e, "extension", e->d.v[i].name, "drop");
 		emit_destructive(e, e->d.v[i].destructive, e->d.v[i].name);
 		vbuf_puts(e->out, "DROP EXTENSION ");
 		vf_quote_ident(e->out, e->d.v[i].name);

@@ -124,6 +124,8 @@ put_statement(struct emitter *e, const struct diff_change *const *v,
 	const char	*col = revoke ? v[0]->old_tbl : v[0]->tbl;
 	size_t		 i;
 
+	/* No other statement waits for a grant, nor is ordered by one. */
+	emit_stmt_begin(e, "grant", name, "finish");
 	vbuf_puts(e->out, revoke ? "REVOKE " : "GRANT ");
 	for (i = 0; i < n; i++) {
 		vbuf_puts(e->out, i > 0 ? ", " : "");

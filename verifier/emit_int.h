@@ -11,17 +11,55 @@
 
 #include "emit.h"
 
+/*
+ * A statement group: the statements written under one node (kind, name,
+ * action) of the draft's dependency graph.  action is "drop", "create",
+ * "alter" or "finish" (what nothing else waits for: comments, grants,
+ * storage parameters); name is the object's name on the side the action
+ * reads (a drop's source name, a create's target name), per-table objects
+ * as "table.name" (catalog.h, CATALOG_DEPS).
+ */
+struct emit_group {
+	char		*kind;
+	char		*name;
+	char		*action;
+	struct vbuf	 sql;
+};
+
 struct emitter {
 	struct snapshot	*snap;
 	const char	*schema;
 	const char	*from;
 	const char	*to;
-	struct vbuf	*out;
+	struct vbuf	*out;		/* the current group's statements */
 	struct vbuf	*destructive;
 	struct diff	 d;
 	struct vf_error	*err;
 	int		 failed;
+	struct emit_group **groups;	/* in the order they were begun */
+	size_t		 ngroups;
 };
+
+/*
+ * Starts a new statement group: what is written to e->out until the next
+ * call belongs to node (kind, name, action).  emit_migration() orders the
+ * groups at the end (emit.c says by which edges); the order they are
+ * begun in is the tie-breaker.
+ */
+void	emit_stmt_begin(struct emitter *e, const char *kind, const char *name,
+	    const char *action);
+
+/*
+ * emit_order.c: the groups sorted (edges from the store's deps set) and
+ * appended to out: 0, or -1 with e->err set (a dependency cycle, naming
+ * its objects).  emit_order_free() releases them.
+ */
+int	emit_order_write(struct emitter *e, struct vbuf *out);
+void	emit_order_free(struct emitter *e);
+
+/* emit_stmt_begin() for a per-table object: name "tbl.name". */
+void	emit_stmt_begin_on(struct emitter *e, const char *kind,
+	    const char *tbl, const char *name, const char *action);
 
 /* Whether c is of kind (and of action, unless NULL). */
 int	emit_is(const struct diff_change *c, const char *kind,

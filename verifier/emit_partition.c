@@ -165,6 +165,7 @@ detach(struct emitter *e, const char *parent, const char *name)
 static void
 drop_partition(struct emitter *e, const struct diff_change *c)
 {
+	emit_stmt_begin(e, "table", c->name, "drop");
 	emit_destructive(e, c->destructive, c->name);
 	detach(e, c->tbl, c->name);
 	vbuf_puts(e->out, "DROP TABLE ");
@@ -194,8 +195,10 @@ emit_partitions_detach(struct emitter *e)
 	for (i = 0; i < e->d.n; i++) {
 		c = &e->d.v[i];
 		if (emit_is(c, "partition", "alter") &&
-		    emit_field_is(c, "bound"))
+		    emit_field_is(c, "bound")) {
+			emit_stmt_begin(e, "table", c->name, "alter");
 			detach(e, c->old_tbl, c->name);
+		}
 	}
 	/* Dropped partitions whose parent stays: its drop takes them. */
 	for (i = 0; i < e->d.n; i++) {
@@ -244,6 +247,7 @@ emit_partitions_create(struct emitter *e)
 					waits = 1;
 			if (waits)
 				continue;
+			emit_stmt_begin(e, "table", c->name, "create");
 			vbuf_puts(e->out, "CREATE TABLE ");
 			emit_qname(e, c->name);
 			vbuf_puts(e->out, " PARTITION OF ");
@@ -265,6 +269,7 @@ emit_partitions_create(struct emitter *e)
 		if (!emit_is(c, "partition", "alter") ||
 		    !emit_field_is(c, "bound"))
 			continue;
+		emit_stmt_begin(e, "table", c->name, "alter");
 		emit_alter_table(e, c->tbl);
 		vbuf_puts(e->out, "ATTACH PARTITION ");
 		emit_qname(e, c->name);

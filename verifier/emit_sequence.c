@@ -63,6 +63,7 @@ emit_sequences_create(struct emitter *e)
 		c = &e->d.v[i];
 		if (emit_is(c, "sequence", "alter") &&
 		    emit_field_is(c, "owned_by") && c->from_val != NULL) {
+			emit_stmt_begin(e, "sequence", c->name, "alter");
 			vbuf_puts(e->out, "ALTER SEQUENCE ");
 			emit_qname(e, c->name);
 			vbuf_puts(e->out, " OWNED BY NONE;\n");
@@ -70,8 +71,10 @@ emit_sequences_create(struct emitter *e)
 	}
 	for (i = 0; i < e->d.n; i++) {
 		c = &e->d.v[i];
-		if (emit_is(c, "sequence", "add"))
+		if (emit_is(c, "sequence", "add")) {
+			emit_stmt_begin(e, "sequence", c->name, "create");
 			sequence_options(e, c->name, 1);
+		}
 	}
 }
 
@@ -84,15 +87,20 @@ emit_sequences_finish(struct emitter *e)
 	for (i = 0; i < e->d.n; i++) {
 		c = &e->d.v[i];
 		if (emit_is(c, "sequence", "drop")) {
+			emit_stmt_begin(e, "sequence", c->name, "drop");
 			vbuf_puts(e->out, "DROP SEQUENCE IF EXISTS ");
 			emit_qname(e, c->name);
 			vbuf_puts(e->out, ";\n");
 		} else if (emit_is(c, "sequence", "alter") &&
-		    emit_field_is(c, "definition"))
+		    emit_field_is(c, "definition")) {
+			emit_stmt_begin(e, "sequence", c->name, "alter");
 			sequence_options(e, c->name, 0);
-		else if (emit_is(c, "sequence", "add") ||
+		} else if (emit_is(c, "sequence", "add") ||
 		    (emit_is(c, "sequence", "alter") &&
-		    emit_field_is(c, "owned_by")))
+		    emit_field_is(c, "owned_by"))) {
+			/* Once its column exists. */
+			emit_stmt_begin(e, "sequence", c->name, "finish");
 			sequence_owner(e, c->name);
+		}
 	}
 }

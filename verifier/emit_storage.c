@@ -140,20 +140,25 @@ emit_storage_alter(struct emitter *e)
 
 	for (i = 0; i < e->d.n; i++) {
 		c = &e->d.v[i];
+		/* Nothing waits for these: "finish". */
 		if (emit_is(c, "table", "alter") &&
 		    emit_field_is(c, "unlogged")) {
+			emit_stmt_begin(e, "table", c->name, "finish");
 			emit_alter_table(e, c->name);
 			vbuf_puts(e->out, c->to_val != NULL &&
 			    strcmp(c->to_val, "t") == 0 ? "SET UNLOGGED;\n" :
 			    "SET LOGGED;\n");
 		} else if (emit_is(c, "table", "alter") &&
-		    emit_field_is(c, "with"))
+		    emit_field_is(c, "with")) {
+			emit_stmt_begin(e, "table", c->name, "finish");
 			alter_params(e, "TABLE", c->name, c->from_val,
 			    c->to_val);
-		else if (emit_is(c, "index", "alter") &&
-		    emit_field_is(c, "with"))
+		} else if (emit_is(c, "index", "alter") &&
+		    emit_field_is(c, "with")) {
+			emit_stmt_begin(e, "index", c->name, "finish");
 			alter_params(e, "INDEX", c->name, c->from_val,
 			    c->to_val);
+		}
 	}
 }
 
@@ -199,6 +204,7 @@ emit_object_comments(struct emitter *e)
 
 	for (i = 0; i < e->d.n; i++) {
 		c = &e->d.v[i];
+		emit_stmt_begin(e, c->kind, c->name, "finish");
 		if (c->field != NULL && strcmp(c->field, "comment") == 0 &&
 		    strcmp(c->action, "alter") == 0 &&
 		    (emit_is(c, "enum", NULL) || emit_is(c, "sequence", NULL) ||

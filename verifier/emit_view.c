@@ -249,11 +249,13 @@ emit_views_drop(struct emitter *e)
 	ordered(e, e->from, &r, 0, &o);
 	for (i = 0; i < o.n; i++) {
 		if (view_kind(e, e->from, o.v[i]) != 'm') {
+			emit_stmt_begin(e, "view", o.v[i], "drop");
 			vbuf_puts(e->out, "DROP VIEW ");
 			emit_qname(e, o.v[i]);
 			vbuf_puts(e->out, ";\n");
 			continue;
 		}
+		emit_stmt_begin(e, "materialized view", o.v[i], "drop");
 		if (view_kind(e, e->to, o.v[i]) == 'm')
 			vbuf_appendf(e->out, "-- not destructive: %s.%s is "
 			    "created again below, its rows computed again "
@@ -310,6 +312,8 @@ create_view(struct emitter *e, const char *name, int replace)
 		return;
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		mat = sqlite3_column_int(st, 3);
+		emit_stmt_begin(e, mat ? "materialized view" : "view", name,
+		    replace ? "alter" : "create");
 		vbuf_puts(e->out, mat ? "CREATE MATERIALIZED VIEW " :
 		    replace ? "CREATE OR REPLACE VIEW " : "CREATE VIEW ");
 		emit_qname(e, name);
@@ -373,6 +377,7 @@ emit_views_create(struct emitter *e)
 		c = &e->d.v[i];
 		if (vset_has(&r, c->name) || !is_view(c, "alter"))
 			continue;
+		emit_stmt_begin(e, c->kind, c->name, "finish");
 		if (emit_field_is(c, "comment"))
 			emit_comment_on(e, emit_is(c, "view", NULL) ? "VIEW" :
 			    "MATERIALIZED VIEW", c->name, NULL, c->to_val);

@@ -12,7 +12,8 @@
 #   3. catalog, runner, scratch
 #   4. snapshot
 #   5. diff (diff_types, diff_partition), emit (emit_enum, emit_sequence,
-#      emit_domain, emit_storage, emit_constraint, emit_partition)
+#      emit_domain, emit_storage, emit_constraint, emit_partition,
+#      emit_order: the statement groups sorted by graph)
 #   6. expected, replay, compare, refs (refs: over pgtree)
 #   7. draft, dump
 #   8. the CLI: cli, cmd_diff, cmd_draft, cmd_check, cmd_dump, main
@@ -52,6 +53,7 @@ VERIFIER_SRCS := \
 	verifier/diff_grant.c \
 	verifier/diff_ext.c \
 	verifier/emit.c \
+	verifier/emit_order.c \
 	verifier/emit_enum.c \
 	verifier/emit_domain.c \
 	verifier/emit_sequence.c \

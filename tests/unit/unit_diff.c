@@ -464,35 +464,72 @@ test_partitions_parents_first(void **state)
 	    "  shop.z_parent: drops a partition and its rows\n");
 }
 
+/*
+ * Loads actual a and expected e, and checks that emit_migration() refuses
+ * with message want, writing nothing; frees both.
+ */
 static void
-test_partition_key_change_refused(void **state)
+check_refused(struct catalog *a, struct catalog *e, const char *want)
 {
 	struct snapshot	 snap;
-	struct catalog	 a, e;
 	struct vf_error	 err;
 	struct vbuf	 out;
 	size_t		 n = 0;
 
-	partitioned_catalog(&a, "RANGE (id)", 0);
-	partitioned_catalog(&e, "HASH (id)", 0);
 	vf_error_clear(&err);
 	vbuf_init(&out);
 	vbuf_puts(&out, "");
 	assert_int_equal(snapshot_open(&snap, NULL, &err), 0);
-	assert_int_equal(snapshot_load(&snap, SNAPSHOT_ACTUAL, &a, &err), 0);
-	assert_int_equal(snapshot_load(&snap, SNAPSHOT_EXPECTED, &e, &err), 0);
+	assert_int_equal(snapshot_load(&snap, SNAPSHOT_ACTUAL, a, &err), 0);
+	assert_int_equal(snapshot_load(&snap, SNAPSHOT_EXPECTED, e, &err), 0);
 	assert_int_equal(emit_migration(&snap, "shop", SNAPSHOT_ACTUAL,
 	    SNAPSHOT_EXPECTED, &out, &n, NULL, &err), -1);
 	assert_int_equal(err.code, VF_EXIT_FAIL);
-	assert_string_equal(err.msg, "refusing to change the partition key "
-	    "of shop.customers (RANGE (id) -> HASH (id)): PostgreSQL cannot "
-	    "change a partition key in place; write this migration by hand "
-	    "(a new table, the rows copied, the names swapped)");
+	assert_string_equal(err.msg, want);
 	assert_string_equal(out.data, "");
 	snapshot_close(&snap);
 	vbuf_free(&out);
-	catalog_free(&a);
-	catalog_free(&e);
+	catalog_free(a);
+	catalog_free(e);
+}
+
+static void
+test_partition_key_change_refused(void **state)
+{
+	struct catalog	 a, e;
+
+	partitioned_catalog(&a, "RANGE (id)", 0);
+	partitioned_catalog(&e, "HASH (id)", 0);
+	check_refused(&a, &e, "refusing to change the partition key "
+	    "of shop.customers (RANGE (id) -> HASH (id)): PostgreSQL cannot "
+	    "change a partition key in place; write this migration by hand "
+	    "(a new table, the rows copied, the names swapped)");
+}
+
+/*
+ * Two new views that each read the other (a catalog cannot hold this;
+ * written by hand): the draft is refused with the cycle named, not
+ * looped on, and nothing is written.
+ */
+static void
+test_dependency_cycle_named(void **state)
+{
+	static const char *const views[] = {
+		"a", "v", "t", "SELECT 1 FROM shop.b", "x integer\n", NULL, NULL,
+		"b", "v", "t", "SELECT 1 FROM shop.a", "x integer\n", NULL, NULL,
+	};
+	static const char *const deps[] = {
+		"view", "a", NULL, "n", "view", "b", "x",
+		"view", "b", NULL, "n", "view", "a", "x",
+	};
+	struct catalog	 a, e;
+
+	base_catalog(&a);
+	base_catalog(&e);
+	set_rows(&e, CATALOG_VIEWS, 2, views);
+	set_rows(&e, CATALOG_DEPS, 2, deps);
+	check_refused(&a, &e, "dependency cycle: create view shop.a "
+	    "-> create view shop.b -> create view shop.a");
 }
 
 int
@@ -511,6 +548,7 @@ main(void)
 		cmocka_unit_test(test_domain_changes_in_place),
 		cmocka_unit_test(test_partitions_parents_first),
 		cmocka_unit_test(test_partition_key_change_refused),
+		cmocka_unit_test(test_dependency_cycle_named),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
