@@ -11,11 +11,33 @@
  * and emit_order.c sorts the nodes by the dependencies of both sides
  * (pg_depend, the store's deps set) before they are written out; the
  * steps' order only breaks ties.
+ *
+ * How a kind plugs in (functions, triggers, policies, ...):
+ *   1. its statements, in emit_<kind>.c, each after
+ *      emit_stmt_begin(e, "<kind>", name, "drop" | "create" | "alter" |
+ *      "finish"), kind and name as CATALOG_DEPS names them (per-table
+ *      objects with emit_stmt_begin_on(e, kind, tbl, name, action));
+ *      its steps called from emit_migration() where they fit best;
+ *   2. when its objects must be dropped and created again around a
+ *      change of what they depend on (a column's type, a table or a
+ *      function recreated), a line in emit_kinds[] below: the function
+ *      that writes its drop, the one that writes its create from the
+ *      target side, and (or NULL) the one that says whether a change of
+ *      its own recreates it.  The closure (emit_order.c) finds them, the
+ *      graph orders them; the kind's own steps skip what
+ *      emit_recreated() says is done.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "emit_int.h"
+
+const struct emit_kind emit_kinds[] = {
+	{ "view", emit_view_drop, emit_view_create, emit_view_recreated },
+	{ "materialized view", emit_view_drop, emit_view_create,
+	    emit_view_recreated },
+	{ NULL, NULL, NULL, NULL }
+};
 
 int
 emit_is(const struct diff_change *c, const char *kind, const char *action)
@@ -607,10 +629,11 @@ emit_migration(struct snapshot *snap, const char *schema, const char *from,
 	if (emit_partitions_refused(&e) == -1)
 		goto done;
 
-	/* 0. Privileges that go, under the source names; views that must go
-	   before what they read changes. */
+	/* 0. Privileges that go, under the source names; objects dropped
+	   or recreated, and what depends on them, before what they depend
+	   on changes. */
 	emit_grants_revoke(&e);
-	emit_views_drop(&e);
+	emit_dependents_drop(&e);
 	/* Extensions, before anything uses their types. */
 	emit_extensions_create(&e);
 	/* 1. New enums and labels changed in place; then domains and
@@ -741,6 +764,7 @@ emit_migration(struct snapshot *snap, const char *schema, const char *from,
 		}
 	}
 	emit_storage_alter(&e);
+	emit_dependents_create(&e);
 	emit_views_create(&e);
 	/* 9. Comments. */
 	emit_constraint_comments(&e);

@@ -58,6 +58,8 @@ about(const struct diff_change *c, const char *part, const char *whole)
 	return (NULL);
 }
 
+static const char *composite_of(const struct diff_change *);
+
 /* The domain a change of it or of its checks is about. */
 static const char *
 domain_of(const struct diff_change *c)
@@ -134,6 +136,23 @@ composite_recreated(struct emitter *e, const char *name)
 		    strcmp(e->d.v[i].tbl, name) == 0)
 			return (type_used(e, name, 0));
 	return (0);
+}
+
+const char *
+emit_type_recreated(struct emitter *e, const struct diff_change *c,
+    const char **kind)
+{
+	const char	*name;
+
+	if ((name = domain_of(c)) != NULL && domain_recreated(e, name)) {
+		*kind = "domain";
+		return (name);
+	}
+	if ((name = composite_of(c)) != NULL && composite_recreated(e, name)) {
+		*kind = "composite type";
+		return (name);
+	}
+	return (NULL);
 }
 
 /*

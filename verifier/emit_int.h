@@ -38,6 +38,8 @@ struct emitter {
 	int		 failed;
 	struct emit_group **groups;	/* in the order they were begun */
 	size_t		 ngroups;
+	char		**recreated;	/* kind, name pairs: 2 * nrecreated */
+	size_t		 nrecreated;
 };
 
 /*
@@ -48,6 +50,40 @@ struct emitter {
  */
 void	emit_stmt_begin(struct emitter *e, const char *kind, const char *name,
 	    const char *action);
+
+/*
+ * A kind of object that is dropped and created again around a change of
+ * what it depends on (emit.c, emit_kinds[]: how a kind plugs in).
+ * drop writes the object's drop (source side), create its create from
+ * the target side (nothing when the target has no such object), each
+ * under emit_stmt_begin(e, kind, name, ...).  recreated, when not NULL,
+ * says whether change c of this kind drops and creates the object itself
+ * (a view whose columns change other than by appending); a change that
+ * drops an object of the kind always does.
+ */
+struct emit_kind {
+	const char	*kind;		/* as diff.c and CATALOG_DEPS say */
+	void		(*drop)(struct emitter *, const char *name);
+	void		(*create)(struct emitter *, const char *name);
+	int		(*recreated)(struct emitter *,
+			    const struct diff_change *);
+};
+
+extern const struct emit_kind emit_kinds[];
+
+/*
+ * emit_order.c: the dependents closure.  emit_dependents_drop() finds,
+ * once, every object of a kind of emit_kinds[] to drop: those a change
+ * drops or recreates, and, transitively from the source side's deps, every
+ * one that depends on a table dropped, a column dropped or given another
+ * type (or made generated), a type recreated, or on an object so found;
+ * and writes their drops.  emit_dependents_create() writes the creates of
+ * those the target has.  emit_recreated(): whether (kind, name) is one.
+ */
+void	emit_dependents_drop(struct emitter *e);
+void	emit_dependents_create(struct emitter *e);
+int	emit_recreated(const struct emitter *e, const char *kind,
+	    const char *name);
 
 /*
  * emit_order.c: the groups sorted (edges from the store's deps set) and
@@ -159,10 +195,18 @@ void	emit_grants_grant(struct emitter *e);
    created again (its grants went with the old one). */
 void	emit_type_grants(struct emitter *e, const char *name);
 
-/* emit_view.c: views dropped, before anything they read changes (step
-   0); views created or replaced, after everything else (step 8), with
-   their comments. */
-void	emit_views_drop(struct emitter *e);
+/* emit_view.c: a view or materialized view dropped, created from the
+   target side, recreated by its own change (emit_kinds[]); new views and
+   replaced ones, comments and refreshes (step 8). */
+void	emit_view_drop(struct emitter *e, const char *name);
+void	emit_view_create(struct emitter *e, const char *name);
+int	emit_view_recreated(struct emitter *e, const struct diff_change *c);
 void	emit_views_create(struct emitter *e);
+
+/* emit_domain.c: the domain or composite type that c (a change of it or
+   of its parts) makes emit_types_recreate() create again, its columns
+   converted, with *kind set; NULL when c makes none. */
+const char *emit_type_recreated(struct emitter *e,
+	    const struct diff_change *c, const char **kind);
 
 #endif

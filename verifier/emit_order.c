@@ -19,6 +19,10 @@
  * A sequence owned by a column (deptype a) is not ordered by its owner:
  * the table's default needs it first.  Among groups the edges leave free,
  * the order they were begun in decides: emit_migration()'s steps.
+ *
+ * And the dependents closure, once for every kind: which objects of the
+ * kinds of emit_kinds[] (emit.c) are dropped and created again because
+ * something they depend on changes under them (emit_int.h).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -184,5 +188,191 @@ emit_order_free(struct emitter *e)
 	free(e->groups);
 	e->groups = NULL;
 	e->ngroups = 0;
+	for (i = 0; i < 2 * e->nrecreated; i++)
+		free(e->recreated[i]);
+	free(e->recreated);
+	e->recreated = NULL;
+	e->nrecreated = 0;
 }
 
+/* The entry of emit_kinds[] for kind, or NULL. */
+static const struct emit_kind *
+kind_of(const char *kind)
+{
+	const struct emit_kind	*k;
+
+	for (k = emit_kinds; k->kind != NULL; k++)
+		if (strcmp(k->kind, kind) == 0)
+			return (k);
+	return (NULL);
+}
+
+int
+emit_recreated(const struct emitter *e, const char *kind, const char *name)
+{
+	size_t	i;
+
+	for (i = 0; i < e->nrecreated; i++)
+		if (strcmp(e->recreated[2 * i], kind) == 0 &&
+		    strcmp(e->recreated[2 * i + 1], name) == 0)
+			return (1);
+	return (0);
+}
+
+static void
+add_recreated(struct emitter *e, const char *kind, const char *name)
+{
+	if (emit_recreated(e, kind, name))
+		return;
+	e->recreated = xrealloc(e->recreated, 2 * (e->nrecreated + 1) *
+	    sizeof(*e->recreated));
+	e->recreated[2 * e->nrecreated] = xstrdup(kind);
+	e->recreated[2 * e->nrecreated + 1] = xstrdup(name);
+	e->nrecreated++;
+}
+
+/* A queue of (kind, name, col) to walk from, col NULL for the whole. */
+struct walk {
+	char	**v;
+	size_t	  n;
+};
+
+static void
+walk_add(struct walk *w, const char *kind, const char *name, const char *col)
+{
+	size_t	i;
+
+	for (i = 0; i < w->n; i++)
+		if (strcmp(w->v[3 * i], kind) == 0 &&
+		    strcmp(w->v[3 * i + 1], name) == 0 &&
+		    (w->v[3 * i + 2] == NULL ? col == NULL : col != NULL &&
+		    strcmp(w->v[3 * i + 2], col) == 0))
+			return;
+	w->v = xrealloc(w->v, 3 * (w->n + 1) * sizeof(*w->v));
+	w->v[3 * w->n] = xstrdup(kind);
+	w->v[3 * w->n + 1] = xstrdup(name);
+	w->v[3 * w->n + 2] = col != NULL ? xstrdup(col) : NULL;
+	w->n++;
+}
+
+static int
+is_type(const char *kind)
+{
+	return (strcmp(kind, "enum") == 0 || strcmp(kind, "domain") == 0 ||
+	    strcmp(kind, "composite type") == 0);
+}
+
+/*
+ * What depends on node i of w on the source side: objects of a kind of
+ * emit_kinds[] are recreated (and walked from, whole); a column whose
+ * type is a recreated type is converted, so what reads it is walked too.
+ * A column is matched under its source name or the one it takes.
+ */
+static void
+walk_from(struct emitter *e, struct walk *w, size_t i)
+{
+	sqlite3_stmt	*st;
+	const char	*kind, *name, *col;
+
+	st = emit_query(e, "SELECT DISTINCT d.kind, d.name, d.col FROM deps d "
+	    "WHERE d.side = ?1 AND d.ref_kind = ?2 AND d.ref_name = ?3 "
+	    "AND (?4 IS NULL OR d.ref_col = ?4 OR EXISTS (SELECT 1 "
+	    "FROM temp.cmap m WHERE m.f_tbl = d.ref_name "
+	    "AND m.f_name = d.ref_col AND m.t_name = ?4)) "
+	    "ORDER BY d.name, d.kind, d.col", e->from, w->v[3 * i],
+	    w->v[3 * i + 1]);
+	if (st == NULL)
+		return;
+	if (w->v[3 * i + 2] != NULL)
+		sqlite3_bind_text(st, 4, w->v[3 * i + 2], -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		kind = emit_text(st, 0);
+		name = emit_text(st, 1);
+		col = emit_text(st, 2);
+		if (kind_of(kind) != NULL) {
+			add_recreated(e, kind, name);
+			walk_add(w, kind, name, NULL);
+		} else if (col != NULL && strcmp(kind, "table") == 0 &&
+		    is_type(w->v[3 * i]))
+			walk_add(w, kind, name, col);
+	}
+	sqlite3_finalize(st);
+}
+
+/* Fills e->recreated: the seeds of the diff, then what depends on them. */
+static void
+find_recreated(struct emitter *e)
+{
+	const struct diff_change	*c;
+	const struct emit_kind		*k;
+	const char			*name, *kind;
+	struct walk			 w;
+	size_t				 i;
+
+	memset(&w, 0, sizeof(w));
+	for (i = 0; i < e->d.n; i++) {
+		c = &e->d.v[i];
+		if ((k = kind_of(c->kind)) != NULL &&
+		    (strcmp(c->action, "drop") == 0 ||
+		    (k->recreated != NULL && k->recreated(e, c)))) {
+			add_recreated(e, c->kind, c->name);
+			walk_add(&w, c->kind, c->name, NULL);
+		} else if (emit_is(c, "table", "drop"))
+			walk_add(&w, "table", c->name, NULL);
+		else if (emit_is(c, "column", "drop") ||
+		    (emit_is(c, "column", "alter") &&
+		    (emit_field_is(c, "type") ||
+		    emit_field_is(c, "generated"))))
+			/* A type change, or a column dropped and added
+			   again to become generated or stop being so. */
+			walk_add(&w, "table", c->old_tbl, c->name);
+		else if (emit_enum_recreated(e, c))
+			walk_add(&w, "enum", c->name, NULL);
+		else if ((name = emit_type_recreated(e, c, &kind)) != NULL)
+			walk_add(&w, kind, name, NULL);
+	}
+	/* w grows as it goes. */
+	for (i = 0; i < w.n; i++)
+		walk_from(e, &w, i);
+	for (i = 0; i < 3 * w.n; i++)
+		free(w.v[i]);
+	free(w.v);
+}
+
+void
+emit_dependents_drop(struct emitter *e)
+{
+	size_t	i;
+
+	find_recreated(e);
+	for (i = 0; i < e->nrecreated; i++)
+		kind_of(e->recreated[2 * i])->drop(e,
+		    e->recreated[2 * i + 1]);
+}
+
+/* For qsort: pairs (kind, name) by name, then kind. */
+static int
+cmp_pair(const void *a, const void *b)
+{
+	const char *const	*x = a, *const *y = b;
+	int			 r;
+
+	if ((r = strcmp(x[1], y[1])) != 0)
+		return (r);
+	return (strcmp(x[0], y[0]));
+}
+
+void
+emit_dependents_create(struct emitter *e)
+{
+	char	**v;
+	size_t	  i;
+
+	/* By name: the graph puts what one reads first. */
+	v = xcalloc(2 * e->nrecreated + 1, sizeof(*v));
+	memcpy(v, e->recreated, 2 * e->nrecreated * sizeof(*v));
+	qsort(v, e->nrecreated, 2 * sizeof(*v), cmp_pair);
+	for (i = 0; i < e->nrecreated; i++)
+		kind_of(v[2 * i])->create(e, v[2 * i + 1]);
+	free(v);
+}

@@ -1,105 +1,19 @@
 /*
  * emit_view.c: the statements of views and materialized views (a change
  * of a materialized view's query or options is always a drop and a
- * create).  A view is dropped before what
- * it reads changes under it (a table dropped, a column dropped, given
- * another type or made generated, an enum it uses recreated: PostgreSQL
- * refuses these under a view) and created again
- * at the end; so is a view whose new query changes its columns other
- * than by appending (CREATE OR REPLACE VIEW cannot), and every view that
- * reads a dropped one.  Other changes of a query or of the options are
- * CREATE OR REPLACE VIEW.  What reads what comes from the store's
- * viewdeps (the views' rules in pg_depend): drops on the source side,
- * dependents first; creates on the target side, dependencies first.
+ * create).  A view whose new query changes its columns other than by
+ * appending (CREATE OR REPLACE VIEW cannot) is recreated; other changes
+ * of a query or of the options are CREATE OR REPLACE VIEW.  Views are a
+ * kind of emit_kinds[]: the dependents closure (emit_order.c) drops and
+ * creates again those that read what changes under them (a table
+ * dropped, a column dropped, given another type or made generated, a
+ * type recreated: PostgreSQL refuses these under a view), and the graph
+ * orders them.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "emit_int.h"
-
-/* A set of view names, in the order they were added. */
-struct vset {
-	char	**v;
-	size_t	  n;
-};
-
-static int
-vset_has(const struct vset *s, const char *name)
-{
-	size_t	i;
-
-	for (i = 0; i < s->n; i++)
-		if (strcmp(s->v[i], name) == 0)
-			return (1);
-	return (0);
-}
-
-static void
-vset_add(struct vset *s, const char *name)
-{
-	if (vset_has(s, name))
-		return;
-	s->v = xrealloc(s->v, (s->n + 1) * sizeof(*s->v));
-	s->v[s->n++] = xstrdup(name);
-}
-
-static void
-vset_free(struct vset *s)
-{
-	size_t	i;
-
-	for (i = 0; i < s->n; i++)
-		free(s->v[i]);
-	free(s->v);
-	memset(s, 0, sizeof(*s));
-}
-
-/*
- * Adds to s the views of the source side that read relation tbl (column
- * col of it, when col is not NULL: under its source name, or the one it
- * is renamed from).
- */
-static void
-add_readers(struct emitter *e, struct vset *s, const char *tbl,
-    const char *col)
-{
-	sqlite3_stmt	*st;
-
-	st = emit_query(e, "SELECT DISTINCT d.vw FROM viewdeps d "
-	    "WHERE d.side = ?1 AND d.ref_tbl = ?2 AND (?3 IS NULL "
-	    "OR d.ref_col = ?3 OR EXISTS (SELECT 1 FROM temp.cmap m "
-	    "WHERE m.f_tbl = d.ref_tbl AND m.f_name = d.ref_col "
-	    "AND m.t_name = ?3)) ORDER BY d.vw", e->from, tbl, col);
-	if (st == NULL)
-		return;
-	while (sqlite3_step(st) == SQLITE_ROW)
-		vset_add(s, emit_text(st, 0));
-	sqlite3_finalize(st);
-}
-
-/*
- * Adds to s the views that name enum (a cast) or read a column of it (or
- * of an array of it), which its recreation converts.
- */
-static void
-enum_readers(struct emitter *e, struct vset *s, const char *name)
-{
-	struct vbuf	 qual;
-	sqlite3_stmt	*st;
-
-	add_readers(e, s, name, NULL);
-	vbuf_init(&qual);
-	vf_quote_ident(&qual, e->schema);
-	vbuf_putc(&qual, '.');
-	vf_quote_ident(&qual, name);
-	st = emit_query(e, "SELECT tbl, name FROM columns WHERE side = ?1 "
-	    "AND (type = ?2 OR type = ?2 || '[]') ORDER BY tbl, name",
-	    e->from, qual.data, NULL);
-	while (st != NULL && sqlite3_step(st) == SQLITE_ROW)
-		add_readers(e, s, emit_text(st, 0), emit_text(st, 1));
-	sqlite3_finalize(st);
-	vbuf_free(&qual);
-}
 
 /*
  * Whether CREATE OR REPLACE VIEW can take view name from its source
@@ -152,121 +66,34 @@ view_kind(struct emitter *e, const char *side, const char *name)
 	return (k);
 }
 
-/* The source views to drop (and create again when the target has them). */
-static void
-dropped_views(struct emitter *e, struct vset *r)
+int
+emit_view_recreated(struct emitter *e, const struct diff_change *c)
 {
-	const struct diff_change	*c;
-	size_t				 i;
-
-	for (i = 0; i < e->d.n; i++) {
-		c = &e->d.v[i];
-		if (is_view(c, "drop") ||
-		    (emit_is(c, "view", "alter") &&
-		    emit_field_is(c, "definition") &&
-		    !replaceable(e, c->name)) ||
-		    (emit_is(c, "materialized view", "alter") &&
-		    (emit_field_is(c, "definition") ||
-		    emit_field_is(c, "options"))))
-			vset_add(r, c->name);
-		else if (emit_is(c, "table", "drop"))
-			add_readers(e, r, c->name, NULL);
-		else if (emit_is(c, "column", "drop"))
-			add_readers(e, r, c->old_tbl, c->name);
-		else if (emit_is(c, "column", "alter") &&
-		    (emit_field_is(c, "type") ||
-		    emit_field_is(c, "generated")))
-			/* A type change, or a column dropped and added
-			   again to become generated or stop being so. */
-			add_readers(e, r, c->old_tbl, c->name);
-		else if (emit_enum_recreated(e, c))
-			enum_readers(e, r, c->name);
-	}
-	/* And whatever reads those, r growing as it goes. */
-	for (i = 0; i < r->n; i++)
-		add_readers(e, r, r->v[i], NULL);
-}
-
-/* Whether some view of s other than done ones reads name on side. */
-static int
-read_by_pending(struct emitter *e, const char *side, const char *name,
-    const struct vset *s, const struct vset *done, int reverse)
-{
-	sqlite3_stmt	*st;
-	int		 found = 0;
-
-	/* reverse: does name read a pending view, instead. */
-	st = emit_query(e, reverse ?
-	    "SELECT ref_tbl FROM viewdeps WHERE side = ?1 AND vw = ?2" :
-	    "SELECT vw FROM viewdeps WHERE side = ?1 AND ref_tbl = ?2",
-	    side, name, NULL);
-	if (st == NULL)
-		return (0);
-	while (!found && sqlite3_step(st) == SQLITE_ROW)
-		found = strcmp(emit_text(st, 0), name) != 0 &&
-		    vset_has(s, emit_text(st, 0)) &&
-		    !vset_has(done, emit_text(st, 0));
-	sqlite3_finalize(st);
-	return (found);
-}
-
-/*
- * s in an order where no view comes before one it must follow: with
- * reverse 0, a view after those that read it (for drops); with reverse 1,
- * after those it reads (for creates).  A cycle cannot happen between
- * views; should one show up, the rest go in the order of s.
- */
-static void
-ordered(struct emitter *e, const char *side, const struct vset *s,
-    int reverse, struct vset *out)
-{
-	size_t	i;
-	int	progress = 1;
-
-	while (out->n < s->n && progress) {
-		progress = 0;
-		for (i = 0; i < s->n; i++) {
-			if (vset_has(out, s->v[i]) || read_by_pending(e, side,
-			    s->v[i], s, out, reverse))
-				continue;
-			vset_add(out, s->v[i]);
-			progress = 1;
-		}
-	}
-	for (i = 0; i < s->n; i++)
-		vset_add(out, s->v[i]);
+	return ((emit_is(c, "view", "alter") &&
+	    emit_field_is(c, "definition") && !replaceable(e, c->name)) ||
+	    (emit_is(c, "materialized view", "alter") &&
+	    (emit_field_is(c, "definition") ||
+	    emit_field_is(c, "options"))));
 }
 
 void
-emit_views_drop(struct emitter *e)
+emit_view_drop(struct emitter *e, const char *name)
 {
-	struct vset	r, o;
-	size_t		i;
-
-	memset(&r, 0, sizeof(r));
-	memset(&o, 0, sizeof(o));
-	dropped_views(e, &r);
-	ordered(e, e->from, &r, 0, &o);
-	for (i = 0; i < o.n; i++) {
-		if (view_kind(e, e->from, o.v[i]) != 'm') {
-			emit_stmt_begin(e, "view", o.v[i], "drop");
-			vbuf_puts(e->out, "DROP VIEW ");
-			emit_qname(e, o.v[i]);
-			vbuf_puts(e->out, ";\n");
-			continue;
-		}
-		emit_stmt_begin(e, "materialized view", o.v[i], "drop");
-		if (view_kind(e, e->to, o.v[i]) == 'm')
-			vbuf_appendf(e->out, "-- not destructive: %s.%s is "
-			    "created again below, its rows computed again "
-			    "from its query (as REFRESH does)\n", e->schema,
-			    o.v[i]);
-		vbuf_puts(e->out, "DROP MATERIALIZED VIEW ");
-		emit_qname(e, o.v[i]);
+	if (view_kind(e, e->from, name) != 'm') {
+		emit_stmt_begin(e, "view", name, "drop");
+		vbuf_puts(e->out, "DROP VIEW ");
+		emit_qname(e, name);
 		vbuf_puts(e->out, ";\n");
+		return;
 	}
-	vset_free(&r);
-	vset_free(&o);
+	emit_stmt_begin(e, "materialized view", name, "drop");
+	if (view_kind(e, e->to, name) == 'm')
+		vbuf_appendf(e->out, "-- not destructive: %s.%s is "
+		    "created again below, its rows computed again "
+		    "from its query (as REFRESH does)\n", e->schema, name);
+	vbuf_puts(e->out, "DROP MATERIALIZED VIEW ");
+	emit_qname(e, name);
+	vbuf_puts(e->out, ";\n");
 }
 
 /* "name=value\n..." (reloptions) as " WITH (name = 'value', ...)". */
@@ -330,52 +157,59 @@ create_view(struct emitter *e, const char *name, int replace)
 	sqlite3_finalize(st);
 }
 
-/* Whether view name is new in the target. */
+/* Whether view name is dropped and created again (either kind). */
 static int
-is_new(struct emitter *e, const char *name)
+recreated(struct emitter *e, const char *name)
 {
-	size_t	i;
+	return (emit_recreated(e, "view", name) ||
+	    emit_recreated(e, "materialized view", name));
+}
 
-	for (i = 0; i < e->d.n; i++)
-		if (is_view(&e->d.v[i], "add") &&
-		    strcmp(e->d.v[i].name, name) == 0)
+/* Whether c creates its view, or replaces it. */
+static int
+created(const struct diff_change *c)
+{
+	return (is_view(c, "add") || (emit_is(c, "view", "alter") &&
+	    (emit_field_is(c, "definition") || emit_field_is(c, "options"))));
+}
+
+/* Whether a change before change i creates or replaces its view. */
+static int
+created_before(struct emitter *e, size_t i)
+{
+	size_t	j;
+
+	for (j = 0; j < i; j++)
+		if (created(&e->d.v[j]) &&
+		    strcmp(e->d.v[j].name, e->d.v[i].name) == 0)
 			return (1);
 	return (0);
+}
+
+void
+emit_view_create(struct emitter *e, const char *name)
+{
+	create_view(e, name, 0);
 }
 
 void
 emit_views_create(struct emitter *e)
 {
 	const struct diff_change	*c;
-	struct vset			 r, s, o;
 	size_t				 i;
-	sqlite3_stmt			*st;
 
-	memset(&r, 0, sizeof(r));
-	memset(&s, 0, sizeof(s));
-	memset(&o, 0, sizeof(o));
-	dropped_views(e, &r);
-	/* New views, dropped ones the target keeps, replaced ones. */
-	st = emit_query(e, "SELECT name FROM views WHERE side = ?1 "
-	    "ORDER BY name", e->to, NULL, NULL);
-	while (st != NULL && sqlite3_step(st) == SQLITE_ROW)
-		if (vset_has(&r, emit_text(st, 0)))
-			vset_add(&s, emit_text(st, 0));
-	sqlite3_finalize(st);
+	/* New views and replaced ones, once each (those recreated are
+	   created by emit_dependents_create()); the graph orders them. */
 	for (i = 0; i < e->d.n; i++) {
 		c = &e->d.v[i];
-		if (is_view(c, "add") || (emit_is(c, "view", "alter") &&
-		    (emit_field_is(c, "definition") ||
-		    emit_field_is(c, "options"))))
-			vset_add(&s, c->name);
+		if (recreated(e, c->name) || !created(c) ||
+		    created_before(e, i))
+			continue;
+		create_view(e, c->name, !is_view(c, "add"));
 	}
-	ordered(e, e->to, &s, 1, &o);
-	for (i = 0; i < o.n; i++)
-		create_view(e, o.v[i], !vset_has(&r, o.v[i]) &&
-		    !is_new(e, o.v[i]));
 	for (i = 0; i < e->d.n; i++) {
 		c = &e->d.v[i];
-		if (vset_has(&r, c->name) || !is_view(c, "alter"))
+		if (recreated(e, c->name) || !is_view(c, "alter"))
 			continue;
 		emit_stmt_begin(e, c->kind, c->name, "finish");
 		if (emit_field_is(c, "comment"))
@@ -389,7 +223,4 @@ emit_views_create(struct emitter *e)
 			    " WITH NO DATA;\n");
 		}
 	}
-	vset_free(&r);
-	vset_free(&s);
-	vset_free(&o);
 }

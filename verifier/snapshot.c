@@ -50,12 +50,13 @@ static const char index_ddl[] =
     " CREATE INDEX indexes_name ON indexes (side, name);"
     " CREATE INDEX tables_key ON tables (side, name);"
     " CREATE INDEX concols_key ON concols (side, tbl, con);"
-    " CREATE INDEX indexkeys_key ON indexkeys (side, tbl, idx);";
+    " CREATE INDEX indexkeys_key ON indexkeys (side, tbl, idx);"
+    " CREATE INDEX deps_ref ON deps (side, ref_kind, ref_name);";
 static const char index_drop[] =
     "DROP INDEX IF EXISTS columns_key; DROP INDEX IF EXISTS constraints_key;"
     " DROP INDEX IF EXISTS indexes_key; DROP INDEX IF EXISTS indexes_name;"
     " DROP INDEX IF EXISTS tables_key; DROP INDEX IF EXISTS concols_key;"
-    " DROP INDEX IF EXISTS indexkeys_key;";
+    " DROP INDEX IF EXISTS indexkeys_key; DROP INDEX IF EXISTS deps_ref;";
 
 static int
 sq_error(struct snapshot *snap, struct vf_error *err, const char *what)
