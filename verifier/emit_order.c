@@ -368,6 +368,8 @@ emit_dependents_create(struct emitter *e)
 	char	**v;
 	size_t	  i;
 
+	if (e->nrecreated == 0)
+		return;
 	/* By name: the graph puts what one reads first. */
 	v = xcalloc(2 * e->nrecreated + 1, sizeof(*v));
 	memcpy(v, e->recreated, 2 * e->nrecreated * sizeof(*v));
