@@ -30,15 +30,6 @@
 	"UNION ALL SELECT 'toast.' || pg_catalog.unnest(tc.reloptions) " \
 	"FROM pg_catalog.pg_class tc WHERE tc.oid = " rel ".reltoastrelid) r)"
 
-/* The views (v, in namespace n) with what their rules depend on (d). */
-#define VIEW_RULE_DEPS \
-	"FROM pg_catalog.pg_rewrite r " \
-	"JOIN pg_catalog.pg_class v ON v.oid = r.ev_class " \
-	"JOIN pg_catalog.pg_namespace n ON n.oid = v.relnamespace " \
-	"JOIN pg_catalog.pg_depend d " \
-	"ON d.classid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass " \
-	"AND d.objid = r.oid "
-
 /* The kind of object a relation (c) is, as diff.c names changes. */
 #define REL_KIND(c) \
 	"CASE " c ".relkind WHEN 'r' THEN 'table' WHEN 'p' THEN 'table' " \
@@ -136,8 +127,8 @@
 static const char *const set_names[CATALOG_NSETS] = {
 	"enums", "tables", "columns", "constraints", "concols", "indexes",
 	"indexkeys", "sequences", "domains", "domchecks", "composites",
-	"compattrs", "partitions", "grants", "extensions", "views", "viewdeps",
-	"deps", "unsupported"
+	"compattrs", "partitions", "grants", "extensions", "views", "deps",
+	"unsupported"
 };
 
 static const char *const set_sql[CATALOG_NSETS] = {
@@ -473,28 +464,6 @@ static const char *const set_sql[CATALOG_NSETS] = {
 	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
 	"WHERE n.nspname = $1 AND c.relkind IN ('v', 'm') "
 	"ORDER BY c.relname",
-	/* CATALOG_VIEWDEPS: from the view's rule to the relations (and
-	   columns) it reads, in the schema, and the enums and domains. */
-	"SELECT DISTINCT v.relname AS vw, rc.relname AS ref_tbl, "
-	"a.attname AS ref_col "
-	VIEW_RULE_DEPS
-	"AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass "
-	"AND d.refobjid <> v.oid "
-	"JOIN pg_catalog.pg_class rc ON rc.oid = d.refobjid "
-	"JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace "
-	"LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = d.refobjid "
-	"AND a.attnum = d.refobjsubid AND d.refobjsubid > 0 "
-	"WHERE n.nspname = $1 AND rn.nspname = $1 AND v.relkind IN ('v', 'm') "
-	/* And the enums and domains it names (a cast to one). */
-	"UNION SELECT v.relname, t.typname, NULL "
-	VIEW_RULE_DEPS
-	"AND d.refclassid = 'pg_catalog.pg_type'::pg_catalog.regclass "
-	"JOIN pg_catalog.pg_type t ON t.oid = d.refobjid "
-	"JOIN pg_catalog.pg_namespace tn ON tn.oid = t.typnamespace "
-	"WHERE n.nspname = $1 AND tn.nspname = $1 AND v.relkind IN ('v', 'm') "
-	"AND t.typtype IN ('e', 'd') "
-	"ORDER BY 1, 2, 3",
-
 	/* CATALOG_DEPS: pg_depend between two objects of the schema (not
 	   the version table), each as DEP_OBJ() names it; an object's
 	   own parts (a view's rule, a column's default) left out. */

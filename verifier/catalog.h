@@ -61,10 +61,6 @@ enum catalog_set_id {
 				   without its
 				   ';', cols: "name type\n" for each column,
 				   reloptions, comment */
-	CATALOG_VIEWDEPS,	/* vw, ref_tbl, ref_col: a relation (and
-				   column, or NULL) of the schema that view
-				   vw reads, or an enum or domain it names
-				   (pg_depend of its rule) */
 	CATALOG_DEPS,		/* kind, name, col, deptype, ref_kind,
 				   ref_name, ref_col: object (kind, name,
 				   column or NULL) depends on ref (pg_depend,

@@ -22,30 +22,33 @@ dumped(const struct model *m, const char *name)
 	return (0);
 }
 
+/* Whether kind (of CATALOG_DEPS) is a view or a materialized view. */
+static int
+view_kind(const char *kind)
+{
+	return (strcmp(kind, "view") == 0 ||
+	    strcmp(kind, "materialized view") == 0);
+}
+
 /*
  * Whether view row i of CATALOG_VIEWS reads a view of the catalog that
- * is not yet in m.
+ * is not yet in m (CATALOG_DEPS).
  */
 static int
 reads_pending(const struct catalog *cat, size_t i, const struct model *m)
 {
-	const struct catalog_set	*s = &cat->sets[CATALOG_VIEWS];
-	const struct catalog_set	*d = &cat->sets[CATALOG_VIEWDEPS];
+	const struct catalog_set	*d = &cat->sets[CATALOG_DEPS];
 	const char			*name, *ref;
-	size_t				 j, k;
+	size_t				 j;
 
 	name = catalog_get(cat, CATALOG_VIEWS, i, "name");
 	for (j = 0; j < d->nrows; j++) {
-		ref = catalog_get(cat, CATALOG_VIEWDEPS, j, "ref_tbl");
-		if (strcmp(catalog_get(cat, CATALOG_VIEWDEPS, j, "vw"),
+		ref = catalog_get(cat, CATALOG_DEPS, j, "ref_name");
+		if (!view_kind(catalog_get(cat, CATALOG_DEPS, j, "kind")) ||
+		    !view_kind(catalog_get(cat, CATALOG_DEPS, j, "ref_kind")) ||
+		    strcmp(catalog_get(cat, CATALOG_DEPS, j, "name"),
 		    name) != 0 || strcmp(ref, name) == 0)
 			continue;
-		for (k = 0; k < s->nrows; k++)
-			if (strcmp(catalog_get(cat, CATALOG_VIEWS, k, "name"),
-			    ref) == 0)
-				break;
-		if (k == s->nrows)
-			continue;	/* not a view */
 		if (!dumped(m, ref))
 			return (1);
 	}

@@ -36,7 +36,6 @@ static const char *const cols[CATALOG_NSETS] = {
 	"on_kind name col grantee privilege grantable",
 	"name used",
 	"name kind populated def cols reloptions comment",
-	"vw ref_tbl ref_col",
 	"kind name col deptype ref_kind ref_name ref_col",
 	"kind name",
 };
