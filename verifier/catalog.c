@@ -22,6 +22,12 @@
 	"n.nspname = $1 AND c.relkind IN ('r', 'p') AND NOT c.relispartition " \
 	"AND c.relname <> '" VF_VERSION_TABLE "' "
 
+/* Relations whose indexes the catalog covers: those and materialized
+   views. */
+#define IDX_REL_FILTER \
+	"n.nspname = $1 AND (c.relkind = 'm' OR (c.relkind IN ('r', 'p') " \
+	"AND NOT c.relispartition AND c.relname <> '" VF_VERSION_TABLE "')) "
+
 /* A relation's storage parameters, "name=value" sorted, one a line; a
    table's also those of its TOAST table, as "toast.name=value". */
 #define RELOPTIONS(rel) \
@@ -197,7 +203,8 @@ static const char *const set_sql[CATALOG_NSETS] = {
 	"WHERE " REL_FILTER "AND k.contype = 'x' AND k.conparentid = 0) u "
 	"ORDER BY tbl, con, u.pos",
 
-	/* CATALOG_INDEXES: indexes that no constraint of the table owns; the
+	/* CATALOG_INDEXES: indexes that no constraint of the table owns (and
+	   those of materialized views); the
 	   body is the definition from USING on, without the names. */
 	"SELECT c.relname AS tbl, i.relname AS name, "
 	"CASE WHEN x.indisunique THEN 't' ELSE 'f' END AS uniq, "
@@ -227,7 +234,7 @@ static const char *const set_sql[CATALOG_NSETS] = {
 	"JOIN pg_catalog.pg_class c ON c.oid = x.indrelid "
 	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
 	"JOIN pg_catalog.pg_am am ON am.oid = i.relam "
-	"WHERE " REL_FILTER "AND NOT EXISTS (SELECT 1 "
+	"WHERE " IDX_REL_FILTER "AND NOT EXISTS (SELECT 1 "
 	"FROM pg_catalog.pg_constraint k WHERE k.conindid = x.indexrelid "
 	"AND k.conrelid = x.indrelid AND k.contype IN ('p', 'u', 'x')) "
 	"ORDER BY c.relname, i.relname",
@@ -263,7 +270,7 @@ static const char *const set_sql[CATALOG_NSETS] = {
 	"LEFT JOIN pg_catalog.pg_attribute a "
 	"ON a.attrelid = x.indrelid AND a.attnum = x.indkey[g.ord - 1] "
 	"AND x.indkey[g.ord - 1] <> 0 "
-	"WHERE " REL_FILTER "AND NOT EXISTS (SELECT 1 "
+	"WHERE " IDX_REL_FILTER "AND NOT EXISTS (SELECT 1 "
 	"FROM pg_catalog.pg_constraint k WHERE k.conindid = x.indexrelid "
 	"AND k.conrelid = x.indrelid AND k.contype IN ('p', 'u', 'x')) "
 	"ORDER BY c.relname, i.relname, g.ord",
@@ -378,8 +385,7 @@ static const char *const set_sql[CATALOG_NSETS] = {
 	"ORDER BY a.attnum) FROM pg_catalog.pg_attribute a "
 	"WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped) "
 	"AS cols, "
-	"(SELECT pg_catalog.string_agg(o, E'\\n' ORDER BY o) "
-	"FROM pg_catalog.unnest(c.reloptions) AS o) AS reloptions, "
+	RELOPTIONS("c") " AS reloptions, "
 	"pg_catalog.obj_description(c.oid, 'pg_class') AS comment "
 	"FROM pg_catalog.pg_class c "
 	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
@@ -443,18 +449,12 @@ static const char *const set_sql[CATALOG_NSETS] = {
 	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
 	"WHERE n.nspname = $1 AND c.relispartition "
 	"AND pg_catalog.obj_description(c.oid, 'pg_class') IS NOT NULL "
-	"UNION ALL SELECT 'index on a materialized view', "
-	"c.relname || '.' || i.relname "
-	"FROM pg_catalog.pg_index x "
-	"JOIN pg_catalog.pg_class i ON i.oid = x.indexrelid "
-	"JOIN pg_catalog.pg_class c ON c.oid = x.indrelid "
+	"UNION ALL SELECT 'column privileges on a view', c.relname || '.' "
+	"|| a.attname FROM pg_catalog.pg_attribute a "
+	"JOIN pg_catalog.pg_class c ON c.oid = a.attrelid "
 	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-	"WHERE n.nspname = $1 AND c.relkind = 'm' "
-	"UNION ALL SELECT 'privileges on a view', c.relname "
-	"FROM pg_catalog.pg_class c "
-	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-	"WHERE n.nspname = $1 AND c.relkind IN ('v', 'm') "
-	"AND c.relacl IS NOT NULL "
+	"WHERE n.nspname = $1 AND c.relkind IN ('v', 'm') AND a.attnum > 0 "
+	"AND a.attacl IS NOT NULL "
 	"UNION ALL SELECT 'inherited table', c.relname "
 	"FROM pg_catalog.pg_class c "
 	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "

@@ -75,9 +75,11 @@ static const char *const diff_sql[] = {
 	"CREATE TEMP TABLE tcons AS SELECT tbl, name, kind, def, "
 	"ref_table AS ref, comment FROM constraints WHERE side = ?2",
 	"CREATE INDEX temp.tcons_key ON tcons (tbl, name)",
-	"CREATE TEMP TABLE fidx AS SELECT m.t_name AS tbl, i.tbl AS o_tbl, "
+	/* Indexes of tables and of materialized views (not in tmap). */
+	"CREATE TEMP TABLE fidx AS SELECT COALESCE(m.t_name, i.tbl) AS tbl, "
+	"i.tbl AS o_tbl, "
 	"i.name, i.uniq, i.body, i.core, i.reloptions, i.comment "
-	"FROM indexes i JOIN tmap m "
+	"FROM indexes i LEFT JOIN tmap m "
 	"ON m.f_name = i.tbl WHERE i.side = ?1",
 	"CREATE INDEX temp.fidx_key ON fidx (name)",
 	"CREATE INDEX temp.fidx_tbl ON fidx (tbl)",
@@ -348,8 +350,11 @@ static const char *const diff_sql[] = {
 	"WHERE r.t_name = t.name) ORDER BY t.tbl, t.name",
 	"INSERT INTO changes (kind, action, tbl, old_tbl, name, from_val) "
 	"SELECT 'index', 'drop', f.tbl, f.o_tbl, f.name, f.body FROM fidx f "
-	"WHERE EXISTS (SELECT 1 FROM tables t WHERE t.side = ?2 "
-	"AND t.name = f.tbl) AND NOT EXISTS (SELECT 1 FROM indexes t "
+	"WHERE (EXISTS (SELECT 1 FROM tables t WHERE t.side = ?2 "
+	"AND t.name = f.tbl) OR EXISTS (SELECT 1 FROM views v "
+	"WHERE v.side = ?2 AND v.name = f.tbl AND v.kind = 'm' "
+	"AND EXISTS (SELECT 1 FROM views w WHERE w.side = ?1 "
+	"AND w.name = f.o_tbl AND w.kind = 'm'))) AND NOT EXISTS (SELECT 1 FROM indexes t "
 	"WHERE t.side = ?2 AND t.name = f.name) AND NOT EXISTS (SELECT 1 "
 	"FROM idxrn r WHERE r.f_name = f.name) ORDER BY f.tbl, f.name",
 	NULL

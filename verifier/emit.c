@@ -293,8 +293,8 @@ drop_constraint(struct emitter *e, const char *tbl, const char *name)
 	vbuf_puts(e->out, ";\n");
 }
 
-static void
-create_index(struct emitter *e, const struct diff_change *c)
+void
+emit_create_index(struct emitter *e, const struct diff_change *c)
 {
 	vbuf_appendf(e->out, "CREATE %sINDEX ",
 	    c->extra != NULL && strcmp(c->extra, "t") == 0 ? "UNIQUE " : "");
@@ -618,8 +618,9 @@ emit_migration(struct snapshot *snap, const char *schema, const char *from,
 	}
 	for (i = 0; i < e.d.n; i++) {
 		c = &e.d.v[i];
-		if (emit_is(c, "index", "drop") ||
-		    (emit_is(c, "index", "alter") && c->field == NULL)) {
+		if ((emit_is(c, "index", "drop") ||
+		    (emit_is(c, "index", "alter") && c->field == NULL)) &&
+		    !emit_view_dropped(&e, c->old_tbl)) {
 			vbuf_puts(out, "DROP INDEX ");
 			emit_qname(&e, c->name);
 			vbuf_puts(out, ";\n");
@@ -651,7 +652,8 @@ emit_migration(struct snapshot *snap, const char *schema, const char *from,
 			vbuf_puts(out, " TO ");
 			vf_quote_ident(out, c->name);
 			vbuf_puts(out, ";\n");
-		} else if (emit_is(c, "index", "rename")) {
+		} else if (emit_is(c, "index", "rename") &&
+		    !emit_view_dropped(&e, c->old_tbl)) {
 			vbuf_puts(out, "ALTER INDEX ");
 			emit_qname(&e, c->old_name);
 			vbuf_puts(out, " RENAME TO ");
@@ -698,9 +700,10 @@ emit_migration(struct snapshot *snap, const char *schema, const char *from,
 	for (pass = 0; pass < 2; pass++) {
 		for (i = 0; pass == 1 && i < e.d.n; i++) {
 			c = &e.d.v[i];
-			if (emit_is(c, "index", "add") ||
-			    (emit_is(c, "index", "alter") && c->field == NULL))
-				create_index(&e, c);
+			if ((emit_is(c, "index", "add") ||
+			    (emit_is(c, "index", "alter") &&
+			    c->field == NULL)) && !emit_view_whole(&e, c->tbl))
+				emit_create_index(&e, c);
 		}
 		for (i = 0; i < e.d.n; i++) {
 			c = &e.d.v[i];
@@ -745,6 +748,7 @@ emit_migration(struct snapshot *snap, const char *schema, const char *from,
 	/* 10. Privileges, on objects that all exist. */
 	emit_grants_grant(&e);
 done:
+	emit_views_free(&e);
 	diff_free(&e.d);
 	return (e.failed ? -1 : 0);
 }

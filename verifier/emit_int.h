@@ -21,6 +21,9 @@ struct emitter {
 	struct diff	 d;
 	struct vf_error	*err;
 	int		 failed;
+	char		**views_dropped;	/* emit_view.c's, once known */
+	size_t		  nviews_dropped;
+	int		  views_known;
 };
 
 /* Whether c is of kind (and of action, unless NULL). */
@@ -117,14 +120,27 @@ void	emit_extensions_drop(struct emitter *e);
 void	emit_grants_revoke(struct emitter *e);
 void	emit_grants_grant(struct emitter *e);
 
-/* emit_grant.c: every grant of the target on type name, for a type
-   created again (its grants went with the old one). */
-void	emit_type_grants(struct emitter *e, const char *name);
+/* emit_grant.c: every grant of the target on object name of on_kind
+   ("type", "table": a view too), for an object created again (its
+   grants went with the old one) or created with its grants. */
+void	emit_object_grants(struct emitter *e, const char *on_kind,
+	    const char *name);
+
+/* emit.c: CREATE [UNIQUE] INDEX of an index add (name, tbl, to_val the
+   body from USING on, extra "t" when unique). */
+void	emit_create_index(struct emitter *e, const struct diff_change *c);
 
 /* emit_view.c: views dropped, before anything they read changes (step
    0); views created or replaced, after everything else (step 8), with
    their comments. */
 void	emit_views_drop(struct emitter *e);
 void	emit_views_create(struct emitter *e);
+/* Whether the migration drops view name of the source (to create it
+   again or not); whether view rel is one emit_views_create() makes whole,
+   with its indexes and grants (dropped, or new); releasing what they
+   keep in e. */
+int	emit_view_dropped(struct emitter *e, const char *name);
+int	emit_view_whole(struct emitter *e, const char *rel);
+void	emit_views_free(struct emitter *e);
 
 #endif

@@ -151,7 +151,8 @@ emit_storage_alter(struct emitter *e)
 			alter_params(e, "TABLE", c->name, c->from_val,
 			    c->to_val);
 		else if (emit_is(c, "index", "alter") &&
-		    emit_field_is(c, "with"))
+		    emit_field_is(c, "with") &&
+		    !emit_view_dropped(e, c->old_tbl))
 			alter_params(e, "INDEX", c->name, c->from_val,
 			    c->to_val);
 	}
@@ -199,6 +200,9 @@ emit_object_comments(struct emitter *e)
 
 	for (i = 0; i < e->d.n; i++) {
 		c = &e->d.v[i];
+		/* A materialized view made whole has its indexes' comments. */
+		if (emit_is(c, "index", NULL) && emit_view_whole(e, c->tbl))
+			continue;
 		if (c->field != NULL && strcmp(c->field, "comment") == 0 &&
 		    strcmp(c->action, "alter") == 0 &&
 		    (emit_is(c, "enum", NULL) || emit_is(c, "sequence", NULL) ||

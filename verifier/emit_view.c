@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "emit_int.h"
+#include "model.h"
 
 /* A set of view names, in the order they were added. */
 struct vset {
@@ -237,15 +238,59 @@ ordered(struct emitter *e, const char *side, const struct vset *s,
 		vset_add(out, s->v[i]);
 }
 
+/* The views the migration drops, computed once and kept in e. */
+static void
+known_dropped(struct emitter *e, struct vset *r)
+{
+	size_t	i;
+
+	if (!e->views_known) {
+		memset(r, 0, sizeof(*r));
+		dropped_views(e, r);
+		e->views_dropped = r->v;
+		e->nviews_dropped = r->n;
+		e->views_known = 1;
+	}
+	memset(r, 0, sizeof(*r));
+	for (i = 0; i < e->nviews_dropped; i++)
+		vset_add(r, e->views_dropped[i]);
+}
+
+int
+emit_view_dropped(struct emitter *e, const char *name)
+{
+	struct vset	r;
+	int		found;
+
+	if (name == NULL)
+		return (0);
+	known_dropped(e, &r);
+	found = vset_has(&r, name);
+	vset_free(&r);
+	return (found);
+}
+
+void
+emit_views_free(struct emitter *e)
+{
+	size_t	i;
+
+	for (i = 0; i < e->nviews_dropped; i++)
+		free(e->views_dropped[i]);
+	free(e->views_dropped);
+	e->views_dropped = NULL;
+	e->nviews_dropped = 0;
+	e->views_known = 0;
+}
+
 void
 emit_views_drop(struct emitter *e)
 {
 	struct vset	r, o;
 	size_t		i;
 
-	memset(&r, 0, sizeof(r));
 	memset(&o, 0, sizeof(o));
-	dropped_views(e, &r);
+	known_dropped(e, &r);
 	ordered(e, e->from, &r, 0, &o);
 	for (i = 0; i < o.n; i++) {
 		if (view_kind(e, e->from, o.v[i]) != 'm') {
@@ -272,7 +317,7 @@ static void
 put_options(struct emitter *e, const char *opts)
 {
 	const char	*p, *eq, *nl;
-	char		*v;
+	char		*v, *w;
 
 	if (opts == NULL || *opts == '\0')
 		return;
@@ -283,15 +328,12 @@ put_options(struct emitter *e, const char *opts)
 			eq = nl;
 		if (p != opts)
 			vbuf_puts(e->out, ", ");
+		/* "toast.name": a materialized view's TOAST table's. */
 		v = xstrndup(p, (size_t)(eq - p));
-		vf_quote_ident(e->out, v);
+		w = eq < nl ? xstrndup(eq + 1, (size_t)(nl - eq - 1)) : NULL;
+		model_put_param(e->out, v, w);
 		free(v);
-		if (eq < nl) {
-			v = xstrndup(eq + 1, (size_t)(nl - eq - 1));
-			vbuf_puts(e->out, " = ");
-			vf_quote_literal(e->out, v);
-			free(v);
-		}
+		free(w);
 	}
 	vbuf_putc(e->out, ')');
 }
@@ -339,6 +381,43 @@ is_new(struct emitter *e, const char *name)
 	return (0);
 }
 
+int
+emit_view_whole(struct emitter *e, const char *rel)
+{
+	return (rel != NULL && (is_new(e, rel) || emit_view_dropped(e, rel)));
+}
+
+/*
+ * The indexes of the target's materialized view name, with their
+ * comments, and the grants of view name: for one created new or again.
+ */
+static void
+view_extras(struct emitter *e, const char *name)
+{
+	struct diff_change	 c;
+	sqlite3_stmt		*st;
+
+	st = emit_query(e, "SELECT name, body, uniq, comment FROM indexes "
+	    "WHERE side = ?1 AND tbl = ?2 ORDER BY name", e->to, name, NULL);
+	while (st != NULL && sqlite3_step(st) == SQLITE_ROW) {
+		memset(&c, 0, sizeof(c));
+		c.tbl = xstrdup(name);
+		c.name = xstrdup(emit_text(st, 0));
+		c.to_val = xstrdup(emit_text(st, 1));
+		c.extra = xstrdup(emit_text(st, 2));
+		emit_create_index(e, &c);
+		if (emit_text(st, 3) != NULL)
+			emit_comment_on(e, "INDEX", c.name, NULL,
+			    emit_text(st, 3));
+		free(c.tbl);
+		free(c.name);
+		free(c.to_val);
+		free(c.extra);
+	}
+	sqlite3_finalize(st);
+	emit_object_grants(e, "table", name);
+}
+
 void
 emit_views_create(struct emitter *e)
 {
@@ -350,7 +429,7 @@ emit_views_create(struct emitter *e)
 	memset(&r, 0, sizeof(r));
 	memset(&s, 0, sizeof(s));
 	memset(&o, 0, sizeof(o));
-	dropped_views(e, &r);
+	known_dropped(e, &r);
 	/* New views, dropped ones the target keeps, replaced ones. */
 	st = emit_query(e, "SELECT name FROM views WHERE side = ?1 "
 	    "ORDER BY name", e->to, NULL, NULL);
@@ -366,9 +445,14 @@ emit_views_create(struct emitter *e)
 			vset_add(&s, c->name);
 	}
 	ordered(e, e->to, &s, 1, &o);
-	for (i = 0; i < o.n; i++)
-		create_view(e, o.v[i], !vset_has(&r, o.v[i]) &&
-		    !is_new(e, o.v[i]));
+	for (i = 0; i < o.n; i++) {
+		if (!vset_has(&r, o.v[i]) && !is_new(e, o.v[i])) {
+			create_view(e, o.v[i], 1);
+			continue;
+		}
+		create_view(e, o.v[i], 0);
+		view_extras(e, o.v[i]);
+	}
 	for (i = 0; i < e->d.n; i++) {
 		c = &e->d.v[i];
 		if (vset_has(&r, c->name) || !is_view(c, "alter"))

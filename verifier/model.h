@@ -281,6 +281,9 @@ struct model_table {
 	size_t			 nwith;
 	struct model_grant	*grants;
 	size_t			 ngrants;
+	int			 open_columns;	/* a materialized view's stand-in
+						   for its indexes: columns are
+						   its query's, not checked */
 	int			 line, col;
 };
 
@@ -314,6 +317,12 @@ struct model_view {
 	int		  security_invoker;
 	char		 *check_option;	/* "local", "cascaded" or NULL */
 	char		 *comment;	/* or NULL */
+	struct model_index *indexes;	/* materialized only */
+	size_t		  nindexes;
+	struct model_param *with;	/* materialized: storage parameters */
+	size_t		  nwith;
+	struct model_grant *grants;	/* on the view, as on a table */
+	size_t		  ngrants;
 	int		  line, col;
 	int		  qline, qcol;	/* where the query starts */
 };
@@ -433,6 +442,16 @@ void	model_put_comment(const struct model *m, struct vbuf *out,
 void	model_put_with(struct vbuf *out, const struct model_param *p,
 	    size_t n);
 
+/* Frees n indexes of v and v itself (NULL with n 0 is fine). */
+void	model_indexes_free(struct model_index *v, size_t n);
+
+/*
+ * model_render.c: "CREATE [UNIQUE] INDEX ix ON schema.rel ...;\n" of
+ * index ix of relation rel (a table or a materialized view).
+ */
+void	model_render_index(const struct model *m, const char *rel,
+	    const struct model_index *ix, struct vbuf *out);
+
 /* Frees n parameters of v and v itself (NULL with n 0 is fine). */
 void	model_params_free(struct model_param *v, size_t n);
 
@@ -443,7 +462,6 @@ void	model_params_free(struct model_param *v, size_t n);
  */
 void	model_render_view(const struct model *m, const struct model_view *v,
 	    int comment, struct vbuf *out);
-void	model_write_views(const struct model *m, struct vbuf *out);
 void	model_views_free(struct model_view *v, size_t n);
 
 /* Lookups by exact name; NULL when absent.  Valid while m is. */

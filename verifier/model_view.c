@@ -11,14 +11,16 @@
 #include <string.h>
 
 #include "model_load.h"
+#include "model_names.h"
 #include "pgtree.h"
 
 static const char *const view_keys[] = {
 	"columns", "query", "security_barrier", "security_invoker",
-	"check_option", "comment", NULL
+	"check_option", "comment", "grants", NULL
 };
 static const char *const matview_keys[] = {
-	"columns", "query", "with_data", "comment", NULL
+	"columns", "query", "with_data", "with", "indexes", "comment",
+	"grants", NULL
 };
 static const char *const check_options[] = { "local", "cascaded", NULL };
 
@@ -205,6 +207,26 @@ check_name(struct loader *ld, yaml_node_t *k, const struct model_view *v,
 	return (0);
 }
 
+/*
+ * A materialized view's indexes, read as a table's are (model_objects.c)
+ * on a stand-in table whose columns are not checked: they are the
+ * query's, which PostgreSQL knows when the model's DDL runs.
+ */
+static int
+load_indexes(struct loader *ld, yaml_node_t *seq, struct model_view *v)
+{
+	struct model_table	t;
+	int			rc;
+
+	memset(&t, 0, sizeof(t));
+	t.name = v->name;
+	t.open_columns = 1;
+	rc = ld_indexes(ld, &t, seq);
+	v->indexes = t.indexes;
+	v->nindexes = t.nindexes;
+	return (rc);
+}
+
 int
 ld_views(struct loader *ld, yaml_node_t *map, int materialized)
 {
@@ -269,6 +291,16 @@ ld_views(struct loader *ld, yaml_node_t *map, int materialized)
 		if ((n = ld_map_get(ld, val, "comment")) != NULL &&
 		    ld_str(ld, n, "comment", &v->comment) == -1)
 			return (-1);
+		if ((n = ld_map_get(ld, val, "with")) != NULL &&
+		    ld_with(ld, n, what, &v->with, &v->nwith) == -1)
+			return (-1);
+		if ((n = ld_map_get(ld, val, "indexes")) != NULL &&
+		    load_indexes(ld, n, v) == -1)
+			return (-1);
+		if ((n = ld_map_get(ld, val, "grants")) != NULL &&
+		    ld_grants(ld, n, MODEL_GRANT_TABLE, what, NULL, &v->grants,
+		    &v->ngrants) == -1)
+			return (-1);
 	}
 	return (0);
 }
@@ -300,6 +332,7 @@ model_render_view(const struct model *m, const struct model_view *v,
 		}
 		vbuf_putc(out, ')');
 	}
+	model_put_with(out, v->with, v->nwith);
 	if (v->security_barrier || v->security_invoker) {
 		vbuf_puts(out, " WITH (");
 		if (v->security_barrier) {
@@ -347,8 +380,10 @@ block_ok(const char *q)
 
 /* The views (materialized or not) of m, under their key. */
 static void
-write_views(const struct model *m, int materialized, struct vbuf *out)
+write_views(const struct model *m, const struct model_names *ns,
+    int materialized, struct vbuf *out)
 {
+	struct model_table	 t;
 	const struct model_view	*v;
 	const char		*p;
 	size_t			 i, j, n = 0;
@@ -391,16 +426,27 @@ write_views(const struct model *m, int materialized, struct vbuf *out)
 			yaml_kv(out, 4, "check_option", v->check_option);
 		if (v->materialized && !v->with_data)
 			vbuf_puts(out, "    with_data: false\n");
+		model_yaml_with(out, 4, v->with, v->nwith);
+		if (v->nindexes > 0) {
+			memset(&t, 0, sizeof(t));
+			t.name = v->name;
+			t.open_columns = 1;
+			vbuf_puts(out, "    indexes:\n");
+			for (j = 0; j < v->nindexes; j++)
+				model_yaml_index(ns, &t, &v->indexes[j], out);
+		}
 		if (v->comment != NULL)
 			yaml_kv(out, 4, "comment", v->comment);
+		model_grants_write(out, 4, "grants", v->grants, v->ngrants);
 	}
 }
 
 void
-model_write_views(const struct model *m, struct vbuf *out)
+model_write_views(const struct model *m, const struct model_names *ns,
+    struct vbuf *out)
 {
-	write_views(m, 0, out);
-	write_views(m, 1, out);
+	write_views(m, ns, 0, out);
+	write_views(m, ns, 1, out);
 }
 
 void
@@ -414,6 +460,9 @@ model_views_free(struct model_view *v, size_t n)
 		model_strv_free(v[i].columns, v[i].ncolumns);
 		free(v[i].check_option);
 		free(v[i].comment);
+		model_indexes_free(v[i].indexes, v[i].nindexes);
+		model_params_free(v[i].with, v[i].nwith);
+		model_grants_free(v[i].grants, v[i].ngrants);
 	}
 	free(v);
 }
