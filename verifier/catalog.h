@@ -60,7 +60,8 @@ enum catalog_set_id {
 				   populated (t/f), def: pg_get_viewdef()
 				   without its
 				   ';', cols: "name type\n" for each column,
-				   reloptions, comment */
+				   reloptions, comment, colcomments:
+				   "col\x1fcomment" joined by \x1e */
 	CATALOG_VIEWDEPS,	/* vw, ref_tbl, ref_col: a relation (and
 				   column, or NULL) of the schema that view
 				   vw reads, or an enum or domain it names

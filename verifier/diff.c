@@ -175,16 +175,20 @@ static const char *const diff_sql[] = {
 	"SELECT " VIEW_KIND("t") ", 'alter', t.name, k.field, "
 	"CASE k.field WHEN 'definition' THEN f.def WHEN 'options' "
 	"THEN f.reloptions WHEN 'with_data' THEN f.populated "
+	"WHEN 'column_comments' THEN f.colcomments "
 	"ELSE f.comment END, CASE k.field WHEN 'definition' THEN t.def "
 	"WHEN 'options' THEN t.reloptions WHEN 'with_data' THEN t.populated "
+	"WHEN 'column_comments' THEN t.colcomments "
 	"ELSE t.comment END "
 	"FROM views t JOIN views f ON f.side = ?1 AND f.name = t.name "
 	"AND f.kind = t.kind "
 	"JOIN (SELECT 1 AS o, 'definition' AS field UNION ALL SELECT 2, "
 	"'options' UNION ALL SELECT 3, 'with_data' UNION ALL SELECT 4, "
-	"'comment') k ON CASE k.o WHEN 1 THEN f.def IS NOT t.def "
+	"'comment' UNION ALL SELECT 5, 'column_comments') k "
+	"ON CASE k.o WHEN 1 THEN f.def IS NOT t.def "
 	"WHEN 2 THEN f.reloptions IS NOT t.reloptions "
 	"WHEN 3 THEN f.populated IS NOT t.populated "
+	"WHEN 5 THEN f.colcomments IS NOT t.colcomments "
 	"ELSE f.comment IS NOT t.comment END "
 	"WHERE t.side = ?2 ORDER BY k.o, t.name",
 	"INSERT INTO changes (kind, action, name, from_val) "
@@ -689,8 +693,11 @@ put_value(struct vbuf *b, const char *v)
 	}
 	vbuf_putc(b, '[');
 	for (p = v; *p != '\0'; p++) {
-		if (*p == '\n')
+		/* \x1f and \x1e: a view's column comments. */
+		if (*p == '\n' || *p == '\x1e')
 			vbuf_puts(b, ", ");
+		else if (*p == '\x1f')
+			vbuf_puts(b, ": ");
 		else
 			vbuf_putc(b, *p);
 	}

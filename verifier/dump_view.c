@@ -75,6 +75,20 @@ dump_view(const struct catalog *cat, size_t i, struct model *m)
 	v->query = xstrdup(x != NULL ? x : "");
 	x = catalog_get(cat, CATALOG_VIEWS, i, "comment");
 	v->comment = x != NULL ? xstrdup(x) : NULL;
+	x = catalog_get(cat, CATALOG_VIEWS, i, "colcomments");
+	for (p = x; p != NULL && *p != '\0'; p += n + (p[n] != '\0')) {
+		const char	*sep;
+
+		n = strcspn(p, "\x1e");
+		if ((sep = memchr(p, '\x1f', n)) == NULL)
+			continue;
+		v->col_comments = xrealloc(v->col_comments,
+		    (v->ncol_comments + 1) * sizeof(*v->col_comments));
+		v->col_comments[v->ncol_comments].name = xstrndup(p,
+		    (size_t)(sep - p));
+		v->col_comments[v->ncol_comments++].value = xstrndup(sep + 1,
+		    n - (size_t)(sep - p) - 1);
+	}
 	x = catalog_get(cat, CATALOG_VIEWS, i, "reloptions");
 	if (v->materialized) {
 		/* Storage parameters, and the indexes. */

@@ -338,6 +338,54 @@ put_options(struct emitter *e, const char *opts)
 	vbuf_putc(e->out, ')');
 }
 
+/*
+ * Column comments of view name: each "col\x1fcomment" of list to (set),
+ * with those of from that to has not (set to NULL); from NULL for a view
+ * created with none.
+ */
+static void
+col_comments(struct emitter *e, const char *name, const char *from,
+    const char *to)
+{
+	const char	*l, *p, *q, *end, *sep;
+	char		*col, *com, *old;
+	size_t		 n;
+	int		 pass;
+
+	for (pass = 0; pass < 2; pass++) {
+		/* pass 0: to's comments that differ; 1: from's that go. */
+		l = pass == 0 ? to : from;
+		for (p = l; p != NULL && *p != '\0'; p = *end != '\0' ?
+		    end + 1 : end) {
+			end = p + strcspn(p, "\x1e");
+			if ((sep = memchr(p, '\x1f', (size_t)(end - p))) == NULL)
+				continue;
+			col = xstrndup(p, (size_t)(sep - p));
+			com = xstrndup(sep + 1, (size_t)(end - sep - 1));
+			/* The same column in the other list. */
+			old = NULL;
+			n = strlen(col);
+			for (q = pass == 0 ? from : to; q != NULL &&
+			    *q != '\0'; q += strcspn(q, "\x1e") +
+			    (q[strcspn(q, "\x1e")] != '\0')) {
+				if (strncmp(q, col, n) == 0 &&
+				    q[n] == '\x1f') {
+					old = xstrndup(q + n + 1,
+					    strcspn(q + n + 1, "\x1e"));
+					break;
+				}
+			}
+			if (pass == 0 && (old == NULL || strcmp(old, com) != 0))
+				emit_comment_on(e, "COLUMN", name, col, com);
+			else if (pass == 1 && old == NULL)
+				emit_comment_on(e, "COLUMN", name, col, NULL);
+			free(col);
+			free(com);
+			free(old);
+		}
+	}
+}
+
 static void
 create_view(struct emitter *e, const char *name, int replace)
 {
@@ -346,8 +394,8 @@ create_view(struct emitter *e, const char *name, int replace)
 	int		 mat;
 
 	st = emit_query(e, "SELECT def, reloptions, comment, kind = 'm', "
-	    "populated FROM views WHERE side = ?1 AND name = ?2", e->to, name,
-	    NULL);
+	    "populated, colcomments FROM views WHERE side = ?1 AND name = ?2",
+	    e->to, name, NULL);
 	if (st == NULL)
 		return;
 	if (sqlite3_step(st) == SQLITE_ROW) {
@@ -364,6 +412,8 @@ create_view(struct emitter *e, const char *name, int replace)
 		if (!replace && emit_text(st, 2) != NULL)
 			emit_comment_on(e, mat ? "MATERIALIZED VIEW" : "VIEW",
 			    name, NULL, emit_text(st, 2));
+		if (!replace)
+			col_comments(e, name, NULL, emit_text(st, 5));
 	}
 	sqlite3_finalize(st);
 }
@@ -460,6 +510,8 @@ emit_views_create(struct emitter *e)
 		if (emit_field_is(c, "comment"))
 			emit_comment_on(e, emit_is(c, "view", NULL) ? "VIEW" :
 			    "MATERIALIZED VIEW", c->name, NULL, c->to_val);
+		else if (emit_field_is(c, "column_comments"))
+			col_comments(e, c->name, c->from_val, c->to_val);
 		else if (emit_field_is(c, "with_data")) {
 			vbuf_puts(e->out, "REFRESH MATERIALIZED VIEW ");
 			emit_qname(e, c->name);

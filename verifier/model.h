@@ -323,6 +323,8 @@ struct model_view {
 	size_t		  nwith;
 	struct model_grant *grants;	/* on the view, as on a table */
 	size_t		  ngrants;
+	struct model_param *col_comments; /* column name, comment */
+	size_t		  ncol_comments;
 	int		  line, col;
 	int		  qline, qcol;	/* where the query starts */
 };
@@ -457,7 +459,8 @@ void	model_params_free(struct model_param *v, size_t n);
 
 /*
  * model_view.c: the DDL of view v (CREATE VIEW, or with comment set its
- * COMMENT ON VIEW, nothing when it has none), appended to out; the views
+ * COMMENT ON VIEW and COMMENT ON COLUMN, nothing when it has none),
+ * appended to out; the views
  * written back as YAML; the views released.
  */
 void	model_render_view(const struct model *m, const struct model_view *v,

@@ -506,7 +506,7 @@ render(const struct model *m, struct render *r, struct vf_error *err)
 
 		model_render_view(m, v, 0, out);
 		stmt_done(r, v->qline, v->qcol);
-		if (v->comment != NULL) {
+		if (v->comment != NULL || v->ncol_comments > 0) {
 			model_render_view(m, v, 1, out);
 			stmt_done(r, v->line, v->col);
 		}

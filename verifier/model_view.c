@@ -16,11 +16,11 @@
 
 static const char *const view_keys[] = {
 	"columns", "query", "security_barrier", "security_invoker",
-	"check_option", "comment", "grants", NULL
+	"check_option", "comment", "column_comments", "grants", NULL
 };
 static const char *const matview_keys[] = {
 	"columns", "query", "with_data", "with", "indexes", "comment",
-	"grants", NULL
+	"column_comments", "grants", NULL
 };
 static const char *const check_options[] = { "local", "cascaded", NULL };
 
@@ -227,6 +227,34 @@ load_indexes(struct loader *ld, yaml_node_t *seq, struct model_view *v)
 	return (rc);
 }
 
+/* column_comments: a mapping of column names to comments. */
+static int
+load_col_comments(struct loader *ld, yaml_node_t *map, struct model_view *v,
+    const char *what)
+{
+	yaml_node_pair_t	*p;
+	struct model_param	*c;
+	char			 w[160], in[170];
+
+	snprintf(w, sizeof(w), "column_comments of %s", what);
+	snprintf(in, sizeof(in), " in %s", w);
+	if (ld_want(ld, map, YAML_MAPPING_NODE, w) == -1 ||
+	    ld_check_names(ld, map, "column", in) == -1)
+		return (-1);
+	for (p = map->data.mapping.pairs.start;
+	    p < map->data.mapping.pairs.top; p++) {
+		v->col_comments = xrealloc(v->col_comments,
+		    (v->ncol_comments + 1) * sizeof(*v->col_comments));
+		c = &v->col_comments[v->ncol_comments++];
+		c->name = xstrdup(ld_scalar(ld_node(ld, p->key)));
+		c->value = NULL;
+		if (ld_str(ld, ld_node(ld, p->value), "comment",
+		    &c->value) == -1)
+			return (-1);
+	}
+	return (0);
+}
+
 int
 ld_views(struct loader *ld, yaml_node_t *map, int materialized)
 {
@@ -294,6 +322,9 @@ ld_views(struct loader *ld, yaml_node_t *map, int materialized)
 		if ((n = ld_map_get(ld, val, "with")) != NULL &&
 		    ld_with(ld, n, what, &v->with, &v->nwith) == -1)
 			return (-1);
+		if ((n = ld_map_get(ld, val, "column_comments")) != NULL &&
+		    load_col_comments(ld, n, v, what) == -1)
+			return (-1);
 		if ((n = ld_map_get(ld, val, "indexes")) != NULL &&
 		    load_indexes(ld, n, v) == -1)
 			return (-1);
@@ -312,10 +343,20 @@ model_render_view(const struct model *m, const struct model_view *v,
 	size_t	i, n = 0;
 
 	if (comment) {
-		if (v->comment == NULL)
-			return;
-		model_put_comment(m, out, v->materialized ?
-		    "MATERIALIZED VIEW" : "VIEW", v->name, v->comment);
+		if (v->comment != NULL)
+			model_put_comment(m, out, v->materialized ?
+			    "MATERIALIZED VIEW" : "VIEW", v->name, v->comment);
+		for (i = 0; i < v->ncol_comments; i++) {
+			vbuf_puts(out, "COMMENT ON COLUMN ");
+			vf_quote_ident(out, m->schema);
+			vbuf_putc(out, '.');
+			vf_quote_ident(out, v->name);
+			vbuf_putc(out, '.');
+			vf_quote_ident(out, v->col_comments[i].name);
+			vbuf_puts(out, " IS ");
+			vf_quote_literal(out, v->col_comments[i].value);
+			vbuf_puts(out, ";\n");
+		}
 		return;
 	}
 	vbuf_puts(out, v->materialized ? "CREATE MATERIALIZED VIEW " :
@@ -437,6 +478,15 @@ write_views(const struct model *m, const struct model_names *ns,
 		}
 		if (v->comment != NULL)
 			yaml_kv(out, 4, "comment", v->comment);
+		if (v->ncol_comments > 0)
+			vbuf_puts(out, "    column_comments:\n");
+		for (j = 0; j < v->ncol_comments; j++) {
+			vbuf_puts(out, "      ");
+			yaml_scalar(out, v->col_comments[j].name, 0);
+			vbuf_puts(out, ": ");
+			yaml_scalar(out, v->col_comments[j].value, 0);
+			vbuf_putc(out, '\n');
+		}
 		model_grants_write(out, 4, "grants", v->grants, v->ngrants);
 	}
 }
@@ -463,6 +513,7 @@ model_views_free(struct model_view *v, size_t n)
 		model_indexes_free(v[i].indexes, v[i].nindexes);
 		model_params_free(v[i].with, v[i].nwith);
 		model_grants_free(v[i].grants, v[i].ngrants);
+		model_params_free(v[i].col_comments, v[i].ncol_comments);
 	}
 	free(v);
 }

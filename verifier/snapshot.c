@@ -32,7 +32,7 @@ static const char *const set_columns[CATALOG_NSETS] = {
 	"name, parent, bound, partkey",
 	"on_kind, name, col, grantee, privilege, grantable",
 	"name, used",
-	"name, kind, populated, def, cols, reloptions, comment",
+	"name, kind, populated, def, cols, reloptions, comment, colcomments",
 	"vw, ref_tbl, ref_col",
 	"kind, name",
 };

@@ -35,7 +35,7 @@ static const char *const cols[CATALOG_NSETS] = {
 	"name parent bound partkey",
 	"on_kind name col grantee privilege grantable",
 	"name used",
-	"name kind populated def cols reloptions comment",
+	"name kind populated def cols reloptions comment colcomments",
 	"vw ref_tbl ref_col",
 	"kind name",
 };
