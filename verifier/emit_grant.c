@@ -168,7 +168,8 @@ step(struct emitter *e, int revoke)
 		   gets all of its own (emit_views_create()). */
 		if (strcmp(c->field, "table") == 0 && (revoke ?
 		    c->old_name != NULL && emit_view_dropped(e, c->old_name) :
-		    emit_view_whole(e, c->name)))
+		    emit_view_whole(e, c->name) ||
+		    emit_view_became_table(e, c->name)))
 			continue;
 		v[nv++] = c;
 	}
@@ -192,6 +193,7 @@ void
 emit_grants_grant(struct emitter *e)
 {
 	step(e, 0);
+	emit_view_table_grants(e);
 }
 
 /* The end of a GRANT on (word) name, to role, with grant option go. */

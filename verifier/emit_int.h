@@ -141,6 +141,10 @@ void	emit_views_create(struct emitter *e);
    keep in e. */
 int	emit_view_dropped(struct emitter *e, const char *name);
 int	emit_view_whole(struct emitter *e, const char *rel);
+/* Whether a view dropped left its name to a table of the target (whose
+   grants are then all new); those grants (step 10). */
+int	emit_view_became_table(struct emitter *e, const char *name);
+void	emit_view_table_grants(struct emitter *e);
 void	emit_views_free(struct emitter *e);
 
 #endif

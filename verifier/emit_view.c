@@ -434,7 +434,35 @@ is_new(struct emitter *e, const char *name)
 int
 emit_view_whole(struct emitter *e, const char *rel)
 {
-	return (rel != NULL && (is_new(e, rel) || emit_view_dropped(e, rel)));
+	/* A view of the target: a table may take a dropped view's name. */
+	return (rel != NULL && view_kind(e, e->to, rel) != 0 &&
+	    (is_new(e, rel) || emit_view_dropped(e, rel)));
+}
+
+int
+emit_view_became_table(struct emitter *e, const char *name)
+{
+	sqlite3_stmt	*st;
+	int		 found = 0;
+
+	if (name == NULL || view_kind(e, e->to, name) != 0 ||
+	    !emit_view_dropped(e, name))
+		return (0);
+	st = emit_query(e, "SELECT 1 FROM tables WHERE side = ?1 "
+	    "AND name = ?2", e->to, name, NULL);
+	found = st != NULL && sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return (found);
+}
+
+void
+emit_view_table_grants(struct emitter *e)
+{
+	size_t	i;
+
+	for (i = 0; i < e->nviews_dropped; i++)
+		if (emit_view_became_table(e, e->views_dropped[i]))
+			emit_object_grants(e, "table", e->views_dropped[i]);
 }
 
 /*
