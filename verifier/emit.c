@@ -702,9 +702,13 @@ emit_migration(struct snapshot *snap, const char *schema, const char *from,
 			c = &e.d.v[i];
 			if ((emit_is(c, "index", "add") ||
 			    (emit_is(c, "index", "alter") &&
-			    c->field == NULL)) && !emit_view_whole(&e, c->tbl))
+			    c->field == NULL)) &&
+			    !emit_view_whole(&e, c->tbl) &&
+			    !emit_view_became_table(&e, c->tbl))
 				emit_create_index(&e, c);
 		}
+		if (pass == 1)
+			emit_view_table_indexes(&e);
 		for (i = 0; i < e.d.n; i++) {
 			c = &e.d.v[i];
 			if (is_fk(c) != (pass == 1))

@@ -145,6 +145,8 @@ int	emit_view_whole(struct emitter *e, const char *rel);
    grants are then all new); those grants (step 10). */
 int	emit_view_became_table(struct emitter *e, const char *name);
 void	emit_view_table_grants(struct emitter *e);
+/* And its indexes, with their comments (step 8). */
+void	emit_view_table_indexes(struct emitter *e);
 void	emit_views_free(struct emitter *e);
 
 #endif

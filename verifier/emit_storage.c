@@ -201,7 +201,8 @@ emit_object_comments(struct emitter *e)
 	for (i = 0; i < e->d.n; i++) {
 		c = &e->d.v[i];
 		/* A materialized view made whole has its indexes' comments. */
-		if (emit_is(c, "index", NULL) && emit_view_whole(e, c->tbl))
+		if (emit_is(c, "index", NULL) && (emit_view_whole(e, c->tbl) ||
+		    emit_view_became_table(e, c->tbl)))
 			continue;
 		if (c->field != NULL && strcmp(c->field, "comment") == 0 &&
 		    strcmp(c->action, "alter") == 0 &&

@@ -439,38 +439,9 @@ emit_view_whole(struct emitter *e, const char *rel)
 	    (is_new(e, rel) || emit_view_dropped(e, rel)));
 }
 
-int
-emit_view_became_table(struct emitter *e, const char *name)
-{
-	sqlite3_stmt	*st;
-	int		 found = 0;
-
-	if (name == NULL || view_kind(e, e->to, name) != 0 ||
-	    !emit_view_dropped(e, name))
-		return (0);
-	st = emit_query(e, "SELECT 1 FROM tables WHERE side = ?1 "
-	    "AND name = ?2", e->to, name, NULL);
-	found = st != NULL && sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_finalize(st);
-	return (found);
-}
-
-void
-emit_view_table_grants(struct emitter *e)
-{
-	size_t	i;
-
-	for (i = 0; i < e->nviews_dropped; i++)
-		if (emit_view_became_table(e, e->views_dropped[i]))
-			emit_object_grants(e, "table", e->views_dropped[i]);
-}
-
-/*
- * The indexes of the target's materialized view name, with their
- * comments, and the grants of view name: for one created new or again.
- */
+/* Every index of the target's relation name, with its comment. */
 static void
-view_extras(struct emitter *e, const char *name)
+all_indexes(struct emitter *e, const char *name)
 {
 	struct diff_change	 c;
 	sqlite3_stmt		*st;
@@ -493,7 +464,50 @@ view_extras(struct emitter *e, const char *name)
 		free(c.extra);
 	}
 	sqlite3_finalize(st);
+}
+
+/* The indexes (materialized) and grants of a view created new or again. */
+static void
+view_extras(struct emitter *e, const char *name)
+{
+	all_indexes(e, name);
 	emit_object_grants(e, "table", name);
+}
+
+int
+emit_view_became_table(struct emitter *e, const char *name)
+{
+	sqlite3_stmt	*st;
+	int		 found = 0;
+
+	if (name == NULL || view_kind(e, e->to, name) != 0 ||
+	    !emit_view_dropped(e, name))
+		return (0);
+	st = emit_query(e, "SELECT 1 FROM tables WHERE side = ?1 "
+	    "AND name = ?2", e->to, name, NULL);
+	found = st != NULL && sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return (found);
+}
+
+void
+emit_view_table_indexes(struct emitter *e)
+{
+	size_t	i;
+
+	for (i = 0; i < e->nviews_dropped; i++)
+		if (emit_view_became_table(e, e->views_dropped[i]))
+			all_indexes(e, e->views_dropped[i]);
+}
+
+void
+emit_view_table_grants(struct emitter *e)
+{
+	size_t	i;
+
+	for (i = 0; i < e->nviews_dropped; i++)
+		if (emit_view_became_table(e, e->views_dropped[i]))
+			emit_object_grants(e, "table", e->views_dropped[i]);
 }
 
 void
