@@ -127,4 +127,10 @@ void	emit_type_grants(struct emitter *e, const char *name);
 void	emit_views_drop(struct emitter *e);
 void	emit_views_create(struct emitter *e);
 
+/* emit_policy.c: policies dropped, before views and before what they
+   read changes (step 0); row level security of tables, policies created
+   and altered, after the views (step 8). */
+void	emit_policies_drop(struct emitter *e);
+void	emit_policies_create(struct emitter *e);
+
 #endif

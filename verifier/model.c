@@ -99,6 +99,7 @@ free_table(struct model_table *t)
 	free(t->indexes);
 	model_params_free(t->with, t->nwith);
 	model_grants_free(t->grants, t->ngrants);
+	model_policies_free(t->policies, t->npolicies);
 }
 
 void

@@ -508,6 +508,7 @@ render(const struct model *m, struct render *r, struct vf_error *err)
 			stmt_done(r, m->views[i].line, m->views[i].col);
 		}
 	}
+	model_render_policies(m, out, render_done, r);
 	render_comments(m, r);
 	for (i = 0; i < m->ntables; i++) {
 		t = &m->tables[i];
