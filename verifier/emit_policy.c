@@ -4,7 +4,8 @@
  * USING or WITH CHECK, is dropped and created again (ALTER POLICY cannot
  * say these); so is a policy that reads a column that is dropped, changes
  * type or is made generated, or a table that is dropped (PostgreSQL
- * refuses these under a policy): what a policy reads comes from the
+ * refuses these under a policy), or of an enum that is recreated: what
+ * a policy reads comes from the
  * store's policies.deps (pg_depend).  Drops go first, under the source
  * names (step 0); creates, ALTER POLICY for a change of roles, USING or
  * WITH CHECK, comments and the tables' ENABLE / FORCE ROW LEVEL SECURITY
@@ -102,6 +103,29 @@ add_readers(struct emitter *e, struct pset *s, const char *tbl,
 	sqlite3_finalize(st);
 }
 
+/*
+ * Adds to s the source policies that read a column of enum name (or of
+ * an array of it), which its recreation converts.
+ */
+static void
+enum_readers(struct emitter *e, struct pset *s, const char *name)
+{
+	struct vbuf	 qual;
+	sqlite3_stmt	*st;
+
+	vbuf_init(&qual);
+	vf_quote_ident(&qual, e->schema);
+	vbuf_putc(&qual, '.');
+	vf_quote_ident(&qual, name);
+	st = emit_query(e, "SELECT tbl, name FROM columns WHERE side = ?1 "
+	    "AND (type = ?2 OR type = ?2 || '[]') ORDER BY tbl, name",
+	    e->from, qual.data, NULL);
+	while (st != NULL && sqlite3_step(st) == SQLITE_ROW)
+		add_readers(e, s, emit_text(st, 0), emit_text(st, 1));
+	sqlite3_finalize(st);
+	vbuf_free(&qual);
+}
+
 /* The source policies to drop before anything else changes. */
 static void
 dropped_policies(struct emitter *e, struct pset *s)
@@ -124,6 +148,8 @@ dropped_policies(struct emitter *e, struct pset *s)
 		    (emit_field_is(c, "type") ||
 		    emit_field_is(c, "generated"))))
 			add_readers(e, s, c->old_tbl, c->name);
+		else if (emit_enum_recreated(e, c))
+			enum_readers(e, s, c->name);
 	}
 }
 
