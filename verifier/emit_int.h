@@ -69,6 +69,9 @@ void	emit_enums_recreate(struct emitter *e);
 /* Whether c is an enum that emit_enums_recreate() creates again. */
 int	emit_enum_recreated(struct emitter *e, const struct diff_change *c);
 void	emit_enums_drop(struct emitter *e);
+/* The source columns (tbl, name) of enum name or of an array of it, a
+   query to step (NULL on an error); the caller finalizes it. */
+sqlite3_stmt *emit_enum_columns(struct emitter *e, const char *name);
 
 /* emit_sequence.c: sequences let go of their owners and new sequences
    (step 4), dropped, altered and newly owned sequences (step 7). */

@@ -110,20 +110,12 @@ add_readers(struct emitter *e, struct pset *s, const char *tbl,
 static void
 enum_readers(struct emitter *e, struct pset *s, const char *name)
 {
-	struct vbuf	 qual;
 	sqlite3_stmt	*st;
 
-	vbuf_init(&qual);
-	vf_quote_ident(&qual, e->schema);
-	vbuf_putc(&qual, '.');
-	vf_quote_ident(&qual, name);
-	st = emit_query(e, "SELECT tbl, name FROM columns WHERE side = ?1 "
-	    "AND (type = ?2 OR type = ?2 || '[]') ORDER BY tbl, name",
-	    e->from, qual.data, NULL);
+	st = emit_enum_columns(e, name);
 	while (st != NULL && sqlite3_step(st) == SQLITE_ROW)
 		add_readers(e, s, emit_text(st, 0), emit_text(st, 1));
 	sqlite3_finalize(st);
-	vbuf_free(&qual);
 }
 
 /* The source policies to drop before anything else changes. */

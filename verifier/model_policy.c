@@ -175,15 +175,12 @@ ld_policies(struct loader *ld, struct model_table *t, yaml_node_t *v)
 	return (0);
 }
 
-/* "\n  word (x)" unless x is NULL; ")" on a line of its own after a
-   -- comment. */
+/* "\n  word (x)" unless x is NULL (x has no -- comment: ld_expr()). */
 static void
 put_expr(struct vbuf *out, const char *word, const char *x)
 {
-	if (x == NULL)
-		return;
-	vbuf_appendf(out, "\n  %s (%s%s)", word, x,
-	    strstr(x, "--") != NULL ? "\n" : "");
+	if (x != NULL)
+		vbuf_appendf(out, "\n  %s (%s)", word, x);
 }
 
 static void
