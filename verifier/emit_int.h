@@ -129,6 +129,9 @@ void	emit_type_grants(struct emitter *e, const char *name);
    their comments. */
 void	emit_views_drop(struct emitter *e);
 void	emit_views_create(struct emitter *e);
+/* emit_view.c: fn(e, view, arg) for each view emit_views_drop() drops. */
+void	emit_views_dropped(struct emitter *e, void (*fn)(struct emitter *,
+	    const char *, void *), void *arg);
 
 /* emit_policy.c: policies dropped, before views and before what they
    read changes (step 0); row level security of tables, policies created

@@ -4,7 +4,8 @@
  * USING or WITH CHECK, is dropped and created again (ALTER POLICY cannot
  * say these); so is a policy that reads a column that is dropped, changes
  * type or is made generated, or a table that is dropped (PostgreSQL
- * refuses these under a policy), or of an enum that is recreated: what
+ * refuses these under a policy), or of an enum that is recreated, or a
+ * view that is dropped (and maybe created again): what
  * a policy reads comes from the
  * store's policies.deps (pg_depend).  Drops go first, under the source
  * names (step 0); creates, ALTER POLICY for a change of roles, USING or
@@ -118,6 +119,13 @@ enum_readers(struct emitter *e, struct pset *s, const char *name)
 	sqlite3_finalize(st);
 }
 
+/* emit_views_dropped()'s callback: the policies that read view name. */
+static void
+view_readers(struct emitter *e, const char *name, void *arg)
+{
+	add_readers(e, arg, name, NULL);
+}
+
 /* The source policies to drop before anything else changes. */
 static void
 dropped_policies(struct emitter *e, struct pset *s)
@@ -143,6 +151,7 @@ dropped_policies(struct emitter *e, struct pset *s)
 		else if (emit_enum_recreated(e, c))
 			enum_readers(e, s, c->name);
 	}
+	emit_views_dropped(e, view_readers, s);
 }
 
 void

@@ -230,6 +230,20 @@ ordered(struct emitter *e, const char *side, const struct vset *s,
 }
 
 void
+emit_views_dropped(struct emitter *e, void (*fn)(struct emitter *,
+    const char *, void *), void *arg)
+{
+	struct vset	r;
+	size_t		i;
+
+	memset(&r, 0, sizeof(r));
+	dropped_views(e, &r);
+	for (i = 0; i < r.n; i++)
+		fn(e, r.v[i], arg);
+	vset_free(&r);
+}
+
+void
 emit_views_drop(struct emitter *e)
 {
 	struct vset	r, o;
