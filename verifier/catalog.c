@@ -55,7 +55,7 @@ static const char *const set_names[CATALOG_NSETS] = {
 	"enums", "tables", "columns", "constraints", "concols", "indexes",
 	"indexkeys", "sequences", "domains", "domchecks", "composites",
 	"compattrs", "partitions", "grants", "extensions", "views", "viewdeps",
-	"unsupported"
+	"policies", "unsupported"
 };
 
 static const char *const set_sql[CATALOG_NSETS] = {
@@ -74,7 +74,9 @@ static const char *const set_sql[CATALOG_NSETS] = {
 	"SELECT c.relname AS name, "
 	"pg_catalog.obj_description(c.oid, 'pg_class') AS comment, "
 	"CASE WHEN c.relpersistence = 'u' THEN 't' ELSE 'f' END AS unlogged, "
-	RELOPTIONS("c") " AS reloptions "
+	RELOPTIONS("c") " AS reloptions, "
+	"CASE WHEN c.relrowsecurity THEN 't' ELSE 'f' END AS rls, "
+	"CASE WHEN c.relforcerowsecurity THEN 't' ELSE 'f' END AS force_rls "
 	"FROM pg_catalog.pg_class c "
 	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
 	"WHERE " REL_FILTER
@@ -421,6 +423,9 @@ static const char *const set_sql[CATALOG_NSETS] = {
 	"AND t.typtype IN ('e', 'd') "
 	"ORDER BY 1, 2, 3",
 
+	/* CATALOG_POLICIES */
+	catalog_policies_sql,
+
 	/* CATALOG_UNSUPPORTED: what is in the schema and not modelled. */
 	"SELECT kind, name FROM ("
 	"SELECT 'foreign table' AS kind, c.relname::pg_catalog.text AS name "
@@ -469,10 +474,12 @@ static const char *const set_sql[CATALOG_NSETS] = {
 	"WHERE n.nspname = $1 AND c.relkind = 'r' AND NOT c.relispartition "
 	"AND EXISTS (SELECT 1 FROM pg_catalog.pg_inherits h "
 	"WHERE h.inhrelid = c.oid OR h.inhparent = c.oid) "
-	"UNION ALL SELECT 'row level security', c.relname "
+	/* Row level security of a partition (a table's is modelled). */
+	"UNION ALL SELECT 'row level security on a partition', c.relname "
 	"FROM pg_catalog.pg_class c "
 	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-	"WHERE " REL_FILTER "AND (c.relrowsecurity OR c.relforcerowsecurity) "
+	"WHERE n.nspname = $1 AND c.relispartition "
+	"AND (c.relrowsecurity OR c.relforcerowsecurity) "
 	/* REPLICA IDENTITY other than DEFAULT (FULL, NOTHING, USING
 	   INDEX), on a table or a partition. */
 	"UNION ALL SELECT 'replica identity', c.relname "
@@ -492,11 +499,11 @@ static const char *const set_sql[CATALOG_NSETS] = {
 	"JOIN pg_catalog.pg_class c ON c.oid = g.tgrelid "
 	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
 	"WHERE n.nspname = $1 AND NOT g.tgisinternal "
-	"UNION ALL SELECT 'policy', c.relname || '.' || p.polname "
-	"FROM pg_catalog.pg_policy p "
+	"UNION ALL SELECT 'policy on a partition', c.relname || '.' || "
+	"p.polname FROM pg_catalog.pg_policy p "
 	"JOIN pg_catalog.pg_class c ON c.oid = p.polrelid "
 	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-	"WHERE n.nspname = $1 "
+	"WHERE n.nspname = $1 AND c.relispartition "
 	"UNION ALL SELECT 'rule', c.relname || '.' || r.rulename "
 	"FROM pg_catalog.pg_rewrite r "
 	"JOIN pg_catalog.pg_class c ON c.oid = r.ev_class "

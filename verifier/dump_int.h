@@ -38,6 +38,10 @@ void	dump_grants(const struct catalog *cat, struct model *m);
 /* dump_ext.c: the extensions m's objects use, from cat. */
 void	dump_extensions(const struct catalog *cat, struct model *m);
 
+/* dump_policy.c: row level security and policies of cat into m's
+   tables (once they are filled). */
+void	dump_policies(const struct catalog *cat, struct model *m);
+
 /* dump_view.c: the views of CATALOG_VIEWS, appended to m->views. */
 void	dump_views(const struct catalog *cat, struct model *m);
 

@@ -220,6 +220,26 @@ emit_enums_create(struct emitter *e)
 	}
 }
 
+sqlite3_stmt *
+emit_enum_columns(struct emitter *e, const char *name)
+{
+	struct vbuf	 qual;
+	sqlite3_stmt	*st;
+
+	vbuf_init(&qual);
+	vf_quote_ident(&qual, e->schema);
+	vbuf_putc(&qual, '.');
+	vf_quote_ident(&qual, name);
+	st = emit_query(e, "SELECT tbl, name FROM columns WHERE side = ?1 "
+	    "AND (type = ?2 OR type = ?2 || '[]') ORDER BY tbl, name",
+	    e->from, qual.data, NULL);
+	/* The query outlives qual: its own copy of the name. */
+	if (st != NULL)
+		sqlite3_bind_text(st, 2, qual.data, -1, SQLITE_TRANSIENT);
+	vbuf_free(&qual);
+	return (st);
+}
+
 int
 emit_enum_recreated(struct emitter *e, const struct diff_change *c)
 {

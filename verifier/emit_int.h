@@ -72,6 +72,9 @@ void	emit_enums_recreate(struct emitter *e);
 /* Whether c is an enum that emit_enums_recreate() creates again. */
 int	emit_enum_recreated(struct emitter *e, const struct diff_change *c);
 void	emit_enums_drop(struct emitter *e);
+/* The source columns (tbl, name) of enum name or of an array of it, a
+   query to step (NULL on an error); the caller finalizes it. */
+sqlite3_stmt *emit_enum_columns(struct emitter *e, const char *name);
 
 /* emit_sequence.c: sequences let go of their owners and new sequences
    (step 4), dropped, altered and newly owned sequences (step 7). */
@@ -148,5 +151,14 @@ void	emit_view_table_grants(struct emitter *e);
 /* And its indexes, with their comments (step 8). */
 void	emit_view_table_indexes(struct emitter *e);
 void	emit_views_free(struct emitter *e);
+/* emit_view.c: fn(e, view, arg) for each view emit_views_drop() drops. */
+void	emit_views_dropped(struct emitter *e, void (*fn)(struct emitter *,
+	    const char *, void *), void *arg);
+
+/* emit_policy.c: policies dropped, before views and before what they
+   read changes (step 0); row level security of tables, policies created
+   and altered, after the views (step 8). */
+void	emit_policies_drop(struct emitter *e);
+void	emit_policies_create(struct emitter *e);
 
 #endif

@@ -85,21 +85,13 @@ add_readers(struct emitter *e, struct vset *s, const char *tbl,
 static void
 enum_readers(struct emitter *e, struct vset *s, const char *name)
 {
-	struct vbuf	 qual;
 	sqlite3_stmt	*st;
 
 	add_readers(e, s, name, NULL);
-	vbuf_init(&qual);
-	vf_quote_ident(&qual, e->schema);
-	vbuf_putc(&qual, '.');
-	vf_quote_ident(&qual, name);
-	st = emit_query(e, "SELECT tbl, name FROM columns WHERE side = ?1 "
-	    "AND (type = ?2 OR type = ?2 || '[]') ORDER BY tbl, name",
-	    e->from, qual.data, NULL);
+	st = emit_enum_columns(e, name);
 	while (st != NULL && sqlite3_step(st) == SQLITE_ROW)
 		add_readers(e, s, emit_text(st, 0), emit_text(st, 1));
 	sqlite3_finalize(st);
-	vbuf_free(&qual);
 }
 
 /*
@@ -281,6 +273,20 @@ emit_views_free(struct emitter *e)
 	e->views_dropped = NULL;
 	e->nviews_dropped = 0;
 	e->views_known = 0;
+}
+
+void
+emit_views_dropped(struct emitter *e, void (*fn)(struct emitter *,
+    const char *, void *), void *arg)
+{
+	struct vset	r;
+	size_t		i;
+
+	memset(&r, 0, sizeof(r));
+	dropped_views(e, &r);
+	for (i = 0; i < r.n; i++)
+		fn(e, r.v[i], arg);
+	vset_free(&r);
 }
 
 void

@@ -107,6 +107,7 @@ free_table(struct model_table *t)
 	model_indexes_free(t->indexes, t->nindexes);
 	model_params_free(t->with, t->nwith);
 	model_grants_free(t->grants, t->ngrants);
+	model_policies_free(t->policies, t->npolicies);
 }
 
 void

@@ -263,6 +263,25 @@ struct model_index {
 	int			 line, col;
 };
 
+/*
+ * A row level security policy of a table (`policies:`, model_policy.c):
+ * command upper case ("ALL", "SELECT", ...); roles names or "PUBLIC"
+ * (none written: PUBLIC alone), role_lines/role_cols where each was
+ * written; the expressions as written, or NULL.
+ */
+struct model_policy {
+	char		 *name;
+	char		 *command;
+	int		  restrictive;
+	char		**roles;
+	size_t		  nroles;
+	int		 *role_lines, *role_cols;
+	char		 *using_expr;
+	char		 *check_expr;
+	char		 *comment;	/* or NULL */
+	int		  line, col;
+};
+
 struct model_table {
 	char			*name;
 	char			*comment;	/* or NULL */
@@ -284,6 +303,10 @@ struct model_table {
 	int			 open_columns;	/* a materialized view's stand-in
 						   for its indexes: columns are
 						   its query's, not checked */
+	int			 rls;		/* ENABLE ROW LEVEL SECURITY */
+	int			 force_rls;	/* FORCE ROW LEVEL SECURITY */
+	struct model_policy	*policies;	/* in file order */
+	size_t			 npolicies;
 	int			 line, col;
 };
 
@@ -466,6 +489,17 @@ void	model_params_free(struct model_param *v, size_t n);
 void	model_render_view(const struct model *m, const struct model_view *v,
 	    int comment, struct vbuf *out);
 void	model_views_free(struct model_view *v, size_t n);
+
+/*
+ * model_policy.c: the row level security DDL of m's tables (ALTER TABLE
+ * ... ENABLE / FORCE ROW LEVEL SECURITY, CREATE POLICY, COMMENT ON
+ * POLICY), done(arg, line, col) called after each statement; a table's
+ * policies written back as YAML (at indent 4); released.
+ */
+void	model_render_policies(const struct model *m, struct vbuf *out,
+	    void (*done)(void *, int, int), void *arg);
+void	model_write_policies(const struct model_table *t, struct vbuf *out);
+void	model_policies_free(struct model_policy *p, size_t n);
 
 /* Lookups by exact name; NULL when absent.  Valid while m is. */
 const struct model_table	*model_find_table(const struct model *m,

@@ -172,6 +172,12 @@ int	model_ext_type(const struct model *m, const char *elem, char **norm,
 	    char *msg, size_t msglen);
 
 /*
+ * model_policy.c: row_level_security, force_row_level_security and
+ * policies of table t (mapping v).
+ */
+int	ld_policies(struct loader *ld, struct model_table *t, yaml_node_t *v);
+
+/*
  * model_grant.c: the grants in seq (a sequence) of the object described
  * by what, on `on`; t is the table whose columns a grant may name (NULL
  * but for tables).  Appended to *out / *nout.

@@ -451,7 +451,8 @@ done:
 static const char *const table_keys[] = {
 	"comment", "renamed_from", "columns", "primary_key", "unique",
 	"foreign_keys", "checks", "indexes", "exclude", "unlogged", "with",
-	"partition_by", "partitions", "grants", NULL
+	"partition_by", "partitions", "grants", "row_level_security",
+	"force_row_level_security", "policies", NULL
 };
 static const char *const pk_keys[] = {
 	"name", "columns", "deferrable", "initially_deferred", "comment", NULL
@@ -889,6 +890,8 @@ ld_table(struct loader *ld, yaml_node_t *k, yaml_node_t *v)
 	if ((n = ld_map_get(ld, v, "grants")) != NULL &&
 	    ld_grants(ld, n, MODEL_GRANT_TABLE, what, t, &t->grants,
 	    &t->ngrants) == -1)
+		return (-1);
+	if (ld_policies(ld, t, v) == -1)
 		return (-1);
 	return (ld_partitioning(ld, t, v));
 }

@@ -520,6 +520,7 @@ render(const struct model *m, struct render *r, struct vf_error *err)
 			stmt_done(r, v->indexes[j].line, v->indexes[j].col);
 		}
 	}
+	model_render_policies(m, out, render_done, r);
 	render_comments(m, r);
 	for (i = 0; i < m->ntables; i++) {
 		t = &m->tables[i];

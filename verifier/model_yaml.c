@@ -542,6 +542,7 @@ write_table(const struct model_names *ns, const struct model_table *t,
 		write_exclude(ns, t, &t->constraints[i], out);
 	}
 	model_grants_write(out, 4, "grants", t->grants, t->ngrants);
+	model_write_policies(t, out);
 }
 
 /* The domains and composite types of m. */

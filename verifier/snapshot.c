@@ -14,7 +14,7 @@
 /* The columns of each catalog set, as catalog.c's queries name them. */
 static const char *const set_columns[CATALOG_NSETS] = {
 	"enum, pos, label, comment",
-	"name, comment, unlogged, reloptions",
+	"name, comment, unlogged, reloptions, rls, force_rls",
 	"tbl, name, pos, type, not_null, default_expr, identity, generated, "
 	    "comment, identity_opts",
 	"tbl, name, kind, def, ref_table, is_deferrable, is_deferred, on_update, "
@@ -34,6 +34,7 @@ static const char *const set_columns[CATALOG_NSETS] = {
 	"name, used",
 	"name, kind, populated, def, cols, reloptions, comment, colcomments",
 	"vw, ref_tbl, ref_col",
+	"tbl, name, cmd, permissive, roles, qual, with_check, comment, deps",
 	"kind, name",
 };
 

@@ -38,9 +38,11 @@ VERIFIER_SRCS := \
 	verifier/model_partition.c \
 	verifier/model_grant.c \
 	verifier/model_ext.c \
+	verifier/model_policy.c \
 	verifier/catalog.c \
 	verifier/catalog_grant.c \
 	verifier/catalog_ext.c \
+	verifier/catalog_policy.c \
 	verifier/runner.c \
 	verifier/scratch.c \
 	verifier/snapshot.c \
@@ -49,6 +51,7 @@ VERIFIER_SRCS := \
 	verifier/diff_partition.c \
 	verifier/diff_grant.c \
 	verifier/diff_ext.c \
+	verifier/diff_policy.c \
 	verifier/emit.c \
 	verifier/emit_enum.c \
 	verifier/emit_domain.c \
@@ -59,6 +62,7 @@ VERIFIER_SRCS := \
 	verifier/emit_partition.c \
 	verifier/emit_grant.c \
 	verifier/emit_ext.c \
+	verifier/emit_policy.c \
 	verifier/expected.c \
 	verifier/replay.c \
 	verifier/compare.c \
@@ -70,6 +74,7 @@ VERIFIER_SRCS := \
 	verifier/dump_partition.c \
 	verifier/dump_grant.c \
 	verifier/dump_ext.c \
+	verifier/dump_policy.c \
 	verifier/dump_view.c
 
 # The CLI: main.c's command table and the commands.

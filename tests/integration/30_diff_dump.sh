@@ -58,6 +58,16 @@ kind "views" "CREATE TYPE mood AS ENUM ('sad', 'ok');
     CREATE VIEW checked WITH (security_invoker = true) AS SELECT id, note FROM t
       WHERE note <> '' WITH LOCAL CHECK OPTION;
     COMMENT ON VIEW checked IS 'Notes: not empty'"
+kind "row level security" "CREATE TABLE t (id int PRIMARY KEY, tenant text, owner name);
+    CREATE TABLE \"Odd T\" (id int); ALTER TABLE \"Odd T\" ENABLE ROW LEVEL SECURITY;
+    ALTER TABLE t ENABLE ROW LEVEL SECURITY; ALTER TABLE t FORCE ROW LEVEL SECURITY;
+    CREATE POLICY tenant ON t USING (tenant = current_setting('app.tenant', true));
+    CREATE POLICY \"Own rows\" ON t AS RESTRICTIVE FOR UPDATE TO billing_svc, auth_svc
+      USING (owner = current_user) WITH CHECK (owner = current_user AND tenant IS NOT NULL);
+    CREATE POLICY ins ON t FOR INSERT TO public WITH CHECK (EXISTS (SELECT 1 FROM t x WHERE x.id > 0));
+    CREATE POLICY del ON t FOR DELETE USING (id IN (SELECT id FROM \"Odd T\"));
+    CREATE POLICY nothing ON \"Odd T\";
+    COMMENT ON POLICY tenant ON t IS 'One tenant''s rows'"
 kind "materialized views" "CREATE TABLE t (id int PRIMARY KEY, note text);
     CREATE VIEW v AS SELECT id FROM t;
     CREATE MATERIALIZED VIEW mv AS SELECT v.id, count(*) AS n FROM v JOIN t USING (id) GROUP BY v.id;
@@ -306,8 +316,10 @@ unsupported "procedure" "p()" "CREATE PROCEDURE p() LANGUAGE sql AS 'SELECT 1'"
 unsupported "trigger" "t.trg" "CREATE TABLE t (id int);
     CREATE FUNCTION public.vf_trg() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NEW; END';
     CREATE TRIGGER trg BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION public.vf_trg()"
-unsupported "policy" "t.pol" "CREATE TABLE t (id int); CREATE POLICY pol ON t USING (id > 0)"
-unsupported "row level security" "t" "CREATE TABLE t (id int); ALTER TABLE t ENABLE ROW LEVEL SECURITY"
+unsupported "policy on a partition" "pt1.pol" "CREATE TABLE pt (id int) PARTITION BY RANGE (id);
+    CREATE TABLE pt1 PARTITION OF pt FOR VALUES FROM (1) TO (10); CREATE POLICY pol ON pt1 USING (id > 0)"
+unsupported "row level security on a partition" "pt1" "CREATE TABLE pt (id int) PARTITION BY RANGE (id);
+    CREATE TABLE pt1 PARTITION OF pt FOR VALUES FROM (1) TO (10); ALTER TABLE pt1 ENABLE ROW LEVEL SECURITY"
 unsupported "replica identity" "t" "CREATE TABLE t (id int); ALTER TABLE t REPLICA IDENTITY FULL"
 unsupported "replica identity" "u" "CREATE TABLE u (id int NOT NULL); CREATE UNIQUE INDEX u_id ON u (id); ALTER TABLE u REPLICA IDENTITY USING INDEX u_id"
 unsupported "index on a partition" "pt1.pt1_x_idx" "CREATE TABLE pt (id int, x int) PARTITION BY RANGE (id);
