@@ -62,3 +62,12 @@ dburl() {
 	printf 'postgresql://%s:%s@%s:%s/%s' "${2:-$PGUSER}" "${3:-$PGPASSWORD}" \
 	    "$PGHOST" "$PGPORT" "$1"
 }
+
+# head_version SCHEMA: the version of the newest file of migrations/SCHEMA
+# (versions are digits of one length: the last name sorted is the newest).
+head_version() {
+	local f
+	f=$(ls "$TOP/migrations/$1"/*.sql | tail -1)
+	f=${f##*/}
+	echo "${f%%_*}"
+}

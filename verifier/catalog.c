@@ -22,6 +22,12 @@
 	"n.nspname = $1 AND c.relkind IN ('r', 'p') AND NOT c.relispartition " \
 	"AND c.relname <> '" VF_VERSION_TABLE "' "
 
+/* Relations whose indexes the catalog covers: those and materialized
+   views. */
+#define IDX_REL_FILTER \
+	"n.nspname = $1 AND (c.relkind = 'm' OR (c.relkind IN ('r', 'p') " \
+	"AND NOT c.relispartition AND c.relname <> '" VF_VERSION_TABLE "')) "
+
 /* A relation's storage parameters, "name=value" sorted, one a line; a
    table's also those of its TOAST table, as "toast.name=value". */
 #define RELOPTIONS(rel) \
@@ -127,8 +133,8 @@
 static const char *const set_names[CATALOG_NSETS] = {
 	"enums", "tables", "columns", "constraints", "concols", "indexes",
 	"indexkeys", "sequences", "domains", "domchecks", "composites",
-	"compattrs", "partitions", "grants", "extensions", "views", "deps",
-	"unsupported"
+	"compattrs", "partitions", "grants", "extensions", "views", "policies",
+	"deps", "unsupported"
 };
 
 static const char *const set_sql[CATALOG_NSETS] = {
@@ -147,7 +153,9 @@ static const char *const set_sql[CATALOG_NSETS] = {
 	"SELECT c.relname AS name, "
 	"pg_catalog.obj_description(c.oid, 'pg_class') AS comment, "
 	"CASE WHEN c.relpersistence = 'u' THEN 't' ELSE 'f' END AS unlogged, "
-	RELOPTIONS("c") " AS reloptions "
+	RELOPTIONS("c") " AS reloptions, "
+	"CASE WHEN c.relrowsecurity THEN 't' ELSE 'f' END AS rls, "
+	"CASE WHEN c.relforcerowsecurity THEN 't' ELSE 'f' END AS force_rls "
 	"FROM pg_catalog.pg_class c "
 	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
 	"WHERE " REL_FILTER
@@ -276,7 +284,8 @@ static const char *const set_sql[CATALOG_NSETS] = {
 	"WHERE " REL_FILTER "AND k.contype = 'x' AND k.conparentid = 0) u "
 	"ORDER BY tbl, con, u.pos",
 
-	/* CATALOG_INDEXES: indexes that no constraint of the table owns; the
+	/* CATALOG_INDEXES: indexes that no constraint of the table owns (and
+	   those of materialized views); the
 	   body is the definition from USING on, without the names. */
 	"SELECT c.relname AS tbl, i.relname AS name, "
 	"CASE WHEN x.indisunique THEN 't' ELSE 'f' END AS uniq, "
@@ -306,7 +315,7 @@ static const char *const set_sql[CATALOG_NSETS] = {
 	"JOIN pg_catalog.pg_class c ON c.oid = x.indrelid "
 	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
 	"JOIN pg_catalog.pg_am am ON am.oid = i.relam "
-	"WHERE " REL_FILTER "AND NOT EXISTS (SELECT 1 "
+	"WHERE " IDX_REL_FILTER "AND NOT EXISTS (SELECT 1 "
 	"FROM pg_catalog.pg_constraint k WHERE k.conindid = x.indexrelid "
 	"AND k.conrelid = x.indrelid AND k.contype IN ('p', 'u', 'x')) "
 	"ORDER BY c.relname, i.relname",
@@ -342,7 +351,7 @@ static const char *const set_sql[CATALOG_NSETS] = {
 	"LEFT JOIN pg_catalog.pg_attribute a "
 	"ON a.attrelid = x.indrelid AND a.attnum = x.indkey[g.ord - 1] "
 	"AND x.indkey[g.ord - 1] <> 0 "
-	"WHERE " REL_FILTER "AND NOT EXISTS (SELECT 1 "
+	"WHERE " IDX_REL_FILTER "AND NOT EXISTS (SELECT 1 "
 	"FROM pg_catalog.pg_constraint k WHERE k.conindid = x.indexrelid "
 	"AND k.conrelid = x.indrelid AND k.contype IN ('p', 'u', 'x')) "
 	"ORDER BY c.relname, i.relname, g.ord",
@@ -457,13 +466,23 @@ static const char *const set_sql[CATALOG_NSETS] = {
 	"ORDER BY a.attnum) FROM pg_catalog.pg_attribute a "
 	"WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped) "
 	"AS cols, "
-	"(SELECT pg_catalog.string_agg(o, E'\\n' ORDER BY o) "
-	"FROM pg_catalog.unnest(c.reloptions) AS o) AS reloptions, "
-	"pg_catalog.obj_description(c.oid, 'pg_class') AS comment "
+	RELOPTIONS("c") " AS reloptions, "
+	"pg_catalog.obj_description(c.oid, 'pg_class') AS comment, "
+	/* Comments on its columns: "name\x1fcomment", \x1e between. */
+	"(SELECT pg_catalog.string_agg(a.attname || E'\\x1f' || "
+	"d.description, E'\\x1e' ORDER BY a.attnum) "
+	"FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_description d "
+	"ON d.objoid = c.oid AND d.classoid = "
+	"'pg_catalog.pg_class'::pg_catalog.regclass AND d.objsubid = a.attnum "
+	"WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped) "
+	"AS colcomments "
 	"FROM pg_catalog.pg_class c "
 	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
 	"WHERE n.nspname = $1 AND c.relkind IN ('v', 'm') "
 	"ORDER BY c.relname",
+	/* CATALOG_POLICIES */
+	catalog_policies_sql,
+
 	/* CATALOG_DEPS: pg_depend between two objects of the schema (not
 	   the version table), each as DEP_OBJ() names it; an object's
 	   own parts (a view's rule, a column's default) left out. */
@@ -540,28 +559,24 @@ static const char *const set_sql[CATALOG_NSETS] = {
 	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
 	"WHERE n.nspname = $1 AND c.relispartition "
 	"AND pg_catalog.obj_description(c.oid, 'pg_class') IS NOT NULL "
-	"UNION ALL SELECT 'index on a materialized view', "
-	"c.relname || '.' || i.relname "
-	"FROM pg_catalog.pg_index x "
-	"JOIN pg_catalog.pg_class i ON i.oid = x.indexrelid "
-	"JOIN pg_catalog.pg_class c ON c.oid = x.indrelid "
+	"UNION ALL SELECT 'column privileges on a view', c.relname || '.' "
+	"|| a.attname FROM pg_catalog.pg_attribute a "
+	"JOIN pg_catalog.pg_class c ON c.oid = a.attrelid "
 	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-	"WHERE n.nspname = $1 AND c.relkind = 'm' "
-	"UNION ALL SELECT 'privileges on a view', c.relname "
-	"FROM pg_catalog.pg_class c "
-	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-	"WHERE n.nspname = $1 AND c.relkind IN ('v', 'm') "
-	"AND c.relacl IS NOT NULL "
+	"WHERE n.nspname = $1 AND c.relkind IN ('v', 'm') AND a.attnum > 0 "
+	"AND a.attacl IS NOT NULL "
 	"UNION ALL SELECT 'inherited table', c.relname "
 	"FROM pg_catalog.pg_class c "
 	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
 	"WHERE n.nspname = $1 AND c.relkind = 'r' AND NOT c.relispartition "
 	"AND EXISTS (SELECT 1 FROM pg_catalog.pg_inherits h "
 	"WHERE h.inhrelid = c.oid OR h.inhparent = c.oid) "
-	"UNION ALL SELECT 'row level security', c.relname "
+	/* Row level security of a partition (a table's is modelled). */
+	"UNION ALL SELECT 'row level security on a partition', c.relname "
 	"FROM pg_catalog.pg_class c "
 	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-	"WHERE " REL_FILTER "AND (c.relrowsecurity OR c.relforcerowsecurity) "
+	"WHERE n.nspname = $1 AND c.relispartition "
+	"AND (c.relrowsecurity OR c.relforcerowsecurity) "
 	/* REPLICA IDENTITY other than DEFAULT (FULL, NOTHING, USING
 	   INDEX), on a table or a partition. */
 	"UNION ALL SELECT 'replica identity', c.relname "
@@ -581,11 +596,11 @@ static const char *const set_sql[CATALOG_NSETS] = {
 	"JOIN pg_catalog.pg_class c ON c.oid = g.tgrelid "
 	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
 	"WHERE n.nspname = $1 AND NOT g.tgisinternal "
-	"UNION ALL SELECT 'policy', c.relname || '.' || p.polname "
-	"FROM pg_catalog.pg_policy p "
+	"UNION ALL SELECT 'policy on a partition', c.relname || '.' || "
+	"p.polname FROM pg_catalog.pg_policy p "
 	"JOIN pg_catalog.pg_class c ON c.oid = p.polrelid "
 	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-	"WHERE n.nspname = $1 "
+	"WHERE n.nspname = $1 AND c.relispartition "
 	"UNION ALL SELECT 'rule', c.relname || '.' || r.rulename "
 	"FROM pg_catalog.pg_rewrite r "
 	"JOIN pg_catalog.pg_class c ON c.oid = r.ev_class "

@@ -22,7 +22,8 @@
 enum catalog_set_id {
 	CATALOG_ENUMS = 0,	/* enum, pos, label, comment */
 	CATALOG_TABLES,		/* name, comment, unlogged, reloptions:
-				   "name=value" sorted, one a line */
+				   "name=value" sorted, one a line; rls,
+				   force_rls (t/f): ROW LEVEL SECURITY */
 	CATALOG_COLUMNS,	/* tbl, name, pos, type (with " COLLATE x" when
 				   not the type's), not_null, default_expr,
 				   identity, generated, comment,
@@ -60,7 +61,15 @@ enum catalog_set_id {
 				   populated (t/f), def: pg_get_viewdef()
 				   without its
 				   ';', cols: "name type\n" for each column,
-				   reloptions, comment */
+				   reloptions, comment, colcomments:
+				   "col\x1fcomment" joined by \x1e */
+	CATALOG_POLICIES,	/* tbl, name, cmd (ALL, SELECT, ...),
+				   permissive (PERMISSIVE / RESTRICTIVE),
+				   roles (names or PUBLIC, sorted, one a
+				   line), qual, with_check (pg_get_expr),
+				   comment, deps ("\nrel\tcol\n" per
+				   relation (col empty) or column of the
+				   schema it reads): catalog_policy.c */
 	CATALOG_DEPS,		/* kind, name, col, deptype, ref_kind,
 				   ref_name, ref_col: object (kind, name,
 				   column or NULL) depends on ref (pg_depend,
@@ -82,6 +91,8 @@ enum catalog_set_id {
 extern const char catalog_grants_sql[];
 /* catalog_ext.c: the query of CATALOG_EXTENSIONS. */
 extern const char catalog_extensions_sql[];
+/* catalog_policy.c: the query of CATALOG_POLICIES. */
+extern const char catalog_policies_sql[];
 
 struct catalog_set {
 	size_t	 ncols;

@@ -1,16 +1,17 @@
 /*
- * catalog_grant.c: the privileges granted on the schema, its tables,
- * their columns, its sequences and its types, one row per privilege, from
+ * catalog_grant.c: the privileges granted on the schema, its tables
+ * (and views, as tables), their columns, its sequences and its types, one row per privilege, from
  * PostgreSQL's ACLs by aclexplode().  The owner's own privileges are left
  * out (they come with ownership and are never drift), and so is the USAGE
  * that every type grants to PUBLIC by default.
  */
 #include "catalog.h"
 
-/* Tables (partitioned ones too) and sequences of the schema, as the other
+/* Tables (partitioned ones too), views and sequences of the schema, as the other
    sets see them; partitions are the unsupported set's. */
 #define GRANT_REL \
-	"n.nspname = $1 AND (c.relkind = 'S' OR (c.relkind IN ('r', 'p') " \
+	"n.nspname = $1 AND (c.relkind IN ('S', 'v', 'm') " \
+	"OR (c.relkind IN ('r', 'p') " \
 	"AND NOT c.relispartition AND c.relname <> '" VF_VERSION_TABLE "')) "
 
 /* grantee, privilege, grantable of aclexplode() a, whose object is owned

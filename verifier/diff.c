@@ -75,9 +75,11 @@ static const char *const diff_sql[] = {
 	"CREATE TEMP TABLE tcons AS SELECT tbl, name, kind, def, "
 	"ref_table AS ref, comment FROM constraints WHERE side = ?2",
 	"CREATE INDEX temp.tcons_key ON tcons (tbl, name)",
-	"CREATE TEMP TABLE fidx AS SELECT m.t_name AS tbl, i.tbl AS o_tbl, "
+	/* Indexes of tables and of materialized views (not in tmap). */
+	"CREATE TEMP TABLE fidx AS SELECT COALESCE(m.t_name, i.tbl) AS tbl, "
+	"i.tbl AS o_tbl, "
 	"i.name, i.uniq, i.body, i.core, i.reloptions, i.comment "
-	"FROM indexes i JOIN tmap m "
+	"FROM indexes i LEFT JOIN tmap m "
 	"ON m.f_name = i.tbl WHERE i.side = ?1",
 	"CREATE INDEX temp.fidx_key ON fidx (name)",
 	"CREATE INDEX temp.fidx_tbl ON fidx (tbl)",
@@ -173,16 +175,20 @@ static const char *const diff_sql[] = {
 	"SELECT " VIEW_KIND("t") ", 'alter', t.name, k.field, "
 	"CASE k.field WHEN 'definition' THEN f.def WHEN 'options' "
 	"THEN f.reloptions WHEN 'with_data' THEN f.populated "
+	"WHEN 'column_comments' THEN f.colcomments "
 	"ELSE f.comment END, CASE k.field WHEN 'definition' THEN t.def "
 	"WHEN 'options' THEN t.reloptions WHEN 'with_data' THEN t.populated "
+	"WHEN 'column_comments' THEN t.colcomments "
 	"ELSE t.comment END "
 	"FROM views t JOIN views f ON f.side = ?1 AND f.name = t.name "
 	"AND f.kind = t.kind "
 	"JOIN (SELECT 1 AS o, 'definition' AS field UNION ALL SELECT 2, "
 	"'options' UNION ALL SELECT 3, 'with_data' UNION ALL SELECT 4, "
-	"'comment') k ON CASE k.o WHEN 1 THEN f.def IS NOT t.def "
+	"'comment' UNION ALL SELECT 5, 'column_comments') k "
+	"ON CASE k.o WHEN 1 THEN f.def IS NOT t.def "
 	"WHEN 2 THEN f.reloptions IS NOT t.reloptions "
 	"WHEN 3 THEN f.populated IS NOT t.populated "
+	"WHEN 5 THEN f.colcomments IS NOT t.colcomments "
 	"ELSE f.comment IS NOT t.comment END "
 	"WHERE t.side = ?2 ORDER BY k.o, t.name",
 	"INSERT INTO changes (kind, action, name, from_val) "
@@ -348,8 +354,11 @@ static const char *const diff_sql[] = {
 	"WHERE r.t_name = t.name) ORDER BY t.tbl, t.name",
 	"INSERT INTO changes (kind, action, tbl, old_tbl, name, from_val) "
 	"SELECT 'index', 'drop', f.tbl, f.o_tbl, f.name, f.body FROM fidx f "
-	"WHERE EXISTS (SELECT 1 FROM tables t WHERE t.side = ?2 "
-	"AND t.name = f.tbl) AND NOT EXISTS (SELECT 1 FROM indexes t "
+	"WHERE (EXISTS (SELECT 1 FROM tables t WHERE t.side = ?2 "
+	"AND t.name = f.tbl) OR EXISTS (SELECT 1 FROM views v "
+	"WHERE v.side = ?2 AND v.name = f.tbl AND v.kind = 'm' "
+	"AND EXISTS (SELECT 1 FROM views w WHERE w.side = ?1 "
+	"AND w.name = f.o_tbl AND w.kind = 'm'))) AND NOT EXISTS (SELECT 1 FROM indexes t "
 	"WHERE t.side = ?2 AND t.name = f.name) AND NOT EXISTS (SELECT 1 "
 	"FROM idxrn r WHERE r.f_name = f.name) ORDER BY f.tbl, f.name",
 	NULL
@@ -578,7 +587,8 @@ domain_keeps_values(struct snapshot *snap, const char *from, const char *to,
 
 /* The statements to run, in order: diff_sql, then each kind's own. */
 static const char *const *const sql_parts[] = { diff_sql, diff_types_sql,
-	diff_partition_sql, diff_grant_sql, diff_ext_sql, NULL };
+	diff_partition_sql, diff_grant_sql, diff_ext_sql, diff_policy_sql,
+	NULL };
 
 int
 diff_compute(struct snapshot *snap, const char *from, const char *to,
@@ -684,8 +694,11 @@ put_value(struct vbuf *b, const char *v)
 	}
 	vbuf_putc(b, '[');
 	for (p = v; *p != '\0'; p++) {
-		if (*p == '\n')
+		/* \x1f and \x1e: a view's column comments. */
+		if (*p == '\n' || *p == '\x1e')
 			vbuf_puts(b, ", ");
+		else if (*p == '\x1f')
+			vbuf_puts(b, ": ");
 		else
 			vbuf_putc(b, *p);
 	}

@@ -14,7 +14,8 @@
 /*
  * One difference.  kind: "enum", "sequence", "table", "column",
  * "constraint", "index", "partition" (diff_partition.c), "grant" (diff_grant.c
- * says how it is written), "extension" (diff_ext.c).  action: "add", "drop",
+ * says how it is written), "extension" (diff_ext.c), "policy"
+ * (diff_policy.c).  action: "add", "drop",
  * "rename", "alter".
  * tbl is the table of a column, constraint or index under its name on the
  * target side; old_tbl under its name on the source side (they differ
@@ -86,6 +87,9 @@ void	diff_grant_describe(struct vbuf *out, const char *schema,
 
 /* diff_ext.c: the same for extensions. */
 extern const char *const diff_ext_sql[];
+
+/* diff_policy.c: row level security and policies (kind "policy"). */
+extern const char *const diff_policy_sql[];
 void	diff_ext_describe(struct vbuf *out, const char *schema,
 	    const struct diff_change *c);
 

@@ -80,7 +80,7 @@ dup_or_null(const char *s)
  * Storage parameters from the catalog's "name=value" lines into *out
  * (*n of them); nothing when s is NULL.
  */
-static void
+void
 dump_params(const char *s, struct model_param **out, size_t *n)
 {
 	const char	*eq, *nl;
@@ -258,7 +258,7 @@ index_nulls_not_distinct(const char *body, const char *where)
 	return (0);
 }
 
-static void
+void
 dump_indexes(const struct catalog *cat, struct model_table *t)
 {
 	const struct catalog_set	*s = &cat->sets[CATALOG_INDEXES];
@@ -627,9 +627,10 @@ dump_model(const struct catalog *cat, struct model *m, struct problems *p)
 	}
 	dump_sequences(cat, m);
 	dump_partitions(cat, m);
-	dump_grants(cat, m);
 	dump_extensions(cat, m);
 	dump_views(cat, m);
+	dump_grants(cat, m);
+	dump_policies(cat, m);
 }
 
 

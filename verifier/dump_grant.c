@@ -175,4 +175,9 @@ dump_grants(const struct catalog *cat, struct model *m)
 	for (i = 0; i < m->nenums; i++)
 		object_grants(cat, MODEL_GRANT_TYPE, "type", m->enums[i].name,
 		    NULL, &m->enums[i].grants, &m->enums[i].ngrants);
+	/* A view's privileges are a table's. */
+	for (i = 0; i < m->nviews; i++)
+		object_grants(cat, MODEL_GRANT_TABLE, "table",
+		    m->views[i].name, NULL, &m->views[i].grants,
+		    &m->views[i].ngrants);
 }

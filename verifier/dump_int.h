@@ -38,8 +38,18 @@ void	dump_grants(const struct catalog *cat, struct model *m);
 /* dump_ext.c: the extensions m's objects use, from cat. */
 void	dump_extensions(const struct catalog *cat, struct model *m);
 
+/* dump_policy.c: row level security and policies of cat into m's
+   tables (once they are filled). */
+void	dump_policies(const struct catalog *cat, struct model *m);
+
 /* dump_view.c: the views of CATALOG_VIEWS, appended to m->views. */
 void	dump_views(const struct catalog *cat, struct model *m);
+
+/* dump.c: reloptions s ("name=value" lines) as parameters appended to
+   *out; the indexes of CATALOG_INDEXES on relation t->name (a table or a
+   materialized view's stand-in) appended to t->indexes. */
+void	dump_params(const char *s, struct model_param **out, size_t *n);
+void	dump_indexes(const struct catalog *cat, struct model_table *t);
 
 /* dump_domain.c: the domains and composite types of cat into m. */
 void	dump_user_types(const struct catalog *cat, struct model *m,

@@ -1,8 +1,9 @@
 /*
  * dump_view.c: the views and materialized views of the catalog back
  * into the model (WITH NO DATA when not populated): the query
- * as PostgreSQL prints it (pg_get_viewdef), the options from reloptions,
- * the comment.  The printed query names its columns, so columns: is
+ * as PostgreSQL prints it (pg_get_viewdef), the options from reloptions
+ * (a materialized view's storage parameters), the comment, a
+ * materialized view's indexes (dump.c's, as a table's).  The printed query names its columns, so columns: is
  * left out.
  */
 #include <stdlib.h>
@@ -60,6 +61,7 @@ static void
 dump_view(const struct catalog *cat, size_t i, struct model *m)
 {
 	struct model_view	*v;
+	struct model_table	 t;
 	const char		*x, *p;
 	size_t			 n;
 
@@ -76,7 +78,32 @@ dump_view(const struct catalog *cat, size_t i, struct model *m)
 	v->query = xstrdup(x != NULL ? x : "");
 	x = catalog_get(cat, CATALOG_VIEWS, i, "comment");
 	v->comment = x != NULL ? xstrdup(x) : NULL;
+	x = catalog_get(cat, CATALOG_VIEWS, i, "colcomments");
+	for (p = x; p != NULL && *p != '\0'; p += n + (p[n] != '\0')) {
+		const char	*sep;
+
+		n = strcspn(p, "\x1e");
+		if ((sep = memchr(p, '\x1f', n)) == NULL)
+			continue;
+		v->col_comments = xrealloc(v->col_comments,
+		    (v->ncol_comments + 1) * sizeof(*v->col_comments));
+		v->col_comments[v->ncol_comments].name = xstrndup(p,
+		    (size_t)(sep - p));
+		v->col_comments[v->ncol_comments++].value = xstrndup(sep + 1,
+		    n - (size_t)(sep - p) - 1);
+	}
 	x = catalog_get(cat, CATALOG_VIEWS, i, "reloptions");
+	if (v->materialized) {
+		/* Storage parameters, and the indexes. */
+		dump_params(x, &v->with, &v->nwith);
+		memset(&t, 0, sizeof(t));
+		t.name = v->name;
+		t.open_columns = 1;
+		dump_indexes(cat, &t);
+		v->indexes = t.indexes;
+		v->nindexes = t.nindexes;
+		return;
+	}
 	for (p = x; p != NULL && *p != '\0'; p += n + (p[n] == '\n')) {
 		n = strcspn(p, "\n");
 		if (strncmp(p, "security_barrier=true", n) == 0 &&

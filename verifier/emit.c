@@ -33,10 +33,12 @@
 #include "emit_int.h"
 
 const struct emit_kind emit_kinds[] = {
-	{ "view", emit_view_drop, emit_view_create, emit_view_recreated },
-	{ "materialized view", emit_view_drop, emit_view_create,
+	{ "view", 0, emit_view_drop, emit_view_create, emit_view_recreated },
+	{ "materialized view", 0, emit_view_drop, emit_view_create,
 	    emit_view_recreated },
-	{ NULL, NULL, NULL, NULL }
+	{ "policy", 1, emit_policy_drop, emit_policy_create,
+	    emit_policy_recreated },
+	{ NULL, 0, NULL, NULL, NULL }
 };
 
 int
@@ -326,8 +328,8 @@ drop_constraint(struct emitter *e, const char *tbl, const char *name)
 	vbuf_puts(e->out, ";\n");
 }
 
-static void
-create_index(struct emitter *e, const struct diff_change *c)
+void
+emit_create_index(struct emitter *e, const struct diff_change *c)
 {
 	emit_stmt_begin(e, "index", c->name, "create");
 	vbuf_appendf(e->out, "CREATE %sINDEX ",
@@ -632,6 +634,7 @@ emit_migration(struct snapshot *snap, const char *schema, const char *from,
 	/* 0. Privileges that go, under the source names; objects dropped
 	   or recreated, and what depends on them, before what they depend
 	   on changes. */
+	emit_dependents_find(&e);
 	emit_grants_revoke(&e);
 	emit_dependents_drop(&e);
 	/* Extensions, before anything uses their types. */
@@ -656,8 +659,9 @@ emit_migration(struct snapshot *snap, const char *schema, const char *from,
 	}
 	for (i = 0; i < e.d.n; i++) {
 		c = &e.d.v[i];
-		if (emit_is(c, "index", "drop") ||
-		    (emit_is(c, "index", "alter") && c->field == NULL)) {
+		if ((emit_is(c, "index", "drop") ||
+		    (emit_is(c, "index", "alter") && c->field == NULL)) &&
+		    !emit_view_dropped(&e, c->old_tbl)) {
 			emit_stmt_begin(&e, "index", c->name, "drop");
 			vbuf_puts(e.out, "DROP INDEX ");
 			emit_qname(&e, c->name);
@@ -694,7 +698,8 @@ emit_migration(struct snapshot *snap, const char *schema, const char *from,
 			vbuf_puts(e.out, " TO ");
 			vf_quote_ident(e.out, c->name);
 			vbuf_puts(e.out, ";\n");
-		} else if (emit_is(c, "index", "rename")) {
+		} else if (emit_is(c, "index", "rename") &&
+		    !emit_view_dropped(&e, c->old_tbl)) {
 			emit_stmt_begin(&e, "index", c->name, "alter");
 			vbuf_puts(e.out, "ALTER INDEX ");
 			emit_qname(&e, c->old_name);
@@ -743,10 +748,15 @@ emit_migration(struct snapshot *snap, const char *schema, const char *from,
 	for (pass = 0; pass < 2; pass++) {
 		for (i = 0; pass == 1 && i < e.d.n; i++) {
 			c = &e.d.v[i];
-			if (emit_is(c, "index", "add") ||
-			    (emit_is(c, "index", "alter") && c->field == NULL))
-				create_index(&e, c);
+			if ((emit_is(c, "index", "add") ||
+			    (emit_is(c, "index", "alter") &&
+			    c->field == NULL)) &&
+			    !emit_view_whole(&e, c->tbl) &&
+			    !emit_view_became_table(&e, c->tbl))
+				emit_create_index(&e, c);
 		}
+		if (pass == 1)
+			emit_view_table_indexes(&e);
 		for (i = 0; i < e.d.n; i++) {
 			c = &e.d.v[i];
 			if (is_fk(c) != (pass == 1))
@@ -766,6 +776,7 @@ emit_migration(struct snapshot *snap, const char *schema, const char *from,
 	emit_storage_alter(&e);
 	emit_dependents_create(&e);
 	emit_views_create(&e);
+	emit_policies_create(&e);
 	/* 9. Comments. */
 	emit_constraint_comments(&e);
 	for (i = 0; i < e.d.n; i++) {

@@ -196,7 +196,7 @@ recreate_enum(struct emitter *e, const struct diff_change *c)
 	sqlite3_finalize(st);
 	/* The old type goes in emit_enums_drop(), after the tables that are
 	   dropped, whose columns may still use it. */
-	emit_type_grants(e, c->name);
+	emit_object_grants(e, "type", c->name);
 	vbuf_free(&qual);
 	vbuf_free(&old);
 }

@@ -166,6 +166,13 @@ step(struct emitter *e, int revoke)
 		    emit_is(c, "grant", revoke ? "add" : "drop") ||
 		    (revoke && emit_is(c, "grant", "drop") && dropped(e, c)))
 			continue;
+		/* A view dropped goes with its grants; one created (again)
+		   gets all of its own (emit_views_create()). */
+		if (strcmp(c->field, "table") == 0 && (revoke ?
+		    c->old_name != NULL && emit_view_dropped(e, c->old_name) :
+		    emit_view_whole(e, c->name) ||
+		    emit_view_became_table(e, c->name)))
+			continue;
 		v[nv++] = c;
 	}
 	qsort(v, nv, sizeof(*v), revoke ? cmp_revoke : cmp_grant);
@@ -188,14 +195,15 @@ void
 emit_grants_grant(struct emitter *e)
 {
 	step(e, 0);
+	emit_view_table_grants(e);
 }
 
-/* The end of a GRANT on type name, to role, with grant option go. */
+/* The end of a GRANT on (word) name, to role, with grant option go. */
 static void
-put_type_to(struct emitter *e, const char *name, const char *role,
-    const char *go)
+put_object_to(struct emitter *e, const char *word, const char *name,
+    const char *role, const char *go)
 {
-	vbuf_puts(e->out, " ON TYPE ");
+	vbuf_appendf(e->out, " ON %s ", word);
 	emit_qname(e, name);
 	vbuf_puts(e->out, " TO ");
 	put_role(e, role);
@@ -204,15 +212,16 @@ put_type_to(struct emitter *e, const char *name, const char *role,
 }
 
 void
-emit_type_grants(struct emitter *e, const char *name)
+emit_object_grants(struct emitter *e, const char *on_kind, const char *name)
 {
 	sqlite3_stmt	*st;
 	char		*to = NULL, *go = NULL;
 	const char	*r, *g;
+	const char	*word = strcmp(on_kind, "type") == 0 ? "TYPE" : "TABLE";
 
 	st = emit_query(e, "SELECT grantee, grantable, privilege FROM grants "
 	    "WHERE side = ?1 AND on_kind = ?2 AND name = ?3 AND col IS NULL "
-	    "ORDER BY grantee, grantable, privilege", e->to, "type", name);
+	    "ORDER BY grantee, grantable, privilege", e->to, on_kind, name);
 	while (st != NULL && sqlite3_step(st) == SQLITE_ROW) {
 		r = emit_text(st, 0);
 		g = emit_text(st, 1);
@@ -222,7 +231,7 @@ emit_type_grants(struct emitter *e, const char *name)
 			continue;
 		}
 		if (to != NULL)
-			put_type_to(e, name, to, go);
+			put_object_to(e, word, name, to, go);
 		free(to);
 		free(go);
 		to = xstrdup(r);
@@ -231,7 +240,7 @@ emit_type_grants(struct emitter *e, const char *name)
 		vbuf_puts(e->out, emit_text(st, 2));
 	}
 	if (to != NULL)
-		put_type_to(e, name, to, go);
+		put_object_to(e, word, name, to, go);
 	sqlite3_finalize(st);
 	free(to);
 	free(go);

@@ -40,6 +40,7 @@ struct emitter {
 	size_t		 ngroups;
 	char		**recreated;	/* kind, name pairs: 2 * nrecreated */
 	size_t		 nrecreated;
+	int		 recreated_known;	/* emit_dependents_find() ran */
 };
 
 /*
@@ -59,10 +60,13 @@ void	emit_stmt_begin(struct emitter *e, const char *kind, const char *name,
  * under emit_stmt_begin(e, kind, name, ...).  recreated, when not NULL,
  * says whether change c of this kind drops and creates the object itself
  * (a view whose columns change other than by appending); a change that
- * drops an object of the kind always does.
+ * drops an object of the kind always does.  on_table: the kind's objects
+ * belong to a table (named "table.name", the change's old_tbl and name)
+ * and go with it when it is dropped.
  */
 struct emit_kind {
 	const char	*kind;		/* as diff.c and CATALOG_DEPS say */
+	int		 on_table;
 	void		(*drop)(struct emitter *, const char *name);
 	void		(*create)(struct emitter *, const char *name);
 	int		(*recreated)(struct emitter *,
@@ -73,13 +77,15 @@ extern const struct emit_kind emit_kinds[];
 
 /*
  * emit_order.c: the dependents closure.  emit_dependents_drop() finds,
- * once, every object of a kind of emit_kinds[] to drop: those a change
+ * once (emit_dependents_find(), which may be called before it), every
+ * object of a kind of emit_kinds[] to drop: those a change
  * drops or recreates, and, transitively from the source side's deps, every
  * one that depends on a table dropped, a column dropped or given another
  * type (or made generated), a type recreated, or on an object so found;
  * and writes their drops.  emit_dependents_create() writes the creates of
  * those the target has.  emit_recreated(): whether (kind, name) is one.
  */
+void	emit_dependents_find(struct emitter *e);
 void	emit_dependents_drop(struct emitter *e);
 void	emit_dependents_create(struct emitter *e);
 int	emit_recreated(const struct emitter *e, const char *kind,
@@ -191,9 +197,15 @@ void	emit_extensions_drop(struct emitter *e);
 void	emit_grants_revoke(struct emitter *e);
 void	emit_grants_grant(struct emitter *e);
 
-/* emit_grant.c: every grant of the target on type name, for a type
-   created again (its grants went with the old one). */
-void	emit_type_grants(struct emitter *e, const char *name);
+/* emit_grant.c: every grant of the target on object name of on_kind
+   ("type", "table": a view too), for an object created again (its
+   grants went with the old one) or created with its grants. */
+void	emit_object_grants(struct emitter *e, const char *on_kind,
+	    const char *name);
+
+/* emit.c: CREATE [UNIQUE] INDEX of an index add (name, tbl, to_val the
+   body from USING on, extra "t" when unique). */
+void	emit_create_index(struct emitter *e, const struct diff_change *c);
 
 /* emit_view.c: a view or materialized view dropped, created from the
    target side, recreated by its own change (emit_kinds[]); new views and
@@ -202,6 +214,25 @@ void	emit_view_drop(struct emitter *e, const char *name);
 void	emit_view_create(struct emitter *e, const char *name);
 int	emit_view_recreated(struct emitter *e, const struct diff_change *c);
 void	emit_views_create(struct emitter *e);
+/* Whether the migration drops view name of the source (to create it
+   again or not: emit_recreated()); whether view rel is one created whole,
+   with its indexes and grants (dropped, or new). */
+int	emit_view_dropped(struct emitter *e, const char *name);
+int	emit_view_whole(struct emitter *e, const char *rel);
+/* Whether a view dropped left its name to a table of the target (whose
+   grants are then all new); those grants (step 10). */
+int	emit_view_became_table(struct emitter *e, const char *name);
+void	emit_view_table_grants(struct emitter *e);
+/* And its indexes, with their comments (step 8). */
+void	emit_view_table_indexes(struct emitter *e);
+
+/* emit_policy.c: a policy ("table.name") dropped, created from the
+   target side, recreated by its own change (emit_kinds[]); row level
+   security of tables, new policies, policies altered (step 8). */
+void	emit_policy_drop(struct emitter *e, const char *name);
+void	emit_policy_create(struct emitter *e, const char *name);
+int	emit_policy_recreated(struct emitter *e, const struct diff_change *c);
+void	emit_policies_create(struct emitter *e);
 
 /* emit_domain.c: the domain or composite type that c (a change of it or
    of its parts) makes emit_types_recreate() create again, its columns

@@ -193,6 +193,7 @@ emit_order_free(struct emitter *e)
 	free(e->recreated);
 	e->recreated = NULL;
 	e->nrecreated = 0;
+	e->recreated_known = 0;
 }
 
 /* The entry of emit_kinds[] for kind, or NULL. */
@@ -262,6 +263,16 @@ is_type(const char *kind)
 	    strcmp(kind, "composite type") == 0);
 }
 
+/* Whether name ("table.name") belongs to table node i of w (dropped). */
+static int
+own_table(const struct walk *w, size_t i, const char *name)
+{
+	size_t	n = strlen(w->v[3 * i + 1]);
+
+	return (strcmp(w->v[3 * i], "table") == 0 &&
+	    strncmp(name, w->v[3 * i + 1], n) == 0 && name[n] == '.');
+}
+
 /*
  * What depends on node i of w on the source side: objects of a kind of
  * emit_kinds[] are recreated (and walked from, whole); a column whose
@@ -271,8 +282,9 @@ is_type(const char *kind)
 static void
 walk_from(struct emitter *e, struct walk *w, size_t i)
 {
-	sqlite3_stmt	*st;
-	const char	*kind, *name, *col;
+	const struct emit_kind	*k;
+	sqlite3_stmt		*st;
+	const char		*kind, *name, *col;
 
 	st = emit_query(e, "SELECT DISTINCT d.kind, d.name, d.col FROM deps d "
 	    "WHERE d.side = ?1 AND d.ref_kind = ?2 AND d.ref_name = ?3 "
@@ -289,7 +301,10 @@ walk_from(struct emitter *e, struct walk *w, size_t i)
 		kind = emit_text(st, 0);
 		name = emit_text(st, 1);
 		col = emit_text(st, 2);
-		if (kind_of(kind) != NULL) {
+		if ((k = kind_of(kind)) != NULL && k->on_table &&
+		    w->v[3 * i + 2] == NULL && own_table(w, i, name))
+			continue;
+		if (k != NULL) {
 			add_recreated(e, kind, name);
 			walk_add(w, kind, name, NULL);
 		} else if (col != NULL && strcmp(kind, "table") == 0 &&
@@ -307,16 +322,24 @@ find_recreated(struct emitter *e)
 	const struct emit_kind		*k;
 	const char			*name, *kind;
 	struct walk			 w;
+	struct vbuf			 n;
 	size_t				 i;
 
 	memset(&w, 0, sizeof(w));
+	vbuf_init(&n);
 	for (i = 0; i < e->d.n; i++) {
 		c = &e->d.v[i];
 		if ((k = kind_of(c->kind)) != NULL &&
 		    (strcmp(c->action, "drop") == 0 ||
 		    (k->recreated != NULL && k->recreated(e, c)))) {
-			add_recreated(e, c->kind, c->name);
-			walk_add(&w, c->kind, c->name, NULL);
+			/* Under its source name, as the deps name it. */
+			vbuf_reset(&n);
+			if (k->on_table)
+				vbuf_appendf(&n, "%s.", c->old_tbl != NULL ?
+				    c->old_tbl : c->tbl);
+			vbuf_puts(&n, c->name);
+			add_recreated(e, c->kind, n.data);
+			walk_add(&w, c->kind, n.data, NULL);
 		} else if (emit_is(c, "table", "drop"))
 			walk_add(&w, "table", c->name, NULL);
 		else if (emit_is(c, "column", "drop") ||
@@ -337,6 +360,15 @@ find_recreated(struct emitter *e)
 	for (i = 0; i < 3 * w.n; i++)
 		free(w.v[i]);
 	free(w.v);
+	vbuf_free(&n);
+}
+
+void
+emit_dependents_find(struct emitter *e)
+{
+	if (!e->recreated_known)
+		find_recreated(e);
+	e->recreated_known = 1;
 }
 
 void
@@ -344,7 +376,7 @@ emit_dependents_drop(struct emitter *e)
 {
 	size_t	i;
 
-	find_recreated(e);
+	emit_dependents_find(e);
 	for (i = 0; i < e->nrecreated; i++)
 		kind_of(e->recreated[2 * i])->drop(e,
 		    e->recreated[2 * i + 1]);

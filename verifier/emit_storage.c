@@ -154,7 +154,8 @@ emit_storage_alter(struct emitter *e)
 			alter_params(e, "TABLE", c->name, c->from_val,
 			    c->to_val);
 		} else if (emit_is(c, "index", "alter") &&
-		    emit_field_is(c, "with")) {
+		    emit_field_is(c, "with") &&
+		    !emit_view_dropped(e, c->old_tbl)) {
 			emit_stmt_begin(e, "index", c->name, "finish");
 			alter_params(e, "INDEX", c->name, c->from_val,
 			    c->to_val);
@@ -204,6 +205,10 @@ emit_object_comments(struct emitter *e)
 
 	for (i = 0; i < e->d.n; i++) {
 		c = &e->d.v[i];
+		/* A materialized view made whole has its indexes' comments. */
+		if (emit_is(c, "index", NULL) && (emit_view_whole(e, c->tbl) ||
+		    emit_view_became_table(e, c->tbl)))
+			continue;
 		emit_stmt_begin(e, c->kind, c->name, "finish");
 		if (c->field != NULL && strcmp(c->field, "comment") == 0 &&
 		    strcmp(c->action, "alter") == 0 &&

@@ -8,12 +8,15 @@
  * creates again those that read what changes under them (a table
  * dropped, a column dropped, given another type or made generated, a
  * type recreated: PostgreSQL refuses these under a view), and the graph
- * orders them.
+ * orders them.  A view created (new, or again) gets its column comments,
+ * its indexes (a materialized view's) and all its grants with it; so
+ * does a table that takes the name of a view dropped.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "emit_int.h"
+#include "model.h"
 
 /*
  * Whether CREATE OR REPLACE VIEW can take view name from its source
@@ -101,7 +104,7 @@ static void
 put_options(struct emitter *e, const char *opts)
 {
 	const char	*p, *eq, *nl;
-	char		*v;
+	char		*v, *w;
 
 	if (opts == NULL || *opts == '\0')
 		return;
@@ -112,17 +115,107 @@ put_options(struct emitter *e, const char *opts)
 			eq = nl;
 		if (p != opts)
 			vbuf_puts(e->out, ", ");
+		/* "toast.name": a materialized view's TOAST table's. */
 		v = xstrndup(p, (size_t)(eq - p));
-		vf_quote_ident(e->out, v);
+		w = eq < nl ? xstrndup(eq + 1, (size_t)(nl - eq - 1)) : NULL;
+		model_put_param(e->out, v, w);
 		free(v);
-		if (eq < nl) {
-			v = xstrndup(eq + 1, (size_t)(nl - eq - 1));
-			vbuf_puts(e->out, " = ");
-			vf_quote_literal(e->out, v);
-			free(v);
-		}
+		free(w);
 	}
 	vbuf_putc(e->out, ')');
+}
+
+/*
+ * Column comments of view name: each "col\x1fcomment" of list to (set),
+ * with those of from that to has not (set to NULL); from NULL for a view
+ * created with none.
+ */
+static void
+col_comments(struct emitter *e, const char *name, const char *from,
+    const char *to)
+{
+	const char	*l, *p, *q, *end, *sep;
+	char		*col, *com, *old;
+	size_t		 n;
+	int		 pass;
+
+	for (pass = 0; pass < 2; pass++) {
+		/* pass 0: to's comments that differ; 1: from's that go. */
+		l = pass == 0 ? to : from;
+		for (p = l; p != NULL && *p != '\0'; p = *end != '\0' ?
+		    end + 1 : end) {
+			end = p + strcspn(p, "\x1e");
+			if ((sep = memchr(p, '\x1f', (size_t)(end - p))) == NULL)
+				continue;
+			col = xstrndup(p, (size_t)(sep - p));
+			com = xstrndup(sep + 1, (size_t)(end - sep - 1));
+			/* The same column in the other list. */
+			old = NULL;
+			n = strlen(col);
+			for (q = pass == 0 ? from : to; q != NULL &&
+			    *q != '\0'; q += strcspn(q, "\x1e") +
+			    (q[strcspn(q, "\x1e")] != '\0')) {
+				if (strncmp(q, col, n) == 0 &&
+				    q[n] == '\x1f') {
+					old = xstrndup(q + n + 1,
+					    strcspn(q + n + 1, "\x1e"));
+					break;
+				}
+			}
+			if (pass == 0 && (old == NULL || strcmp(old, com) != 0))
+				emit_comment_on(e, "COLUMN", name, col, com);
+			else if (pass == 1 && old == NULL)
+				emit_comment_on(e, "COLUMN", name, col, NULL);
+			free(col);
+			free(com);
+			free(old);
+		}
+	}
+}
+
+/* Every index of the target's relation name, with its comment. */
+static void
+all_indexes(struct emitter *e, const char *name)
+{
+	struct diff_change	 c;
+	sqlite3_stmt		*st;
+
+	st = emit_query(e, "SELECT name, body, uniq, comment FROM indexes "
+	    "WHERE side = ?1 AND tbl = ?2 ORDER BY name", e->to, name, NULL);
+	while (st != NULL && sqlite3_step(st) == SQLITE_ROW) {
+		memset(&c, 0, sizeof(c));
+		c.tbl = xstrdup(name);
+		c.name = xstrdup(emit_text(st, 0));
+		c.to_val = xstrdup(emit_text(st, 1));
+		c.extra = xstrdup(emit_text(st, 2));
+		emit_create_index(e, &c);
+		if (emit_text(st, 3) != NULL)
+			emit_comment_on(e, "INDEX", c.name, NULL,
+			    emit_text(st, 3));
+		free(c.tbl);
+		free(c.name);
+		free(c.to_val);
+		free(c.extra);
+	}
+	sqlite3_finalize(st);
+}
+
+/* All the grants of the target's relation name, under its node kind. */
+static void
+all_grants(struct emitter *e, const char *kind, const char *name)
+{
+	emit_stmt_begin(e, kind, name, "finish");
+	emit_object_grants(e, "table", name);
+}
+
+/* The indexes (materialized) and grants of a view created new or again:
+   each index under its node (after the view's create, by the deps), the
+   grants after the create. */
+static void
+view_extras(struct emitter *e, const char *name, int mat)
+{
+	all_indexes(e, name);
+	all_grants(e, mat ? "materialized view" : "view", name);
 }
 
 static void
@@ -130,11 +223,11 @@ create_view(struct emitter *e, const char *name, int replace)
 {
 	sqlite3_stmt	*st;
 
-	int		 mat;
+	int		 mat = -1;
 
 	st = emit_query(e, "SELECT def, reloptions, comment, kind = 'm', "
-	    "populated FROM views WHERE side = ?1 AND name = ?2", e->to, name,
-	    NULL);
+	    "populated, colcomments FROM views WHERE side = ?1 AND name = ?2",
+	    e->to, name, NULL);
 	if (st == NULL)
 		return;
 	if (sqlite3_step(st) == SQLITE_ROW) {
@@ -153,8 +246,12 @@ create_view(struct emitter *e, const char *name, int replace)
 		if (!replace && emit_text(st, 2) != NULL)
 			emit_comment_on(e, mat ? "MATERIALIZED VIEW" : "VIEW",
 			    name, NULL, emit_text(st, 2));
+		if (!replace)
+			col_comments(e, name, NULL, emit_text(st, 5));
 	}
 	sqlite3_finalize(st);
+	if (!replace && mat != -1)
+		view_extras(e, name, mat);
 }
 
 /* Whether view name is dropped and created again (either kind). */
@@ -215,6 +312,8 @@ emit_views_create(struct emitter *e)
 		if (emit_field_is(c, "comment"))
 			emit_comment_on(e, emit_is(c, "view", NULL) ? "VIEW" :
 			    "MATERIALIZED VIEW", c->name, NULL, c->to_val);
+		else if (emit_field_is(c, "column_comments"))
+			col_comments(e, c->name, c->from_val, c->to_val);
 		else if (emit_field_is(c, "with_data")) {
 			vbuf_puts(e->out, "REFRESH MATERIALIZED VIEW ");
 			emit_qname(e, c->name);
@@ -223,4 +322,79 @@ emit_views_create(struct emitter *e)
 			    " WITH NO DATA;\n");
 		}
 	}
+}
+
+int
+emit_view_dropped(struct emitter *e, const char *name)
+{
+	return (name != NULL && recreated(e, name));
+}
+
+/* Whether view name is new in the target. */
+static int
+is_new(struct emitter *e, const char *name)
+{
+	size_t	i;
+
+	for (i = 0; i < e->d.n; i++)
+		if (is_view(&e->d.v[i], "add") &&
+		    strcmp(e->d.v[i].name, name) == 0)
+			return (1);
+	return (0);
+}
+
+int
+emit_view_whole(struct emitter *e, const char *rel)
+{
+	/* A view of the target: a table may take a dropped view's name. */
+	return (rel != NULL && view_kind(e, e->to, rel) != 0 &&
+	    (is_new(e, rel) || emit_view_dropped(e, rel)));
+}
+
+int
+emit_view_became_table(struct emitter *e, const char *name)
+{
+	sqlite3_stmt	*st;
+	int		 found = 0;
+
+	if (name == NULL || view_kind(e, e->to, name) != 0 ||
+	    !emit_view_dropped(e, name))
+		return (0);
+	st = emit_query(e, "SELECT 1 FROM tables WHERE side = ?1 "
+	    "AND name = ?2", e->to, name, NULL);
+	found = st != NULL && sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return (found);
+}
+
+/* fn(e, name) for each view dropped whose name a table takes. */
+static void
+each_became_table(struct emitter *e, void (*fn)(struct emitter *,
+    const char *))
+{
+	size_t	i;
+
+	for (i = 0; i < e->nrecreated; i++)
+		if ((strcmp(e->recreated[2 * i], "view") == 0 ||
+		    strcmp(e->recreated[2 * i], "materialized view") == 0) &&
+		    emit_view_became_table(e, e->recreated[2 * i + 1]))
+			fn(e, e->recreated[2 * i + 1]);
+}
+
+static void
+table_grants(struct emitter *e, const char *name)
+{
+	all_grants(e, "table", name);
+}
+
+void
+emit_view_table_indexes(struct emitter *e)
+{
+	each_became_table(e, all_indexes);
+}
+
+void
+emit_view_table_grants(struct emitter *e)
+{
+	each_became_table(e, table_grants);
 }

@@ -15,7 +15,7 @@
 #include "snapshot.h"
 
 /* Bump when the catalog queries or the store change. */
-#define CACHE_TAG	"verifier-expected-5"
+#define CACHE_TAG	"verifier-expected-8"
 
 /*
  * The model's DDL in the scratch database, read back.  Statements run one
@@ -91,6 +91,38 @@ unknown_role(const struct model_grant *g, size_t n, const PGresult *roles,
 }
 
 /*
+ * The first role of m's policies that is not one of roles (a query's
+ * rows), with its table and policy; -1 when every one is.
+ */
+static int
+unknown_policy_role(const struct model *m, const PGresult *roles,
+    const struct model_table **pt, const struct model_policy **pp)
+{
+	const struct model_policy	*p;
+	size_t				 i, j, k;
+	int				 r;
+
+	for (i = 0; i < m->ntables; i++)
+		for (j = 0; j < m->tables[i].npolicies; j++) {
+			p = &m->tables[i].policies[j];
+			for (k = 0; k < p->nroles; k++) {
+				if (strcmp(p->roles[k], "PUBLIC") == 0)
+					continue;
+				for (r = 0; r < PQntuples(roles); r++)
+					if (strcmp(PQgetvalue(roles, r, 0),
+					    p->roles[k]) == 0)
+						break;
+				if (r < PQntuples(roles))
+					continue;
+				*pt = &m->tables[i];
+				*pp = p;
+				return ((int)k);
+			}
+		}
+	return (-1);
+}
+
+/*
  * Every role the model grants to exists in conn's cluster (roles are
  * cluster-wide: the scratch database sees the same ones), checked before
  * the cache and the scratch database, so that the error names the model's
@@ -102,10 +134,12 @@ static int
 check_roles(PGconn *conn, const struct model *m, struct vf_error *err)
 {
 	const struct model_grant	*g;
+	const struct model_table	*pt = NULL;
+	const struct model_policy	*pp = NULL;
 	const char			*params[1];
 	PGresult			*res;
 	size_t				 i, j, any = m->ngrants;
-	int				 owner = 0;
+	int				 owner = 0, k;
 
 	for (i = 0; i < m->ntables; i++)
 		any += m->tables[i].ngrants;
@@ -116,6 +150,9 @@ check_roles(PGconn *conn, const struct model *m, struct vf_error *err)
 	for (i = 0; i < m->ntables; i++)
 		for (j = 0; j < m->tables[i].ncolumns; j++)
 			any += m->tables[i].columns[j].nseq_grants;
+	for (i = 0; i < m->ntables; i++)
+		for (j = 0; j < m->tables[i].npolicies; j++)
+			any += m->tables[i].policies[j].nroles;
 	if (any == 0)
 		return (0);
 	params[0] = m->schema;
@@ -140,6 +177,14 @@ check_roles(PGconn *conn, const struct model *m, struct vf_error *err)
 		for (j = 0; g == NULL && j < m->tables[i].ncolumns; j++)
 			g = unknown_role(m->tables[i].columns[j].seq_grants,
 			    m->tables[i].columns[j].nseq_grants, res, &owner);
+	if (g == NULL && (k = unknown_policy_role(m, res, &pt, &pp)) != -1) {
+		PQclear(res);
+		return (vf_error_set(err, VF_EXIT_USAGE, m->path,
+		    pp->role_lines[k], pp->role_cols[k], "policy \"%s\" of "
+		    "table \"%s\" is for role \"%s\", which does not exist "
+		    "(roles are made in initdb/, not by a model)", pp->name,
+		    pt->name, pp->roles[k]));
+	}
 	PQclear(res);
 	if (g != NULL && owner)
 		return (vf_error_set(err, VF_EXIT_USAGE, m->path, g->to_line,

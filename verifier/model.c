@@ -70,6 +70,16 @@ free_index(struct model_index *ix)
 	free(ix->comment);
 }
 
+void
+model_indexes_free(struct model_index *v, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		free_index(&v[i]);
+	free(v);
+}
+
 static void
 free_table(struct model_table *t)
 {
@@ -94,11 +104,10 @@ free_table(struct model_table *t)
 	for (i = 0; i < t->nconstraints; i++)
 		free_constraint(&t->constraints[i]);
 	free(t->constraints);
-	for (i = 0; i < t->nindexes; i++)
-		free_index(&t->indexes[i]);
-	free(t->indexes);
+	model_indexes_free(t->indexes, t->nindexes);
 	model_params_free(t->with, t->nwith);
 	model_grants_free(t->grants, t->ngrants);
+	model_policies_free(t->policies, t->npolicies);
 }
 
 void

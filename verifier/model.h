@@ -263,6 +263,25 @@ struct model_index {
 	int			 line, col;
 };
 
+/*
+ * A row level security policy of a table (`policies:`, model_policy.c):
+ * command upper case ("ALL", "SELECT", ...); roles names or "PUBLIC"
+ * (none written: PUBLIC alone), role_lines/role_cols where each was
+ * written; the expressions as written, or NULL.
+ */
+struct model_policy {
+	char		 *name;
+	char		 *command;
+	int		  restrictive;
+	char		**roles;
+	size_t		  nroles;
+	int		 *role_lines, *role_cols;
+	char		 *using_expr;
+	char		 *check_expr;
+	char		 *comment;	/* or NULL */
+	int		  line, col;
+};
+
 struct model_table {
 	char			*name;
 	char			*comment;	/* or NULL */
@@ -281,6 +300,13 @@ struct model_table {
 	size_t			 nwith;
 	struct model_grant	*grants;
 	size_t			 ngrants;
+	int			 open_columns;	/* a materialized view's stand-in
+						   for its indexes: columns are
+						   its query's, not checked */
+	int			 rls;		/* ENABLE ROW LEVEL SECURITY */
+	int			 force_rls;	/* FORCE ROW LEVEL SECURITY */
+	struct model_policy	*policies;	/* in file order */
+	size_t			 npolicies;
 	int			 line, col;
 };
 
@@ -314,6 +340,14 @@ struct model_view {
 	int		  security_invoker;
 	char		 *check_option;	/* "local", "cascaded" or NULL */
 	char		 *comment;	/* or NULL */
+	struct model_index *indexes;	/* materialized only */
+	size_t		  nindexes;
+	struct model_param *with;	/* materialized: storage parameters */
+	size_t		  nwith;
+	struct model_grant *grants;	/* on the view, as on a table */
+	size_t		  ngrants;
+	struct model_param *col_comments; /* column name, comment */
+	size_t		  ncol_comments;
 	int		  line, col;
 	int		  qline, qcol;	/* where the query starts */
 };
@@ -433,18 +467,39 @@ void	model_put_comment(const struct model *m, struct vbuf *out,
 void	model_put_with(struct vbuf *out, const struct model_param *p,
 	    size_t n);
 
+/* Frees n indexes of v and v itself (NULL with n 0 is fine). */
+void	model_indexes_free(struct model_index *v, size_t n);
+
+/*
+ * model_render.c: "CREATE [UNIQUE] INDEX ix ON schema.rel ...;\n" of
+ * index ix of relation rel (a table or a materialized view).
+ */
+void	model_render_index(const struct model *m, const char *rel,
+	    const struct model_index *ix, struct vbuf *out);
+
 /* Frees n parameters of v and v itself (NULL with n 0 is fine). */
 void	model_params_free(struct model_param *v, size_t n);
 
 /*
  * model_view.c: the DDL of view v (CREATE VIEW, or with comment set its
- * COMMENT ON VIEW, nothing when it has none), appended to out; the views
+ * COMMENT ON VIEW and COMMENT ON COLUMN, nothing when it has none),
+ * appended to out; the views
  * written back as YAML; the views released.
  */
 void	model_render_view(const struct model *m, const struct model_view *v,
 	    int comment, struct vbuf *out);
-void	model_write_views(const struct model *m, struct vbuf *out);
 void	model_views_free(struct model_view *v, size_t n);
+
+/*
+ * model_policy.c: the row level security DDL of m's tables (ALTER TABLE
+ * ... ENABLE / FORCE ROW LEVEL SECURITY, CREATE POLICY, COMMENT ON
+ * POLICY), done(arg, line, col) called after each statement; a table's
+ * policies written back as YAML (at indent 4); released.
+ */
+void	model_render_policies(const struct model *m, struct vbuf *out,
+	    void (*done)(void *, int, int), void *arg);
+void	model_write_policies(const struct model_table *t, struct vbuf *out);
+void	model_policies_free(struct model_policy *p, size_t n);
 
 /* Lookups by exact name; NULL when absent.  Valid while m is. */
 const struct model_table	*model_find_table(const struct model *m,

@@ -381,7 +381,8 @@ ld_columns(struct loader *ld, yaml_node_t *seq, const struct model_table *t,
 		c = ld_node(ld, *it);
 		if (ld_want(ld, c, YAML_SCALAR_NODE, what) == -1)
 			goto bad;
-		if (model_find_column(t, ld_scalar(c)) == NULL) {
+		if (!t->open_columns &&
+		    model_find_column(t, ld_scalar(c)) == NULL) {
 			ld_at(ld, c, "%s refers to missing column \"%s\" of "
 			    "table \"%s\"", what, ld_scalar(c), t->name);
 			goto bad;

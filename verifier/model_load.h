@@ -117,10 +117,24 @@ int	ld_enums(struct loader *ld, yaml_node_t *map);
 int	ld_with(struct loader *ld, yaml_node_t *map, const char *what,
 	    struct model_param **out, size_t *nout);
 int	ld_table(struct loader *ld, yaml_node_t *k, yaml_node_t *v);
+/* The indexes: list of table t (a materialized view's stand-in too). */
+int	ld_indexes(struct loader *ld, struct model_table *t, yaml_node_t *seq);
 int	ld_sequences(struct loader *ld, yaml_node_t *map);
 /* model_view.c: the views mapping (materialized: the
    materialized_views one), read after tables and sequences. */
 int	ld_views(struct loader *ld, yaml_node_t *map, int materialized);
+/* model_view.c: the views written back as YAML, ns every name of m. */
+struct model_names;
+void	model_write_views(const struct model *m, const struct model_names *ns,
+	    struct vbuf *out);
+/* model_yaml.c: the `with:` of storage parameters at indent; one entry of
+   an `indexes:` list of table t (at indent 6), named only when its name
+   is not the one it would get (ns: every name of the model). */
+void	model_yaml_with(struct vbuf *out, int indent,
+	    const struct model_param *p, size_t n);
+void	model_yaml_index(const struct model_names *ns,
+	    const struct model_table *t, const struct model_index *ix,
+	    struct vbuf *out);
 /* model_yaml.c: a scalar as YAML needs it; "key: value\n" at indent. */
 void	yaml_scalar(struct vbuf *out, const char *s, int flow);
 void	yaml_kv(struct vbuf *out, int indent, const char *key,
@@ -156,6 +170,12 @@ int	ld_extensions(struct loader *ld, yaml_node_t *seq);
  */
 int	model_ext_type(const struct model *m, const char *elem, char **norm,
 	    char *msg, size_t msglen);
+
+/*
+ * model_policy.c: row_level_security, force_row_level_security and
+ * policies of table t (mapping v).
+ */
+int	ld_policies(struct loader *ld, struct model_table *t, yaml_node_t *v);
 
 /*
  * model_grant.c: the grants in seq (a sequence) of the object described

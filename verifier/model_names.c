@@ -325,12 +325,31 @@ add_relation(struct model_names *ns, const char *name, int line, int col,
 	return (0);
 }
 
+/* Names the n indexes v of relation rel (entry tidx) that have none. */
+static void
+name_indexes(struct model_names *ns, const char *rel, struct model_index *v,
+    size_t n, size_t tidx)
+{
+	char	*name2;
+	size_t	 j;
+
+	for (j = 0; j < n; j++) {
+		if (v[j].name_given)
+			continue;
+		index_name_parts(&v[j], &name2);
+		v[j].name = choose_name(ns, rel, name2, "idx", 1, 0);
+		free(name2);
+		model_names_add(ns, v[j].name, 1, 0, tidx, v[j].line);
+	}
+}
+
 int
 model_names_assign(struct model *m, const char *path, struct vf_error *err)
 {
 	struct model_table	*t;
 	struct model_constraint	*c;
 	struct model_index	*ix;
+	struct model_view	*v;
 	const struct model_name_entry	*e;
 	struct model_names		 ns;
 	char			*name2, seq[MODEL_NAME_MAX + 1];
@@ -377,6 +396,21 @@ model_names_assign(struct model *m, const char *path, struct vf_error *err)
 			model_names_add(&ns, ix->name, 1, 0, i, ix->line);
 		}
 	}
+	/* Views, and the indexes of materialized views the user named. */
+	for (i = 0; i < m->nviews; i++) {
+		v = &m->views[i];
+		if (model_names_find(&ns, v->name, 1, 0, NULL) == NULL)
+			model_names_add(&ns, v->name, 1, 0, m->ntables + i,
+			    v->line);
+		for (j = 0; j < v->nindexes; j++) {
+			ix = &v->indexes[j];
+			if (!ix->name_given)
+				continue;
+			if (add_relation(&ns, ix->name, ix->line, ix->col,
+			    path, err) == -1)
+				goto done;
+		}
+	}
 	/* Standalone sequences and partitions are relations with the
 	   user's names. */
 	for (i = 0; i < m->nsequences; i++)
@@ -417,17 +451,12 @@ model_names_assign(struct model *m, const char *path, struct vf_error *err)
 			free(name2);
 			model_names_add(&ns, c->name, rel, 1, i, c->line);
 		}
-		for (j = 0; j < t->nindexes; j++) {
-			ix = &t->indexes[j];
-			if (ix->name_given)
-				continue;
-			index_name_parts(ix, &name2);
-			ix->name = choose_name(&ns, t->name, name2, "idx",
-			    1, 0);
-			free(name2);
-			model_names_add(&ns, ix->name, 1, 0, i, ix->line);
-		}
+		name_indexes(&ns, t->name, t->indexes, t->nindexes, i);
 	}
+	/* Then those of materialized views, created after the tables. */
+	for (i = 0; i < m->nviews; i++)
+		name_indexes(&ns, m->views[i].name, m->views[i].indexes,
+		    m->views[i].nindexes, m->ntables + i);
 	rc = 0;
 done:
 	model_names_free(&ns);

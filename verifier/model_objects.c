@@ -451,7 +451,8 @@ done:
 static const char *const table_keys[] = {
 	"comment", "renamed_from", "columns", "primary_key", "unique",
 	"foreign_keys", "checks", "indexes", "exclude", "unlogged", "with",
-	"partition_by", "partitions", "grants", NULL
+	"partition_by", "partitions", "grants", "row_level_security",
+	"force_row_level_security", "policies", NULL
 };
 static const char *const pk_keys[] = {
 	"name", "columns", "deferrable", "initially_deferred", "comment", NULL
@@ -669,15 +670,15 @@ load_index_key(struct loader *ld, struct model_table *t, yaml_node_t *kn,
 		    NULL));
 	if (ld_want(ld, col, YAML_SCALAR_NODE, "index column") == -1)
 		return (-1);
-	if (model_find_column(t, ld_scalar(col)) == NULL)
+	if (!t->open_columns && model_find_column(t, ld_scalar(col)) == NULL)
 		return (ld_at(ld, col, "%s refers to missing column \"%s\" of "
 		    "table \"%s\"", what, ld_scalar(col), t->name));
 	key->column = xstrdup(ld_scalar(col));
 	return (0);
 }
 
-static int
-load_indexes(struct loader *ld, struct model_table *t, yaml_node_t *seq)
+int
+ld_indexes(struct loader *ld, struct model_table *t, yaml_node_t *seq)
 {
 	yaml_node_item_t	*it, *kit;
 	yaml_node_t		*in, *n;
@@ -685,7 +686,8 @@ load_indexes(struct loader *ld, struct model_table *t, yaml_node_t *seq)
 	char			 what[128];
 	int			 w;
 
-	snprintf(what, sizeof(what), "index of table \"%s\"", t->name);
+	snprintf(what, sizeof(what), "index of %s \"%s\"", t->open_columns ?
+	    "materialized view" : "table", t->name);
 	if (ld_want(ld, seq, YAML_SEQUENCE_NODE, "indexes") == -1)
 		return (-1);
 	for (it = seq->data.sequence.items.start;
@@ -880,7 +882,7 @@ ld_table(struct loader *ld, yaml_node_t *k, yaml_node_t *v)
 	    load_checks(ld, t, n) == -1)
 		return (-1);
 	if ((n = ld_map_get(ld, v, "indexes")) != NULL &&
-	    load_indexes(ld, t, n) == -1)
+	    ld_indexes(ld, t, n) == -1)
 		return (-1);
 	if ((n = ld_map_get(ld, v, "exclude")) != NULL &&
 	    ld_exclude(ld, t, n) == -1)
@@ -888,6 +890,8 @@ ld_table(struct loader *ld, yaml_node_t *k, yaml_node_t *v)
 	if ((n = ld_map_get(ld, v, "grants")) != NULL &&
 	    ld_grants(ld, n, MODEL_GRANT_TABLE, what, t, &t->grants,
 	    &t->ngrants) == -1)
+		return (-1);
+	if (ld_policies(ld, t, v) == -1)
 		return (-1);
 	return (ld_partitioning(ld, t, v));
 }

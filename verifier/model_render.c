@@ -195,8 +195,8 @@ render_fk(const struct model *m, const struct model_table *t,
 	vbuf_puts(out, ";\n");
 }
 
-static void
-render_index(const struct model *m, const struct model_table *t,
+void
+model_render_index(const struct model *m, const char *rel,
     const struct model_index *ix, struct vbuf *out)
 {
 	const struct model_index_key	*k;
@@ -205,7 +205,7 @@ render_index(const struct model *m, const struct model_table *t,
 	vbuf_puts(out, ix->unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ");
 	vf_quote_ident(out, ix->name);
 	vbuf_puts(out, " ON ");
-	put_qualified(out, m->schema, t->name);
+	put_qualified(out, m->schema, rel);
 	/* method is one of a fixed list of words. */
 	vbuf_appendf(out, " USING %s (", ix->method);
 	for (i = 0; i < ix->nkeys; i++) {
@@ -472,7 +472,7 @@ render(const struct model *m, struct render *r, struct vf_error *err)
 	for (i = 0; i < m->ntables; i++) {
 		t = &m->tables[i];
 		for (j = 0; j < t->nindexes; j++) {
-			render_index(m, t, &t->indexes[j], out);
+			model_render_index(m, t->name, &t->indexes[j], out);
 			stmt_done(r, t->indexes[j].line, t->indexes[j].col);
 		}
 	}
@@ -499,15 +499,28 @@ render(const struct model *m, struct render *r, struct vf_error *err)
 		vbuf_puts(out, ";\n");
 		stmt_done(r, sq->line, sq->col);
 	}
-	/* Views in file order: a view reads those above it. */
+	/* Views in file order: a view reads those above it; a
+	   materialized view's indexes after it. */
 	for (i = 0; i < m->nviews; i++) {
-		model_render_view(m, &m->views[i], 0, out);
-		stmt_done(r, m->views[i].qline, m->views[i].qcol);
-		if (m->views[i].comment != NULL) {
-			model_render_view(m, &m->views[i], 1, out);
-			stmt_done(r, m->views[i].line, m->views[i].col);
+		const struct model_view *v = &m->views[i];
+
+		model_render_view(m, v, 0, out);
+		stmt_done(r, v->qline, v->qcol);
+		if (v->comment != NULL || v->ncol_comments > 0) {
+			model_render_view(m, v, 1, out);
+			stmt_done(r, v->line, v->col);
+		}
+		for (j = 0; j < v->nindexes; j++) {
+			model_render_index(m, v->name, &v->indexes[j], out);
+			stmt_done(r, v->indexes[j].line, v->indexes[j].col);
+			if (v->indexes[j].comment == NULL)
+				continue;
+			model_put_comment(m, out, "INDEX", v->indexes[j].name,
+			    v->indexes[j].comment);
+			stmt_done(r, v->indexes[j].line, v->indexes[j].col);
 		}
 	}
+	model_render_policies(m, out, render_done, r);
 	render_comments(m, r);
 	for (i = 0; i < m->ntables; i++) {
 		t = &m->tables[i];
@@ -564,6 +577,9 @@ render(const struct model *m, struct render *r, struct vf_error *err)
 			    t->columns[j].nseq_grants);
 		}
 	}
+	for (i = 0; i < m->nviews; i++)
+		render_grants(m, r, MODEL_GRANT_TABLE, m->views[i].name,
+		    m->views[i].grants, m->views[i].ngrants);
 	return (0);
 }
 

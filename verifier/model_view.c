@@ -11,14 +11,16 @@
 #include <string.h>
 
 #include "model_load.h"
+#include "model_names.h"
 #include "pgtree.h"
 
 static const char *const view_keys[] = {
 	"columns", "query", "security_barrier", "security_invoker",
-	"check_option", "comment", NULL
+	"check_option", "comment", "column_comments", "grants", NULL
 };
 static const char *const matview_keys[] = {
-	"columns", "query", "with_data", "comment", NULL
+	"columns", "query", "with_data", "with", "indexes", "comment",
+	"column_comments", "grants", NULL
 };
 static const char *const check_options[] = { "local", "cascaded", NULL };
 
@@ -205,6 +207,54 @@ check_name(struct loader *ld, yaml_node_t *k, const struct model_view *v,
 	return (0);
 }
 
+/*
+ * A materialized view's indexes, read as a table's are (model_objects.c)
+ * on a stand-in table whose columns are not checked: they are the
+ * query's, which PostgreSQL knows when the model's DDL runs.
+ */
+static int
+load_indexes(struct loader *ld, yaml_node_t *seq, struct model_view *v)
+{
+	struct model_table	t;
+	int			rc;
+
+	memset(&t, 0, sizeof(t));
+	t.name = v->name;
+	t.open_columns = 1;
+	rc = ld_indexes(ld, &t, seq);
+	v->indexes = t.indexes;
+	v->nindexes = t.nindexes;
+	return (rc);
+}
+
+/* column_comments: a mapping of column names to comments. */
+static int
+load_col_comments(struct loader *ld, yaml_node_t *map, struct model_view *v,
+    const char *what)
+{
+	yaml_node_pair_t	*p;
+	struct model_param	*c;
+	char			 w[160], in[170];
+
+	snprintf(w, sizeof(w), "column_comments of %s", what);
+	snprintf(in, sizeof(in), " in %s", w);
+	if (ld_want(ld, map, YAML_MAPPING_NODE, w) == -1 ||
+	    ld_check_names(ld, map, "column", in) == -1)
+		return (-1);
+	for (p = map->data.mapping.pairs.start;
+	    p < map->data.mapping.pairs.top; p++) {
+		v->col_comments = xrealloc(v->col_comments,
+		    (v->ncol_comments + 1) * sizeof(*v->col_comments));
+		c = &v->col_comments[v->ncol_comments++];
+		c->name = xstrdup(ld_scalar(ld_node(ld, p->key)));
+		c->value = NULL;
+		if (ld_str(ld, ld_node(ld, p->value), "comment",
+		    &c->value) == -1)
+			return (-1);
+	}
+	return (0);
+}
+
 int
 ld_views(struct loader *ld, yaml_node_t *map, int materialized)
 {
@@ -269,6 +319,19 @@ ld_views(struct loader *ld, yaml_node_t *map, int materialized)
 		if ((n = ld_map_get(ld, val, "comment")) != NULL &&
 		    ld_str(ld, n, "comment", &v->comment) == -1)
 			return (-1);
+		if ((n = ld_map_get(ld, val, "with")) != NULL &&
+		    ld_with(ld, n, what, &v->with, &v->nwith) == -1)
+			return (-1);
+		if ((n = ld_map_get(ld, val, "column_comments")) != NULL &&
+		    load_col_comments(ld, n, v, what) == -1)
+			return (-1);
+		if ((n = ld_map_get(ld, val, "indexes")) != NULL &&
+		    load_indexes(ld, n, v) == -1)
+			return (-1);
+		if ((n = ld_map_get(ld, val, "grants")) != NULL &&
+		    ld_grants(ld, n, MODEL_GRANT_TABLE, what, NULL, &v->grants,
+		    &v->ngrants) == -1)
+			return (-1);
 	}
 	return (0);
 }
@@ -280,10 +343,20 @@ model_render_view(const struct model *m, const struct model_view *v,
 	size_t	i, n = 0;
 
 	if (comment) {
-		if (v->comment == NULL)
-			return;
-		model_put_comment(m, out, v->materialized ?
-		    "MATERIALIZED VIEW" : "VIEW", v->name, v->comment);
+		if (v->comment != NULL)
+			model_put_comment(m, out, v->materialized ?
+			    "MATERIALIZED VIEW" : "VIEW", v->name, v->comment);
+		for (i = 0; i < v->ncol_comments; i++) {
+			vbuf_puts(out, "COMMENT ON COLUMN ");
+			vf_quote_ident(out, m->schema);
+			vbuf_putc(out, '.');
+			vf_quote_ident(out, v->name);
+			vbuf_putc(out, '.');
+			vf_quote_ident(out, v->col_comments[i].name);
+			vbuf_puts(out, " IS ");
+			vf_quote_literal(out, v->col_comments[i].value);
+			vbuf_puts(out, ";\n");
+		}
 		return;
 	}
 	vbuf_puts(out, v->materialized ? "CREATE MATERIALIZED VIEW " :
@@ -300,6 +373,7 @@ model_render_view(const struct model *m, const struct model_view *v,
 		}
 		vbuf_putc(out, ')');
 	}
+	model_put_with(out, v->with, v->nwith);
 	if (v->security_barrier || v->security_invoker) {
 		vbuf_puts(out, " WITH (");
 		if (v->security_barrier) {
@@ -347,8 +421,10 @@ block_ok(const char *q)
 
 /* The views (materialized or not) of m, under their key. */
 static void
-write_views(const struct model *m, int materialized, struct vbuf *out)
+write_views(const struct model *m, const struct model_names *ns,
+    int materialized, struct vbuf *out)
 {
+	struct model_table	 t;
 	const struct model_view	*v;
 	const char		*p;
 	size_t			 i, j, n = 0;
@@ -391,16 +467,36 @@ write_views(const struct model *m, int materialized, struct vbuf *out)
 			yaml_kv(out, 4, "check_option", v->check_option);
 		if (v->materialized && !v->with_data)
 			vbuf_puts(out, "    with_data: false\n");
+		model_yaml_with(out, 4, v->with, v->nwith);
+		if (v->nindexes > 0) {
+			memset(&t, 0, sizeof(t));
+			t.name = v->name;
+			t.open_columns = 1;
+			vbuf_puts(out, "    indexes:\n");
+			for (j = 0; j < v->nindexes; j++)
+				model_yaml_index(ns, &t, &v->indexes[j], out);
+		}
 		if (v->comment != NULL)
 			yaml_kv(out, 4, "comment", v->comment);
+		if (v->ncol_comments > 0)
+			vbuf_puts(out, "    column_comments:\n");
+		for (j = 0; j < v->ncol_comments; j++) {
+			vbuf_puts(out, "      ");
+			yaml_scalar(out, v->col_comments[j].name, 0);
+			vbuf_puts(out, ": ");
+			yaml_scalar(out, v->col_comments[j].value, 0);
+			vbuf_putc(out, '\n');
+		}
+		model_grants_write(out, 4, "grants", v->grants, v->ngrants);
 	}
 }
 
 void
-model_write_views(const struct model *m, struct vbuf *out)
+model_write_views(const struct model *m, const struct model_names *ns,
+    struct vbuf *out)
 {
-	write_views(m, 0, out);
-	write_views(m, 1, out);
+	write_views(m, ns, 0, out);
+	write_views(m, ns, 1, out);
 }
 
 void
@@ -414,6 +510,10 @@ model_views_free(struct model_view *v, size_t n)
 		model_strv_free(v[i].columns, v[i].ncolumns);
 		free(v[i].check_option);
 		free(v[i].comment);
+		model_indexes_free(v[i].indexes, v[i].nindexes);
+		model_params_free(v[i].with, v[i].nwith);
+		model_grants_free(v[i].grants, v[i].ngrants);
+		model_params_free(v[i].col_comments, v[i].ncol_comments);
 	}
 	free(v);
 }

@@ -285,8 +285,8 @@ write_seq_opts(struct vbuf *out, int indent, const struct model_seq_opts *o)
 }
 
 /* "with:" and one "name: value" line per storage parameter. */
-static void
-write_with(struct vbuf *out, int indent, const struct model_param *p,
+void
+model_yaml_with(struct vbuf *out, int indent, const struct model_param *p,
     size_t n)
 {
 	size_t	i;
@@ -357,8 +357,8 @@ write_column(const struct model_names *ns, const struct model_table *t,
 	    c->nseq_grants);
 }
 
-static void
-write_index(const struct model_names *ns, const struct model_table *t,
+void
+model_yaml_index(const struct model_names *ns, const struct model_table *t,
     const struct model_index *ix,
     struct vbuf *out)
 {
@@ -432,7 +432,7 @@ write_index(const struct model_names *ns, const struct model_table *t,
 		yaml_list(out, 8, "include", ix->include, ix->ninclude);
 	if (ix->where != NULL)
 		yaml_kv(out, 8, "where", ix->where);
-	write_with(out, 8, ix->with, ix->nwith);
+	model_yaml_with(out, 8, ix->with, ix->nwith);
 	if (ix->comment != NULL)
 		yaml_kv(out, 8, "comment", ix->comment);
 	if (ix->nulls_not_distinct)
@@ -458,7 +458,7 @@ write_table(const struct model_names *ns, const struct model_table *t,
 		yaml_kv(out, 4, "renamed_from", t->renamed_from);
 	if (t->unlogged)
 		yaml_true(out, 4, "unlogged");
-	write_with(out, 4, t->with, t->nwith);
+	model_yaml_with(out, 4, t->with, t->nwith);
 	vbuf_appendf(out, "%4scolumns:\n", "");
 	for (i = 0; i < t->ncolumns; i++)
 		write_column(ns, t, &t->columns[i], out);
@@ -532,7 +532,7 @@ write_table(const struct model_names *ns, const struct model_table *t,
 	if (t->nindexes > 0)
 		vbuf_appendf(out, "%4sindexes:\n", "");
 	for (i = 0; i < t->nindexes; i++)
-		write_index(ns, t, &t->indexes[i], out);
+		model_yaml_index(ns, t, &t->indexes[i], out);
 
 	for (i = 0, any = 0; i < t->nconstraints; i++) {
 		if (t->constraints[i].kind != MODEL_CON_EXCLUDE)
@@ -542,6 +542,7 @@ write_table(const struct model_names *ns, const struct model_table *t,
 		write_exclude(ns, t, &t->constraints[i], out);
 	}
 	model_grants_write(out, 4, "grants", t->grants, t->ngrants);
+	model_write_policies(t, out);
 }
 
 /* The domains and composite types of m. */
@@ -669,6 +670,13 @@ model_write_yaml(const struct model *m, struct vbuf *out)
 		for (j = 0; j < t->nindexes; j++)
 			model_names_add(&ns, t->indexes[j].name, 1, 0, i, 0);
 	}
+	for (i = 0; i < m->nviews; i++) {
+		model_names_add(&ns, m->views[i].name, 1, 0, m->ntables + i,
+		    0);
+		for (j = 0; j < m->views[i].nindexes; j++)
+			model_names_add(&ns, m->views[i].indexes[j].name, 1, 0,
+			    m->ntables + i, 0);
+	}
 
 	yaml_kv(out, 0, "schema", m->schema != NULL ? m->schema : "");
 	for (i = 0; i < m->nextensions; i++) {
@@ -749,7 +757,7 @@ model_write_yaml(const struct model *m, struct vbuf *out)
 			    m->tables[i].partition_by, 4, out);
 		}
 	}
-	model_write_views(m, out);
+	model_write_views(m, &ns, out);
 	if (m->ngrants > 0) {
 		vbuf_putc(out, '\n');
 		model_grants_write(out, 0, "grants", m->grants, m->ngrants);

@@ -14,7 +14,7 @@
 /* The columns of each catalog set, as catalog.c's queries name them. */
 static const char *const set_columns[CATALOG_NSETS] = {
 	"enum, pos, label, comment",
-	"name, comment, unlogged, reloptions",
+	"name, comment, unlogged, reloptions, rls, force_rls",
 	"tbl, name, pos, type, not_null, default_expr, identity, generated, "
 	    "comment, identity_opts",
 	"tbl, name, kind, def, ref_table, is_deferrable, is_deferred, on_update, "
@@ -32,7 +32,8 @@ static const char *const set_columns[CATALOG_NSETS] = {
 	"name, parent, bound, partkey",
 	"on_kind, name, col, grantee, privilege, grantable",
 	"name, used",
-	"name, kind, populated, def, cols, reloptions, comment",
+	"name, kind, populated, def, cols, reloptions, comment, colcomments",
+	"tbl, name, cmd, permissive, roles, qual, with_check, comment, deps",
 	"kind, name, col, deptype, ref_kind, ref_name, ref_col",
 	"kind, name",
 };

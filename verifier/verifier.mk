@@ -41,9 +41,11 @@ VERIFIER_SRCS := \
 	verifier/model_partition.c \
 	verifier/model_grant.c \
 	verifier/model_ext.c \
+	verifier/model_policy.c \
 	verifier/catalog.c \
 	verifier/catalog_grant.c \
 	verifier/catalog_ext.c \
+	verifier/catalog_policy.c \
 	verifier/runner.c \
 	verifier/scratch.c \
 	verifier/snapshot.c \
@@ -52,6 +54,7 @@ VERIFIER_SRCS := \
 	verifier/diff_partition.c \
 	verifier/diff_grant.c \
 	verifier/diff_ext.c \
+	verifier/diff_policy.c \
 	verifier/emit.c \
 	verifier/emit_order.c \
 	verifier/emit_enum.c \
@@ -63,6 +66,7 @@ VERIFIER_SRCS := \
 	verifier/emit_partition.c \
 	verifier/emit_grant.c \
 	verifier/emit_ext.c \
+	verifier/emit_policy.c \
 	verifier/expected.c \
 	verifier/replay.c \
 	verifier/compare.c \
@@ -74,6 +78,7 @@ VERIFIER_SRCS := \
 	verifier/dump_partition.c \
 	verifier/dump_grant.c \
 	verifier/dump_ext.c \
+	verifier/dump_policy.c \
 	verifier/dump_view.c
 
 # The CLI: main.c's command table and the commands.

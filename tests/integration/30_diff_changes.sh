@@ -194,6 +194,23 @@ check_eq "grant to a missing role: exit 2" 2 "$RC"
 check_eq "grant to a missing role: the model's line and column" \
     "verifier diff: $w/models/$SCHEMA.yaml:9:13: grant to role \"no_such_role\", which does not exist (roles are made in initdb/, not by a model)" "$OUT"
 
+# So is a policy for a role the cluster does not have.
+cat > "$w/models/$SCHEMA.yaml" <<'YAML'
+schema: shop
+tables:
+  t:
+    columns:
+      id: bigint
+    policies:
+      - name: p
+        roles: [billing_svc, no_such_role]
+        using: id > 0
+YAML
+run_capture "$VERIFIER" diff "${opts[@]}"
+check_eq "policy for a missing role: exit 2" 2 "$RC"
+check_eq "policy for a missing role: the model's line and column" \
+    "verifier diff: $w/models/$SCHEMA.yaml:8:30: policy \"p\" of table \"t\" is for role \"no_such_role\", which does not exist (roles are made in initdb/, not by a model)" "$OUT"
+
 # So is an extension the server does not have.
 cat > "$w/models/$SCHEMA.yaml" <<'YAML'
 schema: shop

@@ -62,6 +62,22 @@ check_contains "the view's reference is named with file and line" \
     "20261201000000_view.sql:2: the up section refers to schema \"auth\"" "$OUT"
 rm "$W/mig/20261201000000_view.sql"
 
+# So is a policy whose USING reads another schema's table.
+cat > "$W/mig/20261201000000_policy.sql" <<'SQL'
+-- migrate:up
+ALTER TABLE billing.invoices ENABLE ROW LEVEL SECURITY;
+CREATE POLICY own_invoices ON billing.invoices
+  USING (EXISTS (SELECT 1 FROM auth.users u WHERE u.id = invoices.id));
+-- migrate:down
+DROP POLICY own_invoices ON billing.invoices;
+ALTER TABLE billing.invoices DISABLE ROW LEVEL SECURITY;
+SQL
+run_capture "$VERIFIER" check "${opts[@]}" --no-live
+check_eq "a policy reading another schema fails check" 1 "$RC"
+check_contains "the policy's reference is named with file and line" \
+    "20261201000000_policy.sql:3: the up section refers to schema \"auth\"" "$OUT"
+rm "$W/mig/20261201000000_policy.sql"
+
 # Every way of naming another schema, from the parse tree; a two-part
 # column name (table.column) is not a schema.
 cat > "$W/mig/20261201000000_names.sql" <<'SQL'

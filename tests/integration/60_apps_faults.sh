@@ -49,8 +49,9 @@ if [ "$n503" -gt 0 ] && [ "$n201" -gt 0 ]; then
 else
 	fail "load: the outage was seen" "$total requests, $n201 201s, $n503 503s"
 fi
-grep '^201 ' $W/all | cut -d' ' -f2 | sort -n > $W/acked
-q $DB "SELECT id FROM billing.invoices ORDER BY id" | sort -n > $W/rows
+# comm wants its input sorted as text (sort -n puts 99 before 100).
+grep '^201 ' $W/all | cut -d' ' -f2 | sort > $W/acked
+q $DB "SELECT id FROM billing.invoices ORDER BY id" | sort > $W/rows
 check_eq "load: every acknowledged invoice exists" "" "$(comm -23 $W/acked $W/rows | head -5)"
 check_eq "load: the app never restarted" 1 "$(kill -0 $PID_billing 2>/dev/null && echo 1 || echo 0)"
 # A pooled connection that went stale fails once (503) and is replaced, so

@@ -35,7 +35,8 @@ static const char *const cols[CATALOG_NSETS] = {
 	"name parent bound partkey",
 	"on_kind name col grantee privilege grantable",
 	"name used",
-	"name kind populated def cols reloptions comment",
+	"name kind populated def cols reloptions comment colcomments",
+	"tbl name cmd permissive roles qual with_check comment deps",
 	"kind name col deptype ref_kind ref_name ref_col",
 	"kind name",
 };
@@ -515,7 +516,9 @@ test_dependency_cycle_named(void **state)
 {
 	static const char *const views[] = {
 		"a", "v", "t", "SELECT 1 FROM shop.b", "x integer\n", NULL, NULL,
+		NULL,
 		"b", "v", "t", "SELECT 1 FROM shop.a", "x integer\n", NULL, NULL,
+		NULL,
 	};
 	static const char *const deps[] = {
 		"view", "a", NULL, "n", "view", "b", "x",
@@ -529,6 +532,45 @@ test_dependency_cycle_named(void **state)
 	set_rows(&e, CATALOG_DEPS, 2, deps);
 	check_refused(&a, &e, "dependency cycle: create view shop.a "
 	    "-> create view shop.b -> create view shop.a");
+}
+
+/* Row level security turned on; a policy added, one altered in place
+   (roles, USING), in that order. */
+static void
+test_row_level_security(void **state)
+{
+	static const char *const before_t[] = { "customers", NULL, "f", "f" };
+	static const char *const after_t[] = { "customers", NULL, "t", "t" };
+	static const char *const before_p[] = {
+		"customers", "p1", "ALL", "PERMISSIVE", "PUBLIC", "(id > 0)",
+		NULL, NULL, "\ncustomers\t\ncustomers\tid\n",
+	};
+	static const char *const after_p[] = {
+		"customers", "p1", "ALL", "PERMISSIVE", "billing_svc",
+		"(id > 1)", NULL, NULL, "\ncustomers\t\ncustomers\tid\n",
+		"customers", "p2", "SELECT", "RESTRICTIVE", "PUBLIC", "true",
+		NULL, NULL, "\ncustomers\t\n",
+	};
+	struct catalog	a, e;
+
+	base_catalog(&a);
+	base_catalog(&e);
+	replace_set(&a, CATALOG_TABLES, "name comment rls force_rls", 1,
+	    before_t);
+	replace_set(&e, CATALOG_TABLES, "name comment rls force_rls", 1,
+	    after_t);
+	replace_set(&a, CATALOG_POLICIES, cols[CATALOG_POLICIES], 1,
+	    before_p);
+	replace_set(&e, CATALOG_POLICIES, cols[CATALOG_POLICIES], 2,
+	    after_p);
+	check_up(&a, &e, NULL, 5,
+	    "ALTER TABLE shop.customers ENABLE ROW LEVEL SECURITY;\n"
+	    "ALTER TABLE shop.customers FORCE ROW LEVEL SECURITY;\n"
+	    "CREATE POLICY p2 ON shop.customers AS RESTRICTIVE FOR SELECT\n"
+	    "  USING (true);\n"
+	    "ALTER POLICY p1 ON shop.customers TO billing_svc;\n"
+	    "ALTER POLICY p1 ON shop.customers\n"
+	    "  USING (id > 1);\n", "");
 }
 
 int
@@ -548,6 +590,7 @@ main(void)
 		cmocka_unit_test(test_partitions_parents_first),
 		cmocka_unit_test(test_partition_key_change_refused),
 		cmocka_unit_test(test_dependency_cycle_named),
+		cmocka_unit_test(test_row_level_security),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
