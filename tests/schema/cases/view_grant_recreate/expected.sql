@@ -7,11 +7,11 @@ SELECT orders.id,
     orders.customer_id
    FROM shop.orders
   WHERE orders.total_cents > 10000;
-GRANT SELECT, UPDATE ON TABLE shop.big_orders TO billing_svc;
 CREATE VIEW shop.big_customers AS
 SELECT DISTINCT big_orders.customer_id
    FROM shop.big_orders;
 GRANT SELECT ON TABLE shop.big_customers TO auth_svc;
+GRANT SELECT, UPDATE ON TABLE shop.big_orders TO billing_svc;
 
 -- migrate:down
 DROP VIEW shop.big_customers;
@@ -22,8 +22,8 @@ SELECT orders.id,
     orders.total_cents
    FROM shop.orders
   WHERE orders.total_cents > 10000;
-GRANT SELECT ON TABLE shop.big_orders TO billing_svc;
 CREATE VIEW shop.big_customers AS
 SELECT DISTINCT big_orders.customer_id
    FROM shop.big_orders;
 GRANT SELECT ON TABLE shop.big_customers TO auth_svc;
+GRANT SELECT ON TABLE shop.big_orders TO billing_svc;
