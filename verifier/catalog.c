@@ -49,7 +49,7 @@ static const char *const set_names[CATALOG_NSETS] = {
 	"enums", "tables", "columns", "constraints", "concols", "indexes",
 	"indexkeys", "sequences", "domains", "domchecks", "composites",
 	"compattrs", "partitions", "grants", "extensions", "views", "viewdeps",
-	"unsupported"
+	"triggers", "unsupported"
 };
 
 static const char *const set_sql[CATALOG_NSETS] = {
@@ -407,6 +407,9 @@ static const char *const set_sql[CATALOG_NSETS] = {
 	"AND t.typtype IN ('e', 'd') "
 	"ORDER BY 1, 2, 3",
 
+	/* CATALOG_TRIGGERS */
+	catalog_triggers_sql,
+
 	/* CATALOG_UNSUPPORTED: what is in the schema and not modelled. */
 	"SELECT kind, name FROM ("
 	"SELECT 'foreign table' AS kind, c.relname::pg_catalog.text AS name "
@@ -479,11 +482,23 @@ static const char *const set_sql[CATALOG_NSETS] = {
 	"FROM pg_catalog.pg_proc p "
 	"JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace "
 	"WHERE n.nspname = $1 " NOT_EXT_MEMBER("pg_proc", "p.oid")
-	"UNION ALL SELECT 'trigger', c.relname || '.' || g.tgname "
-	"FROM pg_catalog.pg_trigger g "
+	/* Triggers: of a partition itself (not a clone of its parent's),
+	   or calling a function of another schema. */
+	"UNION ALL SELECT 'trigger on a partition', c.relname || '.' || "
+	"g.tgname FROM pg_catalog.pg_trigger g "
 	"JOIN pg_catalog.pg_class c ON c.oid = g.tgrelid "
 	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-	"WHERE n.nspname = $1 AND NOT g.tgisinternal "
+	"WHERE n.nspname = $1 AND NOT g.tgisinternal AND g.tgparentid = 0 "
+	"AND c.relispartition "
+	"UNION ALL SELECT 'trigger calling a function of another schema', "
+	"c.relname || '.' || g.tgname || ' (' || pn.nspname || '.' || "
+	"p.proname || ')' FROM pg_catalog.pg_trigger g "
+	"JOIN pg_catalog.pg_class c ON c.oid = g.tgrelid "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+	"JOIN pg_catalog.pg_proc p ON p.oid = g.tgfoid "
+	"JOIN pg_catalog.pg_namespace pn ON pn.oid = p.pronamespace "
+	"WHERE n.nspname = $1 AND NOT g.tgisinternal AND g.tgparentid = 0 "
+	"AND pn.nspname NOT IN ($1, 'pg_catalog') "
 	"UNION ALL SELECT 'policy', c.relname || '.' || p.polname "
 	"FROM pg_catalog.pg_policy p "
 	"JOIN pg_catalog.pg_class c ON c.oid = p.polrelid "

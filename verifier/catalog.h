@@ -65,6 +65,16 @@ enum catalog_set_id {
 				   column, or NULL) of the schema that view
 				   vw reads, or an enum or domain it names
 				   (pg_depend of its rule) */
+	CATALOG_TRIGGERS,	/* tbl, name, def: pg_get_triggerdef(), body:
+				   def without its table, enabled (origin,
+				   disabled, replica, always), tgtype,
+				   update_of, function, func (name(types)
+				   of a function of the schema), nargs,
+				   args (tgargs, bytea's escape format),
+				   old_table, new_table, is_constraint,
+				   is_deferrable, is_deferred, cols (that it
+				   depends on, one a line), comment:
+				   catalog_trigger.c */
 	CATALOG_UNSUPPORTED,	/* kind, name */
 	CATALOG_NSETS
 };
@@ -73,6 +83,8 @@ enum catalog_set_id {
 extern const char catalog_grants_sql[];
 /* catalog_ext.c: the query of CATALOG_EXTENSIONS. */
 extern const char catalog_extensions_sql[];
+/* catalog_trigger.c: the query of CATALOG_TRIGGERS. */
+extern const char catalog_triggers_sql[];
 
 struct catalog_set {
 	size_t	 ncols;

@@ -578,7 +578,8 @@ domain_keeps_values(struct snapshot *snap, const char *from, const char *to,
 
 /* The statements to run, in order: diff_sql, then each kind's own. */
 static const char *const *const sql_parts[] = { diff_sql, diff_types_sql,
-	diff_partition_sql, diff_grant_sql, diff_ext_sql, NULL };
+	diff_partition_sql, diff_grant_sql, diff_ext_sql, diff_trigger_sql,
+	NULL };
 
 int
 diff_compute(struct snapshot *snap, const char *from, const char *to,

@@ -14,7 +14,8 @@
 /*
  * One difference.  kind: "enum", "sequence", "table", "column",
  * "constraint", "index", "partition" (diff_partition.c), "grant" (diff_grant.c
- * says how it is written), "extension" (diff_ext.c).  action: "add", "drop",
+ * says how it is written), "extension" (diff_ext.c), "trigger"
+ * (diff_trigger.c).  action: "add", "drop",
  * "rename", "alter".
  * tbl is the table of a column, constraint or index under its name on the
  * target side; old_tbl under its name on the source side (they differ

@@ -19,6 +19,9 @@ extern const char *const diff_partition_sql[];
 void	diff_partition_describe(struct vbuf *out, const char *schema,
 	    const struct diff_change *c);
 
+/* diff_trigger.c: triggers; NULL-terminated. */
+extern const char *const diff_trigger_sql[];
+
 /*
  * The base type of type (as the catalog prints it) when it is a domain of
  * side, through domains over domains, with type's array suffix; else type

@@ -41,6 +41,10 @@ void	dump_extensions(const struct catalog *cat, struct model *m);
 /* dump_view.c: the views of CATALOG_VIEWS, appended to m->views. */
 void	dump_views(const struct catalog *cat, struct model *m);
 
+/* dump_trigger.c: the triggers of CATALOG_TRIGGERS, appended to
+   m->triggers (once m has its views). */
+void	dump_triggers(const struct catalog *cat, struct model *m);
+
 /* dump_domain.c: the domains and composite types of cat into m. */
 void	dump_user_types(const struct catalog *cat, struct model *m,
 	    struct problems *p);

@@ -595,6 +595,7 @@ emit_migration(struct snapshot *snap, const char *schema, const char *from,
 	/* 0. Privileges that go, under the source names; views that must go
 	   before what they read changes. */
 	emit_grants_revoke(&e);
+	emit_triggers_drop(&e);
 	emit_views_drop(&e);
 	/* Extensions, before anything uses their types. */
 	emit_extensions_create(&e);
@@ -717,6 +718,7 @@ emit_migration(struct snapshot *snap, const char *schema, const char *from,
 	}
 	emit_storage_alter(&e);
 	emit_views_create(&e);
+	emit_triggers_create(&e);
 	/* 9. Comments. */
 	emit_constraint_comments(&e);
 	for (i = 0; i < e.d.n; i++) {

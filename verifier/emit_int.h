@@ -126,5 +126,12 @@ void	emit_type_grants(struct emitter *e, const char *name);
    their comments. */
 void	emit_views_drop(struct emitter *e);
 void	emit_views_create(struct emitter *e);
+/* emit_view.c: whether emit_views_drop() drops source view name. */
+int	emit_view_dropped(struct emitter *e, const char *name);
+
+/* emit_trigger.c: triggers dropped (step 0, before views and whatever
+   they need), created, replaced, enabled and commented (step 8, last). */
+void	emit_triggers_drop(struct emitter *e);
+void	emit_triggers_create(struct emitter *e);
 
 #endif

@@ -237,6 +237,19 @@ ordered(struct emitter *e, const char *side, const struct vset *s,
 		vset_add(out, s->v[i]);
 }
 
+int
+emit_view_dropped(struct emitter *e, const char *name)
+{
+	struct vset	r;
+	int		found;
+
+	memset(&r, 0, sizeof(r));
+	dropped_views(e, &r);
+	found = vset_has(&r, name);
+	vset_free(&r);
+	return (found);
+}
+
 void
 emit_views_drop(struct emitter *e)
 {

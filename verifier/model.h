@@ -318,6 +318,44 @@ struct model_view {
 	int		  qline, qcol;	/* where the query starts */
 };
 
+/* Trigger events (a set of bits). */
+enum {
+	MODEL_TRG_INSERT = 1 << 0,
+	MODEL_TRG_UPDATE = 1 << 1,
+	MODEL_TRG_DELETE = 1 << 2,
+	MODEL_TRG_TRUNCATE = 1 << 3
+};
+
+/*
+ * A trigger (`triggers:` under its table or view, model_trigger.c), in
+ * struct model's flat list in file order.  timing and enabled index
+ * model_trg_timings[] and model_trg_enabled[]; function is as written: a
+ * function of the schema by bare name, or "pg_catalog.name".
+ */
+struct model_trigger {
+	char		 *table;	/* its table or view */
+	int		  on_view;
+	char		 *name;
+	int		  timing;	/* 0 before, 1 after, 2 instead of */
+	unsigned	  events;	/* MODEL_TRG_* bits */
+	char		**update_of;	/* columns of UPDATE OF, or none */
+	size_t		  nupdate_of;
+	int		  for_each_row;
+	char		 *when;		/* or NULL */
+	char		 *function;
+	char		**args;		/* literals' values */
+	size_t		  nargs;
+	char		 *old_table;	/* REFERENCING names, or NULL */
+	char		 *new_table;
+	int		  constraint;	/* CREATE CONSTRAINT TRIGGER */
+	int		  deferrable;
+	int		  initially_deferred;
+	int		  enabled;	/* 0 origin (the default) */
+	char		 *comment;	/* or NULL */
+	int		  line, col;
+	int		  fline, fcol;	/* of its function */
+};
+
 struct model {
 	char			*path;		/* as given to model_load/parse */
 	char			*schema;
@@ -339,6 +377,8 @@ struct model {
 	size_t			 nextensions;
 	struct model_view	*views;		/* in file order */
 	size_t			 nviews;
+	struct model_trigger	*triggers;	/* in file order */
+	size_t			 ntriggers;
 };
 
 /*
@@ -445,6 +485,22 @@ void	model_render_view(const struct model *m, const struct model_view *v,
 	    int comment, struct vbuf *out);
 void	model_write_views(const struct model *m, struct vbuf *out);
 void	model_views_free(struct model_view *v, size_t n);
+
+/*
+ * model_trigger.c: the words of a trigger's timing ("before", "after",
+ * "instead of") and enabled state ("origin", "disabled", "replica",
+ * "always"), NULL-terminated; the DDL of m's triggers (CREATE TRIGGER,
+ * ALTER TABLE ... TRIGGER when not enabled on origin, COMMENT ON
+ * TRIGGER), one statement per stmt() call; the triggers of table (or
+ * view) tbl written back as YAML at indent; the triggers released.
+ */
+extern const char *const model_trg_timings[];
+extern const char *const model_trg_enabled[];
+void	model_render_triggers(const struct model *m, struct vbuf *out,
+	    void (*stmt)(void *arg, int line, int col), void *arg);
+void	model_write_triggers(const struct model *m, const char *tbl,
+	    int indent, struct vbuf *out);
+void	model_triggers_free(struct model_trigger *v, size_t n);
 
 /* Lookups by exact name; NULL when absent.  Valid while m is. */
 const struct model_table	*model_find_table(const struct model *m,

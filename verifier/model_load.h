@@ -121,6 +121,10 @@ int	ld_sequences(struct loader *ld, yaml_node_t *map);
 /* model_view.c: the views mapping (materialized: the
    materialized_views one), read after tables and sequences. */
 int	ld_views(struct loader *ld, yaml_node_t *map, int materialized);
+/* model_trigger.c: the triggers (a sequence) of table t, or of view tbl
+   when t is NULL, appended to ld->m->triggers. */
+int	ld_triggers(struct loader *ld, const char *tbl,
+	    const struct model_table *t, yaml_node_t *seq);
 /* model_yaml.c: a scalar as YAML needs it; "key: value\n" at indent. */
 void	yaml_scalar(struct vbuf *out, const char *s, int flow);
 void	yaml_kv(struct vbuf *out, int indent, const char *key,

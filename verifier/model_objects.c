@@ -451,7 +451,7 @@ done:
 static const char *const table_keys[] = {
 	"comment", "renamed_from", "columns", "primary_key", "unique",
 	"foreign_keys", "checks", "indexes", "exclude", "unlogged", "with",
-	"partition_by", "partitions", "grants", NULL
+	"partition_by", "partitions", "grants", "triggers", NULL
 };
 static const char *const pk_keys[] = {
 	"name", "columns", "deferrable", "initially_deferred", "comment", NULL
@@ -888,6 +888,9 @@ ld_table(struct loader *ld, yaml_node_t *k, yaml_node_t *v)
 	if ((n = ld_map_get(ld, v, "grants")) != NULL &&
 	    ld_grants(ld, n, MODEL_GRANT_TABLE, what, t, &t->grants,
 	    &t->ngrants) == -1)
+		return (-1);
+	if ((n = ld_map_get(ld, v, "triggers")) != NULL &&
+	    ld_triggers(ld, t->name, t, n) == -1)
 		return (-1);
 	return (ld_partitioning(ld, t, v));
 }

@@ -508,6 +508,8 @@ render(const struct model *m, struct render *r, struct vf_error *err)
 			stmt_done(r, m->views[i].line, m->views[i].col);
 		}
 	}
+	/* Triggers once their tables, views and functions exist. */
+	model_render_triggers(m, out, render_done, r);
 	render_comments(m, r);
 	for (i = 0; i < m->ntables; i++) {
 		t = &m->tables[i];

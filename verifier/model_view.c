@@ -15,7 +15,7 @@
 
 static const char *const view_keys[] = {
 	"columns", "query", "security_barrier", "security_invoker",
-	"check_option", "comment", NULL
+	"check_option", "comment", "triggers", NULL
 };
 static const char *const matview_keys[] = {
 	"columns", "query", "with_data", "comment", NULL
@@ -269,6 +269,9 @@ ld_views(struct loader *ld, yaml_node_t *map, int materialized)
 		if ((n = ld_map_get(ld, val, "comment")) != NULL &&
 		    ld_str(ld, n, "comment", &v->comment) == -1)
 			return (-1);
+		if ((n = ld_map_get(ld, val, "triggers")) != NULL &&
+		    ld_triggers(ld, v->name, NULL, n) == -1)
+			return (-1);
 	}
 	return (0);
 }
@@ -393,6 +396,7 @@ write_views(const struct model *m, int materialized, struct vbuf *out)
 			vbuf_puts(out, "    with_data: false\n");
 		if (v->comment != NULL)
 			yaml_kv(out, 4, "comment", v->comment);
+		model_write_triggers(m, v->name, 4, out);
 	}
 }
 

@@ -747,6 +747,7 @@ model_write_yaml(const struct model *m, struct vbuf *out)
 			write_table(&ns, &m->tables[i], out);
 			write_partitions(m, m->tables[i].name,
 			    m->tables[i].partition_by, 4, out);
+			model_write_triggers(m, m->tables[i].name, 4, out);
 		}
 	}
 	model_write_views(m, out);

@@ -37,6 +37,7 @@ static const char *const cols[CATALOG_NSETS] = {
 	"name used",
 	"name kind populated def cols reloptions comment",
 	"vw ref_tbl ref_col",
+	"tbl name def body enabled",
 	"kind name",
 };
 
