@@ -63,8 +63,18 @@ enum catalog_set_id {
 				   reloptions, comment */
 	CATALOG_VIEWDEPS,	/* vw, ref_tbl, ref_col: a relation (and
 				   column, or NULL) of the schema that view
-				   vw reads, or an enum or domain it names
-				   (pg_depend of its rule) */
+				   vw reads, or an enum or domain it names,
+				   or a function it calls, as
+				   "fname(identity)" (pg_depend of its rule) */
+	CATALOG_FUNCTIONS,	/* name: fname(identity arguments), fname,
+				   kind (f or p), identity, args: "mode\tname
+				   \ttype\tdefault" a line (mode i, o, b, v,
+				   t), result: pg_get_function_result(),
+				   rettype ("setof " and the type, NULL for a
+				   procedure), language, body (trimmed),
+				   volatility, strict, secdef (t/f), config
+				   (proconfig, a line each), parallel, cost,
+				   rows, def: pg_get_functiondef(), comment */
 	CATALOG_UNSUPPORTED,	/* kind, name */
 	CATALOG_NSETS
 };

@@ -41,6 +41,10 @@ void	dump_extensions(const struct catalog *cat, struct model *m);
 /* dump_view.c: the views of CATALOG_VIEWS, appended to m->views. */
 void	dump_views(const struct catalog *cat, struct model *m);
 
+/* dump_function.c: the functions and procedures of CATALOG_FUNCTIONS,
+   appended to m->functions. */
+void	dump_functions(const struct catalog *cat, struct model *m);
+
 /* dump_domain.c: the domains and composite types of cat into m. */
 void	dump_user_types(const struct catalog *cat, struct model *m,
 	    struct problems *p);

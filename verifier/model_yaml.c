@@ -749,6 +749,7 @@ model_write_yaml(const struct model *m, struct vbuf *out)
 			    m->tables[i].partition_by, 4, out);
 		}
 	}
+	model_write_functions(m, out);
 	model_write_views(m, out);
 	if (m->ngrants > 0) {
 		vbuf_putc(out, '\n');

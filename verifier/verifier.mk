@@ -29,6 +29,7 @@ VERIFIER_SRCS := \
 	verifier/model_objects.c \
 	verifier/model_storage.c \
 	verifier/model_view.c \
+	verifier/model_function.c \
 	verifier/model_constraint.c \
 	verifier/model_names.c \
 	verifier/model_types.c \
@@ -49,11 +50,13 @@ VERIFIER_SRCS := \
 	verifier/diff_partition.c \
 	verifier/diff_grant.c \
 	verifier/diff_ext.c \
+	verifier/diff_function.c \
 	verifier/emit.c \
 	verifier/emit_enum.c \
 	verifier/emit_domain.c \
 	verifier/emit_sequence.c \
 	verifier/emit_view.c \
+	verifier/emit_function.c \
 	verifier/emit_storage.c \
 	verifier/emit_constraint.c \
 	verifier/emit_partition.c \
@@ -70,7 +73,8 @@ VERIFIER_SRCS := \
 	verifier/dump_partition.c \
 	verifier/dump_grant.c \
 	verifier/dump_ext.c \
-	verifier/dump_view.c
+	verifier/dump_view.c \
+	verifier/dump_function.c
 
 # The CLI: main.c's command table and the commands.
 VERIFIER_CLI_SRCS := \
