@@ -49,7 +49,7 @@ static const char *const set_names[CATALOG_NSETS] = {
 	"enums", "tables", "columns", "constraints", "concols", "indexes",
 	"indexkeys", "sequences", "domains", "domchecks", "composites",
 	"compattrs", "partitions", "grants", "extensions", "views", "viewdeps",
-	"triggers", "unsupported"
+	"functions", "triggers", "unsupported"
 };
 
 static const char *const set_sql[CATALOG_NSETS] = {
@@ -386,7 +386,8 @@ static const char *const set_sql[CATALOG_NSETS] = {
 	"WHERE n.nspname = $1 AND c.relkind IN ('v', 'm') "
 	"ORDER BY c.relname",
 	/* CATALOG_VIEWDEPS: from the view's rule to the relations (and
-	   columns) it reads, in the schema, and the enums and domains. */
+	   columns) it reads, in the schema, the enums and domains, the
+	   functions. */
 	"SELECT DISTINCT v.relname AS vw, rc.relname AS ref_tbl, "
 	"a.attname AS ref_col "
 	VIEW_RULE_DEPS
@@ -405,8 +406,51 @@ static const char *const set_sql[CATALOG_NSETS] = {
 	"JOIN pg_catalog.pg_namespace tn ON tn.oid = t.typnamespace "
 	"WHERE n.nspname = $1 AND tn.nspname = $1 AND v.relkind IN ('v', 'm') "
 	"AND t.typtype IN ('e', 'd') "
+	/* And the functions of the schema it calls, by their identity. */
+	"UNION SELECT v.relname, p.proname || '(' || "
+	"pg_catalog.pg_get_function_identity_arguments(p.oid) || ')', NULL "
+	VIEW_RULE_DEPS
+	"AND d.refclassid = 'pg_catalog.pg_proc'::pg_catalog.regclass "
+	"JOIN pg_catalog.pg_proc p ON p.oid = d.refobjid "
+	"JOIN pg_catalog.pg_namespace pn ON pn.oid = p.pronamespace "
+	"WHERE n.nspname = $1 AND pn.nspname = $1 AND v.relkind IN ('v', 'm') "
 	"ORDER BY 1, 2, 3",
 
+	/* CATALOG_FUNCTIONS: functions and procedures, not an extension's;
+	   a body trimmed of the whitespace around it. */
+	"SELECT p.proname || '(' || "
+	"pg_catalog.pg_get_function_identity_arguments(p.oid) || ')' AS name, "
+	"p.proname AS fname, p.prokind::pg_catalog.text AS kind, "
+	"pg_catalog.pg_get_function_identity_arguments(p.oid) AS identity, "
+	"(SELECT pg_catalog.string_agg(COALESCE(a.m::pg_catalog.text, 'i') "
+	"|| E'\\t' || COALESCE(a.nm, '') || E'\\t' || "
+	"pg_catalog.format_type(a.t, NULL) || E'\\t' || "
+	"COALESCE(pg_catalog.pg_get_function_arg_default(p.oid, "
+	"a.i::pg_catalog.int4), ''), E'\\n' ORDER BY a.i) "
+	"FROM ROWS FROM (pg_catalog.unnest(COALESCE(p.proallargtypes, "
+	"p.proargtypes::pg_catalog.oid[])), "
+	"pg_catalog.unnest(p.proargmodes), pg_catalog.unnest(p.proargnames)) "
+	"WITH ORDINALITY AS a(t, m, nm, i)) AS args, "
+	"pg_catalog.pg_get_function_result(p.oid) AS result, "
+	"CASE WHEN p.prokind = 'p' THEN NULL ELSE CASE WHEN p.proretset "
+	"THEN 'setof ' ELSE '' END || pg_catalog.format_type(p.prorettype, "
+	"NULL) END AS rettype, l.lanname AS language, "
+	"pg_catalog.btrim(COALESCE(pg_catalog.pg_get_function_sqlbody(p.oid), "
+	"p.prosrc), E' \\t\\r\\n') AS body, "
+	"p.provolatile::pg_catalog.text AS volatility, "
+	"CASE WHEN p.proisstrict THEN 't' ELSE 'f' END AS strict, "
+	"CASE WHEN p.prosecdef THEN 't' ELSE 'f' END AS secdef, "
+	"pg_catalog.array_to_string(p.proconfig, E'\\n') AS config, "
+	"p.proparallel::pg_catalog.text AS parallel, "
+	"p.procost::pg_catalog.text AS cost, p.prorows::pg_catalog.text AS rows, "
+	"pg_catalog.pg_get_functiondef(p.oid) AS def, "
+	"pg_catalog.obj_description(p.oid, 'pg_proc') AS comment "
+	"FROM pg_catalog.pg_proc p "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace "
+	"JOIN pg_catalog.pg_language l ON l.oid = p.prolang "
+	"WHERE n.nspname = $1 AND p.prokind IN ('f', 'p') "
+	NOT_EXT_MEMBER("pg_proc", "p.oid")
+	"ORDER BY 1",
 	/* CATALOG_TRIGGERS */
 	catalog_triggers_sql,
 
@@ -475,13 +519,20 @@ static const char *const set_sql[CATALOG_NSETS] = {
 	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
 	"WHERE n.nspname = $1 AND c.relkind IN ('r', 'p') "
 	"AND c.relreplident <> 'd' "
-	"UNION ALL SELECT CASE p.prokind WHEN 'p' THEN 'procedure' "
-	"WHEN 'a' THEN 'aggregate' WHEN 'w' THEN 'window function' "
-	"ELSE 'function' END, p.proname || '(' || "
+	"UNION ALL SELECT CASE p.prokind WHEN 'a' THEN 'aggregate' "
+	"ELSE 'window function' END, p.proname || '(' || "
 	"pg_catalog.oidvectortypes(p.proargtypes) || ')' "
 	"FROM pg_catalog.pg_proc p "
 	"JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace "
-	"WHERE n.nspname = $1 " NOT_EXT_MEMBER("pg_proc", "p.oid")
+	"WHERE n.nspname = $1 AND p.prokind IN ('a', 'w') "
+	NOT_EXT_MEMBER("pg_proc", "p.oid")
+	"UNION ALL SELECT 'privileges on a ' || CASE p.prokind WHEN 'p' "
+	"THEN 'procedure' ELSE 'function' END, p.proname || '(' || "
+	"pg_catalog.oidvectortypes(p.proargtypes) || ')' "
+	"FROM pg_catalog.pg_proc p "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace "
+	"WHERE n.nspname = $1 AND p.prokind IN ('f', 'p') "
+	"AND p.proacl IS NOT NULL " NOT_EXT_MEMBER("pg_proc", "p.oid")
 	/* Triggers: of a partition itself (not a clone of its parent's),
 	   or calling a function of another schema. */
 	"UNION ALL SELECT 'trigger on a partition', c.relname || '.' || "

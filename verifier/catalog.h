@@ -63,13 +63,24 @@ enum catalog_set_id {
 				   reloptions, comment */
 	CATALOG_VIEWDEPS,	/* vw, ref_tbl, ref_col: a relation (and
 				   column, or NULL) of the schema that view
-				   vw reads, or an enum or domain it names
-				   (pg_depend of its rule) */
+				   vw reads, or an enum or domain it names,
+				   or a function it calls, as
+				   "fname(identity)" (pg_depend of its rule) */
+	CATALOG_FUNCTIONS,	/* name: fname(identity arguments), fname,
+				   kind (f or p), identity, args: "mode\tname
+				   \ttype\tdefault" a line (mode i, o, b, v,
+				   t), result: pg_get_function_result(),
+				   rettype ("setof " and the type, NULL for a
+				   procedure), language, body (trimmed),
+				   volatility, strict, secdef (t/f), config
+				   (proconfig, a line each), parallel, cost,
+				   rows, def: pg_get_functiondef(), comment */
 	CATALOG_TRIGGERS,	/* tbl, name, def: pg_get_triggerdef(), body:
 				   def without its table, enabled (origin,
 				   disabled, replica, always), tgtype,
-				   update_of, function, func (name(types)
-				   of a function of the schema), nargs,
+				   update_of, function, func (a function
+				   of the schema as CATALOG_FUNCTIONS names
+				   it: fname(identity)), nargs,
 				   args (tgargs, bytea's escape format),
 				   old_table, new_table, is_constraint,
 				   is_deferrable, is_deferred, cols (that it

@@ -11,6 +11,9 @@
 /* diff_types.c: domains and composite types; NULL-terminated. */
 extern const char *const diff_types_sql[];
 
+/* diff_function.c: functions and procedures; NULL-terminated. */
+extern const char *const diff_function_sql[];
+
 /*
  * diff_partition.c: partitions (NULL-terminated), and the line describing
  * a change of kind "partition" (diff_describe() calls it).

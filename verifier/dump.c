@@ -629,6 +629,7 @@ dump_model(const struct catalog *cat, struct model *m, struct problems *p)
 	dump_partitions(cat, m);
 	dump_grants(cat, m);
 	dump_extensions(cat, m);
+	dump_functions(cat, m);
 	dump_views(cat, m);
 	dump_triggers(cat, m);
 }

@@ -41,6 +41,9 @@ void	dump_extensions(const struct catalog *cat, struct model *m);
 /* dump_view.c: the views of CATALOG_VIEWS, appended to m->views. */
 void	dump_views(const struct catalog *cat, struct model *m);
 
+/* dump_function.c: the functions and procedures of CATALOG_FUNCTIONS,
+   appended to m->functions. */
+void	dump_functions(const struct catalog *cat, struct model *m);
 /* dump_trigger.c: the triggers of CATALOG_TRIGGERS, appended to
    m->triggers (once m has its views). */
 void	dump_triggers(const struct catalog *cat, struct model *m);

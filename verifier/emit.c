@@ -688,6 +688,7 @@ emit_migration(struct snapshot *snap, const char *schema, const char *from,
 			vbuf_puts(out, ";\n");
 		}
 	}
+	emit_functions_drop(&e);
 	emit_sequences_finish(&e);
 	emit_types_drop(&e);
 	emit_enums_drop(&e);
@@ -717,6 +718,7 @@ emit_migration(struct snapshot *snap, const char *schema, const char *from,
 		}
 	}
 	emit_storage_alter(&e);
+	emit_functions_create(&e);
 	emit_views_create(&e);
 	emit_triggers_create(&e);
 	/* 9. Comments. */

@@ -134,4 +134,12 @@ int	emit_view_dropped(struct emitter *e, const char *name);
 void	emit_triggers_drop(struct emitter *e);
 void	emit_triggers_create(struct emitter *e);
 
+/* emit_function.c: whether c drops function c->name (a drop, or a change
+   of its arguments or result: dropped and created again); functions
+   dropped (step 7, after the tables) and created or replaced with their
+   comments (step 8, before the views). */
+int	emit_function_recreated(const struct diff_change *c);
+void	emit_functions_drop(struct emitter *e);
+void	emit_functions_create(struct emitter *e);
+
 #endif

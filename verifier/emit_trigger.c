@@ -3,7 +3,9 @@
  * before views and before anything a trigger needs goes): triggers the
  * target lacks, constraint triggers whose definition changes, and triggers
  * that read a column (UPDATE OF, WHEN) that is dropped, changes type or
- * becomes generated (PostgreSQL refuses those changes under a trigger).
+ * becomes generated (PostgreSQL refuses those changes under a trigger),
+ * and triggers that call a function that is dropped (the trigger then
+ * calls another) or dropped and created again (emit_function.c).
  * Created last (step 8, after tables, columns, views and functions):
  * new triggers, the dropped ones the target keeps, and those of views
  * that emit_view.c drops and creates again (a trigger goes with its
@@ -92,6 +94,22 @@ col_readers(struct emitter *e, struct tset *s, const char *f_tbl,
 	sqlite3_finalize(st);
 }
 
+/* The source triggers that call function name (fname(identity)), to s. */
+static void
+func_readers(struct emitter *e, struct tset *s, const char *name)
+{
+	sqlite3_stmt	*st;
+
+	st = emit_query(e, "SELECT g.tbl, COALESCE((SELECT x.t_name "
+	    "FROM temp.tmap x WHERE x.f_name = g.tbl), g.tbl), g.name "
+	    "FROM triggers g WHERE g.side = ?1 AND g.func = ?2 "
+	    "ORDER BY g.tbl, g.name", e->from, name, NULL);
+	while (st != NULL && sqlite3_step(st) == SQLITE_ROW)
+		tset_add(s, emit_text(st, 0), emit_text(st, 1),
+		    emit_text(st, 2));
+	sqlite3_finalize(st);
+}
+
 /* The source triggers of the views emit_view.c drops, to s. */
 static void
 view_triggers(struct emitter *e, struct tset *s)
@@ -132,6 +150,8 @@ dropped_triggers(struct emitter *e, struct tset *r, struct tset *d)
 		    (emit_field_is(c, "type") ||
 		    emit_field_is(c, "generated")))
 			col_readers(e, r, c->old_tbl, c->name);
+		else if (emit_function_recreated(c))
+			func_readers(e, r, c->name);
 	}
 	view_triggers(e, r);
 }
@@ -180,8 +200,9 @@ emit_triggers_drop(struct emitter *e)
 		const char *tbl = i < d.n ? d.f_tbl[i] : r.f_tbl[i - d.n];
 		const char *name = i < d.n ? d.name[i] : r.name[i - d.n];
 
-		/* A view's triggers go with it. */
-		if (emit_view_dropped(e, tbl))
+		/* A view's triggers go with it; each trigger goes once. */
+		if (emit_view_dropped(e, tbl) || (i >= d.n &&
+		    tset_has(&d, r.t_tbl[i - d.n], name)))
 			continue;
 		vbuf_puts(e->out, "DROP TRIGGER ");
 		vf_quote_ident(e->out, name);

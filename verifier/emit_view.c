@@ -181,6 +181,8 @@ dropped_views(struct emitter *e, struct vset *r)
 			add_readers(e, r, c->old_tbl, c->name);
 		else if (emit_enum_recreated(e, c))
 			enum_readers(e, r, c->name);
+		else if (emit_function_recreated(c))
+			add_readers(e, r, c->name, NULL);
 	}
 	/* And whatever reads those, r growing as it goes. */
 	for (i = 0; i < r->n; i++)

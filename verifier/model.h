@@ -318,6 +318,51 @@ struct model_view {
 	int		  qline, qcol;	/* where the query starts */
 };
 
+/*
+ * An argument of a function (`args:`), or a column of its `returns:
+ * table:` list (mode NULL, no default): type as written.
+ */
+struct model_func_arg {
+	char		*name;		/* or NULL */
+	char		*type;
+	char		*mode;		/* "in", "out", "inout", "variadic" */
+	char		*default_expr;	/* or NULL */
+};
+
+/*
+ * A function or a procedure (`functions:`, model_function.c), one entry
+ * of the list; overloads are distinct entries.  returns is the return
+ * type as written ("integer", "setof integer", "trigger", "void"), NULL
+ * for a procedure, for `returns: table:` (table set) and when OUT
+ * arguments make it.  body is as written; a language sql body that
+ * starts with BEGIN ATOMIC or RETURN is an SQL-standard body, written
+ * as it is, else it is dollar-quoted.  The attributes hold their
+ * PostgreSQL defaults when not written.
+ */
+struct model_function {
+	char			*name;
+	int			 procedure;
+	struct model_func_arg	*args;
+	size_t			 nargs;
+	char			*returns;
+	int			 returns_table;
+	struct model_func_arg	*table;	/* returns: table: */
+	size_t			 ntable;
+	char			*language;
+	char			*body;
+	char			*volatility;	/* "volatile" ... */
+	int			 strict;
+	int			 security_definer;
+	struct model_param	*set;		/* SET name = value */
+	size_t			 nset;
+	char			*parallel;	/* "unsafe" ... */
+	char			*cost;		/* a number, or NULL */
+	char			*rows;		/* a number, or NULL */
+	char			*comment;	/* or NULL */
+	int			 line, col;
+	int			 bline, bcol;	/* where the body starts */
+};
+
 /* Trigger events (a set of bits). */
 enum {
 	MODEL_TRG_INSERT = 1 << 0,
@@ -377,6 +422,8 @@ struct model {
 	size_t			 nextensions;
 	struct model_view	*views;		/* in file order */
 	size_t			 nviews;
+	struct model_function	*functions;	/* in file order */
+	size_t			 nfunctions;
 	struct model_trigger	*triggers;	/* in file order */
 	size_t			 ntriggers;
 };
@@ -485,6 +532,17 @@ void	model_render_view(const struct model *m, const struct model_view *v,
 	    int comment, struct vbuf *out);
 void	model_write_views(const struct model *m, struct vbuf *out);
 void	model_views_free(struct model_view *v, size_t n);
+
+/*
+ * model_function.c: the DDL of function f (CREATE FUNCTION or
+ * PROCEDURE, or with comment set its COMMENT ON, nothing when it has
+ * none), appended to out; the functions written back as YAML; the
+ * functions released.
+ */
+void	model_render_function(const struct model *m,
+	    const struct model_function *f, int comment, struct vbuf *out);
+void	model_write_functions(const struct model *m, struct vbuf *out);
+void	model_functions_free(struct model_function *f, size_t n);
 
 /*
  * model_trigger.c: the words of a trigger's timing ("before", "after",

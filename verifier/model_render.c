@@ -499,6 +499,17 @@ render(const struct model *m, struct render *r, struct vf_error *err)
 		vbuf_puts(out, ";\n");
 		stmt_done(r, sq->line, sq->col);
 	}
+	/* Functions after the tables and types they use, before the views
+	   that may call them. */
+	for (i = 0; i < m->nfunctions; i++) {
+		model_render_function(m, &m->functions[i], 0, out);
+		stmt_done(r, m->functions[i].line, m->functions[i].col);
+		if (m->functions[i].comment != NULL) {
+			model_render_function(m, &m->functions[i], 1, out);
+			stmt_done(r, m->functions[i].line,
+			    m->functions[i].col);
+		}
+	}
 	/* Views in file order: a view reads those above it. */
 	for (i = 0; i < m->nviews; i++) {
 		model_render_view(m, &m->views[i], 0, out);

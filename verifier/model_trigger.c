@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "model_load.h"
 
@@ -264,6 +265,48 @@ ld_triggers(struct loader *ld, const char *tbl, const struct model_table *t,
 			return (-1);
 		snprintf(what, sizeof(what), "trigger of %s \"%s\"",
 		    t != NULL ? "table" : "view", tbl);
+	}
+	return (0);
+}
+
+int
+ld_trigger_functions(struct loader *ld)
+{
+	const struct model		*m = ld->m;
+	const struct model_trigger	*g;
+	const struct model_function	*f;
+	size_t				 i, j, k;
+	int				 found, ok;
+
+	for (i = 0; i < m->ntriggers; i++) {
+		g = &m->triggers[i];
+		if (strncmp(g->function, "pg_catalog.", 11) == 0)
+			continue;
+		found = ok = 0;
+		for (j = 0; j < m->nfunctions && !ok; j++) {
+			f = &m->functions[j];
+			if (strcmp(f->name, g->function) != 0 || f->procedure)
+				continue;
+			found = 1;
+			ok = f->returns != NULL &&
+			    strcasecmp(f->returns, "trigger") == 0;
+			for (k = 0; k < f->nargs && ok; k++)
+				if (f->args[k].mode == NULL ||
+				    strcmp(f->args[k].mode, "out") != 0)
+					ok = 0;
+		}
+		if (!found)
+			return (vf_error_set(ld->err, VF_EXIT_USAGE, ld->path,
+			    g->fline, g->fcol, "trigger \"%s\" on \"%s\" calls "
+			    "function \"%s\", which is not a function of the "
+			    "model (under functions:)", g->name, g->table,
+			    g->function));
+		if (!ok)
+			return (vf_error_set(ld->err, VF_EXIT_USAGE, ld->path,
+			    g->fline, g->fcol, "trigger \"%s\" on \"%s\" calls "
+			    "function \"%s\", which must take no arguments and "
+			    "return trigger (arguments go in args)", g->name,
+			    g->table, g->function));
 	}
 	return (0);
 }

@@ -37,18 +37,8 @@ char_off(const char *s, int pos)
 	return (i);
 }
 
-/*
- * The error at byte offset off (-1: unknown) of query q, read from scalar
- * n: at its line and column in the file when the scalar is a block
- * scalar (each line of q is a line of the file, after its indentation) or
- * one line as it reads, else at the scalar.  Returns -1.
- */
-static int
-query_error(struct loader *ld, yaml_node_t *n, const char *q, int off,
-    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-
-static int
-query_error(struct loader *ld, yaml_node_t *n, const char *q, int off,
+int
+ld_text_error(struct loader *ld, yaml_node_t *n, const char *q, int off,
     const char *fmt, ...)
 {
 	char		 msg[sizeof(ld->err->msg)];
@@ -102,7 +92,6 @@ load_query(struct loader *ld, yaml_node_t *n, struct model_view *v,
     const char *what)
 {
 	struct pgtree		 t;
-	struct pgtree_refs	 refs;
 	struct vf_error		 perr;
 	size_t			 len;
 	int			 rc;
@@ -119,7 +108,7 @@ load_query(struct loader *ld, yaml_node_t *n, struct model_view *v,
 		    "string", what));
 	memset(&perr, 0, sizeof(perr));
 	if (pgtree_parse(v->query, &t, &perr) == -1)
-		return (query_error(ld, n, v->query, perr.col > 0 ?
+		return (ld_text_error(ld, n, v->query, perr.col > 0 ?
 		    char_off(v->query, perr.col) : -1, "query of %s is not "
 		    "SQL: %s", what, perr.msg));
 	if (t.tree->n_stmts != 1 || t.tree->stmts[0]->stmt->node_case !=
@@ -128,16 +117,28 @@ load_query(struct loader *ld, yaml_node_t *n, struct model_view *v,
 		return (ld_at(ld, n, "query of %s must be one SELECT "
 		    "statement", what));
 	}
-	memset(&refs, 0, sizeof(refs));
-	pgtree_node_foreign_schemas(t.tree->stmts[0]->stmt, ld->m->schema, 0,
-	    &refs);
-	rc = 0;
-	if (refs.n > 0)
-		rc = query_error(ld, n, v->query, refs.v[0].location,
-		    "query of %s refers to schema \"%s\" (a model uses only "
-		    "its own schema and pg_catalog)", what, refs.v[0].schema);
-	pgtree_refs_free(&refs);
+	rc = ld_schema_refs(ld, n, v->query, &t, "query", what);
 	pgtree_free(&t);
+	return (rc);
+}
+
+int
+ld_schema_refs(struct loader *ld, yaml_node_t *n, const char *q,
+    const struct pgtree *t, const char *label, const char *what)
+{
+	struct pgtree_refs	 refs;
+	size_t			 i;
+	int			 rc = 0;
+
+	memset(&refs, 0, sizeof(refs));
+	for (i = 0; i < t->tree->n_stmts; i++)
+		pgtree_node_foreign_schemas(t->tree->stmts[i]->stmt,
+		    ld->m->schema, 0, &refs);
+	if (refs.n > 0)
+		rc = ld_text_error(ld, n, q, refs.v[0].location, "%s of %s "
+		    "refers to schema \"%s\" (a model uses only its own schema "
+		    "and pg_catalog)", label, what, refs.v[0].schema);
+	pgtree_refs_free(&refs);
 	return (rc);
 }
 
@@ -348,12 +349,29 @@ block_ok(const char *q)
 	return (1);
 }
 
+void
+yaml_block(struct vbuf *out, int indent, const char *key, const char *text)
+{
+	const char	*p;
+
+	if (!block_ok(text)) {
+		yaml_kv(out, indent, key, text);
+		return;
+	}
+	vbuf_appendf(out, "%*s%s: |\n%*s", indent, "", key, indent + 2, "");
+	for (p = text; *p != '\0'; p++) {
+		vbuf_putc(out, *p);
+		if (*p == '\n' && p[1] != '\n' && p[1] != '\0')
+			vbuf_appendf(out, "%*s", indent + 2, "");
+	}
+	vbuf_putc(out, '\n');
+}
+
 /* The views (materialized or not) of m, under their key. */
 static void
 write_views(const struct model *m, int materialized, struct vbuf *out)
 {
 	const struct model_view	*v;
-	const char		*p;
 	size_t			 i, j, n = 0;
 
 	for (i = 0; i < m->nviews; i++) {
@@ -375,17 +393,7 @@ write_views(const struct model *m, int materialized, struct vbuf *out)
 			}
 			vbuf_puts(out, "]\n");
 		}
-		if (block_ok(v->query)) {
-			vbuf_puts(out, "    query: |\n      ");
-			for (p = v->query; *p != '\0'; p++) {
-				vbuf_putc(out, *p);
-				if (*p == '\n')
-					vbuf_puts(out, p[1] == '\n' ? "" :
-					    "      ");
-			}
-			vbuf_putc(out, '\n');
-		} else
-			yaml_kv(out, 4, "query", v->query);
+		yaml_block(out, 4, "query", v->query);
 		if (v->security_barrier)
 			vbuf_puts(out, "    security_barrier: true\n");
 		if (v->security_invoker)

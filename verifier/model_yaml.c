@@ -750,6 +750,7 @@ model_write_yaml(const struct model *m, struct vbuf *out)
 			model_write_triggers(m, m->tables[i].name, 4, out);
 		}
 	}
+	model_write_functions(m, out);
 	model_write_views(m, out);
 	if (m->ngrants > 0) {
 		vbuf_putc(out, '\n');

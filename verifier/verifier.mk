@@ -29,6 +29,7 @@ VERIFIER_SRCS := \
 	verifier/model_objects.c \
 	verifier/model_storage.c \
 	verifier/model_view.c \
+	verifier/model_function.c \
 	verifier/model_trigger.c \
 	verifier/model_constraint.c \
 	verifier/model_names.c \
@@ -51,12 +52,14 @@ VERIFIER_SRCS := \
 	verifier/diff_partition.c \
 	verifier/diff_grant.c \
 	verifier/diff_ext.c \
+	verifier/diff_function.c \
 	verifier/diff_trigger.c \
 	verifier/emit.c \
 	verifier/emit_enum.c \
 	verifier/emit_domain.c \
 	verifier/emit_sequence.c \
 	verifier/emit_view.c \
+	verifier/emit_function.c \
 	verifier/emit_trigger.c \
 	verifier/emit_storage.c \
 	verifier/emit_constraint.c \
@@ -75,6 +78,7 @@ VERIFIER_SRCS := \
 	verifier/dump_grant.c \
 	verifier/dump_ext.c \
 	verifier/dump_view.c \
+	verifier/dump_function.c \
 	verifier/dump_trigger.c
 
 # The CLI: main.c's command table and the commands.

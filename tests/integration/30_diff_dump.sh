@@ -63,6 +63,26 @@ kind "materialized views" "CREATE TABLE t (id int PRIMARY KEY, note text);
     CREATE MATERIALIZED VIEW mv AS SELECT v.id, count(*) AS n FROM v JOIN t USING (id) GROUP BY v.id;
     CREATE MATERIALIZED VIEW empty (a) AS SELECT note FROM t WITH NO DATA;
     COMMENT ON MATERIALIZED VIEW mv IS 'Counts'"
+kind "functions and procedures" "CREATE TYPE mood AS ENUM ('sad', 'ok');
+    CREATE TABLE t (id int PRIMARY KEY, m mood, note text, updated_at timestamptz);
+    CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS \$\$
+    BEGIN
+      NEW.updated_at := now();
+      RETURN NEW;
+    END \$\$;
+    COMMENT ON FUNCTION touch() IS 'Sets updated_at';
+    CREATE FUNCTION total(x int, y int DEFAULT 2) RETURNS int LANGUAGE sql IMMUTABLE STRICT
+      PARALLEL SAFE COST 5 AS 'SELECT x + y';
+    CREATE FUNCTION total(x bigint) RETURNS bigint LANGUAGE sql RETURN x * 2;
+    CREATE FUNCTION notes(VARIADIC ids int[]) RETURNS SETOF text LANGUAGE sql STABLE ROWS 10
+      BEGIN ATOMIC SELECT note FROM $SCHEMA.t WHERE id = ANY (ids); END;
+    CREATE FUNCTION moods(OUT id int, OUT m mood) RETURNS SETOF record LANGUAGE sql
+      AS 'SELECT id, m FROM $SCHEMA.t';
+    CREATE FUNCTION by_mood(want mood) RETURNS TABLE (id int, note text) LANGUAGE sql
+      SECURITY DEFINER SET search_path = pg_catalog, $SCHEMA AS 'SELECT id, note FROM t WHERE m = want';
+    CREATE PROCEDURE bump(INOUT n int, step int DEFAULT 1) LANGUAGE plpgsql
+      AS 'BEGIN n := n + step; END';
+    CREATE VIEW v AS SELECT id, total(id) AS t2 FROM t"
 kind "triggers" "CREATE TABLE t (id int PRIMARY KEY, note text, n int);
     CREATE VIEW v AS SELECT id, note FROM t;
     CREATE TRIGGER t_noop BEFORE UPDATE ON t FOR EACH ROW
@@ -301,8 +321,9 @@ unsupported() {
 # (tests/schema/shop.yaml is the models for the diff above.)
 unsupported "index on a materialized view" "mv.mv_x_idx" "CREATE MATERIALIZED VIEW mv AS SELECT 1 AS x;
     CREATE INDEX ON mv (x)"
-unsupported "function" "f(integer)" "CREATE FUNCTION f(x int) RETURNS int LANGUAGE sql AS 'SELECT x'"
-unsupported "procedure" "p()" "CREATE PROCEDURE p() LANGUAGE sql AS 'SELECT 1'"
+unsupported "aggregate" "agg(integer)" "CREATE AGGREGATE agg(int) (SFUNC = int4pl, STYPE = int)"
+unsupported "privileges on a function" "f(integer)" "CREATE FUNCTION f(x int) RETURNS int LANGUAGE sql AS 'SELECT x';
+    REVOKE EXECUTE ON FUNCTION f(int) FROM PUBLIC"
 unsupported "trigger calling a function of another schema" "t.trg (public.vf_trg)" "CREATE TABLE t (id int);
     CREATE FUNCTION public.vf_trg() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NEW; END';
     CREATE TRIGGER trg BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION public.vf_trg()"

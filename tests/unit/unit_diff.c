@@ -37,6 +37,8 @@ static const char *const cols[CATALOG_NSETS] = {
 	"name used",
 	"name kind populated def cols reloptions comment",
 	"vw ref_tbl ref_col",
+	"name fname kind identity args result rettype language body volatility "
+	    "strict secdef config parallel cost rows def comment",
 	"tbl name def body enabled",
 	"kind name",
 };
