@@ -34,7 +34,7 @@ run_capture $V migrate --db "$URL" --schema billing
 check_eq "billing: migrate exits 0" 0 "$RC"
 check_eq "billing: migrate leaves auth unchanged" "$auth_after" "$(schema_dump $DB auth)"
 run_capture $V migrate --db "$URL" --schema billing
-check_eq "billing: second migrate is a no-op" "billing: up to date at 20261202012959" "$OUT"
+check_eq "billing: second migrate is a no-op" "billing: up to date at 20261202041107" "$OUT"
 
 run_capture $V status --db "$URL" --schema billing
 check_eq "status: exit 0 at head" 0 "$RC"
@@ -55,7 +55,7 @@ check_contains "status: lists the pending file" "  pending  20261125100000_creat
 run_capture $V migrate --db "$URL" --schema auth
 check_eq "auth: re-apply exits 0" 0 "$RC"
 check_eq "auth: re-apply gives the same schema" "$auth_after" "$(schema_dump $DB auth)"
-run_capture $V down --db "$URL" --schema billing --steps 2
+run_capture $V down --db "$URL" --schema billing --steps 3
 check_eq "billing: down exits 0" 0 "$RC"
 check_eq "billing: down leaves auth unchanged" "$auth_after" "$(schema_dump $DB auth)"
 check_eq "billing: enum type dropped" 0 "$(q $DB "SELECT count(*) FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = 'billing' AND t.typname = 'invoice_status'")"
