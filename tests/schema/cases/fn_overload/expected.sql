@@ -28,8 +28,7 @@ CREATE FUNCTION shop.split_cents(amount integer, OUT whole integer, OUT cents in
 AS $function$BEGIN
   whole := amount / 100;
   cents := amount % 100;
-END
-$function$;
+END$function$;
 CREATE FUNCTION shop.sum_all(VARIADIC v integer[])
  RETURNS bigint
  LANGUAGE sql
