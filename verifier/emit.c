@@ -717,8 +717,9 @@ emit_migration(struct snapshot *snap, const char *schema, const char *from,
 		}
 	}
 	emit_storage_alter(&e);
-	emit_functions_create(&e);
+	emit_functions_create(&e, 0);
 	emit_views_create(&e);
+	emit_functions_create(&e, 1);
 	/* 9. Comments. */
 	emit_constraint_comments(&e);
 	for (i = 0; i < e.d.n; i++) {

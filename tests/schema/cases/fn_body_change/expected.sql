@@ -7,11 +7,6 @@ CREATE OR REPLACE PROCEDURE shop.mark_paid(IN order_id bigint)
 AS $procedure$BEGIN
   UPDATE shop.orders SET status = 'paid' WHERE id = order_id;
 END$procedure$;
-CREATE OR REPLACE FUNCTION shop.order_total(order_id bigint)
- RETURNS integer
- LANGUAGE sql
- STABLE COST 50
-AS $function$SELECT total_cents FROM shop.orders WHERE id = order_id$function$;
 CREATE OR REPLACE FUNCTION shop.touch()
  RETURNS trigger
  LANGUAGE plpgsql
@@ -19,6 +14,11 @@ AS $function$BEGIN
   NEW.updated_at := clock_timestamp();
   RETURN NEW;
 END$function$;
+CREATE OR REPLACE FUNCTION shop.order_total(order_id bigint)
+ RETURNS integer
+ LANGUAGE sql
+ STABLE COST 50
+AS $function$SELECT total_cents FROM shop.orders WHERE id = order_id$function$;
 COMMENT ON FUNCTION shop.touch() IS 'Sets updated_at to the time of the change';
 
 -- migrate:down
@@ -29,11 +29,6 @@ CREATE OR REPLACE PROCEDURE shop.mark_paid(IN order_id bigint)
 AS $procedure$BEGIN
   UPDATE shop.orders SET status = 'paid' WHERE id = order_id;
 END$procedure$;
-CREATE OR REPLACE FUNCTION shop.order_total(order_id bigint)
- RETURNS integer
- LANGUAGE sql
- STABLE STRICT
-AS $function$SELECT total_cents FROM shop.orders WHERE id = order_id$function$;
 CREATE OR REPLACE FUNCTION shop.touch()
  RETURNS trigger
  LANGUAGE plpgsql
@@ -41,4 +36,9 @@ AS $function$BEGIN
   NEW.updated_at := now();
   RETURN NEW;
 END$function$;
+CREATE OR REPLACE FUNCTION shop.order_total(order_id bigint)
+ RETURNS integer
+ LANGUAGE sql
+ STABLE STRICT
+AS $function$SELECT total_cents FROM shop.orders WHERE id = order_id$function$;
 COMMENT ON FUNCTION shop.touch() IS 'Sets updated_at';

@@ -5,11 +5,6 @@ DROP FUNCTION shop.order_total(order_id bigint);
 DROP FUNCTION shop.touch();
 
 -- migrate:down
-CREATE FUNCTION shop.add_cents(a integer, b integer DEFAULT 0)
- RETURNS integer
- LANGUAGE sql
- IMMUTABLE PARALLEL SAFE
-RETURN (a + b);
 CREATE PROCEDURE shop.mark_paid(IN order_id bigint)
  LANGUAGE plpgsql
  SECURITY DEFINER
@@ -17,11 +12,6 @@ CREATE PROCEDURE shop.mark_paid(IN order_id bigint)
 AS $procedure$BEGIN
   UPDATE shop.orders SET status = 'paid' WHERE id = order_id;
 END$procedure$;
-CREATE FUNCTION shop.order_total(order_id bigint)
- RETURNS integer
- LANGUAGE sql
- STABLE STRICT
-AS $function$SELECT total_cents FROM shop.orders WHERE id = order_id$function$;
 CREATE FUNCTION shop.touch()
  RETURNS trigger
  LANGUAGE plpgsql
@@ -30,3 +20,13 @@ AS $function$BEGIN
   RETURN NEW;
 END$function$;
 COMMENT ON FUNCTION shop.touch() IS 'Sets updated_at';
+CREATE FUNCTION shop.add_cents(a integer, b integer DEFAULT 0)
+ RETURNS integer
+ LANGUAGE sql
+ IMMUTABLE PARALLEL SAFE
+RETURN (a + b);
+CREATE FUNCTION shop.order_total(order_id bigint)
+ RETURNS integer
+ LANGUAGE sql
+ STABLE STRICT
+AS $function$SELECT total_cents FROM shop.orders WHERE id = order_id$function$;
