@@ -718,8 +718,9 @@ emit_migration(struct snapshot *snap, const char *schema, const char *from,
 		}
 	}
 	emit_storage_alter(&e);
-	emit_functions_create(&e);
+	emit_functions_create(&e, 0);
 	emit_views_create(&e);
+	emit_functions_create(&e, 1);
 	emit_triggers_create(&e);
 	/* 9. Comments. */
 	emit_constraint_comments(&e);

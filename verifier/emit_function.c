@@ -9,7 +9,9 @@
  * again after (emit_view.c asks emit_function_recreated()).  Functions
  * are dropped after the tables (step 7), so a dropped table's defaults
  * and checks no longer need them, and created after everything but the
- * views (step 8), which may call them.
+ * views (step 8), which may call them; a language sql function that no
+ * view calls is created after the views, since PostgreSQL checks its
+ * body, which may read one, when it is created.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -125,14 +127,38 @@ create_function(struct emitter *e, const char *name, int create,
 	sqlite3_finalize(st);
 }
 
+/*
+ * Whether function name goes after the views: a language sql one
+ * (PostgreSQL checks its body when it is created, and the body may read a
+ * view) that no view of the target calls.
+ */
+static int
+after_views(struct emitter *e, const char *name)
+{
+	sqlite3_stmt	*st;
+	int		 late = 0;
+
+	st = emit_query(e, "SELECT 1 FROM functions f WHERE f.side = ?1 "
+	    "AND f.name = ?2 AND f.language = 'sql' AND NOT EXISTS (SELECT 1 "
+	    "FROM viewdeps d WHERE d.side = ?1 AND d.ref_tbl = f.name)",
+	    e->to, name, NULL);
+	if (st != NULL && sqlite3_step(st) == SQLITE_ROW)
+		late = 1;
+	sqlite3_finalize(st);
+	return (late);
+}
+
 void
-emit_functions_create(struct emitter *e)
+emit_functions_create(struct emitter *e, int late)
 {
 	const struct diff_change	*c;
 	size_t				 i, j;
 
 	for (i = 0; i < e->d.n; i++) {
 		c = &e->d.v[i];
+		if ((is_function(c, "add") || is_function(c, "alter")) &&
+		    after_views(e, c->name) != late)
+			continue;
 		if (is_function(c, "add")) {
 			create_function(e, c->name, 1, 1);
 			continue;
@@ -159,7 +185,7 @@ emit_functions_create(struct emitter *e)
 			create_function(e, c->name, 0, 0);
 	}
 	/* Comments of kept functions. */
-	for (i = 0; i < e->d.n; i++) {
+	for (i = 0; late && i < e->d.n; i++) {
 		c = &e->d.v[i];
 		if (!is_function(c, "alter") || !emit_field_is(c, "comment") ||
 		    recreated(e, c->name))

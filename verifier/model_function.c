@@ -205,7 +205,8 @@ check_sql_body(struct loader *ld, yaml_node_t *n, const struct model_function
 		return (0);	/* parsed with the whole statement */
 	memset(&perr, 0, sizeof(perr));
 	if (pgtree_parse(f->body, &t, &perr) == -1)
-		return (ld_text_error(ld, n, f->body, -1, "body of %s is not "
+		return (ld_text_error(ld, n, f->body, perr.col > 0 ?
+		    ld_char_off(f->body, perr.col) : -1, "body of %s is not "
 		    "SQL: %s", what, perr.msg));
 	rc = ld_schema_refs(ld, n, f->body, &t, "body", what);
 	pgtree_free(&t);
@@ -263,10 +264,11 @@ static int
 check_statement(struct loader *ld, yaml_node_t *n,
     const struct model_function *f, const char *what)
 {
-	struct vbuf	 sql;
-	struct pgtree	 t;
-	struct vf_error	 perr;
-	int		 rc = 0;
+	struct vbuf		 sql;
+	struct pgtree		 t;
+	struct pgtree_refs	 refs;
+	struct vf_error		 perr;
+	int			 rc = 0;
 
 	vbuf_init(&sql);
 	model_render_function(ld->m, f, 0, &sql);
@@ -281,6 +283,15 @@ check_statement(struct loader *ld, yaml_node_t *n,
 		rc = ld_at(ld, n, "%s is not valid SQL: its parts make more "
 		    "than one statement", what);
 	pgtree_free(&t);
+	/* Its types, defaults, settings and body (a PL/pgSQL one too): the
+	   model's own schema only, and the extensions'. */
+	memset(&refs, 0, sizeof(refs));
+	if (rc == 0 && pgtree_foreign_schemas(sql.data, ld->m->schema,
+	    PGTREE_REFS_EXTENSIONS, &refs, &perr) == 0 && refs.n > 0)
+		rc = ld_at(ld, n, "%s refers to schema \"%s\" (a model uses "
+		    "only its own schema and pg_catalog)", what,
+		    refs.v[0].schema);
+	pgtree_refs_free(&refs);
 	vbuf_free(&sql);
 	return (rc);
 }
@@ -290,7 +301,7 @@ load_function(struct loader *ld, yaml_node_t *val, struct model_function *f)
 {
 	yaml_node_t	*n, *body;
 	char		 what[128];
-	size_t		 i;
+	size_t		 i, len;
 	int		 w, outs = 0;
 
 	f->line = (int)val->start_mark.line + 1;
@@ -334,6 +345,11 @@ load_function(struct loader *ld, yaml_node_t *val, struct model_function *f)
 		return (ld_at(ld, val, "missing key \"body\" in %s", what));
 	if (ld_str(ld, body, "body", &f->body) == -1)
 		return (-1);
+	/* Compared trimmed (the catalog's body is): a block scalar's last
+	   newline is no part of it. */
+	len = strlen(f->body);
+	while (len > 0 && strchr(" \t\r\n", f->body[len - 1]) != NULL)
+		f->body[--len] = '\0';
 	f->bline = (int)body->start_mark.line + 1;
 	f->bcol = (int)body->start_mark.column + 1;
 	if (strspn(f->body, " \t\r\n") == strlen(f->body))

@@ -129,6 +129,9 @@ int	ld_views(struct loader *ld, yaml_node_t *map, int materialized);
  * scalar.  Returns -1.  And "key: |" with text as a literal block scalar
  * at indent when it reads back the same, else as yaml_kv() writes it.
  */
+/* model_view.c: the byte offset of 1-based character position pos in s
+   (UTF-8). */
+int	ld_char_off(const char *s, int pos);
 int	ld_text_error(struct loader *ld, yaml_node_t *n, const char *q, int off,
 	    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 void	yaml_block(struct vbuf *out, int indent, const char *key,

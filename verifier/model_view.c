@@ -22,9 +22,8 @@ static const char *const matview_keys[] = {
 };
 static const char *const check_options[] = { "local", "cascaded", NULL };
 
-/* The byte offset of 1-based character position pos in s (UTF-8). */
-static int
-char_off(const char *s, int pos)
+int
+ld_char_off(const char *s, int pos)
 {
 	int	i = 0;
 
@@ -109,7 +108,7 @@ load_query(struct loader *ld, yaml_node_t *n, struct model_view *v,
 	memset(&perr, 0, sizeof(perr));
 	if (pgtree_parse(v->query, &t, &perr) == -1)
 		return (ld_text_error(ld, n, v->query, perr.col > 0 ?
-		    char_off(v->query, perr.col) : -1, "query of %s is not "
+		    ld_char_off(v->query, perr.col) : -1, "query of %s is not "
 		    "SQL: %s", what, perr.msg));
 	if (t.tree->n_stmts != 1 || t.tree->stmts[0]->stmt->node_case !=
 	    PG_QUERY__NODE__NODE_SELECT_STMT) {

@@ -23,6 +23,7 @@ VERIFIER_SRCS := \
 	verifier/db.c \
 	verifier/sqlfile.c \
 	verifier/pgtree.c \
+	verifier/pgtree_func.c \
 	verifier/model.c \
 	verifier/model_load.c \
 	verifier/model_domain.c \

@@ -34,7 +34,7 @@ run_capture $V migrate --db "$URL" --schema billing
 check_eq "billing: migrate exits 0" 0 "$RC"
 check_eq "billing: migrate leaves auth unchanged" "$auth_after" "$(schema_dump $DB auth)"
 run_capture $V migrate --db "$URL" --schema billing
-check_eq "billing: second migrate is a no-op" "billing: up to date at 20261202041107" "$OUT"
+check_eq "billing: second migrate is a no-op" "billing: up to date at 20261202042138" "$OUT"
 
 run_capture $V status --db "$URL" --schema billing
 check_eq "status: exit 0 at head" 0 "$RC"

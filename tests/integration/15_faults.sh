@@ -82,7 +82,7 @@ if [ "$bend" -lt "$aend" ] && [ "$bend" -lt 2500 ]; then
 else
 	fail "per-schema locks: billing was delayed" "billing done at ${bend} ms, auth at ${aend} ms"
 fi
-check_eq "per-schema locks: both schemas at head" "20991231000000|20261202041107" \
+check_eq "per-schema locks: both schemas at head" "20991231000000|20261202042138" \
     "$(q $DB "SELECT (SELECT max(version) FROM auth.schema_migrations) || '|' || (SELECT max(version) FROM billing.schema_migrations)")"
 check_eq "service roles: migrations ran as the service role" "auth_svc|billing_svc" \
     "$(q $DB "SELECT (SELECT applied_by FROM auth.schema_migrations LIMIT 1) || '|' || (SELECT applied_by FROM billing.schema_migrations LIMIT 1)")"

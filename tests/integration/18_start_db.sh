@@ -24,7 +24,7 @@ port=$(pg_free_port)
 	    "$(psql -X -qAt "$U" -c "SELECT (SELECT applied_by FROM auth.schema_migrations LIMIT 1) || '|' || (SELECT applied_by FROM billing.schema_migrations LIMIT 1)")"
 	run_capture bash ci/start-db.sh
 	check_eq "start-db twice: exit 0" 0 "$RC"
-	check_contains "start-db twice: nothing to do" "billing: up to date at 20261202041107" "$OUT"
+	check_contains "start-db twice: nothing to do" "billing: up to date at 20261202042138" "$OUT"
 	run_capture bash ci/stop.sh
 	check_eq "stop: says so" "stop: PostgreSQL stopped" "$OUT"
 	check_eq "stop: the server is down" 1 "$(pg_running $RUN_DIR/pgdata && echo 0 || echo 1)"

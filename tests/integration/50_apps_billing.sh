@@ -25,7 +25,7 @@ UA=$(echo "$TA" | cut -d. -f2)
 
 # --- service routes -------------------------------------------------------
 req GET $B/healthz
-check_eq "healthz: 200 with billing's version" "200|billing|20261202041107" \
+check_eq "healthz: 200 with billing's version" "200|billing|20261202042138" \
     "$STATUS|$(jget "$BODY" schema)|$(jget "$BODY" version)"
 check_eq "start-up migrated billing as billing_svc" "billing_svc" \
     "$(q $DB "SELECT string_agg(DISTINCT applied_by, ',') FROM billing.schema_migrations")"

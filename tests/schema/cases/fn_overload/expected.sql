@@ -1,5 +1,12 @@
 -- migrate:up
 ALTER TABLE shop.orders ADD COLUMN updated_at timestamp with time zone;
+CREATE FUNCTION shop.split_cents(amount integer, OUT whole integer, OUT cents integer)
+ RETURNS record
+ LANGUAGE plpgsql
+AS $function$BEGIN
+  whole := amount / 100;
+  cents := amount % 100;
+END$function$;
 CREATE FUNCTION shop.add_cents(a bigint, b bigint)
  RETURNS bigint
  LANGUAGE sql
@@ -22,14 +29,6 @@ CREATE FUNCTION shop.open_orders(since bigint DEFAULT 0)
  LANGUAGE sql
  STABLE
 AS $function$SELECT id, status FROM shop.orders WHERE id > since$function$;
-CREATE FUNCTION shop.split_cents(amount integer, OUT whole integer, OUT cents integer)
- RETURNS record
- LANGUAGE plpgsql
-AS $function$BEGIN
-  whole := amount / 100;
-  cents := amount % 100;
-END
-$function$;
 CREATE FUNCTION shop.sum_all(VARIADIC v integer[])
  RETURNS bigint
  LANGUAGE sql
