@@ -4,8 +4,9 @@
  * target lacks, constraint triggers whose definition changes, and triggers
  * that read a column (UPDATE OF, WHEN) that is dropped, changes type or
  * becomes generated (PostgreSQL refuses those changes under a trigger),
- * and triggers that call a function that is dropped (the trigger then
- * calls another) or dropped and created again (emit_function.c).
+ * or whose enum is recreated (emit_enum.c converts it), and triggers that
+ * call a function that is dropped (the trigger then calls another) or
+ * dropped and created again (emit_function.c).
  * Created last (step 8, after tables, columns, views and functions):
  * new triggers, the dropped ones the target keeps, and those of views
  * that emit_view.c drops and creates again (a trigger goes with its
@@ -94,6 +95,29 @@ col_readers(struct emitter *e, struct tset *s, const char *f_tbl,
 	sqlite3_finalize(st);
 }
 
+/*
+ * The source triggers that read a column of enum name (or of an array of
+ * it), whose recreation converts the column, to s.
+ */
+static void
+enum_readers(struct emitter *e, struct tset *s, const char *name)
+{
+	struct vbuf	 qual;
+	sqlite3_stmt	*st;
+
+	vbuf_init(&qual);
+	vf_quote_ident(&qual, e->schema);
+	vbuf_putc(&qual, '.');
+	vf_quote_ident(&qual, name);
+	st = emit_query(e, "SELECT tbl, name FROM columns WHERE side = ?1 "
+	    "AND (type = ?2 OR type = ?2 || '[]') ORDER BY tbl, name",
+	    e->from, qual.data, NULL);
+	while (st != NULL && sqlite3_step(st) == SQLITE_ROW)
+		col_readers(e, s, emit_text(st, 0), emit_text(st, 1));
+	sqlite3_finalize(st);
+	vbuf_free(&qual);
+}
+
 /* The source triggers that call function name (fname(identity)), to s. */
 static void
 func_readers(struct emitter *e, struct tset *s, const char *name)
@@ -152,6 +176,8 @@ dropped_triggers(struct emitter *e, struct tset *r, struct tset *d)
 			col_readers(e, r, c->old_tbl, c->name);
 		else if (emit_function_recreated(c))
 			func_readers(e, r, c->name);
+		else if (emit_enum_recreated(e, c))
+			enum_readers(e, r, c->name);
 	}
 	view_triggers(e, r);
 }
