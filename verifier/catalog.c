@@ -416,8 +416,7 @@ static const char *const set_sql[CATALOG_NSETS] = {
 	"WHERE n.nspname = $1 AND pn.nspname = $1 AND v.relkind IN ('v', 'm') "
 	"ORDER BY 1, 2, 3",
 
-	/* CATALOG_FUNCTIONS: functions and procedures, not an extension's;
-	   a body trimmed of the whitespace around it. */
+	/* CATALOG_FUNCTIONS: functions and procedures, not an extension's. */
 	"SELECT p.proname || '(' || "
 	"pg_catalog.pg_get_function_identity_arguments(p.oid) || ')' AS name, "
 	"p.proname AS fname, p.prokind::pg_catalog.text AS kind, "
@@ -435,8 +434,8 @@ static const char *const set_sql[CATALOG_NSETS] = {
 	"CASE WHEN p.prokind = 'p' THEN NULL ELSE CASE WHEN p.proretset "
 	"THEN 'setof ' ELSE '' END || pg_catalog.format_type(p.prorettype, "
 	"NULL) END AS rettype, l.lanname AS language, "
-	"pg_catalog.btrim(COALESCE(pg_catalog.pg_get_function_sqlbody(p.oid), "
-	"p.prosrc), E' \\t\\r\\n') AS body, "
+	"COALESCE(pg_catalog.pg_get_function_sqlbody(p.oid), p.prosrc) "
+	"AS body, "
 	"p.provolatile::pg_catalog.text AS volatility, "
 	"CASE WHEN p.proisstrict THEN 't' ELSE 'f' END AS strict, "
 	"CASE WHEN p.prosecdef THEN 't' ELSE 'f' END AS secdef, "
@@ -526,6 +525,18 @@ static const char *const set_sql[CATALOG_NSETS] = {
 	"JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace "
 	"WHERE n.nspname = $1 AND p.prokind IN ('a', 'w') "
 	NOT_EXT_MEMBER("pg_proc", "p.oid")
+	/* A function of another schema whose SQL-standard body calls one
+	   of the schema's (pg_depend): dropping it would fail. */
+	"UNION ALL SELECT 'function from another schema', dn.nspname || '.' "
+	"|| dp.proname || '(' || pg_catalog.oidvectortypes(dp.proargtypes) "
+	"|| ')' FROM pg_catalog.pg_depend d "
+	"JOIN pg_catalog.pg_proc p ON p.oid = d.refobjid "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace "
+	"JOIN pg_catalog.pg_proc dp ON dp.oid = d.objid "
+	"JOIN pg_catalog.pg_namespace dn ON dn.oid = dp.pronamespace "
+	"WHERE d.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass "
+	"AND d.refclassid = 'pg_catalog.pg_proc'::pg_catalog.regclass "
+	"AND n.nspname = $1 AND dn.nspname <> $1 "
 	"UNION ALL SELECT 'privileges on a ' || CASE p.prokind WHEN 'p' "
 	"THEN 'procedure' ELSE 'function' END, p.proname || '(' || "
 	"pg_catalog.oidvectortypes(p.proargtypes) || ')' "

@@ -71,7 +71,7 @@ enum catalog_set_id {
 				   \ttype\tdefault" a line (mode i, o, b, v,
 				   t), result: pg_get_function_result(),
 				   rettype ("setof " and the type, NULL for a
-				   procedure), language, body (trimmed),
+				   procedure), language, body (as kept),
 				   volatility, strict, secdef (t/f), config
 				   (proconfig, a line each), parallel, cost,
 				   rows, def: pg_get_functiondef(), comment */

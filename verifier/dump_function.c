@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "dump_int.h"
+#include "pgtree.h"
 
 /* A type: a type of the schema by bare name when that needs no quotes. */
 static char *
@@ -165,11 +166,52 @@ dump_function(const struct catalog *cat, size_t i, struct model *m)
 #undef GET
 }
 
+/* Whether row i of CATALOG_FUNCTIONS calls a function of a row not yet
+   dumped (a language sql body is checked when it is created). */
+static int
+calls_pending(const struct catalog *cat, size_t i, const char *dumped)
+{
+	const struct catalog_set	*s = &cat->sets[CATALOG_FUNCTIONS];
+	struct pgtree_names		 calls;
+	size_t				 j, k;
+	int				 pending = 0;
+
+	memset(&calls, 0, sizeof(calls));
+	pgtree_function_calls(catalog_get(cat, CATALOG_FUNCTIONS, i, "def"),
+	    &calls);
+	for (j = 0; j < s->nrows && !pending; j++) {
+		if (j == i || dumped[j])
+			continue;
+		for (k = 0; k < calls.n && !pending; k++)
+			pending = strcmp(calls.v[k], catalog_get(cat,
+			    CATALOG_FUNCTIONS, j, "fname")) == 0;
+	}
+	pgtree_names_free(&calls);
+	return (pending);
+}
+
+/* In an order where a function comes after those its body calls (the
+   model's file order is its creation order). */
 void
 dump_functions(const struct catalog *cat, struct model *m)
 {
-	size_t	i;
+	size_t	 i, n = cat->sets[CATALOG_FUNCTIONS].nrows;
+	char	*dumped;
+	int	 progress = 1;
 
-	for (i = 0; i < cat->sets[CATALOG_FUNCTIONS].nrows; i++)
-		dump_function(cat, i, m);
+	dumped = xcalloc(n + 1, 1);
+	while (progress) {
+		progress = 0;
+		for (i = 0; i < n; i++)
+			if (!dumped[i] && !calls_pending(cat, i, dumped)) {
+				dump_function(cat, i, m);
+				dumped[i] = 1;
+				progress = 1;
+			}
+	}
+	/* A cycle (two functions calling each other): the rest as read. */
+	for (i = 0; i < n; i++)
+		if (!dumped[i])
+			dump_function(cat, i, m);
+	free(dumped);
 }

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "emit_int.h"
+#include "pgtree.h"
 
 static int
 is_function(const struct diff_change *c, const char *action)
@@ -32,18 +33,187 @@ emit_function_recreated(const struct diff_change *c)
 	    (emit_field_is(c, "arguments") || emit_field_is(c, "result"))));
 }
 
-/* Whether function name is dropped and created again by these changes. */
+/* One function to drop or create: its name (identity) and what to do. */
+struct fitem {
+	char	*name;
+	int	 create;	/* CREATE, not CREATE OR REPLACE */
+	int	 comment;	/* with its comment */
+};
+
+struct flist {
+	struct fitem	*v;
+	size_t		 n;
+};
+
 static int
-recreated(const struct emitter *e, const char *name)
+flist_has(const struct flist *l, const char *name)
 {
 	size_t	i;
 
-	for (i = 0; i < e->d.n; i++)
-		if (strcmp(e->d.v[i].name, name) == 0 &&
-		    is_function(&e->d.v[i], "alter") &&
-		    emit_function_recreated(&e->d.v[i]))
+	for (i = 0; i < l->n; i++)
+		if (strcmp(l->v[i].name, name) == 0)
 			return (1);
 	return (0);
+}
+
+static void
+flist_add(struct flist *l, const char *name, int create, int comment)
+{
+	if (flist_has(l, name))
+		return;
+	l->v = xrealloc(l->v, (l->n + 1) * sizeof(*l->v));
+	l->v[l->n].name = xstrdup(name);
+	l->v[l->n].create = create;
+	l->v[l->n].comment = comment;
+	l->n++;
+}
+
+static void
+flist_free(struct flist *l)
+{
+	size_t	i;
+
+	for (i = 0; i < l->n; i++)
+		free(l->v[i].name);
+	free(l->v);
+	memset(l, 0, sizeof(*l));
+}
+
+/*
+ * The store's row of function name on side: its name without arguments,
+ * its kind ('p' for a procedure, else 'f'), whether its body is
+ * SQL-standard, which PostgreSQL tracks in pg_depend (each unless NULL);
+ * the functions its language sql body calls, by name, into calls (unless
+ * NULL).  0 when side has no such function.
+ */
+static int
+function_row(struct emitter *e, const char *side, const char *name,
+    char **fname, char *kind, int *sqlbody, struct pgtree_names *calls)
+{
+	sqlite3_stmt	*st;
+	const char	*def;
+	int		 found = 0;
+
+	st = emit_query(e, "SELECT fname, def, language, kind FROM functions "
+	    "WHERE side = ?1 AND name = ?2", side, name, NULL);
+	if (st != NULL && sqlite3_step(st) == SQLITE_ROW &&
+	    (def = emit_text(st, 1)) != NULL) {
+		found = 1;
+		if (fname != NULL)
+			*fname = xstrdup(emit_text(st, 0));
+		if (kind != NULL)
+			*kind = emit_text(st, 3)[0];
+		if (sqlbody != NULL)
+			*sqlbody = strcmp(emit_text(st, 2), "sql") == 0 &&
+			    strstr(def, "\nAS $") == NULL;
+		if (calls != NULL)
+			pgtree_function_calls(def, calls);
+	}
+	sqlite3_finalize(st);
+	return (found);
+}
+
+/* Whether function name of side calls one named fname. */
+static int
+calls_name(struct emitter *e, const char *side, const char *name,
+    const char *fname)
+{
+	struct pgtree_names	c;
+	size_t			i;
+	int			found = 0;
+
+	memset(&c, 0, sizeof(c));
+	function_row(e, side, name, NULL, NULL, NULL, &c);
+	for (i = 0; i < c.n && !found; i++)
+		found = strcmp(c.v[i], fname) == 0;
+	pgtree_names_free(&c);
+	return (found);
+}
+
+/*
+ * l in an order where a function comes after those of l it calls on side
+ * (reverse 0: for creates), or before them (reverse 1: for drops).  A
+ * cycle leaves the rest in l's order.
+ */
+static void
+fordered(struct emitter *e, const char *side, struct flist *l, int reverse)
+{
+	struct flist	 out;
+	char		**fn;
+	size_t		 i, j;
+	int		 progress = 1, blocked;
+
+	memset(&out, 0, sizeof(out));
+	fn = xcalloc(l->n + 1, sizeof(*fn));
+	for (i = 0; i < l->n; i++)
+		if (!function_row(e, side, l->v[i].name, &fn[i], NULL, NULL,
+		    NULL))
+			fn[i] = xstrdup("");
+	while (out.n < l->n && progress) {
+		progress = 0;
+		for (i = 0; i < l->n; i++) {
+			if (flist_has(&out, l->v[i].name))
+				continue;
+			for (j = 0, blocked = 0; j < l->n && !blocked; j++)
+				blocked = j != i && !flist_has(&out,
+				    l->v[j].name) && (reverse ?
+				    calls_name(e, side, l->v[j].name, fn[i]) :
+				    calls_name(e, side, l->v[i].name, fn[j]));
+			if (blocked)
+				continue;
+			flist_add(&out, l->v[i].name, l->v[i].create,
+			    l->v[i].comment);
+			progress = 1;
+		}
+	}
+	for (i = 0; i < l->n; i++) {
+		flist_add(&out, l->v[i].name, l->v[i].create,
+		    l->v[i].comment);
+		free(fn[i]);
+	}
+	free(fn);
+	flist_free(l);
+	*l = out;
+}
+
+/*
+ * The source functions to drop: those dropped or changed in a way that
+ * needs a drop, and every function with an SQL-standard body that calls
+ * one of them (PostgreSQL refuses to drop what it depends on), which is
+ * created again after when the target has it.
+ */
+static void
+dropped_functions(struct emitter *e, struct flist *l)
+{
+	const struct diff_change	*c;
+	sqlite3_stmt			*st;
+	char				*fname;
+	size_t				 i;
+	int				 sqlbody;
+
+	for (i = 0; i < e->d.n; i++) {
+		c = &e->d.v[i];
+		if (emit_function_recreated(c))
+			flist_add(l, c->name, 1, 1);
+	}
+	for (i = 0; i < l->n; i++) {
+		if (!function_row(e, e->from, l->v[i].name, &fname, NULL,
+		    NULL, NULL))
+			continue;
+		st = emit_query(e, "SELECT name FROM functions WHERE side = ?1 "
+		    "ORDER BY name", e->from, NULL, NULL);
+		while (st != NULL && sqlite3_step(st) == SQLITE_ROW) {
+			const char *g = emit_text(st, 0);
+
+			if (flist_has(l, g) || !function_row(e, e->from, g,
+			    NULL, NULL, &sqlbody, NULL) || !sqlbody ||
+			    !calls_name(e, e->from, g, fname))
+				continue;
+			flist_add(l, g, 1, 1);
+		}
+		sqlite3_finalize(st);
+		free(fname);
+	}
 }
 
 /* "schema"."fname"(identity) of function name on side. */
@@ -69,25 +239,22 @@ put_function(struct emitter *e, const char *side, const char *name)
 void
 emit_functions_drop(struct emitter *e)
 {
-	const struct diff_change	*c;
-	size_t				 i, j;
+	struct flist	l;
+	size_t		i;
+	char		kind;
 
-	for (i = 0; i < e->d.n; i++) {
-		c = &e->d.v[i];
-		if (!emit_function_recreated(c))
-			continue;
-		/* Once for a function with two changes of this kind. */
-		for (j = 0; j < i; j++)
-			if (emit_function_recreated(&e->d.v[j]) &&
-			    strcmp(e->d.v[j].name, c->name) == 0)
-				break;
-		if (j < i)
-			continue;
-		vbuf_puts(e->out, emit_is(c, "procedure", NULL) ?
-		    "DROP PROCEDURE " : "DROP FUNCTION ");
-		put_function(e, e->from, c->name);
+	memset(&l, 0, sizeof(l));
+	dropped_functions(e, &l);
+	fordered(e, e->from, &l, 1);
+	for (i = 0; i < l.n; i++) {
+		kind = 'f';
+		function_row(e, e->from, l.v[i].name, NULL, &kind, NULL, NULL);
+		vbuf_puts(e->out, kind == 'p' ? "DROP PROCEDURE " :
+		    "DROP FUNCTION ");
+		put_function(e, e->from, l.v[i].name);
 		vbuf_puts(e->out, ";\n");
 	}
+	flist_free(&l);
 }
 
 /* PostgreSQL's text of function name on the target side, as CREATE OR
@@ -152,43 +319,44 @@ void
 emit_functions_create(struct emitter *e, int late)
 {
 	const struct diff_change	*c;
-	size_t				 i, j;
+	struct flist			 dropped, l;
+	size_t				 i;
 
+	memset(&dropped, 0, sizeof(dropped));
+	memset(&l, 0, sizeof(l));
+	dropped_functions(e, &dropped);
+	/* New ones, dropped ones the target has, replaced ones. */
 	for (i = 0; i < e->d.n; i++) {
 		c = &e->d.v[i];
-		if ((is_function(c, "add") || is_function(c, "alter")) &&
-		    after_views(e, c->name) != late)
-			continue;
-		if (is_function(c, "add")) {
-			create_function(e, c->name, 1, 1);
-			continue;
-		}
-		if (!is_function(c, "alter"))
-			continue;
-		/* The first change of each function says what it needs. */
-		for (j = 0; j < i; j++)
-			if (is_function(&e->d.v[j], "alter") &&
-			    strcmp(e->d.v[j].name, c->name) == 0)
-				break;
-		if (j < i)
-			continue;
-		if (recreated(e, c->name)) {
-			create_function(e, c->name, 1, 1);
-			continue;
-		}
-		for (j = i; j < e->d.n; j++)
-			if (is_function(&e->d.v[j], "alter") &&
-			    strcmp(e->d.v[j].name, c->name) == 0 &&
-			    !emit_field_is(&e->d.v[j], "comment"))
-				break;
-		if (j < e->d.n)
-			create_function(e, c->name, 0, 0);
+		if (is_function(c, "add"))
+			flist_add(&l, c->name, 1, 1);
 	}
+	for (i = 0; i < dropped.n; i++)
+		if (function_row(e, e->to, dropped.v[i].name, NULL, NULL,
+		    NULL, NULL))
+			flist_add(&l, dropped.v[i].name, 1, 1);
+	for (i = 0; i < e->d.n; i++) {
+		c = &e->d.v[i];
+		if (is_function(c, "alter") && !emit_field_is(c, "comment") &&
+		    !flist_has(&dropped, c->name))
+			flist_add(&l, c->name, 0, 0);
+	}
+	for (i = l.n; i-- > 0; )
+		if (after_views(e, l.v[i].name) != late) {
+			free(l.v[i].name);
+			memmove(&l.v[i], &l.v[i + 1], (l.n - i - 1) *
+			    sizeof(*l.v));
+			l.n--;
+		}
+	fordered(e, e->to, &l, 0);
+	for (i = 0; i < l.n; i++)
+		create_function(e, l.v[i].name, l.v[i].create,
+		    l.v[i].comment);
 	/* Comments of kept functions. */
 	for (i = 0; late && i < e->d.n; i++) {
 		c = &e->d.v[i];
 		if (!is_function(c, "alter") || !emit_field_is(c, "comment") ||
-		    recreated(e, c->name))
+		    flist_has(&dropped, c->name))
 			continue;
 		vbuf_puts(e->out, emit_is(c, "procedure", NULL) ?
 		    "COMMENT ON PROCEDURE " : "COMMENT ON FUNCTION ");
@@ -200,4 +368,6 @@ emit_functions_create(struct emitter *e, int late)
 			vbuf_puts(e->out, "NULL");
 		vbuf_puts(e->out, ";\n");
 	}
+	flist_free(&dropped);
+	flist_free(&l);
 }

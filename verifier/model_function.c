@@ -301,7 +301,7 @@ load_function(struct loader *ld, yaml_node_t *val, struct model_function *f)
 {
 	yaml_node_t	*n, *body;
 	char		 what[128];
-	size_t		 i, len;
+	size_t		 i;
 	int		 w, outs = 0;
 
 	f->line = (int)val->start_mark.line + 1;
@@ -345,11 +345,6 @@ load_function(struct loader *ld, yaml_node_t *val, struct model_function *f)
 		return (ld_at(ld, val, "missing key \"body\" in %s", what));
 	if (ld_str(ld, body, "body", &f->body) == -1)
 		return (-1);
-	/* Compared trimmed (the catalog's body is): a block scalar's last
-	   newline is no part of it. */
-	len = strlen(f->body);
-	while (len > 0 && strchr(" \t\r\n", f->body[len - 1]) != NULL)
-		f->body[--len] = '\0';
 	f->bline = (int)body->start_mark.line + 1;
 	f->bcol = (int)body->start_mark.column + 1;
 	if (strspn(f->body, " \t\r\n") == strlen(f->body))
@@ -643,7 +638,7 @@ model_write_functions(const struct model *m, struct vbuf *out)
 		}
 		if (f->comment != NULL)
 			yaml_kv(out, 4, "comment", f->comment);
-		yaml_block(out, 4, "body", f->body);
+		yaml_block(out, 4, "body", f->body, 1);
 	}
 }
 

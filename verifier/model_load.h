@@ -127,7 +127,8 @@ int	ld_views(struct loader *ld, yaml_node_t *map, int materialized);
  * when the scalar is a block scalar (each line of q is a line of the
  * file, after its indentation) or one line as it reads, else at the
  * scalar.  Returns -1.  And "key: |" with text as a literal block scalar
- * at indent when it reads back the same, else as yaml_kv() writes it.
+ * at indent when it reads back the same (exact: with its last newline or
+ * its lack of one, "|-"; else but for that), else as yaml_kv() writes it.
  */
 /* model_view.c: the byte offset of 1-based character position pos in s
    (UTF-8). */
@@ -135,7 +136,7 @@ int	ld_char_off(const char *s, int pos);
 int	ld_text_error(struct loader *ld, yaml_node_t *n, const char *q, int off,
 	    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 void	yaml_block(struct vbuf *out, int indent, const char *key,
-	    const char *text);
+	    const char *text, int exact);
 /* model_view.c: the first reference of the statements of t (parsed from
    q, read from n) to a schema other than the model's, as "<label> of
    <what> refers to schema ..." at its place; 0 when none. */

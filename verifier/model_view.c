@@ -349,21 +349,29 @@ block_ok(const char *q)
 }
 
 void
-yaml_block(struct vbuf *out, int indent, const char *key, const char *text)
+yaml_block(struct vbuf *out, int indent, const char *key, const char *text,
+    int exact)
 {
 	const char	*p;
+	size_t		 len = strlen(text);
+	int		 nl = len > 0 && text[len - 1] == '\n';
 
-	if (!block_ok(text)) {
+	/* Exact: the chomping that reads back text's last newline, or its
+	   lack of one; more than one is for a quoted scalar. */
+	if (!block_ok(text) || (exact && nl && len > 1 &&
+	    text[len - 2] == '\n')) {
 		yaml_kv(out, indent, key, text);
 		return;
 	}
-	vbuf_appendf(out, "%*s%s: |\n%*s", indent, "", key, indent + 2, "");
+	vbuf_appendf(out, "%*s%s: |%s\n%*s", indent, "", key,
+	    exact && !nl ? "-" : "", indent + 2, "");
 	for (p = text; *p != '\0'; p++) {
 		vbuf_putc(out, *p);
 		if (*p == '\n' && p[1] != '\n' && p[1] != '\0')
 			vbuf_appendf(out, "%*s", indent + 2, "");
 	}
-	vbuf_putc(out, '\n');
+	if (!exact || !nl)
+		vbuf_putc(out, '\n');
 }
 
 /* The views (materialized or not) of m, under their key. */
@@ -392,7 +400,7 @@ write_views(const struct model *m, int materialized, struct vbuf *out)
 			}
 			vbuf_puts(out, "]\n");
 		}
-		yaml_block(out, 4, "query", v->query);
+		yaml_block(out, 4, "query", v->query, 0);
 		if (v->security_barrier)
 			vbuf_puts(out, "    security_barrier: true\n");
 		if (v->security_invoker)

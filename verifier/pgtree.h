@@ -134,6 +134,22 @@ void	pgtree_node_foreign_schemas(const PgQuery__Node *node,
 void	pgtree_function_refs(const char *sql, const PgQuery__RawStmt *raw,
 	    const char *schema, int flags, struct pgtree_refs *refs);
 
+/* A set of names, in the order they were found. */
+struct pgtree_names {
+	char	**v;
+	size_t	  n;
+};
+
+/*
+ * pgtree_func.c: the functions (the last part of each name, once) that
+ * the body of sql, a CREATE FUNCTION or PROCEDURE in language sql (an
+ * SQL-standard body or a string), calls; added to names (zeroed, or
+ * filled before; release with pgtree_names_free()).  Nothing for another
+ * language or what does not parse.
+ */
+void	pgtree_function_calls(const char *sql, struct pgtree_names *names);
+void	pgtree_names_free(struct pgtree_names *names);
+
 /* Releases what refs holds; refs is left empty. */
 void	pgtree_refs_free(struct pgtree_refs *refs);
 

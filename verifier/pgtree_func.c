@@ -150,3 +150,78 @@ pgtree_function_refs(const char *sql, const PgQuery__RawStmt *raw,
 	}
 	pg_query_free_plpgsql_parse_result(pl);
 }
+
+/* A FuncCall's name, its last part, added to the set in arg. */
+static void
+add_call(const PgQuery__Node *n, void *arg)
+{
+	struct pgtree_names	*s = arg;
+	const PgQuery__FuncCall	*fc;
+	const PgQuery__Node	*last;
+	size_t			 i;
+
+	if (n->node_case != PG_QUERY__NODE__NODE_FUNC_CALL ||
+	    (fc = n->func_call)->n_funcname == 0)
+		return;
+	last = fc->funcname[fc->n_funcname - 1];
+	if (last->node_case != PG_QUERY__NODE__NODE_STRING ||
+	    last->string == NULL)
+		return;
+	for (i = 0; i < s->n; i++)
+		if (strcmp(s->v[i], last->string->sval) == 0)
+			return;
+	s->v = xrealloc(s->v, (s->n + 1) * sizeof(*s->v));
+	s->v[s->n++] = xstrdup(last->string->sval);
+}
+
+void
+pgtree_function_calls(const char *sql, struct pgtree_names *names)
+{
+	const PgQuery__CreateFunctionStmt	*f;
+	const PgQuery__DefElem			*d;
+	const char				*lang = "sql", *body = NULL;
+	struct pgtree				 t, bt;
+	struct vf_error				 err;
+	size_t					 i;
+
+	memset(&err, 0, sizeof(err));
+	if (pgtree_parse(sql, &t, &err) == -1)
+		return;
+	if (t.tree->n_stmts != 1 || t.tree->stmts[0]->stmt == NULL ||
+	    t.tree->stmts[0]->stmt->node_case !=
+	    PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT)
+		goto done;
+	f = t.tree->stmts[0]->stmt->create_function_stmt;
+	for (i = 0; i < f->n_options; i++) {
+		if (f->options[i]->node_case != PG_QUERY__NODE__NODE_DEF_ELEM)
+			continue;
+		d = f->options[i]->def_elem;
+		if (strcmp(d->defname, "as") == 0)
+			body = def_string(d);
+		else if (strcmp(d->defname, "language") == 0 &&
+		    def_string(d) != NULL)
+			lang = def_string(d);
+	}
+	if (strcmp(lang, "sql") != 0)
+		goto done;
+	if (f->sql_body != NULL)
+		pgtree_walk(&f->sql_body->base, add_call, names);
+	else if (body != NULL && pgtree_parse(body, &bt, &err) == 0) {
+		for (i = 0; i < bt.tree->n_stmts; i++)
+			pgtree_walk(&bt.tree->stmts[i]->base, add_call, names);
+		pgtree_free(&bt);
+	}
+done:
+	pgtree_free(&t);
+}
+
+void
+pgtree_names_free(struct pgtree_names *names)
+{
+	size_t	i;
+
+	for (i = 0; i < names->n; i++)
+		free(names->v[i]);
+	free(names->v);
+	memset(names, 0, sizeof(*names));
+}

@@ -5,7 +5,8 @@ CREATE OR REPLACE FUNCTION shop.label(s shop.status)
  IMMUTABLE PARALLEL SAFE COST 1
 AS $function$BEGIN
   RETURN initcap(s::text);
-END$function$;
+END
+$function$;
 CREATE OR REPLACE FUNCTION shop.open_ids(since bigint)
  RETURNS SETOF bigint
  LANGUAGE sql

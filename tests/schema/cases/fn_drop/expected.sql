@@ -11,14 +11,16 @@ CREATE PROCEDURE shop.mark_paid(IN order_id bigint)
  SET search_path TO 'pg_catalog', 'shop'
 AS $procedure$BEGIN
   UPDATE shop.orders SET status = 'paid' WHERE id = order_id;
-END$procedure$;
+END
+$procedure$;
 CREATE FUNCTION shop.touch()
  RETURNS trigger
  LANGUAGE plpgsql
 AS $function$BEGIN
   NEW.updated_at := now();
   RETURN NEW;
-END$function$;
+END
+$function$;
 COMMENT ON FUNCTION shop.touch() IS 'Sets updated_at';
 CREATE FUNCTION shop.add_cents(a integer, b integer DEFAULT 0)
  RETURNS integer
@@ -29,4 +31,5 @@ CREATE FUNCTION shop.order_total(order_id bigint)
  RETURNS integer
  LANGUAGE sql
  STABLE STRICT
-AS $function$SELECT total_cents FROM shop.orders WHERE id = order_id$function$;
+AS $function$SELECT total_cents FROM shop.orders WHERE id = order_id
+$function$;

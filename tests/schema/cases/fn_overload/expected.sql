@@ -6,7 +6,8 @@ CREATE FUNCTION shop.split_cents(amount integer, OUT whole integer, OUT cents in
 AS $function$BEGIN
   whole := amount / 100;
   cents := amount % 100;
-END$function$;
+END
+$function$;
 CREATE FUNCTION shop.add_cents(a bigint, b bigint)
  RETURNS bigint
  LANGUAGE sql

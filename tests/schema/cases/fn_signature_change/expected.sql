@@ -11,7 +11,8 @@ CREATE FUNCTION shop.order_total(order_id bigint)
  RETURNS bigint
  LANGUAGE sql
  STABLE
-AS $function$SELECT total_cents::bigint FROM shop.orders WHERE id = order_id$function$;
+AS $function$SELECT total_cents::bigint FROM shop.orders WHERE id = order_id
+$function$;
 CREATE VIEW shop.order_totals AS
 SELECT orders.id,
     shop.order_total(orders.id) AS total,
@@ -31,7 +32,8 @@ CREATE FUNCTION shop.order_total(order_id bigint)
  RETURNS integer
  LANGUAGE sql
  STABLE
-AS $function$SELECT total_cents FROM shop.orders WHERE id = order_id$function$;
+AS $function$SELECT total_cents FROM shop.orders WHERE id = order_id
+$function$;
 CREATE VIEW shop.order_totals AS
 SELECT orders.id,
     shop.order_total(orders.id) AS total,

@@ -6,7 +6,8 @@ AS $procedure$BEGIN
   UPDATE shop.orders SET status = 'void'
    WHERE status = 'paid' AND id < before_id;
   GET DIAGNOSTICS moved = ROW_COUNT;
-END$procedure$;
+END
+$procedure$;
 COMMENT ON PROCEDURE shop.archive_paid(IN before_id bigint, INOUT moved integer) IS 'Voids paid orders below an id';
 CREATE PROCEDURE shop.ping()
  LANGUAGE sql
