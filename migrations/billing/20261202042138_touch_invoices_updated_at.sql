@@ -8,7 +8,8 @@ CREATE FUNCTION billing.touch()
 AS $function$BEGIN
   NEW.updated_at := now();
   RETURN NEW;
-END$function$;
+END
+$function$;
 COMMENT ON FUNCTION billing.touch() IS 'Sets updated_at to the time of the update (a BEFORE UPDATE trigger''s function)';
 CREATE TRIGGER invoices_touch BEFORE UPDATE ON billing.invoices FOR EACH ROW EXECUTE FUNCTION billing.touch();
 COMMENT ON COLUMN billing.invoices.updated_at IS 'Set by the trigger invoices_touch on every update';

@@ -7,7 +7,8 @@ CREATE FUNCTION shop.stamp()
 AS $function$BEGIN
   NEW.updated_at := clock_timestamp();
   RETURN NEW;
-END$function$;
+END
+$function$;
 CREATE TRIGGER orders_touch BEFORE UPDATE ON shop.orders FOR EACH ROW EXECUTE FUNCTION shop.stamp();
 
 -- migrate:down
@@ -19,6 +20,7 @@ CREATE FUNCTION shop.touch()
 AS $function$BEGIN
   NEW.updated_at := now();
   RETURN NEW;
-END$function$;
+END
+$function$;
 COMMENT ON FUNCTION shop.touch() IS 'Sets updated_at';
 CREATE TRIGGER orders_touch BEFORE UPDATE ON shop.orders FOR EACH ROW EXECUTE FUNCTION shop.touch();
