@@ -62,6 +62,20 @@ check_contains "the view's reference is named with file and line" \
     "20261201000000_view.sql:2: the up section refers to schema \"auth\"" "$OUT"
 rm "$W/mig/20261201000000_view.sql"
 
+# A trigger that calls another schema's function, reported at its line.
+cat > "$W/mig/20261201000000_trg.sql" <<'SQL'
+-- migrate:up
+CREATE TRIGGER invoices_audit AFTER UPDATE ON billing.invoices
+  FOR EACH ROW EXECUTE FUNCTION audit.log_change();
+-- migrate:down
+DROP TRIGGER invoices_audit ON billing.invoices;
+SQL
+run_capture "$VERIFIER" check "${opts[@]}" --no-live
+check_eq "a trigger calling another schema's function fails check" 1 "$RC"
+check_contains "the trigger's reference is named with file and line" \
+    "20261201000000_trg.sql:2: the up section refers to schema \"audit\"" "$OUT"
+rm "$W/mig/20261201000000_trg.sql"
+
 # Function bodies are strings in the parse tree: a language sql body is
 # parsed as SQL, a PL/pgSQL one with libpg_query's PL/pgSQL parser; each
 # reference is reported at the line of its statement.
