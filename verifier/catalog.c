@@ -545,7 +545,14 @@ static const char *const set_sql[CATALOG_NSETS] = {
 	"WHERE n.nspname = $1 AND p.prokind IN ('f', 'p') "
 	"AND p.proacl IS NOT NULL " NOT_EXT_MEMBER("pg_proc", "p.oid")
 	/* Triggers: of a partition itself (not a clone of its parent's),
-	   or calling a function of another schema. */
+	   a constraint trigger's FROM table, or calling a function of
+	   another schema. */
+	"UNION ALL SELECT 'constraint trigger with FROM', c.relname || '.' "
+	"|| g.tgname FROM pg_catalog.pg_trigger g "
+	"JOIN pg_catalog.pg_class c ON c.oid = g.tgrelid "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+	"WHERE n.nspname = $1 AND NOT g.tgisinternal AND g.tgparentid = 0 "
+	"AND g.tgconstrrelid <> 0 "
 	"UNION ALL SELECT 'trigger on a partition', c.relname || '.' || "
 	"g.tgname FROM pg_catalog.pg_trigger g "
 	"JOIN pg_catalog.pg_class c ON c.oid = g.tgrelid "

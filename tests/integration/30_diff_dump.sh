@@ -335,6 +335,9 @@ unsupported "index on a partition" "pt1.pt1_x_idx" "CREATE TABLE pt (id int, x i
     CREATE TABLE pt1 PARTITION OF pt FOR VALUES FROM (1) TO (10); CREATE INDEX ON pt1 (x)"
 unsupported "constraint on a partition" "pt1.pt1_x_check" "CREATE TABLE pt (id int, x int) PARTITION BY RANGE (id);
     CREATE TABLE pt1 PARTITION OF pt FOR VALUES FROM (1) TO (10); ALTER TABLE pt1 ADD CHECK (x > 0)"
+unsupported "constraint trigger with FROM" "t.trg" "CREATE TABLE t (id int); CREATE TABLE u (id int);
+    CREATE CONSTRAINT TRIGGER trg AFTER INSERT ON t FROM u FOR EACH ROW
+      EXECUTE FUNCTION suppress_redundant_updates_trigger()"
 unsupported "trigger on a partition" "pt1.trg" "CREATE TABLE pt (id int) PARTITION BY RANGE (id);
     CREATE TABLE pt1 PARTITION OF pt FOR VALUES FROM (1) TO (10);
     CREATE TRIGGER trg BEFORE UPDATE ON pt1 FOR EACH ROW EXECUTE FUNCTION suppress_redundant_updates_trigger()"
