@@ -596,6 +596,7 @@ emit_migration(struct snapshot *snap, const char *schema, const char *from,
 	   before what they read changes. */
 	emit_grants_revoke(&e);
 	emit_views_drop(&e);
+	emit_functions_drop(&e, 1);
 	/* Extensions, before anything uses their types. */
 	emit_extensions_create(&e);
 	/* 1. New enums and labels changed in place; then domains and
@@ -687,7 +688,7 @@ emit_migration(struct snapshot *snap, const char *schema, const char *from,
 			vbuf_puts(out, ";\n");
 		}
 	}
-	emit_functions_drop(&e);
+	emit_functions_drop(&e, 0);
 	emit_sequences_finish(&e);
 	emit_types_drop(&e);
 	emit_enums_drop(&e);
