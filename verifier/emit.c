@@ -597,6 +597,7 @@ emit_migration(struct snapshot *snap, const char *schema, const char *from,
 	emit_grants_revoke(&e);
 	emit_triggers_drop(&e);
 	emit_views_drop(&e);
+	emit_functions_drop(&e, 1);
 	/* Extensions, before anything uses their types. */
 	emit_extensions_create(&e);
 	/* 1. New enums and labels changed in place; then domains and
@@ -688,7 +689,7 @@ emit_migration(struct snapshot *snap, const char *schema, const char *from,
 			vbuf_puts(out, ";\n");
 		}
 	}
-	emit_functions_drop(&e);
+	emit_functions_drop(&e, 0);
 	emit_sequences_finish(&e);
 	emit_types_drop(&e);
 	emit_enums_drop(&e);

@@ -8,7 +8,9 @@
  * create, and the views that call it are dropped before and created
  * again after (emit_view.c asks emit_function_recreated()).  Functions
  * are dropped after the tables (step 7), so a dropped table's defaults
- * and checks no longer need them, and created after everything but the
+ * and checks no longer need them, but those with an SQL-standard body,
+ * which PostgreSQL makes depend on the tables and columns it reads,
+ * before anything changes (step 0, after the views); they are created after everything but the
  * views (step 8), which may call them; a language sql function that no
  * view calls is created after the views, since PostgreSQL checks its
  * body, which may read one, when it is created.
@@ -237,18 +239,23 @@ put_function(struct emitter *e, const char *side, const char *name)
 }
 
 void
-emit_functions_drop(struct emitter *e)
+emit_functions_drop(struct emitter *e, int early)
 {
 	struct flist	l;
 	size_t		i;
 	char		kind;
+	int		sqlbody;
 
 	memset(&l, 0, sizeof(l));
 	dropped_functions(e, &l);
 	fordered(e, e->from, &l, 1);
 	for (i = 0; i < l.n; i++) {
 		kind = 'f';
-		function_row(e, e->from, l.v[i].name, NULL, &kind, NULL, NULL);
+		sqlbody = 0;
+		function_row(e, e->from, l.v[i].name, NULL, &kind, &sqlbody,
+		    NULL);
+		if (sqlbody != early)
+			continue;
 		vbuf_puts(e->out, kind == 'p' ? "DROP PROCEDURE " :
 		    "DROP FUNCTION ");
 		put_function(e, e->from, l.v[i].name);

@@ -136,12 +136,14 @@ void	emit_triggers_create(struct emitter *e);
 
 /* emit_function.c: whether c drops function c->name (a drop, or a change
    of its arguments or result: dropped and created again); functions
-   dropped (step 7, after the tables) and created or replaced with their
+   dropped (early 1: those with an SQL-standard body, step 0 after the
+   views; early 0: the others, step 7 after the tables) and created or
+   replaced with their
    comments (step 8): those the views may call before them (late 0), the
    language sql ones no view calls after them (late 1, with the comments
    of kept functions). */
 int	emit_function_recreated(const struct diff_change *c);
-void	emit_functions_drop(struct emitter *e);
+void	emit_functions_drop(struct emitter *e, int early);
 void	emit_functions_create(struct emitter *e, int late);
 
 #endif

@@ -30,9 +30,9 @@ AS $function$SELECT total_cents FROM shop.orders WHERE id = order_id
 $function$;
 
 -- migrate:down
+DROP FUNCTION shop.add_cents(a integer, b integer);
 -- destructive: drops a column and its values (shop.orders.updated_at)
 ALTER TABLE shop.orders DROP COLUMN updated_at;
-DROP FUNCTION shop.add_cents(a integer, b integer);
 DROP PROCEDURE shop.mark_paid(IN order_id bigint);
 DROP FUNCTION shop.order_total(order_id bigint);
 DROP FUNCTION shop.touch();
