@@ -40,6 +40,7 @@ struct fitem {
 	char	*name;
 	int	 create;	/* CREATE, not CREATE OR REPLACE */
 	int	 comment;	/* with its comment */
+	int	 late;		/* created after the views */
 };
 
 struct flist {
@@ -67,6 +68,7 @@ flist_add(struct flist *l, const char *name, int create, int comment)
 	l->v[l->n].name = xstrdup(name);
 	l->v[l->n].create = create;
 	l->v[l->n].comment = comment;
+	l->v[l->n].late = 0;
 	l->n++;
 }
 
@@ -218,6 +220,22 @@ dropped_functions(struct emitter *e, struct flist *l)
 	}
 }
 
+void
+emit_functions_dropped(struct emitter *e, struct pgtree_names *names)
+{
+	struct flist	l;
+	size_t		i;
+
+	memset(&l, 0, sizeof(l));
+	dropped_functions(e, &l);
+	for (i = 0; i < l.n; i++) {
+		names->v = xrealloc(names->v, (names->n + 1) *
+		    sizeof(*names->v));
+		names->v[names->n++] = l.v[i].name;
+	}
+	free(l.v);
+}
+
 /* "schema"."fname"(identity) of function name on side. */
 static int
 put_function(struct emitter *e, const char *side, const char *name)
@@ -327,7 +345,9 @@ emit_functions_create(struct emitter *e, int late)
 {
 	const struct diff_change	*c;
 	struct flist			 dropped, l;
-	size_t				 i;
+	char				*fname;
+	size_t				 i, j;
+	int				 progress;
 
 	memset(&dropped, 0, sizeof(dropped));
 	memset(&l, 0, sizeof(l));
@@ -348,8 +368,26 @@ emit_functions_create(struct emitter *e, int late)
 		    !flist_has(&dropped, c->name))
 			flist_add(&l, c->name, 0, 0);
 	}
+	/* Before the views: what after_views() does not put after them,
+	   and what those call. */
+	for (i = 0; i < l.n; i++)
+		l.v[i].late = after_views(e, l.v[i].name);
+	for (progress = 1; progress; ) {
+		progress = 0;
+		for (i = 0; i < l.n; i++)
+			for (j = 0; !l.v[i].late && j < l.n; j++) {
+				if (!l.v[j].late || !function_row(e, e->to,
+				    l.v[j].name, &fname, NULL, NULL, NULL))
+					continue;
+				if (calls_name(e, e->to, l.v[i].name, fname)) {
+					l.v[j].late = 0;
+					progress = 1;
+				}
+				free(fname);
+			}
+	}
 	for (i = l.n; i-- > 0; )
-		if (after_views(e, l.v[i].name) != late) {
+		if (l.v[i].late != late) {
 			free(l.v[i].name);
 			memmove(&l.v[i], &l.v[i + 1], (l.n - i - 1) *
 			    sizeof(*l.v));

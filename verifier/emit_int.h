@@ -143,6 +143,12 @@ void	emit_triggers_create(struct emitter *e);
    language sql ones no view calls after them (late 1, with the comments
    of kept functions). */
 int	emit_function_recreated(const struct diff_change *c);
+/* emit_function.c: the source functions the migration drops (those
+   dropped or recreated, and those with SQL-standard bodies that call
+   them), by identity, added to names (pgtree.h; released by the
+   caller with pgtree_names_free()). */
+struct pgtree_names;
+void	emit_functions_dropped(struct emitter *e, struct pgtree_names *names);
 void	emit_functions_drop(struct emitter *e, int early);
 void	emit_functions_create(struct emitter *e, int late);
 

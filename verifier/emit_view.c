@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "emit_int.h"
+#include "pgtree.h"
 
 /* A set of view names, in the order they were added. */
 struct vset {
@@ -157,6 +158,7 @@ static void
 dropped_views(struct emitter *e, struct vset *r)
 {
 	const struct diff_change	*c;
+	struct pgtree_names		 fn;
 	size_t				 i;
 
 	for (i = 0; i < e->d.n; i++) {
@@ -181,9 +183,13 @@ dropped_views(struct emitter *e, struct vset *r)
 			add_readers(e, r, c->old_tbl, c->name);
 		else if (emit_enum_recreated(e, c))
 			enum_readers(e, r, c->name);
-		else if (emit_function_recreated(c))
-			add_readers(e, r, c->name, NULL);
 	}
+	/* The views that call a function the migration drops. */
+	memset(&fn, 0, sizeof(fn));
+	emit_functions_dropped(e, &fn);
+	for (i = 0; i < fn.n; i++)
+		add_readers(e, r, fn.v[i], NULL);
+	pgtree_names_free(&fn);
 	/* And whatever reads those, r growing as it goes. */
 	for (i = 0; i < r->n; i++)
 		add_readers(e, r, r->v[i], NULL);

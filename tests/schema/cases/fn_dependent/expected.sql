@@ -1,4 +1,5 @@
 -- migrate:up
+DROP VIEW shop.order_amounts;
 DROP FUNCTION shop.order_cents(order_id bigint);
 DROP FUNCTION shop.cents(a integer);
 CREATE FUNCTION shop.cents(a integer)
@@ -15,8 +16,13 @@ BEGIN ATOMIC
     FROM shop.orders
    WHERE (orders.id = order_cents.order_id);
 END;
+CREATE VIEW shop.order_amounts AS
+SELECT orders.id,
+    shop.order_cents(orders.id) AS cents
+   FROM shop.orders;
 
 -- migrate:down
+DROP VIEW shop.order_amounts;
 DROP FUNCTION shop.order_cents(order_id bigint);
 DROP FUNCTION shop.cents(a integer);
 CREATE FUNCTION shop.cents(a integer)
@@ -33,3 +39,7 @@ BEGIN ATOMIC
     FROM shop.orders
    WHERE (orders.id = order_cents.order_id);
 END;
+CREATE VIEW shop.order_amounts AS
+SELECT orders.id,
+    shop.order_cents(orders.id) AS cents
+   FROM shop.orders;
