@@ -134,7 +134,7 @@ static const char *const set_names[CATALOG_NSETS] = {
 	"enums", "tables", "columns", "constraints", "concols", "indexes",
 	"indexkeys", "sequences", "domains", "domchecks", "composites",
 	"compattrs", "partitions", "grants", "extensions", "views", "policies",
-	"deps", "unsupported"
+	"functions", "triggers", "deps", "unsupported"
 };
 
 static const char *const set_sql[CATALOG_NSETS] = {
@@ -483,6 +483,43 @@ static const char *const set_sql[CATALOG_NSETS] = {
 	/* CATALOG_POLICIES */
 	catalog_policies_sql,
 
+	/* CATALOG_FUNCTIONS: functions and procedures, not an extension's. */
+	"SELECT p.proname || '(' || "
+	"pg_catalog.pg_get_function_identity_arguments(p.oid) || ')' AS name, "
+	"p.proname AS fname, p.prokind::pg_catalog.text AS kind, "
+	"pg_catalog.pg_get_function_identity_arguments(p.oid) AS identity, "
+	"(SELECT pg_catalog.string_agg(COALESCE(a.m::pg_catalog.text, 'i') "
+	"|| E'\\t' || COALESCE(a.nm, '') || E'\\t' || "
+	"pg_catalog.format_type(a.t, NULL) || E'\\t' || "
+	"COALESCE(pg_catalog.pg_get_function_arg_default(p.oid, "
+	"a.i::pg_catalog.int4), ''), E'\\n' ORDER BY a.i) "
+	"FROM ROWS FROM (pg_catalog.unnest(COALESCE(p.proallargtypes, "
+	"p.proargtypes::pg_catalog.oid[])), "
+	"pg_catalog.unnest(p.proargmodes), pg_catalog.unnest(p.proargnames)) "
+	"WITH ORDINALITY AS a(t, m, nm, i)) AS args, "
+	"pg_catalog.pg_get_function_result(p.oid) AS result, "
+	"CASE WHEN p.prokind = 'p' THEN NULL ELSE CASE WHEN p.proretset "
+	"THEN 'setof ' ELSE '' END || pg_catalog.format_type(p.prorettype, "
+	"NULL) END AS rettype, l.lanname AS language, "
+	"COALESCE(pg_catalog.pg_get_function_sqlbody(p.oid), p.prosrc) "
+	"AS body, "
+	"p.provolatile::pg_catalog.text AS volatility, "
+	"CASE WHEN p.proisstrict THEN 't' ELSE 'f' END AS strict, "
+	"CASE WHEN p.prosecdef THEN 't' ELSE 'f' END AS secdef, "
+	"pg_catalog.array_to_string(p.proconfig, E'\\n') AS config, "
+	"p.proparallel::pg_catalog.text AS parallel, "
+	"p.procost::pg_catalog.text AS cost, p.prorows::pg_catalog.text AS rows, "
+	"pg_catalog.pg_get_functiondef(p.oid) AS def, "
+	"pg_catalog.obj_description(p.oid, 'pg_proc') AS comment "
+	"FROM pg_catalog.pg_proc p "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace "
+	"JOIN pg_catalog.pg_language l ON l.oid = p.prolang "
+	"WHERE n.nspname = $1 AND p.prokind IN ('f', 'p') "
+	NOT_EXT_MEMBER("pg_proc", "p.oid")
+	"ORDER BY 1",
+	/* CATALOG_TRIGGERS */
+	catalog_triggers_sql,
+
 	/* CATALOG_DEPS: pg_depend between two objects of the schema (not
 	   the version table), each as DEP_OBJ() names it; an object's
 	   own parts (a view's rule, a column's default) left out. */
@@ -584,18 +621,56 @@ static const char *const set_sql[CATALOG_NSETS] = {
 	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
 	"WHERE n.nspname = $1 AND c.relkind IN ('r', 'p') "
 	"AND c.relreplident <> 'd' "
-	"UNION ALL SELECT CASE p.prokind WHEN 'p' THEN 'procedure' "
-	"WHEN 'a' THEN 'aggregate' WHEN 'w' THEN 'window function' "
-	"ELSE 'function' END, p.proname || '(' || "
+	"UNION ALL SELECT CASE p.prokind WHEN 'a' THEN 'aggregate' "
+	"ELSE 'window function' END, p.proname || '(' || "
 	"pg_catalog.oidvectortypes(p.proargtypes) || ')' "
 	"FROM pg_catalog.pg_proc p "
 	"JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace "
-	"WHERE n.nspname = $1 " NOT_EXT_MEMBER("pg_proc", "p.oid")
-	"UNION ALL SELECT 'trigger', c.relname || '.' || g.tgname "
-	"FROM pg_catalog.pg_trigger g "
+	"WHERE n.nspname = $1 AND p.prokind IN ('a', 'w') "
+	NOT_EXT_MEMBER("pg_proc", "p.oid")
+	/* A function of another schema whose SQL-standard body calls one
+	   of the schema's (pg_depend): dropping it would fail. */
+	"UNION ALL SELECT 'function from another schema', dn.nspname || '.' "
+	"|| dp.proname || '(' || pg_catalog.oidvectortypes(dp.proargtypes) "
+	"|| ')' FROM pg_catalog.pg_depend d "
+	"JOIN pg_catalog.pg_proc p ON p.oid = d.refobjid "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace "
+	"JOIN pg_catalog.pg_proc dp ON dp.oid = d.objid "
+	"JOIN pg_catalog.pg_namespace dn ON dn.oid = dp.pronamespace "
+	"WHERE d.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass "
+	"AND d.refclassid = 'pg_catalog.pg_proc'::pg_catalog.regclass "
+	"AND n.nspname = $1 AND dn.nspname <> $1 "
+	"UNION ALL SELECT 'privileges on a ' || CASE p.prokind WHEN 'p' "
+	"THEN 'procedure' ELSE 'function' END, p.proname || '(' || "
+	"pg_catalog.oidvectortypes(p.proargtypes) || ')' "
+	"FROM pg_catalog.pg_proc p "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace "
+	"WHERE n.nspname = $1 AND p.prokind IN ('f', 'p') "
+	"AND p.proacl IS NOT NULL " NOT_EXT_MEMBER("pg_proc", "p.oid")
+	/* Triggers: of a partition itself (not a clone of its parent's),
+	   a constraint trigger's FROM table, or calling a function of
+	   another schema. */
+	"UNION ALL SELECT 'constraint trigger with FROM', c.relname || '.' "
+	"|| g.tgname FROM pg_catalog.pg_trigger g "
 	"JOIN pg_catalog.pg_class c ON c.oid = g.tgrelid "
 	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-	"WHERE n.nspname = $1 AND NOT g.tgisinternal "
+	"WHERE n.nspname = $1 AND NOT g.tgisinternal AND g.tgparentid = 0 "
+	"AND g.tgconstrrelid <> 0 "
+	"UNION ALL SELECT 'trigger on a partition', c.relname || '.' || "
+	"g.tgname FROM pg_catalog.pg_trigger g "
+	"JOIN pg_catalog.pg_class c ON c.oid = g.tgrelid "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+	"WHERE n.nspname = $1 AND NOT g.tgisinternal AND g.tgparentid = 0 "
+	"AND c.relispartition "
+	"UNION ALL SELECT 'trigger calling a function of another schema', "
+	"c.relname || '.' || g.tgname || ' (' || pn.nspname || '.' || "
+	"p.proname || ')' FROM pg_catalog.pg_trigger g "
+	"JOIN pg_catalog.pg_class c ON c.oid = g.tgrelid "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+	"JOIN pg_catalog.pg_proc p ON p.oid = g.tgfoid "
+	"JOIN pg_catalog.pg_namespace pn ON pn.oid = p.pronamespace "
+	"WHERE n.nspname = $1 AND NOT g.tgisinternal AND g.tgparentid = 0 "
+	"AND pn.nspname NOT IN ($1, 'pg_catalog') "
 	"UNION ALL SELECT 'policy on a partition', c.relname || '.' || "
 	"p.polname FROM pg_catalog.pg_policy p "
 	"JOIN pg_catalog.pg_class c ON c.oid = p.polrelid "

@@ -70,6 +70,26 @@ enum catalog_set_id {
 				   comment, deps ("\nrel\tcol\n" per
 				   relation (col empty) or column of the
 				   schema it reads): catalog_policy.c */
+	CATALOG_FUNCTIONS,	/* name: fname(identity arguments), fname,
+				   kind (f or p), identity, args: "mode\tname
+				   \ttype\tdefault" a line (mode i, o, b, v,
+				   t), result: pg_get_function_result(),
+				   rettype ("setof " and the type, NULL for a
+				   procedure), language, body (as kept),
+				   volatility, strict, secdef (t/f), config
+				   (proconfig, a line each), parallel, cost,
+				   rows, def: pg_get_functiondef(), comment */
+	CATALOG_TRIGGERS,	/* tbl, name, def: pg_get_triggerdef(), body:
+				   def without its table, enabled (origin,
+				   disabled, replica, always), tgtype,
+				   update_of, function, func (a function
+				   of the schema as CATALOG_FUNCTIONS names
+				   it: fname(identity)), nargs,
+				   args (tgargs, bytea's escape format),
+				   old_table, new_table, is_constraint,
+				   is_deferrable, is_deferred, cols (that it
+				   depends on, one a line), comment:
+				   catalog_trigger.c */
 	CATALOG_DEPS,		/* kind, name, col, deptype, ref_kind,
 				   ref_name, ref_col: object (kind, name,
 				   column or NULL) depends on ref (pg_depend,
@@ -93,6 +113,8 @@ extern const char catalog_grants_sql[];
 extern const char catalog_extensions_sql[];
 /* catalog_policy.c: the query of CATALOG_POLICIES. */
 extern const char catalog_policies_sql[];
+/* catalog_trigger.c: the query of CATALOG_TRIGGERS. */
+extern const char catalog_triggers_sql[];
 
 struct catalog_set {
 	size_t	 ncols;

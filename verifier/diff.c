@@ -588,7 +588,7 @@ domain_keeps_values(struct snapshot *snap, const char *from, const char *to,
 /* The statements to run, in order: diff_sql, then each kind's own. */
 static const char *const *const sql_parts[] = { diff_sql, diff_types_sql,
 	diff_partition_sql, diff_grant_sql, diff_ext_sql, diff_policy_sql,
-	NULL };
+	diff_function_sql, diff_trigger_sql, NULL };
 
 int
 diff_compute(struct snapshot *snap, const char *from, const char *to,
@@ -754,6 +754,12 @@ diff_describe(struct vbuf *b, const char *schema, const struct diff_change *c)
 		vf_quote_ident(b, c->name);
 		vbuf_puts(b, " on ");
 		put_name(b, schema, c->tbl, NULL);
+	} else if (strcmp(c->kind, "function") == 0 ||
+	    strcmp(c->kind, "procedure") == 0) {
+		/* name(identity arguments), as PostgreSQL prints them. */
+		vf_quote_ident(b, schema);
+		vbuf_putc(b, '.');
+		vbuf_puts(b, c->name);
 	} else
 		put_name(b, schema, ontable ? c->tbl : NULL, c->name);
 	if (strcmp(c->action, "alter") == 0) {

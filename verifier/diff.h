@@ -15,7 +15,7 @@
  * One difference.  kind: "enum", "sequence", "table", "column",
  * "constraint", "index", "partition" (diff_partition.c), "grant" (diff_grant.c
  * says how it is written), "extension" (diff_ext.c), "policy"
- * (diff_policy.c).  action: "add", "drop",
+ * (diff_policy.c), "trigger" (diff_trigger.c).  action: "add", "drop",
  * "rename", "alter".
  * tbl is the table of a column, constraint or index under its name on the
  * target side; old_tbl under its name on the source side (they differ

@@ -11,6 +11,9 @@
 /* diff_types.c: domains and composite types; NULL-terminated. */
 extern const char *const diff_types_sql[];
 
+/* diff_function.c: functions and procedures; NULL-terminated. */
+extern const char *const diff_function_sql[];
+
 /*
  * diff_partition.c: partitions (NULL-terminated), and the line describing
  * a change of kind "partition" (diff_describe() calls it).
@@ -18,6 +21,9 @@ extern const char *const diff_types_sql[];
 extern const char *const diff_partition_sql[];
 void	diff_partition_describe(struct vbuf *out, const char *schema,
 	    const struct diff_change *c);
+
+/* diff_trigger.c: triggers; NULL-terminated. */
+extern const char *const diff_trigger_sql[];
 
 /*
  * The base type of type (as the catalog prints it) when it is a domain of

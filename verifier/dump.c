@@ -628,9 +628,11 @@ dump_model(const struct catalog *cat, struct model *m, struct problems *p)
 	dump_sequences(cat, m);
 	dump_partitions(cat, m);
 	dump_extensions(cat, m);
+	dump_functions(cat, m);
 	dump_views(cat, m);
 	dump_grants(cat, m);
 	dump_policies(cat, m);
+	dump_triggers(cat, m);
 }
 
 

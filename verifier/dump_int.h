@@ -50,6 +50,12 @@ void	dump_views(const struct catalog *cat, struct model *m);
    materialized view's stand-in) appended to t->indexes. */
 void	dump_params(const char *s, struct model_param **out, size_t *n);
 void	dump_indexes(const struct catalog *cat, struct model_table *t);
+/* dump_function.c: the functions and procedures of CATALOG_FUNCTIONS,
+   appended to m->functions. */
+void	dump_functions(const struct catalog *cat, struct model *m);
+/* dump_trigger.c: the triggers of CATALOG_TRIGGERS, appended to
+   m->triggers (once m has its views). */
+void	dump_triggers(const struct catalog *cat, struct model *m);
 
 /* dump_domain.c: the domains and composite types of cat into m. */
 void	dump_user_types(const struct catalog *cat, struct model *m,

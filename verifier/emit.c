@@ -38,6 +38,12 @@ const struct emit_kind emit_kinds[] = {
 	    emit_view_recreated },
 	{ "policy", 1, emit_policy_drop, emit_policy_create,
 	    emit_policy_recreated },
+	{ "trigger", 1, emit_trigger_drop, emit_trigger_create,
+	    emit_trigger_recreated },
+	{ "function", 0, emit_function_drop_early, emit_function_create_none,
+	    emit_function_recreated },
+	{ "procedure", 0, emit_function_drop_early, emit_function_create_none,
+	    emit_function_recreated },
 	{ NULL, 0, NULL, NULL, NULL }
 };
 
@@ -737,6 +743,7 @@ emit_migration(struct snapshot *snap, const char *schema, const char *from,
 			vbuf_puts(e.out, ";\n");
 		}
 	}
+	emit_functions_drop(&e);
 	emit_sequences_finish(&e);
 	emit_types_drop(&e);
 	emit_enums_drop(&e);
@@ -774,9 +781,12 @@ emit_migration(struct snapshot *snap, const char *schema, const char *from,
 		}
 	}
 	emit_storage_alter(&e);
+	emit_functions_create(&e, 0);
 	emit_dependents_create(&e);
 	emit_views_create(&e);
+	emit_functions_create(&e, 1);
 	emit_policies_create(&e);
+	emit_triggers_create(&e);
 	/* 9. Comments. */
 	emit_constraint_comments(&e);
 	for (i = 0; i < e.d.n; i++) {

@@ -240,4 +240,27 @@ void	emit_policies_create(struct emitter *e);
 const char *emit_type_recreated(struct emitter *e,
 	    const struct diff_change *c, const char **kind);
 
+/* emit_trigger.c: a trigger ("table.name") dropped, created from the
+   target side, recreated by its own change (emit_kinds[]); new triggers,
+   triggers replaced, enabled and commented (step 8, last). */
+void	emit_trigger_drop(struct emitter *e, const char *name);
+void	emit_trigger_create(struct emitter *e, const char *name);
+int	emit_trigger_recreated(struct emitter *e, const struct diff_change *c);
+void	emit_triggers_create(struct emitter *e);
+
+/* emit_function.c: a function or procedure (by "fname(identity)")
+   dropped when it has an SQL-standard body (the others: emit_functions_
+   drop(), step 7, after the tables whose defaults may call them), created
+   by emit_functions_create() (no create of its own in emit_kinds[]);
+   whether c recreates its function (a change of its arguments or
+   result); functions created or replaced with their comments (step 8):
+   those the views may call before them (late 0), the language sql ones
+   no view calls after them (late 1, with the comments of kept
+   functions). */
+void	emit_function_drop_early(struct emitter *e, const char *name);
+void	emit_function_create_none(struct emitter *e, const char *name);
+int	emit_function_recreated(struct emitter *e, const struct diff_change *c);
+void	emit_functions_drop(struct emitter *e);
+void	emit_functions_create(struct emitter *e, int late);
+
 #endif

@@ -15,7 +15,7 @@
 #include "snapshot.h"
 
 /* Bump when the catalog queries or the store change. */
-#define CACHE_TAG	"verifier-expected-8"
+#define CACHE_TAG	"verifier-expected-9"
 
 /*
  * The model's DDL in the scratch database, read back.  Statements run one

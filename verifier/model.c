@@ -138,6 +138,8 @@ model_free(struct model *m)
 	}
 	free(m->sequences);
 	model_views_free(m->views, m->nviews);
+	model_functions_free(m->functions, m->nfunctions);
+	model_triggers_free(m->triggers, m->ntriggers);
 	for (i = 0; i < m->ntables; i++)
 		free_table(&m->tables[i]);
 	free(m->tables);

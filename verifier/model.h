@@ -352,6 +352,89 @@ struct model_view {
 	int		  qline, qcol;	/* where the query starts */
 };
 
+/*
+ * An argument of a function (`args:`), or a column of its `returns:
+ * table:` list (mode NULL, no default): type as written.
+ */
+struct model_func_arg {
+	char		*name;		/* or NULL */
+	char		*type;
+	char		*mode;		/* "in", "out", "inout", "variadic" */
+	char		*default_expr;	/* or NULL */
+};
+
+/*
+ * A function or a procedure (`functions:`, model_function.c), one entry
+ * of the list; overloads are distinct entries.  returns is the return
+ * type as written ("integer", "setof integer", "trigger", "void"), NULL
+ * for a procedure, for `returns: table:` (table set) and when OUT
+ * arguments make it.  body is as written; a language sql body that
+ * starts with BEGIN ATOMIC or RETURN is an SQL-standard body, written
+ * as it is, else it is dollar-quoted.  The attributes hold their
+ * PostgreSQL defaults when not written.
+ */
+struct model_function {
+	char			*name;
+	int			 procedure;
+	struct model_func_arg	*args;
+	size_t			 nargs;
+	char			*returns;
+	int			 returns_table;
+	struct model_func_arg	*table;	/* returns: table: */
+	size_t			 ntable;
+	char			*language;
+	char			*body;
+	char			*volatility;	/* "volatile" ... */
+	int			 strict;
+	int			 security_definer;
+	struct model_param	*set;		/* SET name = value */
+	size_t			 nset;
+	char			*parallel;	/* "unsafe" ... */
+	char			*cost;		/* a number, or NULL */
+	char			*rows;		/* a number, or NULL */
+	char			*comment;	/* or NULL */
+	int			 line, col;
+	int			 bline, bcol;	/* where the body starts */
+};
+
+/* Trigger events (a set of bits). */
+enum {
+	MODEL_TRG_INSERT = 1 << 0,
+	MODEL_TRG_UPDATE = 1 << 1,
+	MODEL_TRG_DELETE = 1 << 2,
+	MODEL_TRG_TRUNCATE = 1 << 3
+};
+
+/*
+ * A trigger (`triggers:` under its table or view, model_trigger.c), in
+ * struct model's flat list in file order.  timing and enabled index
+ * model_trg_timings[] and model_trg_enabled[]; function is as written: a
+ * function of the schema by bare name, or "pg_catalog.name".
+ */
+struct model_trigger {
+	char		 *table;	/* its table or view */
+	int		  on_view;
+	char		 *name;
+	int		  timing;	/* 0 before, 1 after, 2 instead of */
+	unsigned	  events;	/* MODEL_TRG_* bits */
+	char		**update_of;	/* columns of UPDATE OF, or none */
+	size_t		  nupdate_of;
+	int		  for_each_row;
+	char		 *when;		/* or NULL */
+	char		 *function;
+	char		**args;		/* literals' values */
+	size_t		  nargs;
+	char		 *old_table;	/* REFERENCING names, or NULL */
+	char		 *new_table;
+	int		  constraint;	/* CREATE CONSTRAINT TRIGGER */
+	int		  deferrable;
+	int		  initially_deferred;
+	int		  enabled;	/* 0 origin (the default) */
+	char		 *comment;	/* or NULL */
+	int		  line, col;
+	int		  fline, fcol;	/* of its function */
+};
+
 struct model {
 	char			*path;		/* as given to model_load/parse */
 	char			*schema;
@@ -373,6 +456,10 @@ struct model {
 	size_t			 nextensions;
 	struct model_view	*views;		/* in file order */
 	size_t			 nviews;
+	struct model_function	*functions;	/* in file order */
+	size_t			 nfunctions;
+	struct model_trigger	*triggers;	/* in file order */
+	size_t			 ntriggers;
 };
 
 /*
@@ -500,6 +587,33 @@ void	model_render_policies(const struct model *m, struct vbuf *out,
 	    void (*done)(void *, int, int), void *arg);
 void	model_write_policies(const struct model_table *t, struct vbuf *out);
 void	model_policies_free(struct model_policy *p, size_t n);
+
+/*
+ * model_function.c: the DDL of function f (CREATE FUNCTION or
+ * PROCEDURE, or with comment set its COMMENT ON, nothing when it has
+ * none), appended to out; the functions written back as YAML; the
+ * functions released.
+ */
+void	model_render_function(const struct model *m,
+	    const struct model_function *f, int comment, struct vbuf *out);
+void	model_write_functions(const struct model *m, struct vbuf *out);
+void	model_functions_free(struct model_function *f, size_t n);
+
+/*
+ * model_trigger.c: the words of a trigger's timing ("before", "after",
+ * "instead of") and enabled state ("origin", "disabled", "replica",
+ * "always"), NULL-terminated; the DDL of m's triggers (CREATE TRIGGER,
+ * ALTER TABLE ... TRIGGER when not enabled on origin, COMMENT ON
+ * TRIGGER), one statement per stmt() call; the triggers of table (or
+ * view) tbl written back as YAML at indent; the triggers released.
+ */
+extern const char *const model_trg_timings[];
+extern const char *const model_trg_enabled[];
+void	model_render_triggers(const struct model *m, struct vbuf *out,
+	    void (*stmt)(void *arg, int line, int col), void *arg);
+void	model_write_triggers(const struct model *m, const char *tbl,
+	    int indent, struct vbuf *out);
+void	model_triggers_free(struct model_trigger *v, size_t n);
 
 /* Lookups by exact name; NULL when absent.  Valid while m is. */
 const struct model_table	*model_find_table(const struct model *m,

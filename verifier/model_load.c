@@ -615,7 +615,7 @@ check_renames(struct loader *ld)
 
 static const char *const root_keys[] = { "schema", "extensions", "enums",
 	"domains", "composite_types", "sequences", "tables", "views",
-	"materialized_views", "grants", NULL };
+	"materialized_views", "functions", "grants", NULL };
 
 static int
 load_root(struct loader *ld, yaml_node_t *root)
@@ -661,6 +661,11 @@ load_root(struct loader *ld, yaml_node_t *root)
 		return (-1);
 	if ((n = ld_map_get(ld, root, "materialized_views")) != NULL &&
 	    ld_views(ld, n, 1) == -1)
+		return (-1);
+	if ((n = ld_map_get(ld, root, "functions")) != NULL &&
+	    ld_functions(ld, n) == -1)
+		return (-1);
+	if (ld_trigger_functions(ld) == -1)
 		return (-1);
 	if (resolve_fks(ld) == -1 || check_renames(ld) == -1 ||
 	    ld_user_types_names(ld) == -1 ||

@@ -135,6 +135,38 @@ void	model_yaml_with(struct vbuf *out, int indent,
 void	model_yaml_index(const struct model_names *ns,
 	    const struct model_table *t, const struct model_index *ix,
 	    struct vbuf *out);
+/*
+ * model_view.c: the error at byte offset off (-1: unknown) of text q (a
+ * query, a body) read from scalar n: at its line and column in the file
+ * when the scalar is a block scalar (each line of q is a line of the
+ * file, after its indentation) or one line as it reads, else at the
+ * scalar.  Returns -1.  And "key: |" with text as a literal block scalar
+ * at indent when it reads back the same (exact: with its last newline or
+ * its lack of one, "|-"; else but for that), else as yaml_kv() writes it.
+ */
+/* model_view.c: the byte offset of 1-based character position pos in s
+   (UTF-8). */
+int	ld_char_off(const char *s, int pos);
+int	ld_text_error(struct loader *ld, yaml_node_t *n, const char *q, int off,
+	    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+void	yaml_block(struct vbuf *out, int indent, const char *key,
+	    const char *text, int exact);
+/* model_view.c: the first reference of the statements of t (parsed from
+   q, read from n) to a schema other than the model's, as "<label> of
+   <what> refers to schema ..." at its place; 0 when none. */
+struct pgtree;
+int	ld_schema_refs(struct loader *ld, yaml_node_t *n, const char *q,
+	    const struct pgtree *t, const char *label, const char *what);
+/* model_function.c: the functions list, read after the views. */
+int	ld_functions(struct loader *ld, yaml_node_t *seq);
+/* model_trigger.c: the triggers (a sequence) of table t, or of view tbl
+   when t is NULL, appended to ld->m->triggers. */
+int	ld_triggers(struct loader *ld, const char *tbl,
+	    const struct model_table *t, yaml_node_t *seq);
+/* model_trigger.c: every trigger calls a function of the model (or of
+   pg_catalog) that takes no arguments and returns trigger; once the
+   functions are read. */
+int	ld_trigger_functions(struct loader *ld);
 /* model_yaml.c: a scalar as YAML needs it; "key: value\n" at indent. */
 void	yaml_scalar(struct vbuf *out, const char *s, int flow);
 void	yaml_kv(struct vbuf *out, int indent, const char *key,

@@ -452,7 +452,7 @@ static const char *const table_keys[] = {
 	"comment", "renamed_from", "columns", "primary_key", "unique",
 	"foreign_keys", "checks", "indexes", "exclude", "unlogged", "with",
 	"partition_by", "partitions", "grants", "row_level_security",
-	"force_row_level_security", "policies", NULL
+	"force_row_level_security", "policies", "triggers", NULL
 };
 static const char *const pk_keys[] = {
 	"name", "columns", "deferrable", "initially_deferred", "comment", NULL
@@ -892,6 +892,9 @@ ld_table(struct loader *ld, yaml_node_t *k, yaml_node_t *v)
 	    &t->ngrants) == -1)
 		return (-1);
 	if (ld_policies(ld, t, v) == -1)
+		return (-1);
+	if ((n = ld_map_get(ld, v, "triggers")) != NULL &&
+	    ld_triggers(ld, t->name, t, n) == -1)
 		return (-1);
 	return (ld_partitioning(ld, t, v));
 }

@@ -499,6 +499,17 @@ render(const struct model *m, struct render *r, struct vf_error *err)
 		vbuf_puts(out, ";\n");
 		stmt_done(r, sq->line, sq->col);
 	}
+	/* Functions after the tables and types they use, before the views
+	   that may call them. */
+	for (i = 0; i < m->nfunctions; i++) {
+		model_render_function(m, &m->functions[i], 0, out);
+		stmt_done(r, m->functions[i].line, m->functions[i].col);
+		if (m->functions[i].comment != NULL) {
+			model_render_function(m, &m->functions[i], 1, out);
+			stmt_done(r, m->functions[i].line,
+			    m->functions[i].col);
+		}
+	}
 	/* Views in file order: a view reads those above it; a
 	   materialized view's indexes after it. */
 	for (i = 0; i < m->nviews; i++) {
@@ -521,6 +532,8 @@ render(const struct model *m, struct render *r, struct vf_error *err)
 		}
 	}
 	model_render_policies(m, out, render_done, r);
+	/* Triggers once their tables, views and functions exist. */
+	model_render_triggers(m, out, render_done, r);
 	render_comments(m, r);
 	for (i = 0; i < m->ntables; i++) {
 		t = &m->tables[i];

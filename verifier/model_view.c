@@ -16,7 +16,7 @@
 
 static const char *const view_keys[] = {
 	"columns", "query", "security_barrier", "security_invoker",
-	"check_option", "comment", "column_comments", "grants", NULL
+	"check_option", "comment", "column_comments", "grants", "triggers", NULL
 };
 static const char *const matview_keys[] = {
 	"columns", "query", "with_data", "with", "indexes", "comment",
@@ -24,9 +24,8 @@ static const char *const matview_keys[] = {
 };
 static const char *const check_options[] = { "local", "cascaded", NULL };
 
-/* The byte offset of 1-based character position pos in s (UTF-8). */
-static int
-char_off(const char *s, int pos)
+int
+ld_char_off(const char *s, int pos)
 {
 	int	i = 0;
 
@@ -39,18 +38,8 @@ char_off(const char *s, int pos)
 	return (i);
 }
 
-/*
- * The error at byte offset off (-1: unknown) of query q, read from scalar
- * n: at its line and column in the file when the scalar is a block
- * scalar (each line of q is a line of the file, after its indentation) or
- * one line as it reads, else at the scalar.  Returns -1.
- */
-static int
-query_error(struct loader *ld, yaml_node_t *n, const char *q, int off,
-    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-
-static int
-query_error(struct loader *ld, yaml_node_t *n, const char *q, int off,
+int
+ld_text_error(struct loader *ld, yaml_node_t *n, const char *q, int off,
     const char *fmt, ...)
 {
 	char		 msg[sizeof(ld->err->msg)];
@@ -104,7 +93,6 @@ load_query(struct loader *ld, yaml_node_t *n, struct model_view *v,
     const char *what)
 {
 	struct pgtree		 t;
-	struct pgtree_refs	 refs;
 	struct vf_error		 perr;
 	size_t			 len;
 	int			 rc;
@@ -121,8 +109,8 @@ load_query(struct loader *ld, yaml_node_t *n, struct model_view *v,
 		    "string", what));
 	memset(&perr, 0, sizeof(perr));
 	if (pgtree_parse(v->query, &t, &perr) == -1)
-		return (query_error(ld, n, v->query, perr.col > 0 ?
-		    char_off(v->query, perr.col) : -1, "query of %s is not "
+		return (ld_text_error(ld, n, v->query, perr.col > 0 ?
+		    ld_char_off(v->query, perr.col) : -1, "query of %s is not "
 		    "SQL: %s", what, perr.msg));
 	if (t.tree->n_stmts != 1 || t.tree->stmts[0]->stmt->node_case !=
 	    PG_QUERY__NODE__NODE_SELECT_STMT) {
@@ -130,16 +118,28 @@ load_query(struct loader *ld, yaml_node_t *n, struct model_view *v,
 		return (ld_at(ld, n, "query of %s must be one SELECT "
 		    "statement", what));
 	}
-	memset(&refs, 0, sizeof(refs));
-	pgtree_node_foreign_schemas(t.tree->stmts[0]->stmt, ld->m->schema, 0,
-	    &refs);
-	rc = 0;
-	if (refs.n > 0)
-		rc = query_error(ld, n, v->query, refs.v[0].location,
-		    "query of %s refers to schema \"%s\" (a model uses only "
-		    "its own schema and pg_catalog)", what, refs.v[0].schema);
-	pgtree_refs_free(&refs);
+	rc = ld_schema_refs(ld, n, v->query, &t, "query", what);
 	pgtree_free(&t);
+	return (rc);
+}
+
+int
+ld_schema_refs(struct loader *ld, yaml_node_t *n, const char *q,
+    const struct pgtree *t, const char *label, const char *what)
+{
+	struct pgtree_refs	 refs;
+	size_t			 i;
+	int			 rc = 0;
+
+	memset(&refs, 0, sizeof(refs));
+	for (i = 0; i < t->tree->n_stmts; i++)
+		pgtree_node_foreign_schemas(t->tree->stmts[i]->stmt,
+		    ld->m->schema, 0, &refs);
+	if (refs.n > 0)
+		rc = ld_text_error(ld, n, q, refs.v[0].location, "%s of %s "
+		    "refers to schema \"%s\" (a model uses only its own schema "
+		    "and pg_catalog)", label, what, refs.v[0].schema);
+	pgtree_refs_free(&refs);
 	return (rc);
 }
 
@@ -332,6 +332,9 @@ ld_views(struct loader *ld, yaml_node_t *map, int materialized)
 		    ld_grants(ld, n, MODEL_GRANT_TABLE, what, NULL, &v->grants,
 		    &v->ngrants) == -1)
 			return (-1);
+		if ((n = ld_map_get(ld, val, "triggers")) != NULL &&
+		    ld_triggers(ld, v->name, NULL, n) == -1)
+			return (-1);
 	}
 	return (0);
 }
@@ -419,6 +422,32 @@ block_ok(const char *q)
 	return (1);
 }
 
+void
+yaml_block(struct vbuf *out, int indent, const char *key, const char *text,
+    int exact)
+{
+	const char	*p;
+	size_t		 len = strlen(text);
+	int		 nl = len > 0 && text[len - 1] == '\n';
+
+	/* Exact: the chomping that reads back text's last newline, or its
+	   lack of one; more than one is for a quoted scalar. */
+	if (!block_ok(text) || (exact && nl && len > 1 &&
+	    text[len - 2] == '\n')) {
+		yaml_kv(out, indent, key, text);
+		return;
+	}
+	vbuf_appendf(out, "%*s%s: |%s\n%*s", indent, "", key,
+	    exact && !nl ? "-" : "", indent + 2, "");
+	for (p = text; *p != '\0'; p++) {
+		vbuf_putc(out, *p);
+		if (*p == '\n' && p[1] != '\n' && p[1] != '\0')
+			vbuf_appendf(out, "%*s", indent + 2, "");
+	}
+	if (!exact || !nl)
+		vbuf_putc(out, '\n');
+}
+
 /* The views (materialized or not) of m, under their key. */
 static void
 write_views(const struct model *m, const struct model_names *ns,
@@ -426,7 +455,6 @@ write_views(const struct model *m, const struct model_names *ns,
 {
 	struct model_table	 t;
 	const struct model_view	*v;
-	const char		*p;
 	size_t			 i, j, n = 0;
 
 	for (i = 0; i < m->nviews; i++) {
@@ -448,17 +476,7 @@ write_views(const struct model *m, const struct model_names *ns,
 			}
 			vbuf_puts(out, "]\n");
 		}
-		if (block_ok(v->query)) {
-			vbuf_puts(out, "    query: |\n      ");
-			for (p = v->query; *p != '\0'; p++) {
-				vbuf_putc(out, *p);
-				if (*p == '\n')
-					vbuf_puts(out, p[1] == '\n' ? "" :
-					    "      ");
-			}
-			vbuf_putc(out, '\n');
-		} else
-			yaml_kv(out, 4, "query", v->query);
+		yaml_block(out, 4, "query", v->query, 0);
 		if (v->security_barrier)
 			vbuf_puts(out, "    security_barrier: true\n");
 		if (v->security_invoker)
@@ -488,6 +506,7 @@ write_views(const struct model *m, const struct model_names *ns,
 			vbuf_putc(out, '\n');
 		}
 		model_grants_write(out, 4, "grants", v->grants, v->ngrants);
+		model_write_triggers(m, v->name, 4, out);
 	}
 }
 

@@ -755,8 +755,10 @@ model_write_yaml(const struct model *m, struct vbuf *out)
 			write_table(&ns, &m->tables[i], out);
 			write_partitions(m, m->tables[i].name,
 			    m->tables[i].partition_by, 4, out);
+			model_write_triggers(m, m->tables[i].name, 4, out);
 		}
 	}
+	model_write_functions(m, out);
 	model_write_views(m, &ns, out);
 	if (m->ngrants > 0) {
 		vbuf_putc(out, '\n');

@@ -504,9 +504,12 @@ pgtree_foreign_schemas(const char *sql, const char *schema, int flags,
 	if (pgtree_parse(sql, &t, err) == -1)
 		return (-1);
 	for (i = 0; i < t.tree->n_stmts; i++)
-		if (t.tree->stmts[i]->stmt != NULL)
+		if (t.tree->stmts[i]->stmt != NULL) {
 			pgtree_node_foreign_schemas(t.tree->stmts[i]->stmt,
 			    schema, flags & ~PGTREE_REFS_DISTINCT, refs);
+			pgtree_function_refs(sql, t.tree->stmts[i], schema,
+			    flags, refs);
+		}
 	if (flags & PGTREE_REFS_DISTINCT)
 		distinct(refs);
 	pgtree_free(&t);

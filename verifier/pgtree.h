@@ -83,7 +83,9 @@ int	pgtree_only_fields(const ProtobufCMessage *msg,
  *     opname, collname, defnames, opclass, items, objname) -- except
  *     COMMENT ON COLUMN table.column, whose first part is a table;
  *   - schemas named as objects (DROP SCHEMA, GRANT ... ON SCHEMA);
- *   - every value of SET [LOCAL] search_path.
+ *   - every value of SET [LOCAL] search_path;
+ *   - (pgtree_foreign_schemas() only) the body of a function in language
+ *     sql or plpgsql, a string in the tree (pgtree_function_refs()).
  * Names equal to schema and "pg_catalog" are left out, and so is
  * "information_schema" when flags has PGTREE_REFS_INFO_SCHEMA, and
  * VF_EXTENSIONS_SCHEMA when it has PGTREE_REFS_EXTENSIONS.
@@ -122,6 +124,31 @@ int	pgtree_foreign_schemas(const char *sql, const char *schema, int flags,
  */
 void	pgtree_node_foreign_schemas(const PgQuery__Node *node,
 	    const char *schema, int flags, struct pgtree_refs *refs);
+
+/*
+ * pgtree_func.c: when raw (a statement of sql) is a CREATE FUNCTION or
+ * PROCEDURE in language sql or plpgsql, the references of its body (a
+ * string in the tree), appended to refs at the location of its AS.
+ * pgtree_foreign_schemas() calls it for every statement.
+ */
+void	pgtree_function_refs(const char *sql, const PgQuery__RawStmt *raw,
+	    const char *schema, int flags, struct pgtree_refs *refs);
+
+/* A set of names, in the order they were found. */
+struct pgtree_names {
+	char	**v;
+	size_t	  n;
+};
+
+/*
+ * pgtree_func.c: the functions (the last part of each name, once) that
+ * the body of sql, a CREATE FUNCTION or PROCEDURE in language sql (an
+ * SQL-standard body or a string), calls; added to names (zeroed, or
+ * filled before; release with pgtree_names_free()).  Nothing for another
+ * language or what does not parse.
+ */
+void	pgtree_function_calls(const char *sql, struct pgtree_names *names);
+void	pgtree_names_free(struct pgtree_names *names);
 
 /* Releases what refs holds; refs is left empty. */
 void	pgtree_refs_free(struct pgtree_refs *refs);

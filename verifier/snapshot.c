@@ -34,6 +34,12 @@ static const char *const set_columns[CATALOG_NSETS] = {
 	"name, used",
 	"name, kind, populated, def, cols, reloptions, comment, colcomments",
 	"tbl, name, cmd, permissive, roles, qual, with_check, comment, deps",
+	"name, fname, kind, identity, args, result, rettype, language, body, "
+	    "volatility, strict, secdef, config, parallel, cost, rows, def, "
+	    "comment",
+	"tbl, name, def, body, enabled, tgtype, update_of, function, func, "
+	    "nargs, args, old_table, new_table, is_constraint, is_deferrable, is_deferred, "
+	    "cols, comment",
 	"kind, name, col, deptype, ref_kind, ref_name, ref_col",
 	"kind, name",
 };

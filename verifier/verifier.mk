@@ -26,12 +26,15 @@ VERIFIER_SRCS := \
 	verifier/db.c \
 	verifier/sqlfile.c \
 	verifier/pgtree.c \
+	verifier/pgtree_func.c \
 	verifier/model.c \
 	verifier/model_load.c \
 	verifier/model_domain.c \
 	verifier/model_objects.c \
 	verifier/model_storage.c \
 	verifier/model_view.c \
+	verifier/model_function.c \
+	verifier/model_trigger.c \
 	verifier/model_constraint.c \
 	verifier/model_names.c \
 	verifier/model_types.c \
@@ -46,6 +49,7 @@ VERIFIER_SRCS := \
 	verifier/catalog_grant.c \
 	verifier/catalog_ext.c \
 	verifier/catalog_policy.c \
+	verifier/catalog_trigger.c \
 	verifier/runner.c \
 	verifier/scratch.c \
 	verifier/snapshot.c \
@@ -55,12 +59,16 @@ VERIFIER_SRCS := \
 	verifier/diff_grant.c \
 	verifier/diff_ext.c \
 	verifier/diff_policy.c \
+	verifier/diff_function.c \
+	verifier/diff_trigger.c \
 	verifier/emit.c \
 	verifier/emit_order.c \
 	verifier/emit_enum.c \
 	verifier/emit_domain.c \
 	verifier/emit_sequence.c \
 	verifier/emit_view.c \
+	verifier/emit_function.c \
+	verifier/emit_trigger.c \
 	verifier/emit_storage.c \
 	verifier/emit_constraint.c \
 	verifier/emit_partition.c \
@@ -79,7 +87,9 @@ VERIFIER_SRCS := \
 	verifier/dump_grant.c \
 	verifier/dump_ext.c \
 	verifier/dump_policy.c \
-	verifier/dump_view.c
+	verifier/dump_view.c \
+	verifier/dump_function.c \
+	verifier/dump_trigger.c
 
 # The CLI: main.c's command table and the commands.
 VERIFIER_CLI_SRCS := \

@@ -26,6 +26,8 @@ body() { sed '1,2d' "$1"; }
 
 for dir in "$CASES"/*/; do
 	name=$(basename "$dir")
+	# CASES_ONLY=regex runs the cases whose names match.
+	[[ $name =~ ${CASES_ONLY:-.} ]] || continue
 	w=$TEST_TMP/$name
 	rm -rf "$w"
 	mkdir -p "$w/models" "$w/migrations/$SCHEMA"

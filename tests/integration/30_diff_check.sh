@@ -77,6 +77,55 @@ check_eq "a policy reading another schema fails check" 1 "$RC"
 check_contains "the policy's reference is named with file and line" \
     "20261201000000_policy.sql:3: the up section refers to schema \"auth\"" "$OUT"
 rm "$W/mig/20261201000000_policy.sql"
+# A trigger that calls another schema's function, reported at its line.
+cat > "$W/mig/20261201000000_trg.sql" <<'SQL'
+-- migrate:up
+CREATE TRIGGER invoices_audit AFTER UPDATE ON billing.invoices
+  FOR EACH ROW EXECUTE FUNCTION audit.log_change();
+-- migrate:down
+DROP TRIGGER invoices_audit ON billing.invoices;
+SQL
+run_capture "$VERIFIER" check "${opts[@]}" --no-live
+check_eq "a trigger calling another schema's function fails check" 1 "$RC"
+check_contains "the trigger's reference is named with file and line" \
+    "20261201000000_trg.sql:2: the up section refers to schema \"audit\"" "$OUT"
+rm "$W/mig/20261201000000_trg.sql"
+
+# Function bodies are strings in the parse tree: a language sql body is
+# parsed as SQL, a PL/pgSQL one with libpg_query's PL/pgSQL parser; each
+# reference is reported at the line of its statement.
+cat > "$W/mig/20261201000000_func.sql" <<'SQL'
+-- migrate:up
+CREATE FUNCTION billing.user_count() RETURNS bigint LANGUAGE sql
+  AS $$ SELECT count(*) FROM auth.users $$;
+CREATE FUNCTION billing.touch() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_notify('x', NEW.id::text);
+  NEW.owner := (SELECT u.name FROM audit.people u WHERE u.id = NEW.id);
+  RETURN NEW;
+END $$;
+CREATE FUNCTION billing.fine() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE billing.invoices SET id = id WHERE id = NEW.id;
+  RETURN NEW;
+END $$;
+-- migrate:down
+DROP FUNCTION billing.fine();
+DROP FUNCTION billing.touch();
+DROP FUNCTION billing.user_count();
+SQL
+run_capture "$VERIFIER" check "${opts[@]}" --no-live
+check_eq "function bodies reading another schema fail check" 1 "$RC"
+check_contains "a language sql body's reference is named with file and line" \
+    "20261201000000_func.sql:2: the up section refers to schema \"auth\"" "$OUT"
+check_contains "a PL/pgSQL body's reference is named with file and line" \
+    "20261201000000_func.sql:4: the up section refers to schema \"audit\"" "$OUT"
+if [[ $OUT == *"20261201000000_func.sql:10:"* ]]; then
+	fail "a PL/pgSQL body of the schema's own is fine" "$OUT"
+else
+	pass "a PL/pgSQL body of the schema's own is fine"
+fi
+rm "$W/mig/20261201000000_func.sql"
 
 # Every way of naming another schema, from the parse tree; a two-part
 # column name (table.column) is not a schema.

@@ -37,6 +37,9 @@ static const char *const cols[CATALOG_NSETS] = {
 	"name used",
 	"name kind populated def cols reloptions comment colcomments",
 	"tbl name cmd permissive roles qual with_check comment deps",
+	"name fname kind identity args result rettype language body volatility "
+	    "strict secdef config parallel cost rows def comment",
+	"tbl name def body enabled",
 	"kind name col deptype ref_kind ref_name ref_col",
 	"kind name",
 };

@@ -467,6 +467,80 @@ test_render_storage(void **state)
 	model_free(&m);
 }
 
+/* Triggers: one flat list, each with its table; rendered last, each
+   statement at the trigger's line. */
+static void
+test_triggers(void **state)
+{
+	struct model			 m;
+	struct model_stmt		*st;
+	const struct model_trigger	*g;
+	struct vf_error			 err;
+	size_t				 n, i;
+
+	parse_ok("schema: s\n"
+	    "tables:\n"
+	    "  t:\n"
+	    "    columns:\n"
+	    "      a: int\n"
+	    "      b: text\n"
+	    "    triggers:\n"
+	    "      - name: t_a\n"
+	    "        timing: after\n"
+	    "        events: [delete, {update of: [b, a]}, insert]\n"
+	    "        for_each: row\n"
+	    "        when: NEW.a > 0\n"
+	    "        function: f\n"
+	    "        args: [x, \"y'z\"]\n"
+	    "        constraint: true\n"
+	    "        deferrable: true\n"
+	    "        enabled: disabled\n"
+	    "views:\n"
+	    "  v:\n"
+	    "    query: SELECT a FROM t\n"
+	    "    triggers:\n"
+	    "      - {name: v_i, timing: instead of, events: [insert],\n"
+	    "         for_each: row, function: pg_catalog.g, comment: c}\n"
+	    "functions:\n"
+	    "  - {name: f, returns: trigger, language: plpgsql,\n"
+	    "     body: BEGIN RETURN NULL; END}\n", &m);
+	assert_int_equal(m.ntriggers, 2);
+	g = &m.triggers[0];
+	assert_string_equal(g->table, "t");
+	assert_false(g->on_view);
+	assert_int_equal(g->events, MODEL_TRG_INSERT | MODEL_TRG_UPDATE |
+	    MODEL_TRG_DELETE);
+	assert_int_equal(g->nupdate_of, 2);
+	assert_string_equal(g->update_of[0], "b");
+	assert_int_equal(g->nargs, 2);
+	assert_string_equal(g->args[1], "y'z");
+	assert_true(g->constraint && g->deferrable && !g->initially_deferred);
+	assert_string_equal(model_trg_enabled[g->enabled], "disabled");
+	assert_int_equal(g->line, 8);
+	assert_int_equal(g->fline, 13);
+	assert_true(m.triggers[1].on_view);
+	assert_string_equal(model_trg_timings[m.triggers[1].timing],
+	    "instead of");
+	vf_error_clear(&err);
+	assert_int_equal(model_render_stmts(&m, &st, &n, &err), 0);
+	for (i = 0; i < n && strstr(st[i].sql, "TRIGGER") == NULL; i++)
+		;
+	assert_true(i + 4 <= n);
+	assert_string_equal(st[i].sql, "CREATE CONSTRAINT TRIGGER t_a AFTER "
+	    "INSERT OR UPDATE OF b, a OR DELETE ON s.t DEFERRABLE FOR EACH ROW "
+	    "WHEN (NEW.a > 0) EXECUTE FUNCTION s.f('x', 'y''z');\n");
+	assert_int_equal(st[i].line, 8);
+	assert_string_equal(st[i + 1].sql,
+	    "ALTER TABLE s.t DISABLE TRIGGER t_a;\n");
+	assert_string_equal(st[i + 2].sql, "CREATE TRIGGER v_i INSTEAD OF "
+	    "INSERT ON s.v FOR EACH ROW EXECUTE FUNCTION pg_catalog.g();\n");
+	assert_string_equal(st[i + 3].sql,
+	    "COMMENT ON TRIGGER v_i ON s.v IS 'c';\n");
+	assert_int_equal(st[i + 3].line, 22);
+	model_stmts_free(st, n);
+	model_free(&m);
+}
+
 /* The statements, joined, are the script; each knows its model line. */
 static void
 test_render_stmts(void **state)
@@ -958,6 +1032,7 @@ main(void)
 		cmocka_unit_test(test_load_file),
 		cmocka_unit_test(test_foreign_schemas),
 		cmocka_unit_test(test_expr_foreign_schema),
+		cmocka_unit_test(test_triggers),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));

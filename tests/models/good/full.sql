@@ -48,6 +48,9 @@ CREATE INDEX "Order Lines_Qty_idx" ON billing."Order Lines" USING btree ("Qty" N
 CREATE INDEX "Order Lines_states_idx" ON billing."Order Lines" USING gin (states);
 ALTER TABLE billing.invoices ADD CONSTRAINT invoices_customer_id_fkey FOREIGN KEY (customer_id) REFERENCES billing.customers (id) ON DELETE RESTRICT ON UPDATE CASCADE DEFERRABLE INITIALLY DEFERRED;
 ALTER TABLE billing.invoice_lines ADD CONSTRAINT invoice_lines_invoice_id_fkey FOREIGN KEY (invoice_id) REFERENCES billing.invoices (id) ON DELETE CASCADE;
+CREATE TRIGGER "invoices skip no-op" BEFORE UPDATE OF amount_cents, tax_cents ON billing.invoices FOR EACH ROW WHEN (OLD.amount_cents IS DISTINCT FROM NEW.amount_cents) EXECUTE FUNCTION pg_catalog.suppress_redundant_updates_trigger('it''s');
+ALTER TABLE billing.invoices ENABLE ALWAYS TRIGGER "invoices skip no-op";
+COMMENT ON TRIGGER "invoices skip no-op" ON billing.invoices IS 'No row version when nothing changes';
 COMMENT ON TABLE billing.customers IS 'People and companies we bill';
 COMMENT ON COLUMN billing.invoices.number IS 'Shown on the PDF';
 COMMENT ON TABLE billing."Order Lines" IS E'It''s quoted, with a \\ backslash';
