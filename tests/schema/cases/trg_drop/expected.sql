@@ -1,7 +1,7 @@
 -- migrate:up
+DROP VIEW shop.open_orders;
 DROP TRIGGER orders_noop ON shop.orders;
 DROP TRIGGER orders_status ON shop.orders;
-DROP VIEW shop.open_orders;
 
 -- migrate:down
 CREATE VIEW shop.open_orders AS
