@@ -90,6 +90,9 @@ void	emit_dependents_drop(struct emitter *e);
 void	emit_dependents_create(struct emitter *e);
 int	emit_recreated(const struct emitter *e, const char *kind,
 	    const char *name);
+/* emit_recreated() for per-table object name of source table tbl. */
+int	emit_recreated_on(const struct emitter *e, const char *kind,
+	    const char *tbl, const char *name);
 
 /*
  * emit_order.c: the groups sorted (edges from the store's deps set) and

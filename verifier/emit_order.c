@@ -220,6 +220,20 @@ emit_recreated(const struct emitter *e, const char *kind, const char *name)
 	return (0);
 }
 
+int
+emit_recreated_on(const struct emitter *e, const char *kind, const char *tbl,
+    const char *name)
+{
+	struct vbuf	n;
+	int		found;
+
+	vbuf_init(&n);
+	vbuf_appendf(&n, "%s.%s", tbl, name);
+	found = emit_recreated(e, kind, n.data);
+	vbuf_free(&n);
+	return (found);
+}
+
 static void
 add_recreated(struct emitter *e, const char *kind, const char *name)
 {

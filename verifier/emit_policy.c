@@ -26,21 +26,6 @@ emit_policy_recreated(struct emitter *e, const struct diff_change *c)
 	    c->to_val == NULL)));
 }
 
-/* Whether policy name of source table o_tbl is dropped and created
-   again (or only dropped). */
-static int
-recreated(struct emitter *e, const char *o_tbl, const char *name)
-{
-	struct vbuf	n;
-	int		found;
-
-	vbuf_init(&n);
-	vbuf_appendf(&n, "%s.%s", o_tbl, name);
-	found = emit_recreated(e, "policy", n.data);
-	vbuf_free(&n);
-	return (found);
-}
-
 void
 emit_policy_drop(struct emitter *e, const char *name)
 {
@@ -235,7 +220,7 @@ emit_policies_create(struct emitter *e)
 	for (i = 0; i < e->d.n; i++) {
 		c = &e->d.v[i];
 		if (!emit_is(c, "policy", "alter") ||
-		    recreated(e, c->old_tbl, c->name))
+		    emit_recreated_on(e, "policy", c->old_tbl, c->name))
 			continue;
 		if (emit_field_is(c, "comment")) {
 			emit_stmt_begin_on(e, "policy", c->tbl, c->name,

@@ -25,20 +25,6 @@ emit_trigger_recreated(struct emitter *e, const struct diff_change *c)
 	    emit_field_is(c, "definition") && c->ckind != NULL);
 }
 
-/* Whether trigger name of target table tbl is recreated (or dropped). */
-static int
-recreated(struct emitter *e, const char *o_tbl, const char *name)
-{
-	struct vbuf	n;
-	int		found;
-
-	vbuf_init(&n);
-	vbuf_appendf(&n, "%s.%s", o_tbl, name);
-	found = emit_recreated(e, "trigger", n.data);
-	vbuf_free(&n);
-	return (found);
-}
-
 void
 emit_trigger_drop(struct emitter *e, const char *name)
 {
@@ -174,8 +160,8 @@ emit_triggers_create(struct emitter *e)
 			continue;
 		}
 		if (!emit_is(c, "trigger", "alter") ||
-		    recreated(e, c->old_tbl != NULL ? c->old_tbl : c->tbl,
-		    c->name))
+		    emit_recreated_on(e, "trigger", c->old_tbl != NULL ?
+		    c->old_tbl : c->tbl, c->name))
 			continue;
 		if (emit_field_is(c, "definition"))
 			create_trigger(e, c->tbl, c->name, 1, 0);
