@@ -619,9 +619,6 @@ dump_model(const struct catalog *cat, struct model *m, struct problems *p)
 			c->comment = dup_or_null(catalog_get(cat,
 			    CATALOG_COLUMNS, j, "comment"));
 		}
-		if (t->ncolumns == 0)
-			problems_add(p, NULL, 0, "unsupported: table without "
-			    "columns %s.%s", cat->schema, t->name);
 		dump_constraints(cat, t, p);
 		dump_indexes(cat, t);
 	}

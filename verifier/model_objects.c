@@ -801,9 +801,7 @@ ld_table(struct loader *ld, yaml_node_t *k, yaml_node_t *v)
 	if (ld_want(ld, cols, YAML_MAPPING_NODE, colswhat) == -1 ||
 	    ld_check_names(ld, cols, "column", in) == -1)
 		return (-1);
-	if (cols->data.mapping.pairs.start == cols->data.mapping.pairs.top)
-		return (ld_at(ld, cols, "expected at least one column in %s",
-		    what));
+	/* A table may have no columns (columns: {}), as in PostgreSQL. */
 	/* Column shorthands become constraints after the primary key. */
 	for (p = cols->data.mapping.pairs.start;
 	    p < cols->data.mapping.pairs.top; p++) {

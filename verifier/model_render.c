@@ -112,14 +112,15 @@ render_table(const struct model *m, const struct model_table *t,
 {
 	const struct model_column	*c;
 	const struct model_constraint	*k;
-	size_t				 i;
+	size_t				 i, n = 0;
 
 	vbuf_puts(out, t->unlogged ? "CREATE UNLOGGED TABLE " : "CREATE TABLE ");
 	put_qualified(out, m->schema, t->name);
-	vbuf_puts(out, " (\n");
+	/* A table without columns (or constraints) renders as "()". */
+	vbuf_puts(out, " (");
 	for (i = 0; i < t->ncolumns; i++) {
 		c = &t->columns[i];
-		vbuf_puts(out, i > 0 ? ",\n\t" : "\t");
+		vbuf_puts(out, n++ > 0 ? ",\n\t" : "\n\t");
 		vf_quote_ident(out, c->name);
 		vbuf_putc(out, ' ');
 		put_type(out, m, c);
@@ -151,7 +152,8 @@ render_table(const struct model *m, const struct model_table *t,
 		    k->kind == MODEL_CON_UNIQUE ||
 		    k->kind == MODEL_CON_EXCLUDE || k->not_valid)
 			continue;
-		vbuf_puts(out, ",\n\tCONSTRAINT ");
+		vbuf_puts(out, n++ > 0 ? ",\n\t" : "\n\t");
+		vbuf_puts(out, "CONSTRAINT ");
 		vf_quote_ident(out, k->name);
 		switch (k->kind) {
 		case MODEL_CON_PRIMARY:
@@ -165,7 +167,7 @@ render_table(const struct model *m, const struct model_table *t,
 			break;
 		}
 	}
-	vbuf_puts(out, "\n)");
+	vbuf_puts(out, n > 0 ? "\n)" : ")");
 	/* Checked as one partition key by the loader. */
 	if (t->partition_by != NULL)
 		vbuf_appendf(out, " PARTITION BY %s", t->partition_by);

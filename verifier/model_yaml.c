@@ -459,7 +459,7 @@ write_table(const struct model_names *ns, const struct model_table *t,
 	if (t->unlogged)
 		yaml_true(out, 4, "unlogged");
 	model_yaml_with(out, 4, t->with, t->nwith);
-	vbuf_appendf(out, "%4scolumns:\n", "");
+	vbuf_appendf(out, "%4scolumns:%s\n", "", t->ncolumns == 0 ? " {}" : "");
 	for (i = 0; i < t->ncolumns; i++)
 		write_column(ns, t, &t->columns[i], out);
 
