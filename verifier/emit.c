@@ -278,6 +278,20 @@ emit_comment_on(struct emitter *e, const char *what, const char *tbl,
 	vbuf_puts(e->out, ";\n");
 }
 
+void
+emit_comment_on_member(struct emitter *e, const char *kind, const char *tbl,
+    const char *name, const char *comment)
+{
+	struct vbuf	what;
+
+	vbuf_init(&what);
+	vbuf_appendf(&what, "%s ", kind);
+	vf_quote_ident(&what, name);
+	vbuf_puts(&what, " ON");
+	emit_comment_on(e, what.data, tbl, NULL, comment);
+	vbuf_free(&what);
+}
+
 /* Comments of a new table and its columns. */
 static void
 new_table_comments(struct emitter *e, const char *tbl)

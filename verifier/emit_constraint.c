@@ -38,21 +38,6 @@ emit_constraint_alter(struct emitter *e, const struct diff_change *c)
 		vbuf_puts(e->out, " NOT DEFERRABLE;\n");
 }
 
-/* "COMMENT ON CONSTRAINT name ON schema.tbl IS ...;" */
-static void
-comment_on(struct emitter *e, const char *tbl, const char *name,
-    const char *comment)
-{
-	struct vbuf	what;
-
-	vbuf_init(&what);
-	vbuf_puts(&what, "CONSTRAINT ");
-	vf_quote_ident(&what, name);
-	vbuf_puts(&what, " ON");
-	emit_comment_on(e, what.data, tbl, NULL, comment);
-	vbuf_free(&what);
-}
-
 void
 emit_constraint_comments(struct emitter *e)
 {
@@ -66,7 +51,8 @@ emit_constraint_comments(struct emitter *e)
 		    "finish");
 		if (emit_is(c, "constraint", "alter") &&
 		    emit_field_is(c, "comment")) {
-			comment_on(e, c->tbl, c->name, c->to_val);
+			emit_comment_on_member(e, "CONSTRAINT", c->tbl,
+			    c->name, c->to_val);
 			continue;
 		}
 		if (!emit_is(c, "constraint", "add") &&
@@ -76,7 +62,8 @@ emit_constraint_comments(struct emitter *e)
 		    "side = ?1 AND tbl = ?2 AND name = ?3 AND comment IS NOT "
 		    "NULL", e->to, c->tbl, c->name);
 		if (st != NULL && sqlite3_step(st) == SQLITE_ROW)
-			comment_on(e, c->tbl, c->name, emit_text(st, 0));
+			emit_comment_on_member(e, "CONSTRAINT", c->tbl,
+			    c->name, emit_text(st, 0));
 		sqlite3_finalize(st);
 	}
 }

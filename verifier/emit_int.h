@@ -143,6 +143,10 @@ const char *emit_text(sqlite3_stmt *st, int col);
  */
 void	emit_comment_on(struct emitter *e, const char *what, const char *tbl,
 	    const char *col, const char *comment);
+/* "COMMENT ON <kind> name ON schema.tbl IS ...;" for an object of a
+   table (a constraint, a trigger, a policy). */
+void	emit_comment_on_member(struct emitter *e, const char *kind,
+	    const char *tbl, const char *name, const char *comment);
 
 /* emit_enum.c: new enums and labels added or renamed in place (step 1),
    enums recreated because labels went or moved (step 6), dropped enums

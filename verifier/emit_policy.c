@@ -103,20 +103,6 @@ put_roles(struct emitter *e, const char *roles)
 	}
 }
 
-static void
-put_comment(struct emitter *e, const char *tbl, const char *name,
-    const char *comment)
-{
-	struct vbuf	what;
-
-	vbuf_init(&what);
-	vbuf_puts(&what, "POLICY ");
-	vf_quote_ident(&what, name);
-	vbuf_puts(&what, " ON");
-	emit_comment_on(e, what.data, tbl, NULL, comment);
-	vbuf_free(&what);
-}
-
 /* CREATE POLICY for policy name of target table tbl, with its comment. */
 static void
 create_policy(struct emitter *e, const char *tbl, const char *name)
@@ -145,7 +131,8 @@ create_policy(struct emitter *e, const char *tbl, const char *name)
 			put_expr(e, "WITH CHECK", emit_text(st, 4));
 		vbuf_puts(e->out, ";\n");
 		if (emit_text(st, 5) != NULL)
-			put_comment(e, tbl, name, emit_text(st, 5));
+			emit_comment_on_member(e, "POLICY", tbl,
+			    name, emit_text(st, 5));
 	}
 	sqlite3_finalize(st);
 }
@@ -225,7 +212,8 @@ emit_policies_create(struct emitter *e)
 		if (emit_field_is(c, "comment")) {
 			emit_stmt_begin_on(e, "policy", c->tbl, c->name,
 			    "finish");
-			put_comment(e, c->tbl, c->name, c->to_val);
+			emit_comment_on_member(e, "POLICY", c->tbl,
+			    c->name, c->to_val);
 			continue;
 		}
 		emit_stmt_begin_on(e, "policy", c->tbl, c->name, "alter");

@@ -82,21 +82,6 @@ set_enabled(struct emitter *e, const char *tbl, const char *name,
 	vbuf_puts(e->out, ";\n");
 }
 
-/* "COMMENT ON TRIGGER name ON schema.tbl IS ...;" */
-static void
-comment_on(struct emitter *e, const char *tbl, const char *name,
-    const char *comment)
-{
-	struct vbuf	what;
-
-	vbuf_init(&what);
-	vbuf_puts(&what, "TRIGGER ");
-	vf_quote_ident(&what, name);
-	vbuf_puts(&what, " ON");
-	emit_comment_on(e, what.data, tbl, NULL, comment);
-	vbuf_free(&what);
-}
-
 /*
  * The target's trigger name on tbl: created (replace: CREATE OR REPLACE),
  * set enabled as the target has it when not on origin, and given its
@@ -125,7 +110,8 @@ create_trigger(struct emitter *e, const char *tbl, const char *name,
 		if (en != NULL && strcmp(en, "origin") != 0)
 			set_enabled(e, tbl, name, en);
 		if (comment && emit_text(st, 2) != NULL)
-			comment_on(e, tbl, name, emit_text(st, 2));
+			emit_comment_on_member(e, "TRIGGER", tbl,
+			    name, emit_text(st, 2));
 	}
 	sqlite3_finalize(st);
 }
@@ -173,7 +159,8 @@ emit_triggers_create(struct emitter *e)
 		} else if (emit_field_is(c, "comment")) {
 			emit_stmt_begin_on(e, "trigger", c->tbl, c->name,
 			    "finish");
-			comment_on(e, c->tbl, c->name, c->to_val);
+			emit_comment_on_member(e, "TRIGGER", c->tbl,
+			    c->name, c->to_val);
 		}
 	}
 }
