@@ -130,6 +130,39 @@
 	"ELSE pg_catalog.quote_ident(cn.nspname) || '.' END || " \
 	"pg_catalog.quote_ident(" co ".collname)"
 
+/* The columns of each set, as its query names them. */
+static const char *const set_columns[CATALOG_NSETS] = {
+	"enum, pos, label, comment",
+	"name, comment, unlogged, reloptions, rls, force_rls",
+	"tbl, name, pos, type, not_null, default_expr, identity, generated, "
+	    "comment, identity_opts",
+	"tbl, name, kind, def, ref_table, is_deferrable, is_deferred, on_update, "
+	    "on_delete, check_expr, comment",
+	"tbl, con, pos, col, refcol, expr, op, opclass",
+	"tbl, name, uniq, method, body, where_expr, comment, reloptions, core",
+	"tbl, idx, pos, col, expr, descending, nulls_first, included, "
+	    "collation, opclass",
+	"name, type, start, increment, min, max, cache, cycle, owned_tbl, "
+	    "owned_col, comment",
+	"name, type, default_expr, not_null, collation, comment",
+	"domain, name, def, check_expr",
+	"name, comment",
+	"composite, pos, name, type",
+	"name, parent, bound, partkey",
+	"on_kind, name, col, grantee, privilege, grantable",
+	"name, used",
+	"name, kind, populated, def, cols, reloptions, comment, colcomments",
+	"tbl, name, cmd, permissive, roles, qual, with_check, comment, deps",
+	"name, fname, kind, identity, args, result, rettype, language, body, "
+	    "volatility, strict, secdef, config, parallel, cost, rows, def, "
+	    "comment",
+	"tbl, name, def, body, enabled, tgtype, update_of, function, func, "
+	    "nargs, args, old_table, new_table, is_constraint, is_deferrable, is_deferred, "
+	    "cols, comment",
+	"kind, name, col, deptype, ref_kind, ref_name, ref_col",
+	"kind, name",
+};
+
 static const char *const set_names[CATALOG_NSETS] = {
 	"enums", "tables", "columns", "constraints", "concols", "indexes",
 	"indexkeys", "sequences", "domains", "domchecks", "composites",
@@ -764,6 +797,66 @@ const char *
 catalog_set_sql(enum catalog_set_id set)
 {
 	return (set_sql[set]);
+}
+
+const char *
+catalog_set_columns(enum catalog_set_id set)
+{
+	return (set_columns[set]);
+}
+
+/* Splits a set's column list ("a, b, c") into names. */
+static char **
+split_columns(const char *list, size_t *n)
+{
+	char	**v = NULL;
+	char	 *copy, *p, *save = NULL;
+
+	*n = 0;
+	copy = xstrdup(list);
+	for (p = strtok_r(copy, ", ", &save); p != NULL;
+	    p = strtok_r(NULL, ", ", &save)) {
+		v = xrealloc(v, (*n + 1) * sizeof(*v));
+		v[(*n)++] = xstrdup(p);
+	}
+	free(copy);
+	return (v);
+}
+
+void
+catalog_set_init(struct catalog_set *s, enum catalog_set_id set)
+{
+	s->colnames = split_columns(set_columns[set], &s->ncols);
+	s->nrows = 0;
+	s->cells = NULL;
+}
+
+void
+catalog_init(struct catalog *cat, const char *schema)
+{
+	int	i;
+
+	memset(cat, 0, sizeof(*cat));
+	cat->schema = xstrdup(schema);
+	for (i = 0; i < CATALOG_NSETS; i++) {
+		catalog_set_init(&cat->sets[i], i);
+		cat->sets[i].cells = xcalloc(1, sizeof(char *));
+	}
+}
+
+char **
+catalog_add_row(struct catalog *cat, enum catalog_set_id set)
+{
+	struct catalog_set	*s = &cat->sets[set];
+	size_t			 j;
+
+	/* Doubling: the capacity is the next power of two of nrows. */
+	if (s->nrows == 0 || (s->nrows & (s->nrows - 1)) == 0)
+		s->cells = xrealloc(s->cells, (s->nrows ? s->nrows * 2 : 1) *
+		    s->ncols * sizeof(char *));
+	for (j = 0; j < s->ncols; j++)
+		s->cells[s->nrows * s->ncols + j] = NULL;
+	return (&s->cells[s->nrows++ * s->ncols]);
 }
 
 static void

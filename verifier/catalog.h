@@ -151,6 +151,26 @@ void	catalog_free(struct catalog *cat);
 const char	*catalog_get(const struct catalog *cat, enum catalog_set_id set,
 		    size_t row, const char *col);
 
+/* The column names of a set, as its query names them: "a, b, c". */
+const char	*catalog_set_columns(enum catalog_set_id set);
+
+/* Sets s up empty, with the column names of set. */
+void		 catalog_set_init(struct catalog_set *s,
+		    enum catalog_set_id set);
+
+/*
+ * Sets cat up empty, every set with its columns and no row, for a
+ * catalog built by hand (expected_mem.c); release with catalog_free().
+ */
+void		 catalog_init(struct catalog *cat, const char *schema);
+
+/*
+ * Appends a row to a set of cat and returns its ncols cells, all NULL,
+ * for the caller to fill with malloc'd strings (catalog_free() frees
+ * them).  Valid until the next row is added to the set.
+ */
+char		**catalog_add_row(struct catalog *cat, enum catalog_set_id set);
+
 /* The name of a set ("enums", "tables", ...), as a sqlite table name. */
 const char	*catalog_set_name(enum catalog_set_id set);
 

@@ -63,6 +63,15 @@ done:
 	return (rc);
 }
 
+int
+expected_from_server(PGconn *conn, struct scratch *s, const struct model *m,
+    struct catalog *cat, struct vf_error *err)
+{
+	if (s->conn == NULL && scratch_create(conn, s, err) == -1)
+		return (-1);
+	return (model_catalog(s->conn, m, cat, err));
+}
+
 /*
  * The first of n grants whose role is not one of roles (a query's rows:
  * name, "t" for the schema's owner), or is the owner (*owner set).
@@ -279,6 +288,10 @@ expected_catalog(PGconn *conn, struct scratch *s, const struct model *m,
 	if (check_roles(conn, m, err) == -1 ||
 	    check_extensions(conn, m, err) == -1)
 		goto done;
+	if (expected_from_model(m, cat, NULL, 0) == 1) {
+		rc = 0;
+		goto done;
+	}
 	vbuf_appendf(&key, "%s\n%d\n", CACHE_TAG, PQserverVersion(conn));
 	if (model_render_sql(m, &key, err) == -1)
 		goto done;
@@ -292,9 +305,7 @@ expected_catalog(PGconn *conn, struct scratch *s, const struct model *m,
 		rc = 0;
 		goto done;
 	}
-	if (s->conn == NULL && scratch_create(conn, s, err) == -1)
-		goto done;
-	if (model_catalog(s->conn, m, cat, err) == -1)
+	if (expected_from_server(conn, s, m, cat, err) == -1)
 		goto done;
 	/* A cache that cannot be written is only slower. */
 	if (have_cache)

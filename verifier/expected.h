@@ -35,6 +35,25 @@ int	expected_catalog(PGconn *conn, struct scratch *s, const struct model *m,
 	    struct catalog *cat, struct vf_error *err);
 
 /*
+ * The expected catalog of m built in memory, without a server
+ * (expected_mem.c): every row printed as the catalog queries print it.
+ * Returns 1 with cat filled (release with catalog_free()), or 0 when some
+ * object of m is one it cannot print exactly (cat left empty; why, when
+ * not NULL, names the first such object): the caller asks the server.
+ */
+int	expected_from_model(const struct model *m, struct catalog *cat,
+	    char *why, size_t whylen);
+
+/*
+ * The expected catalog of m from the server: the model's DDL run in the
+ * scratch database s (created from conn when s->conn is NULL; the caller
+ * drops it) and read back, without the cache.  0, or -1 with err set as
+ * expected_catalog() sets it.
+ */
+int	expected_from_server(PGconn *conn, struct scratch *s,
+	    const struct model *m, struct catalog *cat, struct vf_error *err);
+
+/*
  * A model loaded on a thread of its own while the caller does something
  * else (diff reads the live catalog, which mostly waits for the server;
  * the load, YAML and every type and expression through libpg_query,

@@ -11,39 +11,6 @@
 
 #include "snapshot.h"
 
-/* The columns of each catalog set, as catalog.c's queries name them. */
-static const char *const set_columns[CATALOG_NSETS] = {
-	"enum, pos, label, comment",
-	"name, comment, unlogged, reloptions, rls, force_rls",
-	"tbl, name, pos, type, not_null, default_expr, identity, generated, "
-	    "comment, identity_opts",
-	"tbl, name, kind, def, ref_table, is_deferrable, is_deferred, on_update, "
-	    "on_delete, check_expr, comment",
-	"tbl, con, pos, col, refcol, expr, op, opclass",
-	"tbl, name, uniq, method, body, where_expr, comment, reloptions, core",
-	"tbl, idx, pos, col, expr, descending, nulls_first, included, "
-	    "collation, opclass",
-	"name, type, start, increment, min, max, cache, cycle, owned_tbl, "
-	    "owned_col, comment",
-	"name, type, default_expr, not_null, collation, comment",
-	"domain, name, def, check_expr",
-	"name, comment",
-	"composite, pos, name, type",
-	"name, parent, bound, partkey",
-	"on_kind, name, col, grantee, privilege, grantable",
-	"name, used",
-	"name, kind, populated, def, cols, reloptions, comment, colcomments",
-	"tbl, name, cmd, permissive, roles, qual, with_check, comment, deps",
-	"name, fname, kind, identity, args, result, rettype, language, body, "
-	    "volatility, strict, secdef, config, parallel, cost, rows, def, "
-	    "comment",
-	"tbl, name, def, body, enabled, tgtype, update_of, function, func, "
-	    "nargs, args, old_table, new_table, is_constraint, is_deferrable, is_deferred, "
-	    "cols, comment",
-	"kind, name, col, deptype, ref_kind, ref_name, ref_col",
-	"kind, name",
-};
-
 /*
  * The store's indexes, for diff.c's joins.  Only snapshot_load() makes
  * them: it drops them, inserts, and builds them again, since one sorted
@@ -129,7 +96,7 @@ snapshot_open(struct snapshot *snap, const char *path, struct vf_error *err)
 	for (i = 0; i < CATALOG_NSETS; i++) {
 		vbuf_appendf(&sql, "DROP TABLE IF EXISTS %s;"
 		    " CREATE TABLE %s (side TEXT NOT NULL, %s);",
-		    catalog_set_name(i), catalog_set_name(i), set_columns[i]);
+		    catalog_set_name(i), catalog_set_name(i), catalog_set_columns(i));
 	}
 	vbuf_puts(&sql, "DROP TABLE IF EXISTS renames;"
 	    " CREATE TABLE renames (kind TEXT NOT NULL, e_tbl TEXT, a_tbl TEXT,"
@@ -266,24 +233,6 @@ done:
 	return (rc);
 }
 
-/* Splits a set's column list ("a, b, c") into names. */
-static char **
-split_columns(const char *list, size_t *n)
-{
-	char	**v = NULL;
-	char	 *copy, *p, *save = NULL;
-
-	*n = 0;
-	copy = xstrdup(list);
-	for (p = strtok_r(copy, ", ", &save); p != NULL;
-	    p = strtok_r(NULL, ", ", &save)) {
-		v = xrealloc(v, (*n + 1) * sizeof(*v));
-		v[(*n)++] = xstrdup(p);
-	}
-	free(copy);
-	return (v);
-}
-
 int
 snapshot_read_file(const char *path, const char *side, const char *schema,
     struct catalog *cat, struct vf_error *err)
@@ -306,10 +255,10 @@ snapshot_read_file(const char *path, const char *side, const char *schema,
 	vbuf_init(&sql);
 	for (i = 0; i < CATALOG_NSETS; i++) {
 		s = &cat->sets[i];
-		s->colnames = split_columns(set_columns[i], &s->ncols);
+		catalog_set_init(s, i);
 		vbuf_reset(&sql);
 		vbuf_appendf(&sql, "SELECT %s FROM %s WHERE side = ?1 "
-		    "ORDER BY rowid", set_columns[i], catalog_set_name(i));
+		    "ORDER BY rowid", catalog_set_columns(i), catalog_set_name(i));
 		if (sqlite3_prepare_v2(snap.db, sql.data, -1, &st, NULL) !=
 		    SQLITE_OK) {
 			rc = 0;		/* not a store of this version */

@@ -76,6 +76,8 @@ VERIFIER_SRCS := \
 	verifier/emit_ext.c \
 	verifier/emit_policy.c \
 	verifier/expected.c \
+	verifier/expected_mem.c \
+	verifier/expected_expr.c \
 	verifier/replay.c \
 	verifier/compare.c \
 	verifier/refs.c \
