@@ -127,6 +127,10 @@ struct catalog {
 	char			*schema;
 	struct catalog_set	 sets[CATALOG_NSETS];
 	int			 nqueries;	/* catalog queries sent */
+	const char		*source;	/* where it came from, for
+						   VERIFIER_STATS: "in memory",
+						   "from the cache", ...
+						   (static) */
 };
 
 /*

@@ -58,6 +58,7 @@ cmd_diff(int argc, char **argv)
 	struct diff		 d;
 	struct expected_job	 job;
 	double			 t0, t1;
+	char			 what[64];
 	int			 rc, read_rc = -1;
 
 	if ((rc = cli_compare_begin(&c, argc, argv, &diff_spec)) != 0)
@@ -85,9 +86,8 @@ cmd_diff(int argc, char **argv)
 	t0 = vf_now_ms();
 	if (expected_catalog(c.conn, &c.s, &c.m, &c.expected, &c.err) == -1)
 		goto done;
-	cli_print_stats(c.s.conn != NULL ? "models (scratch database, DDL, "
-	    "read back)" : "models (from the cache)", c.expected.nqueries,
-	    vf_now_ms() - t0);
+	snprintf(what, sizeof(what), "models (%s)", c.expected.source);
+	cli_print_stats(what, c.expected.nqueries, vf_now_ms() - t0);
 	t0 = vf_now_ms();
 	if (compare_load(&c.snap, c.a.snapshot, &c.expected, &c.actual, &c.m,
 	    &c.err) == -1)

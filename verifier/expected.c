@@ -69,7 +69,10 @@ expected_from_server(PGconn *conn, struct scratch *s, const struct model *m,
 {
 	if (s->conn == NULL && scratch_create(conn, s, err) == -1)
 		return (-1);
-	return (model_catalog(s->conn, m, cat, err));
+	if (model_catalog(s->conn, m, cat, err) == -1)
+		return (-1);
+	cat->source = "scratch database, DDL, read back";
+	return (0);
 }
 
 /*
@@ -280,15 +283,40 @@ expected_catalog(PGconn *conn, struct scratch *s, const struct model *m,
     struct catalog *cat, struct vf_error *err)
 {
 	struct vf_error	ignored;
+	struct catalog	mem;
 	struct vbuf	key;
+	const char	*mode;
 	char		dir[PATH_MAX], path[PATH_MAX + 100], hex[65];
-	int		have_cache, rc = -1;
+	char		msg[sizeof(err->msg)];
+	int		have_cache, have_mem = 0, rc = -1;
 
 	vbuf_init(&key);
 	if (check_roles(conn, m, err) == -1 ||
 	    check_extensions(conn, m, err) == -1)
 		goto done;
-	if (expected_from_model(m, cat, NULL, 0) == 1) {
+	mode = getenv("VERIFIER_EXPECTED");
+	if (mode == NULL || strcmp(mode, "server") != 0) {
+		if (expected_from_model(m, &mem, NULL, 0) == 1)
+			have_mem = 1;
+	}
+	if (have_mem && (mode == NULL || strcmp(mode, "compare") != 0)) {
+		*cat = mem;
+		cat->source = "in memory";
+		have_mem = 0;
+		rc = 0;
+		goto done;
+	}
+	if (have_mem) {
+		if (expected_from_server(conn, s, m, cat, err) == -1)
+			goto done;
+		if (!expected_equal(&mem, "in memory", cat, "on the server",
+		    msg, sizeof(msg))) {
+			catalog_free(cat);
+			vf_error_set(err, VF_EXIT_FAIL, m->path, 0, 0, "the "
+			    "expected catalog in memory differs from the "
+			    "server's: %s", msg);
+			goto done;
+		}
 		rc = 0;
 		goto done;
 	}
@@ -302,6 +330,7 @@ expected_catalog(PGconn *conn, struct scratch *s, const struct model *m,
 		have_cache = 0;
 	if (have_cache && snapshot_read_file(path, SNAPSHOT_EXPECTED,
 	    m->schema, cat, err) == 1) {
+		cat->source = "from the cache";
 		rc = 0;
 		goto done;
 	}
@@ -313,8 +342,93 @@ expected_catalog(PGconn *conn, struct scratch *s, const struct model *m,
 		    &ignored);
 	rc = 0;
 done:
+	if (have_mem)
+		catalog_free(&mem);
 	vbuf_free(&key);
 	return (rc);
+}
+
+/* A row's cells joined by " | ", NULL as "NULL"; the caller frees it. */
+static char *
+row_text(const struct catalog_set *set, size_t row)
+{
+	struct vbuf	b;
+	const char	*c;
+	size_t		 j;
+
+	vbuf_init(&b);
+	for (j = 0; j < set->ncols; j++) {
+		c = set->cells[row * set->ncols + j];
+		vbuf_appendf(&b, "%s%s", j ? " | " : "", c ? c : "NULL");
+	}
+	return (vbuf_steal(&b));
+}
+
+static int
+cmp_text(const void *a, const void *b)
+{
+	return (strcmp(*(char *const *)a, *(char *const *)b));
+}
+
+/* The rows of a set as sorted text; n of them, each to free(). */
+static char **
+set_rows(const struct catalog_set *set)
+{
+	char	**v;
+	size_t	  i;
+
+	v = xcalloc(set->nrows ? set->nrows : 1, sizeof(char *));
+	for (i = 0; i < set->nrows; i++)
+		v[i] = row_text(set, i);
+	qsort(v, set->nrows, sizeof(char *), cmp_text);
+	return (v);
+}
+
+int
+expected_equal(const struct catalog *a, const char *aname,
+    const struct catalog *b, const char *bname, char *msg, size_t len)
+{
+	const char	*only_a, *only_b;
+	char		**ra, **rb;
+	size_t		  i, j, k, na, nb;
+	int		  set, c, equal = 1;
+
+	for (set = 0; equal && set < CATALOG_NSETS; set++) {
+		na = a->sets[set].nrows;
+		nb = b->sets[set].nrows;
+		ra = set_rows(&a->sets[set]);
+		rb = set_rows(&b->sets[set]);
+		only_a = only_b = NULL;
+		for (i = j = 0; i < na || j < nb; ) {
+			c = i == na ? 1 : j == nb ? -1 : strcmp(ra[i], rb[j]);
+			if (c == 0) {
+				i++;
+				j++;
+			} else if (c < 0) {
+				if (only_a == NULL)
+					only_a = ra[i];
+				i++;
+			} else {
+				if (only_b == NULL)
+					only_b = rb[j];
+				j++;
+			}
+		}
+		if (only_a != NULL || only_b != NULL) {
+			equal = 0;
+			snprintf(msg, len, "%s: only %s: %s; only %s: %s",
+			    catalog_set_name(set), aname,
+			    only_a ? only_a : "-", bname,
+			    only_b ? only_b : "-");
+		}
+		for (k = 0; k < na; k++)
+			free(ra[k]);
+		for (k = 0; k < nb; k++)
+			free(rb[k]);
+		free(ra);
+		free(rb);
+	}
+	return (equal);
 }
 
 static void *

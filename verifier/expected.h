@@ -30,6 +30,12 @@
  * it (code VF_EXIT_USAGE).  Returns 0 (release cat with catalog_free()),
  * or -1 with err set.  s->conn is still NULL afterwards when the cache
  * answered.
+ *
+ * The model is first built in memory (expected_from_model()); the cache
+ * and the server are for models it declines.  VERIFIER_EXPECTED changes
+ * that, for tests: "server" skips the memory, "compare" builds both and
+ * fails (VF_EXIT_FAIL, "the expected catalog in memory differs from the
+ * server's: ...") when the memory's differs from the server's.
  */
 int	expected_catalog(PGconn *conn, struct scratch *s, const struct model *m,
 	    struct catalog *cat, struct vf_error *err);
@@ -43,6 +49,14 @@ int	expected_catalog(PGconn *conn, struct scratch *s, const struct model *m,
  */
 int	expected_from_model(const struct model *m, struct catalog *cat,
 	    char *why, size_t whylen);
+
+/*
+ * Whether two catalogs hold the same rows, set by set, in any order:
+ * 1, or 0 with msg naming the first set that differs and a row found on
+ * one side only (its cells joined by " | ", NULL as "NULL").
+ */
+int	expected_equal(const struct catalog *a, const char *aname,
+	    const struct catalog *b, const char *bname, char *msg, size_t len);
 
 /*
  * The expected catalog of m from the server: the model's DDL run in the
