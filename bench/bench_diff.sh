@@ -1,31 +1,37 @@
 #!/usr/bin/env bash
-# bench_diff.sh: a generated schema of N tables (BENCH_TABLES, default
-# 1,000), each with 10 columns of mixed types, a primary key, a unique
-# constraint, an index and a foreign key.  Times `verifier check` and
-# `verifier diff` against it and, in the same run, psql running the same
-# catalog queries (one read of the schema); prints the ratios and the
-# number of catalog queries for 10 tables and for N tables (the same: the
-# queries do not depend on the number of tables).  `diff` is timed cold
-# (the models built in a scratch database) and warm (their catalog from
-# the cache, VERIFIER_CACHE); `check` always replays the migrations.
+# bench_diff.sh: a generated schema of N tables, each with 10 columns of
+# mixed types, a primary key, a unique constraint, an index and a foreign
+# key, at 10, BENCH_TABLES (default 1,000) and BENCH_TABLES_LARGE (default
+# 10,000; 0 skips it) tables.  In the same run, for each size:
+#   - psql running the verifier's own catalog queries (one read of the
+#     schema): the baseline of `diff`;
+#   - `verifier diff` cold (VERIFIER_CACHE=off: the models' catalog built
+#     from nothing) and warm (the cache filled), with its peak memory
+#     (/usr/bin/time -v);
+#   - `psql -1 -f` replaying the same migration into an empty database
+#     (CREATE DATABASE included) plus one catalog read: the baseline of
+#     `check --no-live`, whose own replay is printed apart.
+# Every time is the median of BENCH_RUNS runs (default 3); the ratios are
+# of the same run, never absolute times.
 set -eu
 . "$(dirname "$0")/lib.sh"
 N=${BENCH_TABLES:-1000}
+NL=${BENCH_TABLES_LARGE:-10000}
+RUNS=${BENCH_RUNS:-3}
 V=${VERIFIER:-$TOP/build/verifier}
 BUILD_DIR=$TOP/build
 make -s -C "$TOP" "build/tests/catalog_sql" >/dev/null
 W=$BENCH_ROOT/diff
-mkdir -p "$W/models"
+mkdir -p "$W"
 
-# gen DIR COUNT: one migration file creating COUNT tables in schema bench.
+# gen DIR COUNT: one migration file creating COUNT tables in schema bench,
+# and the same statements alone in DIR.up.sql for psql.
 gen() {
 	local dir=$1 n=$2 i p
 	mkdir -p "$dir"
-	{
-		echo "-- migrate:up"
-		for i in $(seq 1 "$n"); do
-			p=$((i > 1 ? i - 1 : 1))
-			cat <<SQL
+	for i in $(seq 1 "$n"); do
+		p=$((i > 1 ? i - 1 : 1))
+		cat <<SQL
 CREATE TABLE bench.t$i (
 	id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
 	code text NOT NULL UNIQUE,
@@ -40,48 +46,104 @@ CREATE TABLE bench.t$i (
 );
 CREATE INDEX ON bench.t$i (n, created_at);
 SQL
-		done
+	done > "$dir.up.sql"
+	{
+		echo "-- migrate:up"
+		cat "$dir.up.sql"
 		echo "-- migrate:down"
 		echo "DROP SCHEMA bench CASCADE; CREATE SCHEMA bench;"
 	} > "$dir/20260101000000_tables.sql"
 }
 
+# median: the middle of the numbers on stdin.
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+
+# timed OUT CMD...: runs CMD, appends its wall time in ms to OUT.
+timed() {
+	local out=$1 t0
+	shift
+	t0=$(now_ms)
+	"$@"
+	echo $(($(now_ms) - t0)) >> "$out"
+}
+
+# peak_kb CMD...: the peak resident memory of CMD in KiB.
+peak_kb() {
+	/usr/bin/time -v "$@" 2>&1 >/dev/null |
+	    sed -n 's/.*Maximum resident set size (kbytes): //p'
+}
+
+ratio() { echo "$1 / $2" | bc -l; }
+
+# psql_replay N I: the baseline of check: an empty database, the migration
+# in one transaction, one read of the catalog.
+psql_replay() {
+	local db=bench_replay_$1_$2
+	psql -X -q -c "CREATE DATABASE $db" >/dev/null
+	psql -X -q -d "$db" -c "CREATE SCHEMA bench" >/dev/null
+	psql -X -q -d "$db" -1 -f "$W/mig$1.up.sql" >/dev/null
+	psql -X -q -d "$db" -v schema=bench -f "$W/catalog.sql" >/dev/null
+}
+
 # run COUNT: builds a database with COUNT tables, prints the timings.
 run() {
-	local n=$1 db=bench_diff_$1 url t0 t1 t2 t3 t4 checkms cold warm psqlms q
+	local n=$1 db=bench_diff_$1 url i f psqlms cold warm chk rep replay mem
 	url="postgresql://postgres:postgres@127.0.0.1:$PGPORT/$db"
+	f=$W/times$n
+	rm -f "$f".*
 	gen "$W/mig$n" "$n"
+	mkdir -p "$W/models$n"
 	psql -X -q -c "CREATE DATABASE $db" >/dev/null
 	psql -X -q -d $db -c "CREATE SCHEMA bench" >/dev/null
 	"$V" migrate --schema bench --migrations "$W/mig$n" --db "$url" >/dev/null
-	"$V" dump --schema bench --db "$url" --output "$W/models/bench.yaml"
+	"$V" dump --schema bench --db "$url" --output "$W/models$n/bench.yaml"
 	{
 		echo "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;"
 		echo "SET LOCAL search_path = pg_catalog;"
+		echo "SET LOCAL jit = off;"
 		"$BUILD_DIR/tests/catalog_sql"
 		echo "COMMIT;"
 	} > "$W/catalog.sql"
 	psql -X -q -d $db -v schema=bench -f "$W/catalog.sql" >/dev/null	# warm up
 	export VERIFIER_CACHE=$BENCH_ROOT/cache$n
-	t0=$(now_ms)
-	VERIFIER_CACHE=off VERIFIER_STATS=1 "$V" diff --schema bench --models "$W/models" --db "$url" >/dev/null 2>"$W/stats"
-	t1=$(now_ms)
-	"$V" check --schema bench --models "$W/models" --migrations "$W/mig$n" --db "$url" >/dev/null
-	t2=$(now_ms)
-	VERIFIER_STATS=1 "$V" diff --schema bench --models "$W/models" --db "$url" >/dev/null 2>>"$W/stats"
-	t3=$(now_ms)
-	psql -X -q -d $db -v schema=bench -f "$W/catalog.sql" >/dev/null
-	t4=$(now_ms)
-	cold=$((t1 - t0)); checkms=$((t2 - t1)); warm=$((t3 - t2)); psqlms=$((t4 - t3))
-	q=$(grep -m1 'live database' "$W/stats" | sed 's/.*: \([0-9]*\) catalog queries in \([0-9.]*\) ms/\1 \2/')
-	printf '%5d tables: catalog queries per read: %s (live read in the verifier: %s ms)\n' "$n" "${q% *}" "${q#* }"
-	printf '%5d tables: psql, same catalog queries: %6d ms\n' "$n" "$psqlms"
-	printf '%5d tables: verifier diff, cold:       %6d ms  ratio diff/psql %.2f\n' "$n" "$cold" "$(echo "$cold / $psqlms" | bc -l)"
-	printf '%5d tables: verifier diff, warm cache: %6d ms  ratio diff/psql %.2f (target 1.5)\n' "$n" "$warm" "$(echo "$warm / $psqlms" | bc -l)"
-	printf '%5d tables: verifier check:            %6d ms  ratio check/psql %.2f\n' "$n" "$checkms" "$(echo "$checkms / $psqlms" | bc -l)"
-	printf '%5d tables: live catalog read / psql:  %.2f\n' "$n" "$(echo "${q#* } / $psqlms" | bc -l)"
-	sed 's/^/       /' "$W/stats"
+	for i in $(seq 1 "$RUNS"); do
+		timed "$f.psql" psql -X -q -d $db -v schema=bench \
+		    -f "$W/catalog.sql" >/dev/null
+		VERIFIER_CACHE=off VERIFIER_STATS=1 timed "$f.cold" "$V" diff \
+		    --schema bench --models "$W/models$n" --db "$url" \
+		    >/dev/null 2>"$W/stats$n"
+		VERIFIER_STATS=1 "$V" diff --schema bench --models \
+		    "$W/models$n" --db "$url" >/dev/null 2>&1	# fills the cache
+		timed "$f.warm" "$V" diff --schema bench --models \
+		    "$W/models$n" --db "$url" >/dev/null
+		timed "$f.rep" psql_replay "$n" "$i"
+		VERIFIER_CACHE=off VERIFIER_STATS=1 timed "$f.check" "$V" \
+		    check --no-live --schema bench --models "$W/models$n" \
+		    --migrations "$W/mig$n" --db "$url" >/dev/null \
+		    2>"$W/cstats$n"
+		sed -n 's/.*replay of the migrations: .* in \([0-9]*\).*/\1/p' \
+		    "$W/cstats$n" >> "$f.replay"
+	done
+	mem=$(VERIFIER_CACHE=off peak_kb "$V" diff --schema bench --models \
+	    "$W/models$n" --db "$url")
+	psqlms=$(median < "$f.psql"); cold=$(median < "$f.cold")
+	warm=$(median < "$f.warm"); rep=$(median < "$f.rep")
+	chk=$(median < "$f.check"); replay=$(median < "$f.replay")
+	printf '%5d tables: psql, the same catalog queries:  %6d ms\n' "$n" "$psqlms"
+	printf '%5d tables: verifier diff, cold:             %6d ms  diff/psql %.2f (target 2)\n' \
+	    "$n" "$cold" "$(ratio "$cold" "$psqlms")"
+	printf '%5d tables: verifier diff, warm cache:       %6d ms  diff/psql %.2f (target 1.2)\n' \
+	    "$n" "$warm" "$(ratio "$warm" "$psqlms")"
+	printf '%5d tables: verifier diff, peak memory:      %6d KiB\n' "$n" "$mem"
+	printf '%5d tables: psql -1 -f replay + one read:    %6d ms\n' "$n" "$rep"
+	printf '%5d tables: verifier check --no-live, cold:  %6d ms  check/psql %.2f (target 1.3); its replay %d ms (%.0f%%)\n' \
+	    "$n" "$chk" "$(ratio "$chk" "$rep")" "$replay" \
+	    "$(echo "100 * $replay / $chk" | bc -l)"
+	sed 's/^/       diff: /' "$W/stats$n"
+	sed 's/^/       check: /' "$W/cstats$n"
 }
 
 run 10
 run "$N"
+[ "$NL" -gt 0 ] && run "$NL"
+exit 0

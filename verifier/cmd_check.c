@@ -5,6 +5,7 @@
  * live database is at head, with no edited file and no drift.  Every
  * problem is listed, not only the first.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -104,6 +105,8 @@ cmd_check(int argc, char **argv)
 	struct sqlfile		*files = NULL;
 	char			*before = NULL, *after = NULL;
 	size_t			 nfiles = 0;
+	double			 t0;
+	char			 what[64];
 	int			 rc, have_files = 0, replay_ok = 0;
 
 	if ((rc = cli_compare_begin(&c, argc, argv, &check_spec)) != 0)
@@ -139,11 +142,13 @@ cmd_check(int argc, char **argv)
 		    catalog_outside(c.s.conn, c.a.schema, &before,
 		    &c.err) == -1)
 			goto done;
+		t0 = vf_now_ms();
 		if (replay_migrations(c.s.conn, c.a.schema, c.a.migrations,
 		    NULL, &c.err) == -1)
 			problems_add_error(&c.probs, &c.err);
 		else
 			replay_ok = 1;
+		cli_print_stats("replay of the migrations", 0, vf_now_ms() - t0);
 		if (catalog_outside(c.s.conn, c.a.schema, &after, &c.err) == -1)
 			goto done;
 		compare_outside(after, before, "the migrations create or "
@@ -152,17 +157,26 @@ cmd_check(int argc, char **argv)
 		    "something outside the schema", &c.probs);
 	}
 	if (replay_ok) {
+		t0 = vf_now_ms();
 		if (catalog_read(c.s.conn, c.a.schema, &c.actual, &c.err) == -1)
 			goto done;
+		cli_print_stats("the replay's catalog", c.actual.nqueries,
+		    vf_now_ms() - t0);
 		compare_unsupported(&c.actual, "the replay of the migrations",
 		    &c.probs);
 	}
 	/* 4. The replay equals the models; 5. the live database. */
+	t0 = vf_now_ms();
 	if (expected_catalog(c.conn, &c.s, &c.m, &c.expected, &c.err) == -1)
 		problems_add_error(&c.probs, &c.err);
-	else if (check_models(c.conn, &c.a, &c.expected, replay_ok ? &c.actual :
-	    NULL, have_files, files, nfiles, &c.snap, &c.probs, &c.err) == -1)
-		goto done;
+	else {
+		snprintf(what, sizeof(what), "models (%s)", c.expected.source);
+		cli_print_stats(what, c.expected.nqueries, vf_now_ms() - t0);
+		if (check_models(c.conn, &c.a, &c.expected, replay_ok ?
+		    &c.actual : NULL, have_files, files, nfiles, &c.snap,
+		    &c.probs, &c.err) == -1)
+			goto done;
+	}
 	cli_print_problems(&c.a, "check", &c.probs);
 	rc = c.probs.n > 0 ? VF_EXIT_FAIL : VF_EXIT_OK;
 done:
