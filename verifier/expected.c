@@ -2,9 +2,6 @@
  * expected.c: the expected-catalog pipeline: render the model's DDL, run
  * it in a scratch database, read the catalog back, keep it in the cache.
  */
-#include <sys/stat.h>
-
-#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -246,38 +243,6 @@ check_extensions(PGconn *conn, const struct model *m, struct vf_error *err)
 	return (0);
 }
 
-/*
- * The folder of the cache (see expected.h).  Returns 0 with dir filled
- * (and made), or -1 when there is none.
- */
-static int
-cache_dir(char *dir, size_t len)
-{
-	const char	*env;
-	char		 parent[PATH_MAX];
-	int		 n;
-
-	if ((env = getenv("VERIFIER_CACHE")) != NULL && *env != '\0') {
-		if (strcmp(env, "off") == 0)
-			return (-1);
-		n = snprintf(dir, len, "%s", env);
-	} else if ((env = getenv("XDG_CACHE_HOME")) != NULL && *env != '\0') {
-		n = snprintf(dir, len, "%s/verifier", env);
-	} else if ((env = getenv("HOME")) != NULL && *env != '\0') {
-		n = snprintf(parent, sizeof(parent), "%s/.cache", env);
-		if (n < 0 || (size_t)n >= sizeof(parent))
-			return (-1);
-		(void)mkdir(parent, 0700);
-		n = snprintf(dir, len, "%s/verifier", parent);
-	} else
-		return (-1);
-	if (n < 0 || (size_t)n >= len)
-		return (-1);
-	if (mkdir(dir, 0700) == -1 && errno != EEXIST)
-		return (-1);
-	return (0);
-}
-
 int
 expected_catalog(PGconn *conn, struct scratch *s, const struct model *m,
     struct catalog *cat, struct vf_error *err)
@@ -324,12 +289,13 @@ expected_catalog(PGconn *conn, struct scratch *s, const struct model *m,
 	if (model_render_sql(m, &key, err) == -1)
 		goto done;
 	vf_sha256_hex(key.data, key.len, hex);
-	have_cache = cache_dir(dir, sizeof(dir)) == 0;
+	have_cache = expected_cache_dir(dir, sizeof(dir)) == 0;
 	if (have_cache && snprintf(path, sizeof(path), "%s/%s.sqlite", dir,
 	    hex) >= (int)sizeof(path))
 		have_cache = 0;
 	if (have_cache && snapshot_read_file(path, SNAPSHOT_EXPECTED,
 	    m->schema, cat, err) == 1) {
+		expected_cache_touch(path);
 		cat->source = "from the cache";
 		rc = 0;
 		goto done;
@@ -338,8 +304,10 @@ expected_catalog(PGconn *conn, struct scratch *s, const struct model *m,
 		goto done;
 	/* A cache that cannot be written is only slower. */
 	if (have_cache)
-		(void)snapshot_write_file(path, SNAPSHOT_EXPECTED, cat,
-		    &ignored);
+		if (snapshot_write_file(path, SNAPSHOT_EXPECTED, cat,
+		    &ignored) == 0)
+			expected_cache_trim(dir, EXPECTED_CACHE_MAX_FILES,
+			    EXPECTED_CACHE_MAX_BYTES);
 	rc = 0;
 done:
 	if (have_mem)

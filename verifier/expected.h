@@ -9,6 +9,8 @@
 #ifndef VERIFIER_EXPECTED_H
 #define VERIFIER_EXPECTED_H
 
+#include <sys/types.h>
+
 #include <pthread.h>
 
 #include <libpq-fe.h>
@@ -39,6 +41,26 @@
  */
 int	expected_catalog(PGconn *conn, struct scratch *s, const struct model *m,
 	    struct catalog *cat, struct vf_error *err);
+
+/* The cache's bound: the least recently used files go first. */
+#define EXPECTED_CACHE_MAX_FILES	256
+#define EXPECTED_CACHE_MAX_BYTES	((off_t)256 * 1024 * 1024)
+
+/*
+ * expected_cache.c: the folder of the cache (see expected_catalog()):
+ * 0 with dir filled (and made), or -1 when there is none or it is off.
+ */
+int	expected_cache_dir(char *dir, size_t len);
+
+/* Marks a cache file as just used. */
+void	expected_cache_touch(const char *path);
+
+/*
+ * Deletes the least recently used cache files of dir (*.sqlite) until at
+ * most max_files are left, together at most max_bytes (the newest stays).
+ */
+void	expected_cache_trim(const char *dir, size_t max_files,
+	    off_t max_bytes);
 
 /*
  * The expected catalog of m built in memory, without a server

@@ -76,6 +76,7 @@ VERIFIER_SRCS := \
 	verifier/emit_ext.c \
 	verifier/emit_policy.c \
 	verifier/expected.c \
+	verifier/expected_cache.c \
 	verifier/expected_mem.c \
 	verifier/expected_expr.c \
 	verifier/replay.c \
