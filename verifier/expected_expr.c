@@ -1,25 +1,1240 @@
 /*
  * expected_expr.c: the printed form of model expressions
  * (expected_expr.h).
+ *
+ * PostgreSQL stores a default or a check as the parse analyser leaves
+ * it: literals typed, implicit casts added, operators chosen; pg_get_expr
+ * prints that tree back (ruleutils.c, without pretty flags: every
+ * operator, AND/OR/NOT and NULL test in parentheses, an implicit cast
+ * shown as "(x)::type" except at the top of the expression).  This file
+ * does that analysis for a small set of types, literals, functions and
+ * operators whose result is known (proved against the server by
+ * tests/integration/25_expected_expr.sh) and declines everything else.
  */
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "expected_expr.h"
+#include "model_expr.h"
+
+/* The types known here. */
+enum xt {
+	XT_NONE,
+	XT_UNKNOWN,	/* a string literal, typed by its context */
+	XT_INT2, XT_INT4, XT_INT8, XT_NUMERIC, XT_FLOAT4, XT_FLOAT8,
+	XT_TEXT, XT_VARCHAR, XT_BPCHAR,
+	XT_BOOL, XT_UUID, XT_JSON, XT_JSONB,
+	XT_DATE, XT_TIMESTAMP, XT_TIMESTAMPTZ,
+	XT_TEXTARR,
+	XT_ENUM
+};
+
+/* A type: its kind, and the printed name of an enum. */
+struct xtype {
+	enum xt		 tid;
+	const char	*ename;
+};
+
+/* format_type()'s name of a type without type modifier, and pg_type's. */
+static const struct {
+	enum xt		 tid;
+	const char	*printed;
+	const char	*internal;
+} xt_names[] = {
+	{ XT_INT2, "smallint", "int2" },
+	{ XT_INT4, "integer", "int4" },
+	{ XT_INT8, "bigint", "int8" },
+	{ XT_NUMERIC, "numeric", "numeric" },
+	{ XT_FLOAT4, "real", "float4" },
+	{ XT_FLOAT8, "double precision", "float8" },
+	{ XT_TEXT, "text", "text" },
+	{ XT_VARCHAR, "character varying", "varchar" },
+	{ XT_BPCHAR, "bpchar", "bpchar" },
+	{ XT_BOOL, "boolean", "bool" },
+	{ XT_UUID, "uuid", "uuid" },
+	{ XT_JSON, "json", "json" },
+	{ XT_JSONB, "jsonb", "jsonb" },
+	{ XT_DATE, "date", "date" },
+	{ XT_TIMESTAMP, "timestamp without time zone", "timestamp" },
+	{ XT_TIMESTAMPTZ, "timestamp with time zone", "timestamptz" },
+	{ XT_TEXTARR, "text[]", NULL },
+};
+
+#define NXT_NAMES	(sizeof(xt_names) / sizeof(xt_names[0]))
+
+/* A value: its type and its printed form. */
+struct xval {
+	struct xtype	 t;
+	const char	*raw;	/* XT_UNKNOWN: the literal's text */
+	struct vbuf	 s;
+};
+
+/* What an expression may read. */
+struct xctx {
+	const struct xp_column	*cols;
+	size_t			 ncols;
+};
+
+static int	xp_eval(const PgQuery__Node *, const struct xctx *,
+		    struct xval *);
+
+static const char *
+xt_printed(const struct xtype *t)
+{
+	size_t	i;
+
+	if (t->tid == XT_ENUM)
+		return (t->ename);
+	for (i = 0; i < NXT_NAMES; i++)
+		if (xt_names[i].tid == t->tid)
+			return (xt_names[i].printed);
+	return ("?");
+}
+
+static int
+xt_same(const struct xtype *a, const struct xtype *b)
+{
+	return (a->tid == b->tid &&
+	    (a->tid != XT_ENUM || strcmp(a->ename, b->ename) == 0));
+}
+
+/* Whether s, from p on, is "(digits)" or "(digits,digits)" to its end. */
+static int
+typmod_tail(const char *p, int two)
+{
+	int	n;
+
+	if (*p++ != '(')
+		return (0);
+	for (n = 0; isdigit((unsigned char)*p); p++)
+		n++;
+	if (n == 0)
+		return (0);
+	if (two && *p == ',') {
+		for (p++, n = 0; isdigit((unsigned char)*p); p++)
+			n++;
+		if (n == 0)
+			return (0);
+	}
+	return (strcmp(p, ")") == 0);
+}
+
+/*
+ * The type of a column printed as format_type() prints it (kind 'e': an
+ * enum); XT_NONE when not known here.
+ */
+static void
+xt_of_column(const char *type, char kind, struct xtype *t)
+{
+	const char	*p;
+	size_t		 i;
+
+	t->tid = XT_NONE;
+	t->ename = NULL;
+	if (type == NULL)
+		return;
+	for (i = 0; i < NXT_NAMES; i++)
+		if (strcmp(type, xt_names[i].printed) == 0) {
+			t->tid = xt_names[i].tid;
+			return;
+		}
+	if (strncmp(type, "numeric", 7) == 0 && typmod_tail(type + 7, 1))
+		t->tid = XT_NUMERIC;
+	else if (strncmp(type, "character varying", 17) == 0 &&
+	    typmod_tail(type + 17, 0))
+		t->tid = XT_VARCHAR;
+	else if (strncmp(type, "character", 9) == 0 &&
+	    typmod_tail(type + 9, 0))
+		t->tid = XT_BPCHAR;
+	else if (strncmp(type, "timestamp(", 10) == 0) {
+		for (p = type + 10; isdigit((unsigned char)*p); p++)
+			;
+		if (p == type + 10)
+			return;
+		if (strcmp(p, ") with time zone") == 0)
+			t->tid = XT_TIMESTAMPTZ;
+		else if (strcmp(p, ") without time zone") == 0)
+			t->tid = XT_TIMESTAMP;
+	} else if (kind == 'e' && strpbrk(type, "([ ") == NULL &&
+	    strchr(type, '.') != NULL) {
+		t->tid = XT_ENUM;
+		t->ename = type;
+	}
+}
+
+/* '...' as ruleutils' simple_quote_literal() writes it; 0 if unsure. */
+static int
+put_literal(struct vbuf *b, const char *s)
+{
+	const char	*p;
+
+	for (p = s; *p != '\0'; p++)
+		/* A backslash is doubled or not by a server setting. */
+		if (*p == '\\' || (unsigned char)*p < 0x20)
+			return (0);
+	vbuf_putc(b, '\'');
+	for (p = s; *p != '\0'; p++) {
+		if (*p == '\'')
+			vbuf_putc(b, '\'');
+		vbuf_putc(b, *p);
+	}
+	vbuf_putc(b, '\'');
+	return (1);
+}
+
+/*
+ * Whether s is an integer as its type's output function prints it: an
+ * optional '-' and digits without leading zeros ("-0" excluded), within
+ * [lo, hi].
+ */
+static int
+canon_int(const char *s, long long lo, long long hi)
+{
+	const char	*p = s;
+	char		*end;
+	long long	 v;
+
+	if (*p == '-')
+		p++;
+	if (!isdigit((unsigned char)*p) || (*p == '0' && (p[1] != '\0' ||
+	    p != s)))
+		return (0);
+	for (; *p != '\0'; p++)
+		if (!isdigit((unsigned char)*p))
+			return (0);
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	return (errno == 0 && *end == '\0' && v >= lo && v <= hi);
+}
+
+/*
+ * Whether s is a number as numeric_out() prints it: canon_int() digits,
+ * then optionally '.' and digits (at most maxfrac of them, the last not
+ * 0 when nozero), the integer part at most maxint digits.
+ */
+static int
+canon_num(const char *s, size_t maxint, size_t maxfrac, int nozero)
+{
+	const char	*p = s, *dot;
+	size_t		 n;
+
+	if (*p == '-')
+		p++;
+	for (n = 0; isdigit((unsigned char)p[n]); n++)
+		;
+	if (n == 0 || n > maxint || (p[0] == '0' && n > 1))
+		return (0);
+	dot = p + n;
+	if (*dot == '\0')
+		return (!(p != s && n == 1 && p[0] == '0'));
+	if (*dot != '.')
+		return (0);
+	for (n = 0; isdigit((unsigned char)dot[1 + n]); n++)
+		;
+	if (n == 0 || n > maxfrac || dot[1 + n] != '\0')
+		return (0);
+	if (nozero && dot[n] == '0')
+		return (0);
+	return (1);
+}
+
+/* Whether s is a uuid as uuid_out() prints it. */
+static int
+canon_uuid(const char *s)
+{
+	size_t	i;
+
+	if (strlen(s) != 36)
+		return (0);
+	for (i = 0; i < 36; i++) {
+		if (i == 8 || i == 13 || i == 18 || i == 23) {
+			if (s[i] != '-')
+				return (0);
+		} else if (!isdigit((unsigned char)s[i]) &&
+		    !(s[i] >= 'a' && s[i] <= 'f'))
+			return (0);
+	}
+	return (1);
+}
+
+/* Whether s is a text[] as array_out() prints it without quotes. */
+static int
+canon_textarr(const char *s)
+{
+	const char	*p;
+	size_t		 n;
+
+	if (strcmp(s, "{}") == 0)
+		return (1);
+	if (*s != '{')
+		return (0);
+	for (p = s + 1;; p++) {
+		for (n = 0; (p[n] >= 'a' && p[n] <= 'z') || p[n] == '_' ||
+		    isdigit((unsigned char)p[n]); n++)
+			;
+		if (n == 0 || (n == 4 && strncmp(p, "null", 4) == 0))
+			return (0);
+		p += n;
+		if (strcmp(p, "}") == 0)
+			return (1);
+		if (*p != ',')
+			return (0);
+	}
+}
+
+/* The boolean a literal spells: 1, 0, or -1 when not one of these. */
+static int
+bool_word(const char *s)
+{
+	static const char *const yes[] = { "true", "t", "yes", "on", "1" };
+	static const char *const no[] = { "false", "f", "no", "off", "0" };
+	size_t	i;
+
+	for (i = 0; i < sizeof(yes) / sizeof(yes[0]); i++) {
+		if (strcasecmp(s, yes[i]) == 0)
+			return (1);
+		if (strcasecmp(s, no[i]) == 0)
+			return (0);
+	}
+	return (-1);
+}
+
+/*
+ * The constant of type t that the string literal raw becomes, printed
+ * as get_const_expr() prints it, appended to b: 1, or 0 when not known.
+ */
+static int
+const_print(const struct xtype *t, const char *raw, struct vbuf *b)
+{
+	const char	*label = xt_printed(t);
+	int		 v;
+
+	switch (t->tid) {
+	case XT_BOOL:
+		if ((v = bool_word(raw)) == -1)
+			return (0);
+		vbuf_puts(b, v ? "true" : "false");
+		return (1);
+	case XT_INT4:
+		if (!canon_int(raw, -2147483647LL - 1, 2147483647LL))
+			return (0);
+		if (raw[0] != '-') {
+			vbuf_puts(b, raw);
+			return (1);
+		}
+		break;
+	case XT_INT2:
+		if (!canon_int(raw, -32768, 32767))
+			return (0);
+		break;
+	case XT_INT8:
+		if (!canon_int(raw, -9223372036854775807LL - 1,
+		    9223372036854775807LL))
+			return (0);
+		break;
+	case XT_NUMERIC:
+		if (!canon_num(raw, 30, 30, 0))
+			return (0);
+		/* Bare when it reads back as a numeric: with a '.'. */
+		if (raw[0] != '-' && strchr(raw, '.') != NULL) {
+			vbuf_puts(b, raw);
+			return (1);
+		}
+		break;
+	case XT_FLOAT4:
+	case XT_FLOAT8:
+		/* Few digits: the shortest output is the same digits. */
+		if (!canon_num(raw, 6, 3, 1))
+			return (0);
+		break;
+	case XT_TEXT:
+	case XT_VARCHAR:
+	case XT_BPCHAR:
+	case XT_ENUM:
+		break;
+	case XT_UUID:
+		if (!canon_uuid(raw))
+			return (0);
+		break;
+	case XT_JSON:
+	case XT_JSONB:
+		if (strcmp(raw, "{}") != 0 && strcmp(raw, "[]") != 0)
+			return (0);
+		break;
+	case XT_TEXTARR:
+		if (!canon_textarr(raw))
+			return (0);
+		break;
+	case XT_DATE:
+	case XT_TIMESTAMP:
+	case XT_TIMESTAMPTZ:
+		/* Any other value is printed by DateStyle and TimeZone. */
+		if (strcmp(raw, "infinity") != 0 &&
+		    strcmp(raw, "-infinity") != 0)
+			return (0);
+		break;
+	default:
+		return (0);
+	}
+	if (!put_literal(b, raw))
+		return (0);
+	vbuf_appendf(b, "::%s", label);
+	return (1);
+}
+
+static void
+xv_init(struct xval *v)
+{
+	memset(v, 0, sizeof(*v));
+	vbuf_init(&v->s);
+}
+
+static void
+xv_free(struct xval *v)
+{
+	vbuf_free(&v->s);
+}
+
+/* Types v (a string literal) as t: 1, or 0 when not known. */
+static int
+xv_type_literal(struct xval *v, const struct xtype *t)
+{
+	vbuf_reset(&v->s);
+	if (!const_print(t, v->raw, &v->s))
+		return (0);
+	v->t = *t;
+	return (1);
+}
+
+/*
+ * v coerced implicitly to t inside an expression: a literal becomes a
+ * constant of t, anything else is shown cast, "(v)::t".
+ */
+static int
+xv_coerce(struct xval *v, const struct xtype *t)
+{
+	struct vbuf	 c;
+
+	if (v->t.tid == XT_UNKNOWN)
+		return (xv_type_literal(v, t));
+	if (xt_same(&v->t, t))
+		return (1);
+	vbuf_init(&c);
+	vbuf_appendf(&c, "(%s)::%s", v->s.data, xt_printed(t));
+	vbuf_free(&v->s);
+	v->s = c;
+	v->t = *t;
+	return (1);
+}
+
+/* The rank of a number type in the implicit cast chain, 0 if none. */
+static int
+num_rank(enum xt tid)
+{
+	switch (tid) {
+	case XT_INT2: return (1);
+	case XT_INT4: return (2);
+	case XT_INT8: return (3);
+	case XT_NUMERIC: return (4);
+	case XT_FLOAT4: return (5);
+	case XT_FLOAT8: return (6);
+	default: return (0);
+	}
+}
+
+static int
+is_int(enum xt tid)
+{
+	return (tid == XT_INT2 || tid == XT_INT4 || tid == XT_INT8);
+}
+
+static int
+is_float(enum xt tid)
+{
+	return (tid == XT_FLOAT4 || tid == XT_FLOAT8);
+}
+
+/* The String of a one-part name, or of pg_catalog.name; else NULL. */
+static const char *
+catalog_name(PgQuery__Node *const *names, size_t n)
+{
+	if (n == 2 && names[0]->node_case == PG_QUERY__NODE__NODE_STRING &&
+	    strcmp(names[0]->string->sval, "pg_catalog") == 0) {
+		names++;
+		n--;
+	}
+	if (n != 1 || names[0]->node_case != PG_QUERY__NODE__NODE_STRING)
+		return (NULL);
+	return (names[0]->string->sval);
+}
+
+/* The type a cast names, from what ctx knows; XT_NONE when not known. */
+static void
+xt_of_typename(const PgQuery__TypeName *tn, const struct xctx *ctx,
+    struct xtype *t)
+{
+	const char	*name;
+	struct vbuf	 q;
+	size_t		 i;
+
+	t->tid = XT_NONE;
+	t->ename = NULL;
+	if (tn == NULL || tn->setof || tn->pct_type || tn->n_typmods > 0)
+		return;
+	if ((name = catalog_name(tn->names, tn->n_names)) != NULL) {
+		if (tn->n_array_bounds == 1 && strcmp(name, "text") == 0 &&
+		    tn->array_bounds[0]->node_case ==
+		    PG_QUERY__NODE__NODE_INTEGER &&
+		    tn->array_bounds[0]->integer->ival == -1) {
+			t->tid = XT_TEXTARR;
+			return;
+		}
+		if (tn->n_array_bounds > 0)
+			return;
+		for (i = 0; i < NXT_NAMES; i++)
+			if (xt_names[i].internal != NULL &&
+			    strcmp(name, xt_names[i].internal) == 0) {
+				t->tid = xt_names[i].tid;
+				return;
+			}
+		return;
+	}
+	/* schema.enum, as the enum of a column prints. */
+	if (tn->n_names != 2 || tn->n_array_bounds > 0 ||
+	    tn->names[0]->node_case != PG_QUERY__NODE__NODE_STRING ||
+	    tn->names[1]->node_case != PG_QUERY__NODE__NODE_STRING)
+		return;
+	vbuf_init(&q);
+	vf_quote_ident(&q, tn->names[0]->string->sval);
+	vbuf_putc(&q, '.');
+	vf_quote_ident(&q, tn->names[1]->string->sval);
+	for (i = 0; i < ctx->ncols; i++)
+		if (ctx->cols[i].kind == 'e' && ctx->cols[i].type != NULL &&
+		    strcmp(ctx->cols[i].type, q.data) == 0) {
+			xt_of_column(ctx->cols[i].type, 'e', t);
+			break;
+		}
+	vbuf_free(&q);
+}
+
+/* An A_Const: 1, or 0 when not known (NULL, bit strings). */
+static int
+eval_const(const PgQuery__AConst *c, struct xval *v)
+{
+	const char	*f;
+
+	if (c->isnull)
+		return (0);
+	switch (c->val_case) {
+	case PG_QUERY__A__CONST__VAL_IVAL:
+		v->t.tid = XT_INT4;
+		if (c->ival->ival >= 0)
+			vbuf_appendf(&v->s, "%d", (int)c->ival->ival);
+		else
+			vbuf_appendf(&v->s, "'%d'::integer",
+			    (int)c->ival->ival);
+		return (1);
+	case PG_QUERY__A__CONST__VAL_FVAL:
+		/* Digits too large for int4 (int8 when they fit), or a
+		   number with '.' (numeric); exponents are declined. */
+		f = c->fval->fval;
+		if (strchr(f, '.') == NULL) {
+			v->t.tid = XT_INT8;
+			return (const_print(&v->t, f, &v->s));
+		}
+		v->t.tid = XT_NUMERIC;
+		return (const_print(&v->t, f, &v->s));
+	case PG_QUERY__A__CONST__VAL_BOOLVAL:
+		v->t.tid = XT_BOOL;
+		vbuf_puts(&v->s, c->boolval->boolval ? "true" : "false");
+		return (1);
+	case PG_QUERY__A__CONST__VAL_SVAL:
+		v->t.tid = XT_UNKNOWN;
+		v->raw = c->sval->sval != NULL ? c->sval->sval : "";
+		return (1);
+	default:
+		return (0);
+	}
+}
+
+/*
+ * The argument of nextval(): 'schema.name' as regclass prints it with
+ * search_path = pg_catalog (qualified, each part quote_identifier()ed);
+ * an unqualified name depends on the search_path of the DDL: declined.
+ */
+static int
+regclass_print(const char *raw, struct vbuf *b)
+{
+	char		 part[2][64];
+	const char	*p = raw;
+	size_t		 n, k;
+	int		 i;
+
+	for (i = 0; i < 2; i++) {
+		n = 0;
+		if (*p == '"') {
+			for (p++; *p != '"' && *p != '\0'; p++)
+				if (n < sizeof(part[i]) - 1)
+					part[i][n++] = *p;
+				else
+					return (0);
+			if (*p++ != '"')
+				return (0);
+		} else {
+			if (!isalpha((unsigned char)*p) && *p != '_')
+				return (0);
+			for (; isalnum((unsigned char)*p) || *p == '_'; p++)
+				if (n < sizeof(part[i]) - 1)
+					part[i][n++] = (char)tolower(
+					    (unsigned char)*p);
+				else
+					return (0);
+		}
+		if (n == 0)
+			return (0);
+		part[i][n] = '\0';
+		if (i == 0 && *p++ != '.')
+			return (0);
+	}
+	if (*p != '\0' || strcmp(part[0], "pg_catalog") == 0)
+		return (0);
+	for (i = 0; i < 2; i++)
+		for (k = 0; part[i][k] != '\0'; k++)
+			if (part[i][k] == '\'' || part[i][k] == '\\')
+				return (0);
+	vbuf_puts(b, "nextval('");
+	vf_quote_ident(b, part[0]);
+	vbuf_putc(b, '.');
+	vf_quote_ident(b, part[1]);
+	vbuf_puts(b, "'::regclass)");
+	return (1);
+}
+
+/* A function call: 1, or 0 when not known. */
+static int
+eval_func(const PgQuery__FuncCall *f, const struct xctx *ctx,
+    struct xval *v)
+{
+	static const char *const noargs[] = { "now", "clock_timestamp",
+	    "statement_timestamp", "transaction_timestamp" };
+	const PgQuery__Node	*a;
+	const char		*name;
+	struct xtype		 text = { XT_TEXT, NULL };
+	struct xval		 arg;
+	size_t			 i;
+	int			 ok = 0;
+
+	if (f->n_agg_order > 0 || f->agg_filter != NULL || f->over != NULL ||
+	    f->agg_within_group || f->agg_star || f->agg_distinct ||
+	    f->func_variadic ||
+	    f->funcformat != PG_QUERY__COERCION_FORM__COERCE_EXPLICIT_CALL ||
+	    (name = catalog_name(f->funcname, f->n_funcname)) == NULL)
+		return (0);
+	if (f->n_args == 0) {
+		for (i = 0; i < sizeof(noargs) / sizeof(noargs[0]); i++)
+			if (strcmp(name, noargs[i]) == 0) {
+				v->t.tid = XT_TIMESTAMPTZ;
+				vbuf_appendf(&v->s, "%s()", name);
+				return (1);
+			}
+		if (strcmp(name, "gen_random_uuid") == 0) {
+			v->t.tid = XT_UUID;
+			vbuf_puts(&v->s, "gen_random_uuid()");
+			return (1);
+		}
+		return (0);
+	}
+	if (f->n_args != 1)
+		return (0);
+	a = f->args[0];
+	if (strcmp(name, "nextval") == 0) {
+		if (a->node_case == PG_QUERY__NODE__NODE_TYPE_CAST) {
+			name = catalog_name(a->type_cast->type_name->names,
+			    a->type_cast->type_name->n_names);
+			if (name == NULL || strcmp(name, "regclass") != 0 ||
+			    a->type_cast->type_name->n_typmods > 0 ||
+			    a->type_cast->type_name->n_array_bounds > 0)
+				return (0);
+			a = a->type_cast->arg;
+		}
+		if (a->node_case != PG_QUERY__NODE__NODE_A_CONST ||
+		    a->a_const->val_case != PG_QUERY__A__CONST__VAL_SVAL ||
+		    !regclass_print(a->a_const->sval->sval, &v->s))
+			return (0);
+		v->t.tid = XT_INT8;
+		return (1);
+	}
+	/* Functions of one text: a varchar argument is cast to text, a
+	   character(n) one has length() and char_length() of its own. */
+	xv_init(&arg);
+	if (!xp_eval(a, ctx, &arg) || arg.t.tid == XT_UNKNOWN)
+		goto done;
+	if (strcmp(name, "length") == 0 || strcmp(name, "char_length") == 0)
+		v->t.tid = XT_INT4;
+	else if (strcmp(name, "lower") == 0 || strcmp(name, "upper") == 0 ||
+	    strcmp(name, "btrim") == 0)
+		v->t.tid = XT_TEXT;
+	else
+		goto done;
+	if (arg.t.tid == XT_VARCHAR)
+		xv_coerce(&arg, &text);
+	else if (arg.t.tid != XT_TEXT &&
+	    !(arg.t.tid == XT_BPCHAR && v->t.tid == XT_INT4))
+		goto done;
+	vbuf_appendf(&v->s, "%s(%s)", name, arg.s.data);
+	ok = 1;
+done:
+	xv_free(&arg);
+	return (ok);
+}
+
+/* CURRENT_DATE, CURRENT_TIMESTAMP[(n)], LOCALTIMESTAMP[(n)]. */
+static int
+eval_svf(const PgQuery__SQLValueFunction *f, struct xval *v)
+{
+	switch (f->op) {
+	case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_DATE:
+		v->t.tid = XT_DATE;
+		vbuf_puts(&v->s, "CURRENT_DATE");
+		return (1);
+	case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_TIMESTAMP:
+		v->t.tid = XT_TIMESTAMPTZ;
+		vbuf_puts(&v->s, "CURRENT_TIMESTAMP");
+		return (1);
+	case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_TIMESTAMP_N:
+		v->t.tid = XT_TIMESTAMPTZ;
+		vbuf_appendf(&v->s, "CURRENT_TIMESTAMP(%d)", (int)f->typmod);
+		return (f->typmod >= 0 && f->typmod <= 6);
+	case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIMESTAMP:
+		v->t.tid = XT_TIMESTAMP;
+		vbuf_puts(&v->s, "LOCALTIMESTAMP");
+		return (1);
+	case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIMESTAMP_N:
+		v->t.tid = XT_TIMESTAMP;
+		vbuf_appendf(&v->s, "LOCALTIMESTAMP(%d)", (int)f->typmod);
+		return (f->typmod >= 0 && f->typmod <= 6);
+	default:
+		return (0);
+	}
+}
+
+/*
+ * The operator of two values l and r, as the parser chooses it among the
+ * types known here: both coerced to the operator's argument types.
+ * pattern: a text-only operator (~, LIKE, ...).  1, or 0 when not known.
+ */
+static int
+resolve_binary(struct xval *l, struct xval *r, int pattern)
+{
+	struct xtype	 text = { XT_TEXT, NULL }, f8 = { XT_FLOAT8, NULL };
+	struct xtype	 num = { XT_NUMERIC, NULL };
+	struct xval	*a, *b;
+	int		 i;
+
+	if (l->t.tid == XT_UNKNOWN && r->t.tid == XT_UNKNOWN)
+		return (0);
+	if (pattern) {
+		for (i = 0; i < 2; i++) {
+			a = i == 0 ? l : r;
+			if (a->t.tid != XT_TEXT && a->t.tid != XT_VARCHAR &&
+			    a->t.tid != XT_UNKNOWN)
+				return (0);
+			if (!xv_coerce(a, &text))
+				return (0);
+		}
+		return (1);
+	}
+	/* A literal takes the type of the other side (text for varchar,
+	   which has no operators of its own). */
+	for (i = 0; i < 2; i++) {
+		a = i == 0 ? l : r;
+		b = i == 0 ? r : l;
+		if (a->t.tid != XT_UNKNOWN)
+			continue;
+		if (b->t.tid == XT_VARCHAR && !xv_coerce(b, &text))
+			return (0);
+		/* json has no equality; arrays are left out here. */
+		if (b->t.tid == XT_JSON || b->t.tid == XT_TEXTARR)
+			return (0);
+		return (xv_type_literal(a, &b->t));
+	}
+	if (num_rank(l->t.tid) != 0 && num_rank(r->t.tid) != 0) {
+		/* Integers compare across widths; floats take the rest as
+		   double precision, numeric takes integers. */
+		if (is_int(l->t.tid) && is_int(r->t.tid))
+			return (1);
+		if (is_float(l->t.tid) || is_float(r->t.tid)) {
+			for (i = 0; i < 2; i++) {
+				a = i == 0 ? l : r;
+				if (!is_float(a->t.tid))
+					xv_coerce(a, &f8);
+			}
+			return (1);
+		}
+		for (i = 0; i < 2; i++) {
+			a = i == 0 ? l : r;
+			if (is_int(a->t.tid))
+				xv_coerce(a, &num);
+		}
+		return (1);
+	}
+	if ((l->t.tid == XT_TEXT || l->t.tid == XT_VARCHAR) &&
+	    (r->t.tid == XT_TEXT || r->t.tid == XT_VARCHAR)) {
+		xv_coerce(l, &text);
+		xv_coerce(r, &text);
+		return (1);
+	}
+	switch (l->t.tid) {
+	case XT_BPCHAR:
+	case XT_BOOL:
+	case XT_UUID:
+	case XT_JSONB:
+	case XT_DATE:
+	case XT_TIMESTAMP:
+	case XT_TIMESTAMPTZ:
+	case XT_ENUM:
+		return (xt_same(&l->t, &r->t));
+	default:
+		return (0);
+	}
+}
+
+/* "(l op r)" for the comparison or pattern operator op. */
+static int
+eval_binary(const PgQuery__Node *ln, const char *op,
+    const PgQuery__Node *rn, const struct xctx *ctx, struct xval *v)
+{
+	struct xval	l, r;
+	int		ok = 0, pattern;
+
+	pattern = strchr(op, '~') != NULL;
+	xv_init(&l);
+	xv_init(&r);
+	if (ln == NULL || rn == NULL || !xp_eval(ln, ctx, &l) ||
+	    !xp_eval(rn, ctx, &r) || !resolve_binary(&l, &r, pattern))
+		goto done;
+	v->t.tid = XT_BOOL;
+	vbuf_appendf(&v->s, "(%s %s %s)", l.s.data, op, r.s.data);
+	ok = 1;
+done:
+	xv_free(&l);
+	xv_free(&r);
+	return (ok);
+}
+
+static int
+is_comparison(const char *op)
+{
+	return (strcmp(op, "=") == 0 || strcmp(op, "<>") == 0 ||
+	    strcmp(op, "<") == 0 || strcmp(op, "<=") == 0 ||
+	    strcmp(op, ">") == 0 || strcmp(op, ">=") == 0);
+}
+
+static int
+is_pattern(const char *op)
+{
+	return (strcmp(op, "~") == 0 || strcmp(op, "~*") == 0 ||
+	    strcmp(op, "!~") == 0 || strcmp(op, "!~*") == 0 ||
+	    strcmp(op, "~~") == 0 || strcmp(op, "!~~") == 0 ||
+	    strcmp(op, "~~*") == 0 || strcmp(op, "!~~*") == 0);
+}
+
+/*
+ * x IN (a, b, ...) / NOT IN: one item is a plain comparison; more become
+ * "(x = ANY (ARRAY[...]))" / "(x <> ALL (ARRAY[...]))" over the common
+ * type of x and the items (select_common_type()).
+ */
+static int
+eval_in(const PgQuery__Node *ln, const char *op, const PgQuery__List *items,
+    const struct xctx *ctx, struct xval *v)
+{
+	struct xtype	 common, text = { XT_TEXT, NULL };
+	struct xval	 l, *it = NULL;
+	struct vbuf	 arr;
+	size_t		 i, n = items->n_items;
+	int		 ok = 0;
+
+	if (n == 1)
+		return (eval_binary(ln, op, items->items[0], ctx, v));
+	if (n == 0)
+		return (0);
+	xv_init(&l);
+	vbuf_init(&arr);
+	it = xcalloc(n, sizeof(*it));
+	for (i = 0; i < n; i++)
+		xv_init(&it[i]);
+	if (!xp_eval(ln, ctx, &l) || l.t.tid == XT_UNKNOWN)
+		goto done;
+	common = l.t;
+	for (i = 0; i < n; i++) {
+		/* Only constants: a column among the items is compared
+		   on its own. */
+		if (items->items[i]->node_case != PG_QUERY__NODE__NODE_A_CONST
+		    || !xp_eval(items->items[i], ctx, &it[i]))
+			goto done;
+		if (it[i].t.tid == XT_UNKNOWN || xt_same(&it[i].t, &common))
+			continue;
+		if (num_rank(common.tid) != 0 && num_rank(it[i].t.tid) != 0 &&
+		    !is_float(common.tid) && !is_float(it[i].t.tid)) {
+			if (num_rank(it[i].t.tid) > num_rank(common.tid))
+				common = it[i].t;
+		} else if ((common.tid == XT_TEXT ||
+		    common.tid == XT_VARCHAR) && (it[i].t.tid == XT_TEXT ||
+		    it[i].t.tid == XT_VARCHAR))
+			common = text;
+		else
+			goto done;
+	}
+	switch (common.tid) {
+	case XT_INT2: case XT_INT4: case XT_INT8: case XT_NUMERIC:
+	case XT_TEXT: case XT_VARCHAR: case XT_BPCHAR: case XT_ENUM:
+		break;
+	default:
+		goto done;
+	}
+	/* The items are of the common type; x keeps its own where an
+	   operator takes both (integers of any width), else is cast. */
+	if (!(is_int(l.t.tid) && is_int(common.tid)) &&
+	    common.tid != XT_VARCHAR && !xv_coerce(&l, &common))
+		goto done;
+	vbuf_puts(&arr, "ARRAY[");
+	for (i = 0; i < n; i++) {
+		if (!xv_coerce(&it[i], &common))
+			goto done;
+		vbuf_appendf(&arr, "%s%s", i > 0 ? ", " : "", it[i].s.data);
+	}
+	vbuf_putc(&arr, ']');
+	/* varchar has no operators: both sides as text. */
+	if (common.tid == XT_VARCHAR) {
+		xv_coerce(&l, &text);
+		vbuf_appendf(&v->s, "(%s %s %s ((%s)::text[]))", l.s.data, op,
+		    strcmp(op, "=") == 0 ? "ANY" : "ALL", arr.data);
+	} else
+		vbuf_appendf(&v->s, "(%s %s %s (%s))", l.s.data, op,
+		    strcmp(op, "=") == 0 ? "ANY" : "ALL", arr.data);
+	v->t.tid = XT_BOOL;
+	ok = 1;
+done:
+	for (i = 0; i < n; i++)
+		xv_free(&it[i]);
+	free(it);
+	vbuf_free(&arr);
+	xv_free(&l);
+	return (ok);
+}
+
+/* An A_Expr: comparisons, patterns, IN, BETWEEN. */
+static int
+eval_aexpr(const PgQuery__AExpr *e, const struct xctx *ctx, struct xval *v)
+{
+	const PgQuery__List	*lst;
+	const char		*op;
+	struct xval		 lo, hi;
+	int			 ok = 0, neg;
+
+	if (e->n_name != 1 || e->name[0]->node_case !=
+	    PG_QUERY__NODE__NODE_STRING)
+		return (0);
+	op = e->name[0]->string->sval;
+	switch (e->kind) {
+	case PG_QUERY__A__EXPR__KIND__AEXPR_OP:
+		if (!is_comparison(op) && (!is_pattern(op) ||
+		    strstr(op, "~~") != NULL))
+			return (0);
+		return (eval_binary(e->lexpr, op, e->rexpr, ctx, v));
+	case PG_QUERY__A__EXPR__KIND__AEXPR_LIKE:
+	case PG_QUERY__A__EXPR__KIND__AEXPR_ILIKE:
+		/* An ESCAPE clause makes it a function call: declined. */
+		if (!is_pattern(op) || strstr(op, "~~") == NULL ||
+		    e->rexpr == NULL ||
+		    e->rexpr->node_case == PG_QUERY__NODE__NODE_FUNC_CALL)
+			return (0);
+		return (eval_binary(e->lexpr, op, e->rexpr, ctx, v));
+	case PG_QUERY__A__EXPR__KIND__AEXPR_IN:
+		if ((strcmp(op, "=") != 0 && strcmp(op, "<>") != 0) ||
+		    e->rexpr == NULL ||
+		    e->rexpr->node_case != PG_QUERY__NODE__NODE_LIST)
+			return (0);
+		return (eval_in(e->lexpr, op, e->rexpr->list, ctx, v));
+	case PG_QUERY__A__EXPR__KIND__AEXPR_BETWEEN:
+	case PG_QUERY__A__EXPR__KIND__AEXPR_NOT_BETWEEN:
+		if (e->rexpr == NULL ||
+		    e->rexpr->node_case != PG_QUERY__NODE__NODE_LIST ||
+		    (lst = e->rexpr->list)->n_items != 2)
+			return (0);
+		neg = e->kind == PG_QUERY__A__EXPR__KIND__AEXPR_NOT_BETWEEN;
+		xv_init(&lo);
+		xv_init(&hi);
+		if (eval_binary(e->lexpr, neg ? "<" : ">=", lst->items[0], ctx,
+		    &lo) && eval_binary(e->lexpr, neg ? ">" : "<=",
+		    lst->items[1], ctx, &hi)) {
+			v->t.tid = XT_BOOL;
+			vbuf_appendf(&v->s, "(%s %s %s)", lo.s.data,
+			    neg ? "OR" : "AND", hi.s.data);
+			ok = 1;
+		}
+		xv_free(&lo);
+		xv_free(&hi);
+		return (ok);
+	default:
+		return (0);
+	}
+}
+
+/* AND, OR, NOT over booleans. */
+static int
+eval_bool(const PgQuery__BoolExpr *e, const struct xctx *ctx,
+    struct xval *v)
+{
+	struct xval	 a;
+	size_t		 i;
+	const char	*sep;
+
+	if (e->boolop == PG_QUERY__BOOL_EXPR_TYPE__NOT_EXPR) {
+		if (e->n_args != 1)
+			return (0);
+		sep = "";
+		vbuf_puts(&v->s, "(NOT ");
+	} else if (e->boolop == PG_QUERY__BOOL_EXPR_TYPE__AND_EXPR)
+		sep = " AND ";
+	else if (e->boolop == PG_QUERY__BOOL_EXPR_TYPE__OR_EXPR)
+		sep = " OR ";
+	else
+		return (0);
+	if (e->n_args == 0)
+		return (0);
+	if (e->boolop != PG_QUERY__BOOL_EXPR_TYPE__NOT_EXPR)
+		vbuf_putc(&v->s, '(');
+	for (i = 0; i < e->n_args; i++) {
+		xv_init(&a);
+		if (!xp_eval(e->args[i], ctx, &a) || a.t.tid != XT_BOOL) {
+			xv_free(&a);
+			return (0);
+		}
+		vbuf_appendf(&v->s, "%s%s", i > 0 ? sep : "", a.s.data);
+		xv_free(&a);
+	}
+	vbuf_putc(&v->s, ')');
+	v->t.tid = XT_BOOL;
+	return (1);
+}
+
+/* IS [NOT] NULL, IS [NOT] TRUE / FALSE / UNKNOWN. */
+static int
+eval_test(const PgQuery__Node *arg, const char *what, int needbool,
+    const struct xctx *ctx, struct xval *v)
+{
+	struct xval	a;
+	int		ok = 0;
+
+	xv_init(&a);
+	if (arg != NULL && xp_eval(arg, ctx, &a) && a.t.tid != XT_UNKNOWN &&
+	    (!needbool || a.t.tid == XT_BOOL)) {
+		v->t.tid = XT_BOOL;
+		vbuf_appendf(&v->s, "(%s IS %s)", a.s.data, what);
+		ok = 1;
+	}
+	xv_free(&a);
+	return (ok);
+}
+
+/* The column a ColumnRef names among ctx's (one unqualified name). */
+static int
+eval_column(const PgQuery__ColumnRef *c, const struct xctx *ctx,
+    struct xval *v)
+{
+	const char	*name;
+	size_t		 i;
+
+	if (c->n_fields != 1 ||
+	    c->fields[0]->node_case != PG_QUERY__NODE__NODE_STRING)
+		return (0);
+	name = c->fields[0]->string->sval;
+	for (i = 0; i < ctx->ncols; i++)
+		if (ctx->cols[i].name != NULL &&
+		    strcmp(ctx->cols[i].name, name) == 0)
+			break;
+	if (i == ctx->ncols)
+		return (0);
+	xt_of_column(ctx->cols[i].type, ctx->cols[i].kind, &v->t);
+	if (v->t.tid == XT_NONE)
+		return (0);
+	vf_quote_ident(&v->s, name);
+	return (1);
+}
+
+/*
+ * The analysed, printed form of node into v (initialised, empty): 1, or
+ * 0 when some part of it is not known here.
+ */
+static int
+xp_eval(const PgQuery__Node *node, const struct xctx *ctx, struct xval *v)
+{
+	static const char *const tests[] = { NULL, "TRUE", "NOT TRUE",
+	    "FALSE", "NOT FALSE", "UNKNOWN", "NOT UNKNOWN" };
+	const PgQuery__TypeCast	*tc;
+	struct xtype		 t;
+
+	if (node == NULL)
+		return (0);
+	switch (node->node_case) {
+	case PG_QUERY__NODE__NODE_A_CONST:
+		return (eval_const(node->a_const, v));
+	case PG_QUERY__NODE__NODE_COLUMN_REF:
+		return (eval_column(node->column_ref, ctx, v));
+	case PG_QUERY__NODE__NODE_TYPE_CAST:
+		/* 'literal'::type is a constant of that type; other
+		   casts are declined. */
+		tc = node->type_cast;
+		if (tc->arg == NULL ||
+		    tc->arg->node_case != PG_QUERY__NODE__NODE_A_CONST ||
+		    tc->arg->a_const->val_case != PG_QUERY__A__CONST__VAL_SVAL ||
+		    tc->arg->a_const->isnull)
+			return (0);
+		xt_of_typename(tc->type_name, ctx, &t);
+		if (t.tid == XT_NONE || !eval_const(tc->arg->a_const, v))
+			return (0);
+		return (xv_type_literal(v, &t));
+	case PG_QUERY__NODE__NODE_FUNC_CALL:
+		return (eval_func(node->func_call, ctx, v));
+	case PG_QUERY__NODE__NODE_SQLVALUE_FUNCTION:
+		return (eval_svf(node->sqlvalue_function, v));
+	case PG_QUERY__NODE__NODE_A_EXPR:
+		return (eval_aexpr(node->a_expr, ctx, v));
+	case PG_QUERY__NODE__NODE_BOOL_EXPR:
+		return (eval_bool(node->bool_expr, ctx, v));
+	case PG_QUERY__NODE__NODE_NULL_TEST:
+		if (node->null_test->argisrow)
+			return (0);
+		if (node->null_test->nulltesttype ==
+		    PG_QUERY__NULL_TEST_TYPE__IS_NULL)
+			return (eval_test(node->null_test->arg, "NULL", 0, ctx,
+			    v));
+		if (node->null_test->nulltesttype ==
+		    PG_QUERY__NULL_TEST_TYPE__IS_NOT_NULL)
+			return (eval_test(node->null_test->arg, "NOT NULL", 0,
+			    ctx, v));
+		return (0);
+	case PG_QUERY__NODE__NODE_BOOLEAN_TEST:
+		if (node->boolean_test->booltesttype < 1 ||
+		    node->boolean_test->booltesttype > 6)
+			return (0);
+		return (eval_test(node->boolean_test->arg,
+		    tests[node->boolean_test->booltesttype], 1, ctx, v));
+	default:
+		return (0);
+	}
+}
+
+/*
+ * Whether a value of type from is stored in a column of type to with an
+ * assignment cast that pg_get_expr() does not show (at the top of the
+ * expression, implicit casts are hidden).
+ */
+static int
+assignable(enum xt from, enum xt to)
+{
+	switch (from) {
+	case XT_INT2: case XT_INT4: case XT_INT8: case XT_NUMERIC:
+		return (num_rank(to) != 0 || to == XT_TEXT ||
+		    to == XT_VARCHAR || to == XT_BPCHAR);
+	case XT_TIMESTAMPTZ:
+	case XT_TIMESTAMP:
+	case XT_DATE:
+		return (to == XT_TIMESTAMPTZ || to == XT_TIMESTAMP ||
+		    to == XT_DATE);
+	case XT_TEXT:
+	case XT_VARCHAR:
+		return (to == XT_TEXT || to == XT_VARCHAR || to == XT_BPCHAR);
+	default:
+		return (0);
+	}
+}
+
+int
+xp_default_col(const char *expr, const struct xp_column *col,
+    struct vbuf *out)
+{
+	struct model_expr	 e;
+	struct xctx		 ctx = { NULL, 0 };
+	struct xp_column	 self;
+	struct xtype		 t;
+	struct xval		 v;
+	char			 msg[256];
+	int			 ok = 0;
+
+	xt_of_column(col->type, col->kind, &t);
+	if (expr == NULL || t.tid == XT_NONE ||
+	    model_expr_parse(expr, &e, msg, sizeof(msg), NULL) == -1)
+		return (0);
+	/* A default reads no column; its type may name the column's enum. */
+	self = *col;
+	self.name = NULL;
+	ctx.cols = &self;
+	ctx.ncols = 1;
+	xv_init(&v);
+	if (!xp_eval(e.val, &ctx, &v))
+		goto done;
+	if (v.t.tid == XT_UNKNOWN) {
+		if (!xv_type_literal(&v, &t))
+			goto done;
+	} else if (!xt_same(&v.t, &t) && !assignable(v.t.tid, t.tid))
+		goto done;
+	vbuf_puts(out, v.s.data);
+	ok = 1;
+done:
+	xv_free(&v);
+	model_expr_free(&e);
+	return (ok);
+}
 
 int
 xp_default(const char *expr, const char *type, struct vbuf *out)
 {
-	(void)expr;
-	(void)type;
-	(void)out;
-	return (0);
+	struct xp_column	col;
+
+	memset(&col, 0, sizeof(col));
+	col.type = type;
+	return (xp_default_col(expr, &col, out));
 }
 
 int
 xp_check(const char *expr, const struct xp_column *cols, size_t ncols,
     struct vbuf *out)
 {
-	(void)expr;
-	(void)cols;
-	(void)ncols;
-	(void)out;
-	return (0);
+	struct model_expr	 e;
+	struct xctx		 ctx;
+	struct xval		 v;
+	char			 msg[256];
+	int			 ok = 0;
+
+	if (expr == NULL ||
+	    model_expr_parse(expr, &e, msg, sizeof(msg), NULL) == -1)
+		return (0);
+	ctx.cols = cols;
+	ctx.ncols = ncols;
+	xv_init(&v);
+	if (xp_eval(e.val, &ctx, &v) && v.t.tid == XT_BOOL) {
+		vbuf_puts(out, v.s.data);
+		ok = 1;
+	}
+	xv_free(&v);
+	model_expr_free(&e);
+	return (ok);
+}
+
+int
+xp_check_def(const char *expr, const struct xp_column *cols, size_t ncols,
+    struct vbuf *out)
+{
+	struct vbuf	b;
+	int		ok;
+
+	vbuf_init(&b);
+	if ((ok = xp_check(expr, cols, ncols, &b)))
+		vbuf_appendf(out, "CHECK (%s)", b.data);
+	vbuf_free(&b);
+	return (ok);
 }

@@ -14,11 +14,17 @@
 
 #include "util.h"
 
-/* A column an expression may read: its name and its printed type. */
+/*
+ * A column an expression may read: its name and its printed type, and
+ * kind 'e' when that type is an enum (pg_type.typtype; 0 when unknown:
+ * a type of the model's own is then declined, since an enum's literal
+ * prints 'a'::schema.type but a domain's prints 'a'::text).
+ */
 struct xp_column {
 	const char	*name;
 	const char	*type;	/* as format_type() prints it: "integer",
 				   "numeric(12,2)", "text[]", "billing.status" */
+	char		 kind;
 };
 
 /*
@@ -29,11 +35,26 @@ struct xp_column {
 int	xp_default(const char *expr, const char *type, struct vbuf *out);
 
 /*
+ * xp_default() for the column col (its name is not used): its kind 'e'
+ * lets a literal of the column's enum be printed.
+ */
+int	xp_default_col(const char *expr, const struct xp_column *col,
+	    struct vbuf *out);
+
+/*
  * The printed form of a check's expression over the columns cols, as the
  * catalog's check_expr prints it (pg_get_expr of conbin), appended to
  * out: 1, or 0 when not known (out unchanged).
  */
 int	xp_check(const char *expr, const struct xp_column *cols, size_t ncols,
 	    struct vbuf *out);
+
+/*
+ * The check's definition as the catalog's def prints it
+ * (pg_get_constraintdef() of a valid, inheritable check):
+ * "CHECK (" check_expr ")" appended to out: 1, or 0 when not known.
+ */
+int	xp_check_def(const char *expr, const struct xp_column *cols,
+	    size_t ncols, struct vbuf *out);
 
 #endif

@@ -1,0 +1,343 @@
+#!/usr/bin/env bash
+# 25_expected_expr.sh: expected_expr.c's printed defaults and checks are
+# PostgreSQL's own, byte for byte.  Each case is created in a scratch
+# database (a column with a default, or a table with a check); the server's
+# pg_get_expr() / pg_get_constraintdef() under search_path = pg_catalog
+# must equal what xp_default() / xp_check() / xp_check_def() print, or
+# these must decline.  A case the server refuses must be declined too.
+# Prints how many were printed and how many declined.
+. "$TOP/tests/lib.sh"
+XP="$BUILD/tests/xp_print"
+DB=xp_expr
+T="$TEST_TMP"
+mkdir -p "$T"
+
+# Cases, one a line:
+#   D<TAB>column type<TAB>kind (e: enum, else -)<TAB>default
+#   C<TAB>name:type[:e];...<TAB>check
+# The types are written as format_type() prints them.
+cat > "$T/cases" <<'CASES'
+D	integer	-	0
+D	integer	-	42
+D	integer	-	-1
+D	integer	-	1.5
+D	integer	-	'5'
+D	integer	-	3000000000
+D	integer	-	1e3
+D	integer	-	'05'
+D	integer	-	'x'
+D	bigint	-	0
+D	bigint	-	-1
+D	bigint	-	'5'
+D	bigint	-	3000000000
+D	bigint	-	nextval('s.q')
+D	bigint	-	nextval('s.q'::regclass)
+D	bigint	-	nextval('S.Q')
+D	bigint	-	nextval('q')
+D	bigint	-	nextval('"s"."q"')
+D	integer	-	nextval('s.q')
+D	smallint	-	0
+D	smallint	-	'7'
+D	smallint	-	-3
+D	numeric(12,2)	-	0
+D	numeric(12,2)	-	0.00
+D	numeric(12,2)	-	1.5
+D	numeric(12,2)	-	-1.5
+D	numeric(12,2)	-	'5'
+D	numeric(12,2)	-	'5.25'
+D	numeric	-	0
+D	numeric	-	10.0
+D	numeric	-	.5
+D	numeric	-	'-2'
+D	real	-	0
+D	real	-	'1.5'
+D	real	-	'0.1'
+D	real	-	1.5
+D	double precision	-	0
+D	double precision	-	'2.25'
+D	double precision	-	'1.0'
+D	text	-	''
+D	text	-	'x'
+D	text	-	'it''s'
+D	text	-	'a\b'
+D	text	-	'x'::text
+D	text	-	0
+D	text	-	E'\n'
+D	character varying(20)	-	''
+D	character varying(20)	-	'pending'
+D	character varying(20)	-	'pending'::character varying
+D	character varying(20)	-	'pending'::varchar
+D	character varying	-	'x'
+D	character(3)	-	'abc'
+D	character(1)	-	'N'
+D	boolean	-	true
+D	boolean	-	false
+D	boolean	-	TRUE
+D	boolean	-	'true'
+D	boolean	-	'f'
+D	boolean	-	'yes'
+D	boolean	-	0
+D	boolean	-	'maybe'
+D	s.st	e	'a'
+D	s.st	e	'b'::s.st
+D	s.st	-	'a'
+D	s.dm	-	'a'
+D	uuid	-	gen_random_uuid()
+D	uuid	-	'00000000-0000-0000-0000-000000000000'
+D	uuid	-	'A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11'
+D	jsonb	-	'{}'
+D	jsonb	-	'[]'
+D	jsonb	-	'{}'::jsonb
+D	jsonb	-	'{"a":1}'
+D	json	-	'{}'
+D	text[]	-	'{}'
+D	text[]	-	'{}'::text[]
+D	text[]	-	'{a,b}'
+D	text[]	-	'{a, b}'
+D	text[]	-	'{NULL}'
+D	timestamp with time zone	-	now()
+D	timestamp with time zone	-	pg_catalog.now()
+D	timestamp with time zone	-	CURRENT_TIMESTAMP
+D	timestamp with time zone	-	current_timestamp
+D	timestamp with time zone	-	CURRENT_TIMESTAMP(3)
+D	timestamp with time zone	-	clock_timestamp()
+D	timestamp with time zone	-	statement_timestamp()
+D	timestamp with time zone	-	transaction_timestamp()
+D	timestamp with time zone	-	LOCALTIMESTAMP
+D	timestamp with time zone	-	CURRENT_DATE
+D	timestamp with time zone	-	'infinity'
+D	timestamp with time zone	-	'2020-01-01'
+D	timestamp with time zone	-	now() + interval '1 day'
+D	timestamp with time zone	-	(now() AT TIME ZONE 'utc')
+D	timestamp(3) with time zone	-	now()
+D	timestamp without time zone	-	now()
+D	timestamp without time zone	-	LOCALTIMESTAMP
+D	timestamp without time zone	-	LOCALTIMESTAMP(0)
+D	timestamp without time zone	-	'-infinity'
+D	timestamp(6) without time zone	-	CURRENT_TIMESTAMP
+D	date	-	CURRENT_DATE
+D	date	-	now()
+D	date	-	'infinity'
+D	date	-	'2020-01-01'
+D	time without time zone	-	now()
+D	interval	-	'1 day'
+D	integer	-	NULL
+D	integer	-	(1)
+D	integer	-	1 + 1
+C	a:integer	a >= 0
+C	a:integer	a > 0
+C	a:integer	(a > 0)
+C	a:integer	a >= 0.5
+C	a:integer	a > -1
+C	a:integer	a <> '5'
+C	a:integer	0 <= a
+C	a:bigint	a >= 0
+C	a:bigint	a > -1
+C	a:bigint	a <= 3000000000
+C	a:smallint	a >= 0
+C	a:numeric(12,2)	a >= 0
+C	a:numeric(12,2)	a > 0
+C	a:numeric(12,2)	a >= 0.01
+C	a:numeric	a > -1
+C	a:numeric	a > -1.5
+C	a:numeric	a <> '0'
+C	a:real	a >= 0
+C	a:real	a > 0.5
+C	a:double precision	a >= 0
+C	a:double precision	a < 1.5
+C	a:text	a <> ''
+C	a:text	a <> 'it''s'
+C	a:character varying(10)	a <> ''
+C	a:character(3)	a <> ''
+C	a:s.st:e	a <> 'a'
+C	a:s.st:e	a = 'a'::s.st
+C	a:s.st	a <> 'a'
+C	a:s.dm	a <> 'a'
+C	a:text	a IN ('x', 'y')
+C	a:text	a in ('x')
+C	a:text	a NOT IN ('x', 'y', 'z')
+C	a:character varying(10)	a IN ('x', 'y')
+C	a:character varying(10)	a NOT IN ('x', 'y')
+C	a:character(3)	a IN ('x', 'y')
+C	a:s.st:e	a IN ('a', 'b')
+C	a:integer	a IN (1, 2, 3)
+C	a:integer	a NOT IN (1, 2)
+C	a:integer	a IN (1)
+C	a:integer	a IN (1, 2.5)
+C	a:bigint	a IN (1, 2)
+C	a:smallint	a IN (1, 2)
+C	a:numeric	a IN (1, 2.5)
+C	a:text	a IN ('x', a)
+C	a:integer	a BETWEEN 1 AND 10
+C	a:integer	a NOT BETWEEN 1 AND 10
+C	a:numeric	a BETWEEN 0 AND 1
+C	a:integer	a BETWEEN SYMMETRIC 1 AND 10
+C	a:integer;b:integer	a BETWEEN 1 AND 10 AND b > 0
+C	a:integer;b:integer	a > 0 AND b > 0
+C	a:integer;b:integer	a > 0 AND b > 0 AND a < b
+C	a:integer;b:integer	a > 0 OR b > 0 AND a < 5
+C	a:integer;b:integer	(a > 0 OR b > 0) AND a < 5
+C	a:integer;b:integer	NOT (a > 0 AND b > 0)
+C	a:integer;b:integer	a <= b
+C	a:integer;b:bigint	a <= b
+C	a:integer;b:numeric	a <= b
+C	a:real;b:integer	a <= b
+C	a:text;b:character varying(5)	a = b
+C	a:character varying(5);b:character varying(5)	a = b
+C	a:timestamp with time zone;b:timestamp with time zone	a < b
+C	a:timestamp with time zone;b:timestamp with time zone	b IS NULL OR b > a
+C	a:date;b:date	b >= a
+C	a:timestamp with time zone	a <= now()
+C	a:timestamp without time zone	a <= now()
+C	a:date	a <= CURRENT_DATE
+C	a:text	a IS NOT NULL
+C	a:text	a IS NULL
+C	a:text;b:text	a IS NOT NULL OR b IS NOT NULL
+C	a:boolean	a
+C	a:boolean	NOT a
+C	a:boolean	a = true
+C	a:boolean	a IS TRUE
+C	a:boolean	a IS NOT FALSE
+C	a:boolean	a IS UNKNOWN
+C	a:text	length(a) > 0
+C	a:text	length(a) <= 255
+C	a:character varying(5)	length(a) > 0
+C	a:character(3)	length(a) = 3
+C	a:text	char_length(a) <= 100
+C	a:character varying(100)	char_length(a) <= 100
+C	a:text	length(btrim(a)) > 0
+C	a:text	btrim(a) <> ''
+C	a:text	lower(a) = a
+C	a:character varying(5)	lower(a) = a
+C	a:text	upper(a) = a
+C	a:text	a ~ '^[a-z]+$'
+C	a:text	a ~* '^x'
+C	a:text	a !~ 'x'
+C	a:character varying(20)	a ~ '^[a-z]+$'
+C	a:text	a ~ '\d'
+C	a:text	a LIKE 'x%'
+C	a:text	a NOT LIKE 'x%'
+C	a:text	a ILIKE 'x%'
+C	a:text	a LIKE 'x%' ESCAPE '!'
+C	a:text	a SIMILAR TO 'x'
+C	a:text	a = 'x'::text
+C	a:text	a = lower(a) COLLATE "C"
+C	a:integer	-a < 0
+C	a:integer	a + 1 > 0
+C	a:integer	a > 0::integer
+C	a:integer	a IS DISTINCT FROM 1
+C	"A":integer	"A" > 0
+C	"user":integer	"user" > 0
+C	a:uuid	a <> '00000000-0000-0000-0000-000000000000'
+C	a:jsonb	a <> '{}'
+C	a:jsonb;b:jsonb	a <> b
+C	a:uuid;b:uuid	a <> b
+C	a:json	a::text <> '{}'
+C	a:text[]	a <> '{}'
+C	a:smallint	a IN (1, 100000)
+C	a:smallint	a IN (1, 3000000000)
+C	a:bigint	a IN (1, 3000000000)
+C	a:integer	a IN (-1, 2)
+C	a:numeric(12,2)	a IN (0, 1.5, -2)
+C	a:character varying(10)	a IN ('x', 'y'::text)
+C	a:character varying(10)	a IN ('x'::text, 'y'::text)
+C	a:text	a IN ('x'::character varying, 'y')
+C	a:s.st:e	a NOT IN ('a')
+C	a:boolean;b:integer	a OR b > 0
+C	a:boolean;b:integer	NOT a AND b > 0
+C	a:integer;b:integer;c:integer	(a > 0 AND b > 0) OR (c > 0 AND a < 0)
+C	a:integer;b:integer;c:integer	a > 0 AND (b > 0 AND c > 0)
+C	a:integer;b:integer;c:integer	a > 0 OR (b > 0 OR c > 0)
+C	a:integer	a NOT BETWEEN 1 AND 10 OR a IS NULL
+C	a:text	NOT (a IS NULL)
+C	a:text	a <> '' AND a IS NOT NULL
+C	a:character varying(3)	a NOT LIKE '%x'
+C	a:character(3)	char_length(a) = 3
+C	a:character(3)	lower(a) = a
+C	a:integer	true
+C	a:integer	a = NULL
+C	a:text	a <> 'é'
+C	a:text	a <> ' x '
+C	a:numeric	a >= 0.10
+C	a:numeric	a >= 1e3
+C	a:integer	a >= 05
+C	a:integer	a BETWEEN -5 AND 5
+C	a:date	a > '2020-01-01'
+C	a:boolean	a = 'true'
+C	a:boolean	a <> 'yes'
+C	a:integer	b > 0
+CASES
+
+fresh_db "$DB" || { fail "expected_expr: scratch database"; exit 0; }
+q "$DB" "CREATE SCHEMA s; CREATE TYPE s.st AS ENUM ('a', 'b');
+    CREATE DOMAIN s.dm AS text; CREATE SEQUENCE s.q" >/dev/null
+
+# The DDL of each case (table s.t<N>), each statement on its own so that a
+# refused one does not stop the rest; then the server's printed forms.
+awk -F'\t' '
+function sqlcols(s,   n, i, p, out, k) {
+	n = split(s, p, ";")
+	for (i = 1; i <= n; i++) {
+		k = p[i]; sub(/:e$/, "", k); sub(/:/, " ", k)
+		out = out (i > 1 ? ", " : "") k
+	}
+	return out
+}
+$1 == "D" { printf "CREATE TABLE s.t%d (c %s DEFAULT %s);\n", NR, $2, $4 }
+$1 == "C" { printf "CREATE TABLE s.t%d (%s, CONSTRAINT k CHECK (%s));\n", NR, sqlcols($2), $3 }
+' "$T/cases" > "$T/ddl.sql"
+psql -X -q -d "$DB" -f "$T/ddl.sql" >/dev/null 2>"$T/ddl.err"
+q "$DB" "SET search_path = pg_catalog;
+SELECT substr(c.relname, 2) || E'\t' || pg_get_expr(d.adbin, d.adrelid)
+FROM pg_attrdef d JOIN pg_class c ON c.oid = d.adrelid
+JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 's'
+UNION ALL
+SELECT substr(c.relname, 2) || E'\t' || pg_get_expr(k.conbin, k.conrelid)
+    || E'\t' || pg_get_constraintdef(k.oid)
+FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid
+JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = 's' AND k.contype = 'c'
+UNION ALL
+SELECT substr(c.relname, 2) || E'\tNONE'
+FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = 's' AND c.relkind = 'r' AND NOT EXISTS (SELECT FROM
+    pg_attrdef d WHERE d.adrelid = c.oid) AND NOT EXISTS (SELECT FROM
+    pg_constraint k WHERE k.conrelid = c.oid AND k.contype = 'c')" \
+    > "$T/server"
+
+# What xp_* print for the same cases.
+awk -F'\t' '$1 == "D" { k = $3 == "e" ? "e" : ""; print "D\t" $2 "\t" k "\t" $4 }
+    $1 == "C" { print "C\t" $2 "\t" $3 }' "$T/cases" | "$XP" > "$T/ours"
+rc=$?
+if [ $rc -ne 0 ] || [ "$(wc -l < "$T/ours")" -ne "$(wc -l < "$T/cases")" ]; then
+	fail "expected_expr: xp_print ran on every case" "exit $rc"
+	exit 0
+fi
+
+# Line N of cases / ours against the server's row N (absent: refused).
+awk -F'\t' -v OFS='\t' '
+FILENAME == ARGV[1] { srv[$1] = $0; sub(/^[0-9]+\t/, "", srv[$1]); next }
+FILENAME == ARGV[2] { c[FNR] = $0; next }
+{
+	n = FNR; s = (n in srv) ? srv[n] : "REFUSED"
+	ours = $0
+	if (ours == "-") { declined++; print "declined", c[n], s; next }
+	sub(/^\+\t/, "", ours)
+	if (s == "REFUSED" || s == "NONE") {
+		bad++; print "WRONG", c[n], "server: " s, "ours: " ours; next
+	}
+	if (ours != s) { bad++; print "WRONG", c[n], "server: " s, "ours: " ours; next }
+	printed++
+}
+END { printf "# totals\t%d\t%d\t%d\n", printed, declined, bad }
+' "$T/server" "$T/cases" "$T/ours" > "$T/result"
+
+read -r _ _ printed declined bad < <(grep '^# totals' "$T/result" | tr '\t' ' ')
+if [ "$bad" -eq 0 ]; then
+	pass "expected_expr: $printed printed exactly as PostgreSQL prints them, $declined declined, none wrong"
+else
+	fail "expected_expr: $bad printed differently from PostgreSQL" \
+	    "$(grep '^WRONG' "$T/result")"
+fi
+[ -n "${VERBOSE:-}" ] && grep '^declined' "$T/result" | sed 's/^/# /'
+echo "# summary: expected_expr: $printed printed, $declined declined, $bad wrong"

@@ -1,0 +1,108 @@
+/*
+ * xp_print.c: expected_expr.h on the command line, for
+ * tests/integration/25_expected_expr.sh.  Reads lines from stdin,
+ *   D<TAB>type<TAB>kind<TAB>expr	a default of a column of type type
+ *   C<TAB>columns<TAB>expr		a check over columns
+ * (kind: "e" for an enum, else empty; columns: name:type[:e] separated
+ * by ';', a name in double quotes taken without them), and writes one
+ * line per input line: "+<TAB>printed" (a check: "+<TAB>expr<TAB>def")
+ * or "-" when declined.  Exit 0, or 2 on a malformed line.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "expected_expr.h"
+
+#define MAXCOLS	16
+
+/* Splits s at the first c: the rest, or NULL when there is none. */
+static char *
+cut(char *s, char c)
+{
+	char	*p;
+
+	if ((p = strchr(s, c)) == NULL)
+		return (NULL);
+	*p = '\0';
+	return (p + 1);
+}
+
+static int
+parse_cols(char *s, struct xp_column *cols, size_t *n)
+{
+	char	*next, *type, *kind;
+	size_t	 len;
+
+	for (*n = 0; s != NULL && *s != '\0'; s = next) {
+		next = cut(s, ';');
+		if (*n == MAXCOLS || (type = cut(s, ':')) == NULL)
+			return (-1);
+		kind = cut(type, ':');
+		len = strlen(s);
+		if (len >= 2 && s[0] == '"' && s[len - 1] == '"') {
+			s[len - 1] = '\0';
+			s++;
+		}
+		cols[*n].name = s;
+		cols[*n].type = type;
+		cols[*n].kind = kind != NULL && strcmp(kind, "e") == 0 ? 'e' :
+		    0;
+		(*n)++;
+	}
+	return (0);
+}
+
+int
+main(void)
+{
+	struct xp_column	 cols[MAXCOLS];
+	struct vbuf		 a, b;
+	char			*line = NULL, *f1, *f2, *f3;
+	size_t			 cap = 0, n;
+	ssize_t			 len;
+	int			 rc = 0, ok;
+
+	vbuf_init(&a);
+	vbuf_init(&b);
+	while ((len = getline(&line, &cap, stdin)) != -1) {
+		if (len > 0 && line[len - 1] == '\n')
+			line[len - 1] = '\0';
+		vbuf_reset(&a);
+		vbuf_reset(&b);
+		if ((f1 = cut(line, '\t')) == NULL ||
+		    (f2 = cut(f1, '\t')) == NULL) {
+			rc = 2;
+			break;
+		}
+		if (strcmp(line, "D") == 0 && (f3 = cut(f2, '\t')) != NULL) {
+			memset(cols, 0, sizeof(cols));
+			cols[0].type = f1;
+			cols[0].kind = strcmp(f2, "e") == 0 ? 'e' : 0;
+			ok = *f2 == '\0' ? xp_default(f3, f1, &a) :
+			    xp_default_col(f3, &cols[0], &a);
+			if (ok)
+				printf("+\t%s\n", a.data);
+			else
+				printf("-\n");
+		} else if (strcmp(line, "C") == 0 &&
+		    parse_cols(f1, cols, &n) == 0) {
+			ok = xp_check(f2, cols, n, &a);
+			if (xp_check_def(f2, cols, n, &b) != ok) {
+				rc = 2;
+				break;
+			}
+			if (ok)
+				printf("+\t%s\t%s\n", a.data, b.data);
+			else
+				printf("-\n");
+		} else {
+			rc = 2;
+			break;
+		}
+	}
+	free(line);
+	vbuf_free(&a);
+	vbuf_free(&b);
+	return (rc);
+}
