@@ -240,6 +240,20 @@ canon_num(const char *s, size_t maxint, size_t maxfrac, int nozero)
 	return (1);
 }
 
+/* The significant digits of a canon_num() number. */
+static size_t
+sig_digits(const char *s)
+{
+	size_t	n = 0;
+
+	for (; *s == '-' || *s == '0' || *s == '.'; s++)
+		;
+	for (; *s != '\0'; s++)
+		if (isdigit((unsigned char)*s))
+			n++;
+	return (n);
+}
+
 /* Whether s is a uuid as uuid_out() prints it. */
 static int
 canon_uuid(const char *s)
@@ -345,8 +359,10 @@ const_print(const struct xtype *t, const char *raw, struct vbuf *b)
 		break;
 	case XT_FLOAT4:
 	case XT_FLOAT8:
-		/* Few digits: the shortest output is the same digits. */
-		if (!canon_num(raw, 6, 3, 1))
+		/* No more significant digits than the type keeps (FLT_DIG,
+		   DBL_DIG), no exponent: the shortest output is the same. */
+		if (!canon_num(raw, 6, 3, 1) || sig_digits(raw) >
+		    (t->tid == XT_FLOAT4 ? 6 : 15))
 			return (0);
 		break;
 	case XT_TEXT:
@@ -1236,5 +1252,106 @@ xp_check_def(const char *expr, const struct xp_column *cols, size_t ncols,
 	if ((ok = xp_check(expr, cols, ncols, &b)))
 		vbuf_appendf(out, "CHECK (%s)", b.data);
 	vbuf_free(&b);
+	return (ok);
+}
+
+int
+xp_index_where(const char *expr, const struct xp_column *cols, size_t ncols,
+    struct vbuf *out)
+{
+	struct model_expr	 e;
+	char			 msg[256];
+	int			 plain;
+
+	/* WHERE true stores no predicate at all. */
+	if (expr == NULL ||
+	    model_expr_parse(expr, &e, msg, sizeof(msg), NULL) == -1)
+		return (0);
+	plain = e.val->node_case == PG_QUERY__NODE__NODE_A_CONST;
+	model_expr_free(&e);
+	return (plain ? 0 : xp_check(expr, cols, ncols, out));
+}
+
+/*
+ * An index key expression: lower(col) and its like, col ->> 'key' and
+ * col -> 'key' on json and jsonb.  pretty: as pg_get_indexdef(i, k, true)
+ * prints it (casts as "x::type", an operator in the parentheses every
+ * key but a function call gets); else as a key of pg_get_indexdef(i).
+ */
+int
+xp_index_expr(const char *expr, const struct xp_column *cols, size_t ncols,
+    int pretty, struct vbuf *out)
+{
+	struct model_expr	 e;
+	struct xctx		 ctx = { cols, ncols };
+	const PgQuery__Node	*n, *a;
+	const PgQuery__AExpr	*x;
+	const char		*name, *op;
+	struct xval		 col;
+	struct vbuf		 b;
+	char			 msg[256];
+	int			 ok = 0;
+
+	if (expr == NULL ||
+	    model_expr_parse(expr, &e, msg, sizeof(msg), NULL) == -1)
+		return (0);
+	xv_init(&col);
+	vbuf_init(&b);
+	n = e.val;
+	if (n->node_case == PG_QUERY__NODE__NODE_FUNC_CALL) {
+		/* The one-text functions of checks, over a column. */
+		if (n->func_call->n_args != 1 ||
+		    n->func_call->args[0]->node_case !=
+		    PG_QUERY__NODE__NODE_COLUMN_REF ||
+		    !eval_func(n->func_call, &ctx, &col))
+			goto done;
+		name = catalog_name(n->func_call->funcname,
+		    n->func_call->n_funcname);
+		a = n->func_call->args[0];
+		xv_free(&col);
+		xv_init(&col);
+		if (!eval_column(a->column_ref, &ctx, &col))
+			goto done;
+		if (col.t.tid == XT_VARCHAR)
+			vbuf_appendf(out, pretty ? "%s(%s::text)" :
+			    "%s((%s)::text)", name, col.s.data);
+		else
+			vbuf_appendf(out, "%s(%s)", name, col.s.data);
+		ok = 1;
+		goto done;
+	}
+	if (n->node_case != PG_QUERY__NODE__NODE_A_EXPR)
+		goto done;
+	x = n->a_expr;
+	if (x->kind != PG_QUERY__A__EXPR__KIND__AEXPR_OP || x->n_name != 1 ||
+	    x->name[0]->node_case != PG_QUERY__NODE__NODE_STRING ||
+	    x->lexpr == NULL || x->rexpr == NULL ||
+	    x->lexpr->node_case != PG_QUERY__NODE__NODE_COLUMN_REF ||
+	    x->rexpr->node_case != PG_QUERY__NODE__NODE_A_CONST)
+		goto done;
+	op = x->name[0]->string->sval;
+	if ((strcmp(op, "->>") != 0 && strcmp(op, "->") != 0) ||
+	    !eval_column(x->lexpr->column_ref, &ctx, &col) ||
+	    (col.t.tid != XT_JSON && col.t.tid != XT_JSONB))
+		goto done;
+	a = x->rexpr;
+	if (a->a_const->isnull)
+		goto done;
+	if (a->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL) {
+		if (!put_literal(&b, a->a_const->sval->sval))
+			goto done;
+		vbuf_puts(&b, "::text");
+	} else if (a->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL &&
+	    a->a_const->ival->ival >= 0)
+		vbuf_appendf(&b, "%d", (int)a->a_const->ival->ival);
+	else
+		goto done;
+	vbuf_appendf(out, pretty ? "(%s %s %s)" : "((%s %s %s))",
+	    col.s.data, op, b.data);
+	ok = 1;
+done:
+	vbuf_free(&b);
+	xv_free(&col);
+	model_expr_free(&e);
 	return (ok);
 }

@@ -57,4 +57,26 @@ int	xp_check(const char *expr, const struct xp_column *cols, size_t ncols,
 int	xp_check_def(const char *expr, const struct xp_column *cols,
 	    size_t ncols, struct vbuf *out);
 
+/*
+ * The predicate of a partial index, as the catalog's where_expr prints it
+ * (pg_get_expr of indpred: the form of xp_check()), appended to out: 1,
+ * or 0 when not known (a bare constant, WHERE true, is declined: it
+ * stores no predicate).
+ */
+int	xp_index_where(const char *expr, const struct xp_column *cols,
+	    size_t ncols, struct vbuf *out);
+
+/*
+ * An index key expression over cols, appended to out: with pretty, as
+ * the catalog's index key expr prints it (pg_get_indexdef(i, k, true):
+ * "lower(email::text)", "(data ->> 'k'::text)"); without, as the key is
+ * printed inside pg_get_indexdef(i) ("lower((email)::text)",
+ * "((data ->> 'k'::text))").  1, or 0 when not known.  Known: lower,
+ * upper, btrim, length, char_length of a text or varchar column (length
+ * and char_length of a character(n) one), and json/jsonb ->> and -> with
+ * a string or non-negative integer key.
+ */
+int	xp_index_expr(const char *expr, const struct xp_column *cols,
+	    size_t ncols, int pretty, struct vbuf *out);
+
 #endif

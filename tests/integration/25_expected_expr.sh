@@ -15,6 +15,8 @@ mkdir -p "$T"
 # Cases, one a line:
 #   D<TAB>column type<TAB>kind (e: enum, else -)<TAB>default
 #   C<TAB>name:type[:e];...<TAB>check
+#   W<TAB>name:type[:e];...<TAB>predicate of an index on the first column
+#   X<TAB>name:type[:e];...<TAB>index key expression
 # The types are written as format_type() prints them.
 cat > "$T/cases" <<'CASES'
 D	integer	-	0
@@ -266,6 +268,36 @@ C	a:date	a > '2020-01-01'
 C	a:boolean	a = 'true'
 C	a:boolean	a <> 'yes'
 C	a:integer	b > 0
+W	a:integer	a > 0
+W	a:text;b:timestamp with time zone	b IS NULL
+W	a:text;b:integer	b > 0 AND a <> ''
+W	a:text;b:integer	(b > 0 AND b < 5) AND a <> ''
+W	a:text;b:integer	b > 0 AND (b < 5 AND a <> '')
+W	a:integer;b:boolean	NOT (a = 1)
+W	a:integer;b:boolean	b = true
+W	a:integer;b:boolean	b
+W	a:integer;b:boolean	NOT b
+W	a:text	a IN ('x', 'y')
+W	a:character varying(4)	a IN ('x', 'y')
+W	a:integer;b:integer	a BETWEEN 1 AND 5 AND b > 0
+W	a:integer	true
+W	a:integer	a > 0 AND true
+W	a:s.st:e	a <> 'b'
+X	e:text	lower(e)
+X	e:character varying(20)	lower(e)
+X	e:character varying(20)	upper(e)
+X	e:text	btrim(e)
+X	e:character(3)	length(e)
+X	e:character varying(5)	length(e)
+X	"E":text	lower("E")
+X	d:jsonb	d->>'k'
+X	d:jsonb	d->'k'
+X	d:json	d->>'k'
+X	d:jsonb	d->>0
+X	d:jsonb	d->>'it''s'
+X	d:jsonb	(d->>'n')::integer
+X	e:text	e || 'x'
+X	e:text;f:text	lower(e || f)
 CASES
 
 fresh_db "$DB" || { fail "expected_expr: scratch database"; exit 0; }
@@ -285,6 +317,9 @@ function sqlcols(s,   n, i, p, out, k) {
 }
 $1 == "D" { printf "CREATE TABLE s.t%d (c %s DEFAULT %s);\n", NR, $2, $4 }
 $1 == "C" { printf "CREATE TABLE s.t%d (%s, CONSTRAINT k CHECK (%s));\n", NR, sqlcols($2), $3 }
+$1 == "W" || $1 == "X" { printf "CREATE TABLE s.%s%d (%s);\n", tolower($1), NR, sqlcols($2) }
+$1 == "W" { k = $2; sub(/:.*/, "", k); printf "CREATE INDEX ON s.w%d (%s) WHERE %s;\n", NR, k, $3 }
+$1 == "X" { printf "CREATE INDEX ON s.x%d ((%s));\n", NR, $3 }
 ' "$T/cases" > "$T/ddl.sql"
 psql -X -q -d "$DB" -f "$T/ddl.sql" >/dev/null 2>"$T/ddl.err"
 q "$DB" "SET search_path = pg_catalog;
@@ -300,14 +335,24 @@ WHERE n.nspname = 's' AND k.contype = 'c'
 UNION ALL
 SELECT substr(c.relname, 2) || E'\tNONE'
 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE n.nspname = 's' AND c.relkind = 'r' AND NOT EXISTS (SELECT FROM
+WHERE n.nspname = 's' AND c.relkind = 'r' AND c.relname LIKE 't%'
+    AND NOT EXISTS (SELECT FROM
     pg_attrdef d WHERE d.adrelid = c.oid) AND NOT EXISTS (SELECT FROM
-    pg_constraint k WHERE k.conrelid = c.oid AND k.contype = 'c')" \
+    pg_constraint k WHERE k.conrelid = c.oid AND k.contype = 'c')
+UNION ALL
+SELECT substr(c.relname, 2) || E'\t' || CASE WHEN c.relname LIKE 'w%'
+    THEN COALESCE(pg_get_expr(x.indpred, x.indrelid), 'NONE')
+    ELSE pg_get_indexdef(x.indexrelid, 1, true) || E'\t' ||
+    regexp_replace(pg_get_indexdef(x.indexrelid),
+        '^.* USING btree \((.*)\)$', '\1') END
+FROM pg_index x JOIN pg_class c ON c.oid = x.indrelid
+JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = 's' AND c.relname ~ '^[wx]'" \
     > "$T/server"
 
 # What xp_* print for the same cases.
 awk -F'\t' '$1 == "D" { k = $3 == "e" ? "e" : ""; print "D\t" $2 "\t" k "\t" $4 }
-    $1 == "C" { print "C\t" $2 "\t" $3 }' "$T/cases" | "$XP" > "$T/ours"
+    $1 != "D" { print $1 "\t" $2 "\t" $3 }' "$T/cases" | "$XP" > "$T/ours"
 rc=$?
 if [ $rc -ne 0 ] || [ "$(wc -l < "$T/ours")" -ne "$(wc -l < "$T/cases")" ]; then
 	fail "expected_expr: xp_print ran on every case" "exit $rc"

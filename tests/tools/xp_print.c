@@ -3,10 +3,13 @@
  * tests/integration/25_expected_expr.sh.  Reads lines from stdin,
  *   D<TAB>type<TAB>kind<TAB>expr	a default of a column of type type
  *   C<TAB>columns<TAB>expr		a check over columns
+ *   W<TAB>columns<TAB>expr		a partial index's predicate
+ *   X<TAB>columns<TAB>expr		an index key expression
  * (kind: "e" for an enum, else empty; columns: name:type[:e] separated
  * by ';', a name in double quotes taken without them), and writes one
- * line per input line: "+<TAB>printed" (a check: "+<TAB>expr<TAB>def")
- * or "-" when declined.  Exit 0, or 2 on a malformed line.
+ * line per input line: "+<TAB>printed" (a check: "+<TAB>expr<TAB>def",
+ * a key: "+<TAB>pretty<TAB>plain") or "-" when declined.  Exit 0, or 2
+ * on a malformed line.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -89,6 +92,23 @@ main(void)
 		    parse_cols(f1, cols, &n) == 0) {
 			ok = xp_check(f2, cols, n, &a);
 			if (xp_check_def(f2, cols, n, &b) != ok) {
+				rc = 2;
+				break;
+			}
+			if (ok)
+				printf("+\t%s\t%s\n", a.data, b.data);
+			else
+				printf("-\n");
+		} else if (strcmp(line, "W") == 0 &&
+		    parse_cols(f1, cols, &n) == 0) {
+			if (xp_index_where(f2, cols, n, &a))
+				printf("+\t%s\n", a.data);
+			else
+				printf("-\n");
+		} else if (strcmp(line, "X") == 0 &&
+		    parse_cols(f1, cols, &n) == 0) {
+			ok = xp_index_expr(f2, cols, n, 1, &a);
+			if (xp_index_expr(f2, cols, n, 0, &b) != ok) {
 				rc = 2;
 				break;
 			}
