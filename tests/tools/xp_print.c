@@ -64,7 +64,7 @@ main(void)
 	char			*line = NULL, *f1, *f2, *f3;
 	size_t			 cap = 0, n;
 	ssize_t			 len;
-	int			 rc = 0, ok;
+	int			 rc = 0, ok, ok2;
 
 	vbuf_init(&a);
 	vbuf_init(&b);
@@ -78,48 +78,37 @@ main(void)
 			rc = 2;
 			break;
 		}
+		/* ok: the first answer; ok2: the second, -1 when none. */
+		ok2 = -1;
 		if (strcmp(line, "D") == 0 && (f3 = cut(f2, '\t')) != NULL) {
 			memset(cols, 0, sizeof(cols));
 			cols[0].type = f1;
 			cols[0].kind = strcmp(f2, "e") == 0 ? 'e' : 0;
 			ok = *f2 == '\0' ? xp_default(f3, f1, &a) :
 			    xp_default_col(f3, &cols[0], &a);
-			if (ok)
-				printf("+\t%s\n", a.data);
-			else
-				printf("-\n");
-		} else if (strcmp(line, "C") == 0 &&
-		    parse_cols(f1, cols, &n) == 0) {
+		} else if (strchr("CWX", line[0]) == NULL || line[1] != '\0' ||
+		    parse_cols(f1, cols, &n) == -1) {
+			rc = 2;
+			break;
+		} else if (line[0] == 'C') {
 			ok = xp_check(f2, cols, n, &a);
-			if (xp_check_def(f2, cols, n, &b) != ok) {
-				rc = 2;
-				break;
-			}
-			if (ok)
-				printf("+\t%s\t%s\n", a.data, b.data);
-			else
-				printf("-\n");
-		} else if (strcmp(line, "W") == 0 &&
-		    parse_cols(f1, cols, &n) == 0) {
-			if (xp_index_where(f2, cols, n, &a))
-				printf("+\t%s\n", a.data);
-			else
-				printf("-\n");
-		} else if (strcmp(line, "X") == 0 &&
-		    parse_cols(f1, cols, &n) == 0) {
+			ok2 = xp_check_def(f2, cols, n, &b);
+		} else if (line[0] == 'W')
+			ok = xp_index_where(f2, cols, n, &a);
+		else {
 			ok = xp_index_expr(f2, cols, n, 1, &a);
-			if (xp_index_expr(f2, cols, n, 0, &b) != ok) {
-				rc = 2;
-				break;
-			}
-			if (ok)
-				printf("+\t%s\t%s\n", a.data, b.data);
-			else
-				printf("-\n");
-		} else {
+			ok2 = xp_index_expr(f2, cols, n, 0, &b);
+		}
+		if (ok2 != -1 && ok2 != ok) {
 			rc = 2;
 			break;
 		}
+		if (!ok)
+			printf("-\n");
+		else if (ok2 == -1)
+			printf("+\t%s\n", a.data);
+		else
+			printf("+\t%s\t%s\n", a.data, b.data);
 	}
 	free(line);
 	vbuf_free(&a);
