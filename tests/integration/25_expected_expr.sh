@@ -37,6 +37,8 @@ D	bigint	-	nextval('s.q'::regclass)
 D	bigint	-	nextval('S.Q')
 D	bigint	-	nextval('q')
 D	bigint	-	nextval('"s"."q"')
+D	bigint	-	nextval('S."Q"')
+D	bigint	-	nextval('s."Q"'::regclass)
 D	integer	-	nextval('s.q')
 D	smallint	-	0
 D	smallint	-	'7'
@@ -180,6 +182,9 @@ C	a:integer;b:integer	a > 0 AND b > 0 AND a < b
 C	a:integer;b:integer	a > 0 OR b > 0 AND a < 5
 C	a:integer;b:integer	(a > 0 OR b > 0) AND a < 5
 C	a:integer;b:integer	NOT (a > 0 AND b > 0)
+C	a:integer;b:boolean	a > 0 or a < -5 and b
+C	a:real	a >= '123456'
+C	a:double precision	a <> '0.125'
 C	a:integer;b:integer	a <= b
 C	a:integer;b:bigint	a <= b
 C	a:integer;b:numeric	a <= b
@@ -302,7 +307,8 @@ CASES
 
 fresh_db "$DB" || { fail "expected_expr: scratch database"; exit 0; }
 q "$DB" "CREATE SCHEMA s; CREATE TYPE s.st AS ENUM ('a', 'b');
-    CREATE DOMAIN s.dm AS text; CREATE SEQUENCE s.q" >/dev/null
+    CREATE DOMAIN s.dm AS text; CREATE SEQUENCE s.q;
+    CREATE SEQUENCE s.\"Q\"" >/dev/null
 
 # The DDL of each case (table s.t<N>), each statement on its own so that a
 # refused one does not stop the rest; then the server's printed forms.
