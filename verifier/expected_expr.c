@@ -13,6 +13,7 @@
  */
 #include <ctype.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -100,67 +101,95 @@ xt_same(const struct xtype *a, const struct xtype *b)
 	    (a->tid != XT_ENUM || strcmp(a->ename, b->ename) == 0));
 }
 
-/* Whether s, from p on, is "(digits)" or "(digits,digits)" to its end. */
-static int
-typmod_tail(const char *p, int two)
-{
-	int	n;
+/*
+ * The names of the types known here, as format_type() prints them and as
+ * a model may write them (docs/models.md), and how many type modifiers
+ * they take (MOD_NONE, MOD_ONE: optional, MOD_TWO: one or two, optional).
+ * "char" alone is left out: format_type() prints the internal type
+ * "char" so, while SQL reads it as character(1).
+ */
+enum { MOD_NONE, MOD_ONE, MOD_TWO };
 
-	if (*p++ != '(')
-		return (0);
-	for (n = 0; isdigit((unsigned char)*p); p++)
-		n++;
-	if (n == 0)
-		return (0);
-	if (two && *p == ',') {
-		for (p++, n = 0; isdigit((unsigned char)*p); p++)
-			n++;
-		if (n == 0)
-			return (0);
-	}
-	return (strcmp(p, ")") == 0);
-}
+static const struct {
+	const char	*name;
+	enum xt		 tid;
+	int		 mods;
+} xt_aliases[] = {
+	{ "smallint", XT_INT2, MOD_NONE }, { "int2", XT_INT2, MOD_NONE },
+	{ "integer", XT_INT4, MOD_NONE }, { "int", XT_INT4, MOD_NONE },
+	{ "int4", XT_INT4, MOD_NONE },
+	{ "bigint", XT_INT8, MOD_NONE }, { "int8", XT_INT8, MOD_NONE },
+	{ "numeric", XT_NUMERIC, MOD_TWO }, { "decimal", XT_NUMERIC, MOD_TWO },
+	{ "real", XT_FLOAT4, MOD_NONE }, { "float4", XT_FLOAT4, MOD_NONE },
+	{ "double precision", XT_FLOAT8, MOD_NONE },
+	{ "float8", XT_FLOAT8, MOD_NONE },
+	{ "text", XT_TEXT, MOD_NONE },
+	{ "character varying", XT_VARCHAR, MOD_ONE },
+	{ "varchar", XT_VARCHAR, MOD_ONE },
+	{ "character", XT_BPCHAR, MOD_ONE }, { "bpchar", XT_BPCHAR, MOD_ONE },
+	{ "char", XT_BPCHAR, -1 },
+	{ "boolean", XT_BOOL, MOD_NONE }, { "bool", XT_BOOL, MOD_NONE },
+	{ "uuid", XT_UUID, MOD_NONE },
+	{ "json", XT_JSON, MOD_NONE }, { "jsonb", XT_JSONB, MOD_NONE },
+	{ "date", XT_DATE, MOD_NONE },
+	{ "timestamp with time zone", XT_TIMESTAMPTZ, MOD_ONE },
+	{ "timestamptz", XT_TIMESTAMPTZ, MOD_ONE },
+	{ "timestamp without time zone", XT_TIMESTAMP, MOD_ONE },
+	{ "timestamp", XT_TIMESTAMP, MOD_ONE },
+	{ "text[]", XT_TEXTARR, MOD_NONE },
+};
 
 /*
- * The type of a column printed as format_type() prints it (kind 'e': an
- * enum); XT_NONE when not known here.
+ * The type of a column printed as format_type() prints it, or written as
+ * a model writes a built-in type (lower case, modifiers glued: "int",
+ * "varchar(20)", "timestamptz"); kind 'e': an enum, a qualified name.
+ * XT_NONE when not known here.
  */
 static void
 xt_of_column(const char *type, char kind, struct xtype *t)
 {
-	const char	*p;
-	size_t		 i;
+	char		 base[64];
+	const char	*open, *close, *p;
+	size_t		 i, n;
+	int		 nmods = 0;
 
 	t->tid = XT_NONE;
 	t->ename = NULL;
-	if (type == NULL)
+	if (type == NULL || strlen(type) >= sizeof(base))
 		return;
-	for (i = 0; i < NXT_NAMES; i++)
-		if (strcmp(type, xt_names[i].printed) == 0) {
-			t->tid = xt_names[i].tid;
-			return;
+	if (kind == 'e') {
+		if (strpbrk(type, "([ ") == NULL && strchr(type, '.') != NULL) {
+			t->tid = XT_ENUM;
+			t->ename = type;
 		}
-	if (strncmp(type, "numeric", 7) == 0 && typmod_tail(type + 7, 1))
-		t->tid = XT_NUMERIC;
-	else if (strncmp(type, "character varying", 17) == 0 &&
-	    typmod_tail(type + 17, 0))
-		t->tid = XT_VARCHAR;
-	else if (strncmp(type, "character", 9) == 0 &&
-	    typmod_tail(type + 9, 0))
-		t->tid = XT_BPCHAR;
-	else if (strncmp(type, "timestamp(", 10) == 0) {
-		for (p = type + 10; isdigit((unsigned char)*p); p++)
-			;
-		if (p == type + 10)
+		return;
+	}
+	/* The name without its "(n)" or "(p,s)". */
+	if ((open = strchr(type, '(')) != NULL) {
+		if ((close = strchr(open, ')')) == NULL)
 			return;
-		if (strcmp(p, ") with time zone") == 0)
-			t->tid = XT_TIMESTAMPTZ;
-		else if (strcmp(p, ") without time zone") == 0)
-			t->tid = XT_TIMESTAMP;
-	} else if (kind == 'e' && strpbrk(type, "([ ") == NULL &&
-	    strchr(type, '.') != NULL) {
-		t->tid = XT_ENUM;
-		t->ename = type;
+		for (p = open + 1, nmods = 1; p < close; p++) {
+			if (*p == ',' && p > open + 1 && isdigit(
+			    (unsigned char)p[-1]) && nmods == 1)
+				nmods = 2;
+			else if (!isdigit((unsigned char)*p))
+				return;
+		}
+		if (close == open + 1 || !isdigit((unsigned char)close[-1]))
+			return;
+		n = (size_t)(open - type);
+		memcpy(base, type, n);
+		snprintf(base + n, sizeof(base) - n, "%s", close + 1);
+	} else
+		snprintf(base, sizeof(base), "%s", type);
+	for (i = 0; i < sizeof(xt_aliases) / sizeof(xt_aliases[0]); i++) {
+		if (strcmp(base, xt_aliases[i].name) != 0)
+			continue;
+		if ((nmods == 0 && xt_aliases[i].mods >= 0) ||
+		    (nmods == 1 && xt_aliases[i].mods != MOD_NONE) ||
+		    (nmods == 2 && xt_aliases[i].mods == MOD_TWO))
+			t->tid = xt_aliases[i].tid;
+		return;
 	}
 }
 

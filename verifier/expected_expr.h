@@ -23,7 +23,9 @@
 struct xp_column {
 	const char	*name;
 	const char	*type;	/* as format_type() prints it: "integer",
-				   "numeric(12,2)", "text[]", "billing.status" */
+				   "numeric(12,2)", "text[]", "billing.status";
+				   a built-in type also as a model writes it:
+				   "int", "varchar(20)", "timestamptz" */
 	char		 kind;
 };
 

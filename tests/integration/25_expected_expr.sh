@@ -126,9 +126,34 @@ D	date	-	'2020-01-01'
 D	time without time zone	-	now()
 D	interval	-	'1 day'
 D	integer	-	NULL
+D	int	-	-7
+D	int4	-	7
+D	int8	-	'8'
+D	int2	-	'2'
+D	decimal(10,2)	-	'1.50'
+D	decimal	-	2
+D	float4	-	'0.5'
+D	float8	-	'0.25'
+D	varchar(20)	-	'x'
+D	varchar	-	'x'
+D	char(2)	-	'FR'
+D	character	-	'x'
+D	bpchar	-	'x'
+D	bool	-	'on'
+D	timestamptz	-	now()
+D	timestamptz(0)	-	CURRENT_TIMESTAMP(0)
+D	timestamp	-	LOCALTIMESTAMP
+D	timestamp(3)	-	now()
 D	integer	-	(1)
 D	integer	-	1 + 1
 C	a:integer	a >= 0
+C	a:int	a >= 0
+C	a:int8;b:int2	a >= b
+C	a:decimal(10,2)	a >= 0
+C	a:varchar(10)	a IN ('x', 'y')
+C	a:char(2)	a <> 'x'
+C	a:timestamptz;b:timestamptz	a < b
+C	a:bool	a IS NOT TRUE
 C	a:integer	a > 0
 C	a:integer	(a > 0)
 C	a:integer	a >= 0.5

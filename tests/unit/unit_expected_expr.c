@@ -131,7 +131,11 @@ test_default_declines(void **state)
 		{ "1 + 1", "integer" },
 		{ "now() + interval '1 day'", "timestamp with time zone" },
 		{ "'x'", "text COLLATE \"C\"" },
-		{ "'x'", "character" },
+		{ "'x'", "char" },		/* the internal "char" */
+		{ "'x'", "character(1,2)" },
+		{ "0", "numeric(1,2,3)" },
+		{ "0", "int(4)" },
+		{ "'x'", "varchar(" },
 		{ "'x'::varchar(3)", "character varying(3)" },
 		{ "0::bigint", "bigint" },
 		{ "(SELECT 1)", "integer" },
