@@ -266,6 +266,9 @@ canon_num(const char *s, size_t maxint, size_t maxfrac, int nozero)
 		return (0);
 	if (nozero && dot[n] == '0')
 		return (0);
+	/* No negative zero: numeric_out() prints "-0.00" as "0.00". */
+	if (p != s && strspn(p, "0.") == strlen(p))
+		return (0);
 	return (1);
 }
 
@@ -585,8 +588,12 @@ eval_const(const PgQuery__AConst *c, struct xval *v)
 		/* Digits too large for int4 (int8 when they fit), or a
 		   number with '.' (numeric); exponents are declined. */
 		f = c->fval->fval;
+		if (f == NULL)
+			return (0);
 		if (strchr(f, '.') == NULL) {
-			v->t.tid = XT_INT8;
+			/* make_const(): int4 when it fits (-2147483648). */
+			v->t.tid = canon_int(f, -2147483647LL - 1,
+			    2147483647LL) ? XT_INT4 : XT_INT8;
 			return (const_print(&v->t, f, &v->s));
 		}
 		v->t.tid = XT_NUMERIC;
@@ -696,6 +703,9 @@ eval_func(const PgQuery__FuncCall *f, const struct xctx *ctx,
 	a = f->args[0];
 	if (strcmp(name, "nextval") == 0) {
 		if (a->node_case == PG_QUERY__NODE__NODE_TYPE_CAST) {
+			if (a->type_cast->type_name == NULL ||
+			    a->type_cast->arg == NULL)
+				return (0);
 			name = catalog_name(a->type_cast->type_name->names,
 			    a->type_cast->type_name->n_names);
 			if (name == NULL || strcmp(name, "regclass") != 0 ||
@@ -706,6 +716,7 @@ eval_func(const PgQuery__FuncCall *f, const struct xctx *ctx,
 		}
 		if (a->node_case != PG_QUERY__NODE__NODE_A_CONST ||
 		    a->a_const->val_case != PG_QUERY__A__CONST__VAL_SVAL ||
+		    a->a_const->sval->sval == NULL ||
 		    !regclass_print(a->a_const->sval->sval, &v->s))
 			return (0);
 		v->t.tid = XT_INT8;
@@ -1367,7 +1378,7 @@ xp_index_expr(const char *expr, const struct xp_column *cols, size_t ncols,
 	if (a->a_const->isnull)
 		goto done;
 	if (a->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL) {
-		if (!put_literal(&b, a->a_const->sval->sval))
+		if (a->a_const->sval->sval == NULL || !put_literal(&b, a->a_const->sval->sval))
 			goto done;
 		vbuf_puts(&b, "::text");
 	} else if (a->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL &&

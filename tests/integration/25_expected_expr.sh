@@ -126,6 +126,23 @@ D	date	-	'2020-01-01'
 D	time without time zone	-	now()
 D	interval	-	'1 day'
 D	integer	-	NULL
+D	integer	-	-2147483648
+D	integer	-	2147483648
+D	bigint	-	-9223372036854775808
+D	bigint	-	9223372036854775808
+D	numeric	-	-0.0
+D	numeric	-	-0.50
+D	real	-	'-0.0'
+D	real	-	'-0.5'
+D	character varying(20)	-	'x'::text
+D	text	-	'x'::varchar
+D	character(2)	-	'x'::text
+D	bigint	-	'5'::integer
+D	integer	-	'5'::bigint
+D	numeric	-	'1'::integer
+D	jsonb	-	'{}'::json
+D	text	-	true
+D	boolean	-	'x'::boolean
 D	int	-	-7
 D	int4	-	7
 D	int8	-	'8'
@@ -198,6 +215,17 @@ C	a:smallint	a IN (1, 2)
 C	a:numeric	a IN (1, 2.5)
 C	a:text	a IN ('x', a)
 C	a:integer	a BETWEEN 1 AND 10
+C	a:integer	a > -2147483648
+C	a:character varying(5)	a BETWEEN 'a' AND 'b'
+C	a:text	a NOT BETWEEN 'a' AND 'b'
+C	a:integer	(a > 0) IS NOT NULL
+C	a:integer	NOT a IN (1, 2)
+C	a:integer	a IN (1, '5')
+C	a:integer	a IN (1, 3000000000)
+C	a:integer	a IN (1, NULL)
+C	a:text	a IN (1, 2)
+C	a:text	a = 5
+C	a:boolean	a = 1
 C	a:integer	a NOT BETWEEN 1 AND 10
 C	a:numeric	a BETWEEN 0 AND 1
 C	a:integer	a BETWEEN SYMMETRIC 1 AND 10
