@@ -36,6 +36,7 @@ enum xt {
 struct xtype {
 	enum xt		 tid;
 	const char	*ename;
+	int		 mod;	/* a column's type with a type modifier */
 };
 
 /* format_type()'s name of a type without type modifier, and pg_type's. */
@@ -68,6 +69,7 @@ static const struct {
 /* A value: its type and its printed form. */
 struct xval {
 	struct xtype	 t;
+	int		 array;	/* an array of t */
 	const char	*raw;	/* XT_UNKNOWN: the literal's text */
 	struct vbuf	 s;
 };
@@ -155,6 +157,7 @@ xt_of_column(const char *type, char kind, struct xtype *t)
 
 	t->tid = XT_NONE;
 	t->ename = NULL;
+	t->mod = 0;
 	if (type == NULL || strlen(type) >= sizeof(base))
 		return;
 	if (kind == 'e') {
@@ -189,6 +192,8 @@ xt_of_column(const char *type, char kind, struct xtype *t)
 		    (nmods == 1 && xt_aliases[i].mods != MOD_NONE) ||
 		    (nmods == 2 && xt_aliases[i].mods == MOD_TWO))
 			t->tid = xt_aliases[i].tid;
+		/* character alone is character(1). */
+		t->mod = nmods > 0 || strcmp(base, "character") == 0;
 		return;
 	}
 }
@@ -470,10 +475,12 @@ xv_coerce(struct xval *v, const struct xtype *t)
 	if (xt_same(&v->t, t))
 		return (1);
 	vbuf_init(&c);
-	vbuf_appendf(&c, "(%s)::%s", v->s.data, xt_printed(t));
+	vbuf_appendf(&c, "(%s)::%s%s", v->s.data, xt_printed(t),
+	    v->array ? "[]" : "");
 	vbuf_free(&v->s);
 	v->s = c;
 	v->t = *t;
+	v->t.mod = 0;
 	return (1);
 }
 
@@ -673,7 +680,7 @@ eval_func(const PgQuery__FuncCall *f, const struct xctx *ctx,
 	    "statement_timestamp", "transaction_timestamp" };
 	const PgQuery__Node	*a;
 	const char		*name;
-	struct xtype		 text = { XT_TEXT, NULL };
+	struct xtype		 text = { XT_TEXT, NULL, 0 };
 	struct xval		 arg;
 	size_t			 i;
 	int			 ok = 0;
@@ -784,8 +791,8 @@ eval_svf(const PgQuery__SQLValueFunction *f, struct xval *v)
 static int
 resolve_binary(struct xval *l, struct xval *r, int pattern)
 {
-	struct xtype	 text = { XT_TEXT, NULL }, f8 = { XT_FLOAT8, NULL };
-	struct xtype	 num = { XT_NUMERIC, NULL };
+	struct xtype	 text = { XT_TEXT, NULL, 0 }, f8 = { XT_FLOAT8, NULL, 0 };
+	struct xtype	 num = { XT_NUMERIC, NULL, 0 };
 	struct xval	*a, *b;
 	int		 i;
 
@@ -898,6 +905,188 @@ is_pattern(const char *op)
 }
 
 /*
+ * The common type of n values, select_common_type() over the types known
+ * here, starting from start when not NULL: integers and numeric widen to
+ * the widest, text and varchar keep the first (each casts to the other
+ * implicitly), anything else must be the same; literals take the result,
+ * text when all are literals.  1, or 0 when there is none known here.
+ */
+static int
+common_type(const struct xtype *start, const struct xval *v, size_t n,
+    struct xtype *common)
+{
+	size_t	i;
+	int	have = 0;
+
+	common->tid = XT_TEXT;
+	common->ename = NULL;
+	if (start != NULL) {
+		*common = *start;
+		have = 1;
+	}
+	for (i = 0; i < n; i++) {
+		if (v[i].t.tid == XT_UNKNOWN)
+			continue;
+		if (!have) {
+			*common = v[i].t;
+			have = 1;
+		} else if (num_rank(common->tid) != 0 &&
+		    num_rank(v[i].t.tid) != 0 && !is_float(common->tid) &&
+		    !is_float(v[i].t.tid)) {
+			if (num_rank(v[i].t.tid) > num_rank(common->tid))
+				*common = v[i].t;
+		} else if (!xt_same(&v[i].t, common) &&
+		    !((common->tid == XT_TEXT || common->tid == XT_VARCHAR) &&
+		    (v[i].t.tid == XT_TEXT || v[i].t.tid == XT_VARCHAR)))
+			return (0);
+	}
+	common->mod = 0;
+	switch (common->tid) {
+	case XT_INT2: case XT_INT4: case XT_INT8: case XT_NUMERIC:
+	case XT_TEXT: case XT_VARCHAR: case XT_BPCHAR: case XT_ENUM:
+		return (1);
+	default:
+		return (0);
+	}
+}
+
+/* "ARRAY[v...]" with each v coerced to t, appended to b: 1, or 0. */
+static int
+put_array(struct xval *v, size_t n, const struct xtype *t, struct vbuf *b)
+{
+	size_t	i;
+
+	vbuf_puts(b, "ARRAY[");
+	for (i = 0; i < n; i++) {
+		if (!xv_coerce(&v[i], t))
+			return (0);
+		vbuf_appendf(b, "%s%s", i > 0 ? ", " : "", v[i].s.data);
+	}
+	vbuf_putc(b, ']');
+	return (1);
+}
+
+/* n values, initialised. */
+static struct xval *
+xv_array(size_t n)
+{
+	struct xval	*v;
+	size_t		 i;
+
+	v = xcalloc(n, sizeof(*v));
+	for (i = 0; i < n; i++)
+		xv_init(&v[i]);
+	return (v);
+}
+
+static void
+xv_array_free(struct xval *v, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		xv_free(&v[i]);
+	free(v);
+}
+
+/*
+ * The explicit cast of a value of type from to type to that PostgreSQL
+ * shows as "(v)::to": between numbers, to text from the strings, to
+ * varchar (no modifier) from text and varchar, between timestamps and
+ * dates.
+ */
+static int
+castable(enum xt from, enum xt to)
+{
+	if (num_rank(from) != 0 && num_rank(to) != 0)
+		return (1);
+	switch (to) {
+	case XT_TEXT:
+		return (from == XT_TEXT || from == XT_VARCHAR ||
+		    from == XT_BPCHAR);
+	case XT_VARCHAR:
+		return (from == XT_TEXT || from == XT_VARCHAR);
+	case XT_DATE:
+	case XT_TIMESTAMP:
+	case XT_TIMESTAMPTZ:
+		return (from == XT_DATE || from == XT_TIMESTAMP ||
+		    from == XT_TIMESTAMPTZ);
+	default:
+		return (0);
+	}
+}
+
+/*
+ * An array operand of ANY / ALL: ARRAY[...] (its elements of their common
+ * type), or ARRAY[...]::text[] (each element cast to text, as the parser
+ * does with a cast of an ARRAY[] constructor).  v->array is set and v->t
+ * is the element type.  1, or 0 when not known.
+ */
+static int
+eval_array(const PgQuery__Node *node, const struct xctx *ctx,
+    struct xval *v)
+{
+	const PgQuery__AArrayExpr	*a;
+	struct xtype			 t, text = { XT_TEXT, NULL, 0 };
+	struct xval			*it;
+	size_t				 i, n;
+	int				 ok = 0, cast = 0;
+
+	if (node->node_case == PG_QUERY__NODE__NODE_TYPE_CAST) {
+		xt_of_typename(node->type_cast->type_name, ctx, &t);
+		if (t.tid != XT_TEXTARR || node->type_cast->arg == NULL)
+			return (0);
+		node = node->type_cast->arg;
+		cast = 1;
+	}
+	if (node->node_case != PG_QUERY__NODE__NODE_A_ARRAY_EXPR ||
+	    (n = (a = node->a_array_expr)->n_elements) == 0)
+		return (0);
+	it = xv_array(n);
+	for (i = 0; i < n; i++)
+		if (!xp_eval(a->elements[i], ctx, &it[i]) ||
+		    (cast && it[i].t.tid != XT_UNKNOWN &&
+		    !castable(it[i].t.tid, XT_TEXT)))
+			goto done;
+	if (cast)
+		t = text;
+	else if (!common_type(NULL, it, n, &t))
+		goto done;
+	if (!put_array(it, n, &t, &v->s))
+		goto done;
+	v->t = t;
+	v->array = 1;
+	ok = 1;
+done:
+	xv_array_free(it, n);
+	return (ok);
+}
+
+/* x op ANY (array) / x op ALL (array), op a comparison. */
+static int
+eval_any(const PgQuery__AExpr *e, const char *op, const struct xctx *ctx,
+    struct xval *v)
+{
+	struct xval	l, r;
+	int		ok = 0;
+
+	xv_init(&l);
+	xv_init(&r);
+	if (e->lexpr != NULL && e->rexpr != NULL && is_comparison(op) &&
+	    xp_eval(e->lexpr, ctx, &l) && l.t.tid != XT_UNKNOWN &&
+	    eval_array(e->rexpr, ctx, &r) && resolve_binary(&l, &r, 0)) {
+		vbuf_appendf(&v->s, "(%s %s %s (%s))", l.s.data, op,
+		    e->kind == PG_QUERY__A__EXPR__KIND__AEXPR_OP_ANY ? "ANY" :
+		    "ALL", r.s.data);
+		v->t.tid = XT_BOOL;
+		ok = 1;
+	}
+	xv_free(&l);
+	xv_free(&r);
+	return (ok);
+}
+
+/*
  * x IN (a, b, ...) / NOT IN: one item is a plain comparison; more become
  * "(x = ANY (ARRAY[...]))" / "(x <> ALL (ARRAY[...]))" over the common
  * type of x and the items (select_common_type()).
@@ -906,8 +1095,8 @@ static int
 eval_in(const PgQuery__Node *ln, const char *op, const PgQuery__List *items,
     const struct xctx *ctx, struct xval *v)
 {
-	struct xtype	 common, text = { XT_TEXT, NULL };
-	struct xval	 l, *it = NULL;
+	struct xtype	 common, text = { XT_TEXT, NULL, 0 };
+	struct xval	 l, *it;
 	struct vbuf	 arr;
 	size_t		 i, n = items->n_items;
 	int		 ok = 0;
@@ -918,50 +1107,24 @@ eval_in(const PgQuery__Node *ln, const char *op, const PgQuery__List *items,
 		return (0);
 	xv_init(&l);
 	vbuf_init(&arr);
-	it = xcalloc(n, sizeof(*it));
-	for (i = 0; i < n; i++)
-		xv_init(&it[i]);
+	it = xv_array(n);
 	if (!xp_eval(ln, ctx, &l) || l.t.tid == XT_UNKNOWN)
 		goto done;
-	common = l.t;
-	for (i = 0; i < n; i++) {
-		/* Only constants: a column among the items is compared
-		   on its own. */
+	/* Only constants: a column among the items is compared on its
+	   own. */
+	for (i = 0; i < n; i++)
 		if (items->items[i]->node_case != PG_QUERY__NODE__NODE_A_CONST
 		    || !xp_eval(items->items[i], ctx, &it[i]))
 			goto done;
-		if (it[i].t.tid == XT_UNKNOWN || xt_same(&it[i].t, &common))
-			continue;
-		if (num_rank(common.tid) != 0 && num_rank(it[i].t.tid) != 0 &&
-		    !is_float(common.tid) && !is_float(it[i].t.tid)) {
-			if (num_rank(it[i].t.tid) > num_rank(common.tid))
-				common = it[i].t;
-		} else if ((common.tid == XT_TEXT ||
-		    common.tid == XT_VARCHAR) && (it[i].t.tid == XT_TEXT ||
-		    it[i].t.tid == XT_VARCHAR))
-			common = text;
-		else
-			goto done;
-	}
-	switch (common.tid) {
-	case XT_INT2: case XT_INT4: case XT_INT8: case XT_NUMERIC:
-	case XT_TEXT: case XT_VARCHAR: case XT_BPCHAR: case XT_ENUM:
-		break;
-	default:
+	if (!common_type(&l.t, it, n, &common))
 		goto done;
-	}
 	/* The items are of the common type; x keeps its own where an
 	   operator takes both (integers of any width), else is cast. */
 	if (!(is_int(l.t.tid) && is_int(common.tid)) &&
 	    common.tid != XT_VARCHAR && !xv_coerce(&l, &common))
 		goto done;
-	vbuf_puts(&arr, "ARRAY[");
-	for (i = 0; i < n; i++) {
-		if (!xv_coerce(&it[i], &common))
-			goto done;
-		vbuf_appendf(&arr, "%s%s", i > 0 ? ", " : "", it[i].s.data);
-	}
-	vbuf_putc(&arr, ']');
+	if (!put_array(it, n, &common, &arr))
+		goto done;
 	/* varchar has no operators: both sides as text. */
 	if (common.tid == XT_VARCHAR) {
 		xv_coerce(&l, &text);
@@ -973,9 +1136,7 @@ eval_in(const PgQuery__Node *ln, const char *op, const PgQuery__List *items,
 	v->t.tid = XT_BOOL;
 	ok = 1;
 done:
-	for (i = 0; i < n; i++)
-		xv_free(&it[i]);
-	free(it);
+	xv_array_free(it, n);
 	vbuf_free(&arr);
 	xv_free(&l);
 	return (ok);
@@ -996,10 +1157,12 @@ eval_aexpr(const PgQuery__AExpr *e, const struct xctx *ctx, struct xval *v)
 	op = e->name[0]->string->sval;
 	switch (e->kind) {
 	case PG_QUERY__A__EXPR__KIND__AEXPR_OP:
-		if (!is_comparison(op) && (!is_pattern(op) ||
-		    strstr(op, "~~") != NULL))
+		if (!is_comparison(op) && !is_pattern(op))
 			return (0);
 		return (eval_binary(e->lexpr, op, e->rexpr, ctx, v));
+	case PG_QUERY__A__EXPR__KIND__AEXPR_OP_ANY:
+	case PG_QUERY__A__EXPR__KIND__AEXPR_OP_ALL:
+		return (eval_any(e, op, ctx, v));
 	case PG_QUERY__A__EXPR__KIND__AEXPR_LIKE:
 	case PG_QUERY__A__EXPR__KIND__AEXPR_ILIKE:
 		/* An ESCAPE clause makes it a function call: declined. */
@@ -1122,6 +1285,33 @@ eval_column(const PgQuery__ColumnRef *c, const struct xctx *ctx,
 }
 
 /*
+ * A cast: 'literal'::type is a constant of that type; a value cast to its
+ * own type (without modifier) is left as it is; other casts known here
+ * (castable()) print "(v)::type".  Type modifiers are declined.
+ */
+static int
+eval_cast(const PgQuery__TypeCast *tc, const struct xctx *ctx,
+    struct xval *v)
+{
+	struct xtype	t;
+
+	xt_of_typename(tc->type_name, ctx, &t);
+	if (t.tid == XT_NONE || tc->arg == NULL || !xp_eval(tc->arg, ctx, v))
+		return (0);
+	if (v->t.tid == XT_UNKNOWN)
+		return (xv_type_literal(v, &t));
+	if (t.tid == XT_TEXTARR)
+		return (0);
+	if (xt_same(&v->t, &t) && !v->t.mod)
+		return (1);
+	if (!castable(v->t.tid, t.tid))
+		return (0);
+	/* A column of a modifier cast to its own type shows the cast. */
+	v->t.tid = XT_NONE;
+	return (xv_coerce(v, &t));
+}
+
+/*
  * The analysed, printed form of node into v (initialised, empty): 1, or
  * 0 when some part of it is not known here.
  */
@@ -1130,9 +1320,6 @@ xp_eval(const PgQuery__Node *node, const struct xctx *ctx, struct xval *v)
 {
 	static const char *const tests[] = { NULL, "TRUE", "NOT TRUE",
 	    "FALSE", "NOT FALSE", "UNKNOWN", "NOT UNKNOWN" };
-	const PgQuery__TypeCast	*tc;
-	struct xtype		 t;
-
 	if (node == NULL)
 		return (0);
 	switch (node->node_case) {
@@ -1141,18 +1328,7 @@ xp_eval(const PgQuery__Node *node, const struct xctx *ctx, struct xval *v)
 	case PG_QUERY__NODE__NODE_COLUMN_REF:
 		return (eval_column(node->column_ref, ctx, v));
 	case PG_QUERY__NODE__NODE_TYPE_CAST:
-		/* 'literal'::type is a constant of that type; other
-		   casts are declined. */
-		tc = node->type_cast;
-		if (tc->arg == NULL ||
-		    tc->arg->node_case != PG_QUERY__NODE__NODE_A_CONST ||
-		    tc->arg->a_const->val_case != PG_QUERY__A__CONST__VAL_SVAL ||
-		    tc->arg->a_const->isnull)
-			return (0);
-		xt_of_typename(tc->type_name, ctx, &t);
-		if (t.tid == XT_NONE || !eval_const(tc->arg->a_const, v))
-			return (0);
-		return (xv_type_literal(v, &t));
+		return (eval_cast(node->type_cast, ctx, v));
 	case PG_QUERY__NODE__NODE_FUNC_CALL:
 		return (eval_func(node->func_call, ctx, v));
 	case PG_QUERY__NODE__NODE_SQLVALUE_FUNCTION:

@@ -66,7 +66,6 @@ D	text	-	'it''s'
 D	text	-	'a\b'
 D	text	-	'x'::text
 D	text	-	0
-D	text	-	E'\n'
 D	character varying(20)	-	''
 D	character varying(20)	-	'pending'
 D	character varying(20)	-	'pending'::character varying
@@ -126,6 +125,19 @@ D	date	-	'2020-01-01'
 D	time without time zone	-	now()
 D	interval	-	'1 day'
 D	integer	-	NULL
+D	bigint	-	0::bigint
+D	numeric	-	0::numeric
+D	integer	-	0::integer
+D	integer	-	(-1)::integer
+D	real	-	1.5::real
+D	smallint	-	0::smallint
+D	numeric(12,2)	-	0::numeric(12,2)
+D	date	-	now()::date
+D	timestamp with time zone	-	now()::timestamp with time zone
+D	timestamp with time zone	-	now()::timestamptz
+D	text[]	-	'{}'::text[]
+D	text[]	-	ARRAY[]::text[]
+D	text	-	'x'::varchar::text
 D	integer	-	-2147483648
 D	integer	-	2147483648
 D	bigint	-	-9223372036854775808
@@ -286,6 +298,44 @@ C	a:integer	-a < 0
 C	a:integer	a + 1 > 0
 C	a:integer	a > 0::integer
 C	a:integer	a IS DISTINCT FROM 1
+C	a:integer	a::integer > 0
+C	a:character varying(5)	a::text <> ''
+C	a:character varying(5)	a::varchar <> ''
+C	a:numeric(12,2)	a::numeric > 0
+C	a:numeric	a::numeric > 0
+C	a:integer	a::numeric > 0.5
+C	a:integer	a::bigint > 0
+C	a:integer	(a)::smallint > 0
+C	a:real	a::double precision > 0
+C	a:character(3)	a::text <> ''
+C	a:character(3)	a::bpchar <> ''
+C	a:text	a::varchar(3) <> ''
+C	a:integer	0.5::integer < a
+C	a:integer	'5'::integer < a
+C	a:numeric	a >= 0::numeric
+C	a:bigint	a >= 0::bigint
+C	a:timestamp with time zone	a::date <= now()::date
+C	a:timestamp(3) without time zone	a::timestamp <= LOCALTIMESTAMP
+C	a:timestamp with time zone	a <= now()::timestamp with time zone
+C	a:text	a = ANY (ARRAY['x', 'y'])
+C	a:character varying(4)	a = ANY (ARRAY['x', 'y'])
+C	a:character varying(4)	a = ANY (ARRAY['x'::varchar, 'y'::varchar])
+C	a:numeric	a = ANY (ARRAY[1, 2])
+C	a:integer	a = ANY (ARRAY[1.5, 2])
+C	a:bigint	a = ANY (ARRAY[1, 2])
+C	a:integer	a <> ALL (ARRAY[1, 2])
+C	a:integer	a < ANY (ARRAY[1, 2])
+C	a:integer	a = ANY (ARRAY[a, 2])
+C	a:text	a = ANY (ARRAY['x'::text, 'y'::text]::text[])
+C	a:character varying(4)	a::text = ANY (ARRAY['x'::varchar, 'y'::varchar]::text[])
+C	a:integer	a = ANY (ARRAY[(1)::bigint, 2])
+C	a:s.st:e	a = ANY (ARRAY['a'::s.st, 'b'])
+C	a:s.st:e	a = ANY (ARRAY['a', 'b'])
+C	a:real	a = ANY (ARRAY[1, 2])
+C	a:integer	a = ANY ('{1,2}')
+C	a:integer	a = ANY (ARRAY[]::integer[])
+C	a:text	a ~~ 'x%'
+C	a:text	a !~~* 'x%'
 C	"A":integer	"A" > 0
 C	"user":integer	"user" > 0
 C	a:uuid	a <> '00000000-0000-0000-0000-000000000000'
@@ -361,87 +411,111 @@ CASES
 fresh_db "$DB" || { fail "expected_expr: scratch database"; exit 0; }
 q "$DB" "CREATE SCHEMA s; CREATE TYPE s.st AS ENUM ('a', 'b');
     CREATE DOMAIN s.dm AS text; CREATE SEQUENCE s.q;
-    CREATE SEQUENCE s.\"Q\"" >/dev/null
+    CREATE SEQUENCE s.\"Q\"; CREATE SCHEMA r" >/dev/null
 
-# The DDL of each case (table s.t<N>), each statement on its own so that a
-# refused one does not stop the rest; then the server's printed forms.
-awk -F'\t' '
-function sqlcols(s,   n, i, p, out, k) {
-	n = split(s, p, ";")
-	for (i = 1; i <= n; i++) {
-		k = p[i]; sub(/:e$/, "", k); sub(/:/, " ", k)
-		out = out (i > 1 ? ", " : "") k
+# run_cases CASES SCHEMA: builds each case in SCHEMA (tables t<N>, w<N>,
+# x<N> for line N, each statement on its own so that a refused one does
+# not stop the rest), reads the server's printed forms into CASES.server
+# ("N<TAB>printed...", NONE: nothing stored), runs xp_print on the cases
+# into CASES.ours, compares them into CASES.result and sets PRINTED,
+# DECLINED and BAD.
+run_cases() {
+	local cases=$1 sch=$2 rc
+	awk -F'\t' -v sch="$sch" '
+	function sqlcols(s,   n, i, p, out, k) {
+		n = split(s, p, ";")
+		for (i = 1; i <= n; i++) {
+			k = p[i]; sub(/:e$/, "", k); sub(/:/, " ", k)
+			out = out (i > 1 ? ", " : "") k
+		}
+		return out
 	}
-	return out
-}
-$1 == "D" { printf "CREATE TABLE s.t%d (c %s DEFAULT %s);\n", NR, $2, $4 }
-$1 == "C" { printf "CREATE TABLE s.t%d (%s, CONSTRAINT k CHECK (%s));\n", NR, sqlcols($2), $3 }
-$1 == "W" || $1 == "X" { printf "CREATE TABLE s.%s%d (%s);\n", tolower($1), NR, sqlcols($2) }
-$1 == "W" { k = $2; sub(/:.*/, "", k); printf "CREATE INDEX ON s.w%d (%s) WHERE %s;\n", NR, k, $3 }
-$1 == "X" { printf "CREATE INDEX ON s.x%d ((%s));\n", NR, $3 }
-' "$T/cases" > "$T/ddl.sql"
-psql -X -q -d "$DB" -f "$T/ddl.sql" >/dev/null 2>"$T/ddl.err"
-q "$DB" "SET search_path = pg_catalog;
-SELECT substr(c.relname, 2) || E'\t' || pg_get_expr(d.adbin, d.adrelid)
-FROM pg_attrdef d JOIN pg_class c ON c.oid = d.adrelid
-JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 's'
-UNION ALL
-SELECT substr(c.relname, 2) || E'\t' || pg_get_expr(k.conbin, k.conrelid)
-    || E'\t' || pg_get_constraintdef(k.oid)
-FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid
-JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE n.nspname = 's' AND k.contype = 'c'
-UNION ALL
-SELECT substr(c.relname, 2) || E'\tNONE'
-FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE n.nspname = 's' AND c.relkind = 'r' AND c.relname LIKE 't%'
-    AND NOT EXISTS (SELECT FROM
-    pg_attrdef d WHERE d.adrelid = c.oid) AND NOT EXISTS (SELECT FROM
-    pg_constraint k WHERE k.conrelid = c.oid AND k.contype = 'c')
-UNION ALL
-SELECT substr(c.relname, 2) || E'\t' || CASE WHEN c.relname LIKE 'w%'
-    THEN COALESCE(pg_get_expr(x.indpred, x.indrelid), 'NONE')
-    ELSE pg_get_indexdef(x.indexrelid, 1, true) || E'\t' ||
-    regexp_replace(pg_get_indexdef(x.indexrelid),
-        '^.* USING btree \((.*)\)$', '\1') END
-FROM pg_index x JOIN pg_class c ON c.oid = x.indrelid
-JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE n.nspname = 's' AND c.relname ~ '^[wx]'" \
-    > "$T/server"
+	$1 == "D" { printf "CREATE TABLE %s.t%d (c %s DEFAULT %s);\n", sch, NR, $2, $4 }
+	$1 == "C" { printf "CREATE TABLE %s.t%d (%s, CONSTRAINT k CHECK (%s));\n", sch, NR, sqlcols($2), $3 }
+	$1 == "W" || $1 == "X" { printf "CREATE TABLE %s.%s%d (%s);\n", sch, tolower($1), NR, sqlcols($2) }
+	$1 == "W" { k = $2; sub(/:.*/, "", k); printf "CREATE INDEX ON %s.w%d (%s) WHERE %s;\n", sch, NR, k, $3 }
+	$1 == "X" { printf "CREATE INDEX ON %s.x%d ((%s));\n", sch, NR, $3 }
+	' "$cases" > "$cases.sql"
+	psql -X -q -d "$DB" -f "$cases.sql" >/dev/null 2>"$cases.err"
+	q "$DB" "SET search_path = pg_catalog;
+	SELECT substr(c.relname, 2) || E'\t' || pg_get_expr(d.adbin, d.adrelid)
+	FROM pg_attrdef d JOIN pg_class c ON c.oid = d.adrelid
+	JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = '$sch'
+	UNION ALL
+	SELECT substr(c.relname, 2) || E'\t' || pg_get_expr(k.conbin, k.conrelid)
+	    || E'\t' || pg_get_constraintdef(k.oid)
+	FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid
+	JOIN pg_namespace n ON n.oid = c.relnamespace
+	WHERE n.nspname = '$sch' AND k.contype = 'c'
+	UNION ALL
+	SELECT substr(c.relname, 2) || E'\tNONE'
+	FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+	WHERE n.nspname = '$sch' AND c.relkind = 'r' AND c.relname LIKE 't%'
+	    AND NOT EXISTS (SELECT FROM pg_attrdef d WHERE d.adrelid = c.oid)
+	    AND NOT EXISTS (SELECT FROM pg_constraint k
+		WHERE k.conrelid = c.oid AND k.contype = 'c')
+	UNION ALL
+	SELECT substr(c.relname, 2) || E'\t' || CASE WHEN c.relname LIKE 'w%'
+	    THEN COALESCE(pg_get_expr(x.indpred, x.indrelid), 'NONE')
+	    ELSE pg_get_indexdef(x.indexrelid, 1, true) || E'\t' ||
+	    regexp_replace(pg_get_indexdef(x.indexrelid),
+		'^.* USING btree \\((.*)\\)$', '\\1') END
+	FROM pg_index x JOIN pg_class c ON c.oid = x.indrelid
+	JOIN pg_namespace n ON n.oid = c.relnamespace
+	WHERE n.nspname = '$sch' AND c.relname ~ '^[wx]'" > "$cases.server"
 
-# What xp_* print for the same cases.
-awk -F'\t' '$1 == "D" { k = $3 == "e" ? "e" : ""; print "D\t" $2 "\t" k "\t" $4 }
-    $1 != "D" { print $1 "\t" $2 "\t" $3 }' "$T/cases" | "$XP" > "$T/ours"
-rc=$?
-if [ $rc -ne 0 ] || [ "$(wc -l < "$T/ours")" -ne "$(wc -l < "$T/cases")" ]; then
-	fail "expected_expr: xp_print ran on every case" "exit $rc"
-	exit 0
-fi
+	awk -F'\t' '$1 == "D" { k = $3 == "e" ? "e" : ""; print "D\t" $2 "\t" k "\t" $4 }
+	    $1 != "D" { print $1 "\t" $2 "\t" $3 }' "$cases" | "$XP" > "$cases.ours"
+	rc=$?
+	if [ $rc -ne 0 ] || [ "$(wc -l < "$cases.ours")" -ne "$(wc -l < "$cases")" ]; then
+		BAD="xp_print failed (exit $rc)"
+		return
+	fi
 
-# Line N of cases / ours against the server's row N (absent: refused).
-awk -F'\t' -v OFS='\t' '
-FILENAME == ARGV[1] { srv[$1] = $0; sub(/^[0-9]+\t/, "", srv[$1]); next }
-FILENAME == ARGV[2] { c[FNR] = $0; next }
-{
-	n = FNR; s = (n in srv) ? srv[n] : "REFUSED"
-	ours = $0
-	if (ours == "-") { declined++; print "declined", c[n], s; next }
-	sub(/^\+\t/, "", ours)
-	if (s == "REFUSED" || s == "NONE") {
-		bad++; print "WRONG", c[n], "server: " s, "ours: " ours; next
+	# Line N of the cases and of ours against the server's row N
+	# (absent: refused).
+	awk -F'\t' -v OFS='\t' '
+	FILENAME == ARGV[1] { srv[$1] = $0; sub(/^[0-9]+\t/, "", srv[$1]); next }
+	FILENAME == ARGV[2] { c[FNR] = $0; next }
+	{
+		n = FNR; s = (n in srv) ? srv[n] : "REFUSED"
+		ours = $0
+		if (ours == "-") { declined++; print "declined", c[n], s; next }
+		sub(/^\+\t/, "", ours)
+		if (s == "REFUSED" || s == "NONE" || ours != s) {
+			bad++; print "WRONG", c[n], "server: " s, "ours: " ours; next
+		}
+		printed++
 	}
-	if (ours != s) { bad++; print "WRONG", c[n], "server: " s, "ours: " ours; next }
-	printed++
+	END { printf "# totals\t%d\t%d\t%d\n", printed, declined, bad }
+	' "$cases.server" "$cases" "$cases.ours" > "$cases.result"
+	read -r _ _ PRINTED DECLINED BAD < <(grep '^# totals' "$cases.result" | tr '\t' ' ')
 }
-END { printf "# totals\t%d\t%d\t%d\n", printed, declined, bad }
-' "$T/server" "$T/cases" "$T/ours" > "$T/result"
 
-read -r _ _ printed declined bad < <(grep '^# totals' "$T/result" | tr '\t' ' ')
-if [ "$bad" -eq 0 ]; then
-	pass "expected_expr: $printed printed exactly as PostgreSQL prints them, $declined declined, none wrong"
+run_cases "$T/cases" s
+if [ "$BAD" = 0 ]; then
+	pass "expected_expr: $PRINTED printed exactly as PostgreSQL prints them, $DECLINED declined, none wrong"
 else
-	fail "expected_expr: $bad printed differently from PostgreSQL" \
-	    "$(grep '^WRONG' "$T/result")"
+	fail "expected_expr: $BAD printed differently from PostgreSQL" \
+	    "$(grep '^WRONG' "$T/cases.result")"
 fi
-[ -n "${VERBOSE:-}" ] && grep '^declined' "$T/result" | sed 's/^/# /'
-echo "# summary: expected_expr: $printed printed, $declined declined, $bad wrong"
+[ -n "${VERBOSE:-}" ] && grep '^declined' "$T/cases.result" | sed 's/^/# /'
+summary="$PRINTED printed, $DECLINED declined, $BAD wrong"
+
+# Round trip: the server's own printed forms (what dump writes into a
+# model) as the cases, but index keys, whose pretty form is another.
+awk -F'\t' -v OFS='\t' '
+FILENAME == ARGV[1] { srv[$1] = $2; next }
+!(FNR in srv) || srv[FNR] == "NONE" || $1 == "X" { print "D", "integer", "-", "NULL"; next }
+$1 == "D" { $4 = srv[FNR]; print; next }
+{ $3 = srv[FNR]; print }
+' "$T/cases.server" "$T/cases" > "$T/again"
+run_cases "$T/again" r
+if [ "$BAD" = 0 ]; then
+	pass "expected_expr: the server's printed forms, again: $PRINTED printed exactly, $DECLINED declined, none wrong"
+else
+	fail "expected_expr: the server's printed forms, again: $BAD printed differently" \
+	    "$(grep '^WRONG' "$T/again.result")"
+fi
+[ -n "${VERBOSE:-}" ] && grep '^declined' "$T/again.result" | sed 's/^/# /'
+echo "# summary: expected_expr: $summary; the printed forms again: $PRINTED printed, $DECLINED declined, $BAD wrong"
