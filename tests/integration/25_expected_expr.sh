@@ -492,15 +492,21 @@ run_cases() {
 	read -r _ _ PRINTED DECLINED BAD < <(grep '^# totals' "$cases.result" | tr '\t' ' ')
 }
 
+# report CASES WHAT: one result line for what run_cases found.
+report() {
+	if [ "$BAD" = 0 ]; then
+		pass "expected_expr: $2: $PRINTED printed exactly as PostgreSQL prints them, $DECLINED declined, none wrong"
+	else
+		fail "expected_expr: $2: $BAD printed differently from PostgreSQL" \
+		    "$(grep '^WRONG' "$1.result")"
+	fi
+	[ -n "${VERBOSE:-}" ] && grep '^declined' "$1.result" | sed 's/^/# /'
+	SUMMARY="$SUMMARY${SUMMARY:+; }$2: $PRINTED printed, $DECLINED declined, $BAD wrong"
+}
+
+SUMMARY=
 run_cases "$T/cases" s
-if [ "$BAD" = 0 ]; then
-	pass "expected_expr: $PRINTED printed exactly as PostgreSQL prints them, $DECLINED declined, none wrong"
-else
-	fail "expected_expr: $BAD printed differently from PostgreSQL" \
-	    "$(grep '^WRONG' "$T/cases.result")"
-fi
-[ -n "${VERBOSE:-}" ] && grep '^declined' "$T/cases.result" | sed 's/^/# /'
-summary="$PRINTED printed, $DECLINED declined, $BAD wrong"
+report "$T/cases" "the cases"
 
 # Round trip: the server's own printed forms (what dump writes into a
 # model) as the cases, but index keys, whose pretty form is another.
@@ -511,11 +517,5 @@ $1 == "D" { $4 = srv[FNR]; print; next }
 { $3 = srv[FNR]; print }
 ' "$T/cases.server" "$T/cases" > "$T/again"
 run_cases "$T/again" r
-if [ "$BAD" = 0 ]; then
-	pass "expected_expr: the server's printed forms, again: $PRINTED printed exactly, $DECLINED declined, none wrong"
-else
-	fail "expected_expr: the server's printed forms, again: $BAD printed differently" \
-	    "$(grep '^WRONG' "$T/again.result")"
-fi
-[ -n "${VERBOSE:-}" ] && grep '^declined' "$T/again.result" | sed 's/^/# /'
-echo "# summary: expected_expr: $summary; the printed forms again: $PRINTED printed, $DECLINED declined, $BAD wrong"
+report "$T/again" "their printed forms"
+echo "# summary: expected_expr: $SUMMARY"
