@@ -6,6 +6,13 @@
  * (literals with their casts, now(), CURRENT_TIMESTAMP, nextval(...),
  * booleans, numbers, simple comparisons, ...).  Anything else is
  * declined, and the object goes to the server.
+ *
+ * What needs the catalog is not checked here: that a label is one of its
+ * enum's ('x'::billing.status), that the sequence of nextval() exists.
+ * The printed form is the server's when the server accepts the DDL; a
+ * caller that cannot tell that (a label, a sequence not in the model)
+ * must ask the server.  Literals that the column's type refuses ('x' for
+ * an integer) are declined.
  */
 #ifndef VERIFIER_EXPECTED_EXPR_H
 #define VERIFIER_EXPECTED_EXPR_H
