@@ -74,10 +74,11 @@ struct xval {
 	struct vbuf	 s;
 };
 
-/* What an expression may read. */
+/* What an expression may read: columns, or a domain's VALUE. */
 struct xctx {
 	const struct xp_column	*cols;
 	size_t			 ncols;
+	const struct xp_column	*value;
 };
 
 static int	xp_eval(const PgQuery__Node *, const struct xctx *,
@@ -1271,6 +1272,14 @@ eval_column(const PgQuery__ColumnRef *c, const struct xctx *ctx,
 	    c->fields[0]->node_case != PG_QUERY__NODE__NODE_STRING)
 		return (0);
 	name = c->fields[0]->string->sval;
+	/* A domain's check reads its value as VALUE (or "value"). */
+	if (ctx->value != NULL) {
+		if (strcmp(name, "value") != 0)
+			return (0);
+		xt_of_column(ctx->value->type, ctx->value->kind, &v->t);
+		vbuf_puts(&v->s, "VALUE");
+		return (v->t.tid != XT_NONE);
+	}
 	for (i = 0; i < ctx->ncols; i++)
 		if (ctx->cols[i].name != NULL &&
 		    strcmp(ctx->cols[i].name, name) == 0)
@@ -1390,7 +1399,7 @@ xp_default_col(const char *expr, const struct xp_column *col,
     struct vbuf *out)
 {
 	struct model_expr	 e;
-	struct xctx		 ctx = { NULL, 0 };
+	struct xctx		 ctx = { NULL, 0, NULL };
 	struct xp_column	 self;
 	struct xtype		 t;
 	struct xval		 v;
@@ -1432,12 +1441,12 @@ xp_default(const char *expr, const char *type, struct vbuf *out)
 	return (xp_default_col(expr, &col, out));
 }
 
-int
-xp_check(const char *expr, const struct xp_column *cols, size_t ncols,
+/* A boolean expression over ctx, printed; def: as "CHECK (...)". */
+static int
+check_print(const char *expr, const struct xctx *ctx, int def,
     struct vbuf *out)
 {
 	struct model_expr	 e;
-	struct xctx		 ctx;
 	struct xval		 v;
 	char			 msg[256];
 	int			 ok = 0;
@@ -1445,11 +1454,9 @@ xp_check(const char *expr, const struct xp_column *cols, size_t ncols,
 	if (expr == NULL ||
 	    model_expr_parse(expr, &e, msg, sizeof(msg), NULL) == -1)
 		return (0);
-	ctx.cols = cols;
-	ctx.ncols = ncols;
 	xv_init(&v);
-	if (xp_eval(e.val, &ctx, &v) && v.t.tid == XT_BOOL) {
-		vbuf_puts(out, v.s.data);
+	if (xp_eval(e.val, ctx, &v) && v.t.tid == XT_BOOL) {
+		vbuf_appendf(out, def ? "CHECK (%s)" : "%s", v.s.data);
 		ok = 1;
 	}
 	xv_free(&v);
@@ -1458,17 +1465,30 @@ xp_check(const char *expr, const struct xp_column *cols, size_t ncols,
 }
 
 int
+xp_check(const char *expr, const struct xp_column *cols, size_t ncols,
+    struct vbuf *out)
+{
+	struct xctx	ctx = { cols, ncols, NULL };
+
+	return (check_print(expr, &ctx, 0, out));
+}
+
+int
 xp_check_def(const char *expr, const struct xp_column *cols, size_t ncols,
     struct vbuf *out)
 {
-	struct vbuf	b;
-	int		ok;
+	struct xctx	ctx = { cols, ncols, NULL };
 
-	vbuf_init(&b);
-	if ((ok = xp_check(expr, cols, ncols, &b)))
-		vbuf_appendf(out, "CHECK (%s)", b.data);
-	vbuf_free(&b);
-	return (ok);
+	return (check_print(expr, &ctx, 1, out));
+}
+
+int
+xp_domain_check(const char *expr, const struct xp_column *base, int def,
+    struct vbuf *out)
+{
+	struct xctx	ctx = { NULL, 0, base };
+
+	return (check_print(expr, &ctx, def, out));
 }
 
 int
@@ -1499,7 +1519,7 @@ xp_index_expr(const char *expr, const struct xp_column *cols, size_t ncols,
     int pretty, struct vbuf *out)
 {
 	struct model_expr	 e;
-	struct xctx		 ctx = { cols, ncols };
+	struct xctx		 ctx = { cols, ncols, NULL };
 	const PgQuery__Node	*n, *a;
 	const PgQuery__AExpr	*x;
 	const char		*name, *op;

@@ -67,6 +67,16 @@ int	xp_check_def(const char *expr, const struct xp_column *cols,
 	    size_t ncols, struct vbuf *out);
 
 /*
+ * The check of a domain over base (its type and kind; its name is not
+ * used), which reads the value as VALUE, appended to out as the catalog's
+ * domain check_expr prints it (pg_get_expr of conbin: "(VALUE > 0)"), or
+ * with def as its def ("CHECK ((VALUE > 0))"): 1, or 0 when not known.
+ * A domain's default is xp_default_col() over its base type.
+ */
+int	xp_domain_check(const char *expr, const struct xp_column *base,
+	    int def, struct vbuf *out);
+
+/*
  * The predicate of a partial index, as the catalog's where_expr prints it
  * (pg_get_expr of indpred: the form of xp_check()), appended to out: 1,
  * or 0 when not known (a bare constant, WHERE true, is declined: it

@@ -17,6 +17,8 @@ mkdir -p "$T"
 #   C<TAB>name:type[:e];...<TAB>check
 #   W<TAB>name:type[:e];...<TAB>predicate of an index on the first column
 #   X<TAB>name:type[:e];...<TAB>index key expression
+#   M<TAB>type<TAB>kind<TAB>default of a domain over type
+#   V<TAB>type<TAB>kind<TAB>check of a domain over type
 # The types are written as format_type() prints them.
 cat > "$T/cases" <<'CASES'
 D	integer	-	0
@@ -406,6 +408,27 @@ X	d:jsonb	d->>'it''s'
 X	d:jsonb	(d->>'n')::integer
 X	e:text	e || 'x'
 X	e:text;f:text	lower(e || f)
+M	integer	-	0
+M	character varying(10)	-	'x'
+M	numeric	-	0
+M	s.st	e	'a'
+M	timestamp with time zone	-	now()
+M	text	-	NULL
+V	integer	-	VALUE > 0
+V	integer	-	value > 0
+V	integer	-	"value" > 0
+V	integer	-	"VALUE" > 0
+V	text	-	VALUE ~ '^[a-z]+$'
+V	character varying(10)	-	VALUE <> ''
+V	numeric	-	VALUE >= 0
+V	text	-	VALUE IN ('a', 'b')
+V	text	-	length(VALUE) < 5
+V	integer	-	VALUE IS NOT NULL
+V	integer	-	VALUE BETWEEN 1 AND 10
+V	s.st	e	VALUE <> 'a'
+V	s.st	-	VALUE <> 'a'
+V	integer	-	VALUE > 0 AND x > 0
+V	character(2)	-	char_length(VALUE) = 2
 CASES
 
 fresh_db "$DB" || { fail "expected_expr: scratch database"; exit 0; }
@@ -435,6 +458,8 @@ run_cases() {
 	$1 == "W" || $1 == "X" { printf "CREATE TABLE %s.%s%d (%s);\n", sch, tolower($1), NR, sqlcols($2) }
 	$1 == "W" { k = $2; sub(/:.*/, "", k); printf "CREATE INDEX ON %s.w%d (%s) WHERE %s;\n", sch, NR, k, $3 }
 	$1 == "X" { printf "CREATE INDEX ON %s.x%d ((%s));\n", sch, NR, $3 }
+	$1 == "M" { printf "CREATE DOMAIN %s.m%d AS %s DEFAULT %s;\n", sch, NR, $2, $4 }
+	$1 == "V" { printf "CREATE DOMAIN %s.v%d AS %s CHECK (%s);\n", sch, NR, $2, $4 }
 	' "$cases" > "$cases.sql"
 	psql -X -q -d "$DB" -f "$cases.sql" >/dev/null 2>"$cases.err"
 	q "$DB" "SET search_path = pg_catalog;
@@ -462,10 +487,21 @@ run_cases() {
 		'^.* USING btree \\((.*)\\)$', '\\1') END
 	FROM pg_index x JOIN pg_class c ON c.oid = x.indrelid
 	JOIN pg_namespace n ON n.oid = c.relnamespace
-	WHERE n.nspname = '$sch' AND c.relname ~ '^[wx]'" > "$cases.server"
+	WHERE n.nspname = '$sch' AND c.relname ~ '^[wx]'
+	UNION ALL
+	SELECT substr(t.typname, 2) || E'\t' ||
+	    COALESCE(pg_get_expr(t.typdefaultbin, 0), 'NONE')
+	FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+	WHERE n.nspname = '$sch' AND t.typname ~ '^m[0-9]'
+	UNION ALL
+	SELECT substr(t.typname, 2) || E'\t' || pg_get_expr(k.conbin, 0) ||
+	    E'\t' || pg_get_constraintdef(k.oid)
+	FROM pg_constraint k JOIN pg_type t ON t.oid = k.contypid
+	JOIN pg_namespace n ON n.oid = t.typnamespace
+	WHERE n.nspname = '$sch' AND t.typname ~ '^v[0-9]'" > "$cases.server"
 
-	awk -F'\t' '$1 == "D" { k = $3 == "e" ? "e" : ""; print "D\t" $2 "\t" k "\t" $4 }
-	    $1 != "D" { print $1 "\t" $2 "\t" $3 }' "$cases" | "$XP" > "$cases.ours"
+	awk -F'\t' '$1 ~ /^[DMV]$/ { k = $3 == "e" ? "e" : ""; print $1 "\t" $2 "\t" k "\t" $4; next }
+	    { print $1 "\t" $2 "\t" $3 }' "$cases" | "$XP" > "$cases.ours"
 	rc=$?
 	if [ $rc -ne 0 ] || [ "$(wc -l < "$cases.ours")" -ne "$(wc -l < "$cases")" ]; then
 		BAD="xp_print failed (exit $rc)"
@@ -513,7 +549,7 @@ report "$T/cases" "the cases"
 awk -F'\t' -v OFS='\t' '
 FILENAME == ARGV[1] { srv[$1] = $2; next }
 !(FNR in srv) || srv[FNR] == "NONE" || $1 == "X" { print "D", "integer", "-", "NULL"; next }
-$1 == "D" { $4 = srv[FNR]; print; next }
+$1 ~ /^[DMV]$/ { $4 = srv[FNR]; print; next }
 { $3 = srv[FNR]; print }
 ' "$T/cases.server" "$T/cases" > "$T/again"
 run_cases "$T/again" r

@@ -2,12 +2,14 @@
  * xp_print.c: expected_expr.h on the command line, for
  * tests/integration/25_expected_expr.sh.  Reads lines from stdin,
  *   D<TAB>type<TAB>kind<TAB>expr	a default of a column of type type
+ *   M<TAB>type<TAB>kind<TAB>expr	a default of a domain over type
+ *   V<TAB>type<TAB>kind<TAB>expr	a check of a domain over type
  *   C<TAB>columns<TAB>expr		a check over columns
  *   W<TAB>columns<TAB>expr		a partial index's predicate
  *   X<TAB>columns<TAB>expr		an index key expression
  * (kind: "e" for an enum, else empty; columns: name:type[:e] separated
  * by ';', a name in double quotes taken without them), and writes one
- * line per input line: "+<TAB>printed" (a check: "+<TAB>expr<TAB>def",
+ * line per input line: "+<TAB>printed" (a check, V: "+<TAB>expr<TAB>def",
  * a key: "+<TAB>pretty<TAB>plain") or "-" when declined.  Exit 0, or 2
  * on a malformed line.
  */
@@ -80,12 +82,17 @@ main(void)
 		}
 		/* ok: the first answer; ok2: the second, -1 when none. */
 		ok2 = -1;
-		if (strcmp(line, "D") == 0 && (f3 = cut(f2, '\t')) != NULL) {
+		if ((strcmp(line, "D") == 0 || strcmp(line, "M") == 0 ||
+		    strcmp(line, "V") == 0) && (f3 = cut(f2, '\t')) != NULL) {
 			memset(cols, 0, sizeof(cols));
 			cols[0].type = f1;
 			cols[0].kind = strcmp(f2, "e") == 0 ? 'e' : 0;
-			ok = *f2 == '\0' ? xp_default(f3, f1, &a) :
-			    xp_default_col(f3, &cols[0], &a);
+			if (line[0] == 'V') {
+				ok = xp_domain_check(f3, &cols[0], 0, &a);
+				ok2 = xp_domain_check(f3, &cols[0], 1, &b);
+			} else
+				ok = *f2 == '\0' ? xp_default(f3, f1, &a) :
+				    xp_default_col(f3, &cols[0], &a);
 		} else if (strchr("CWX", line[0]) == NULL || line[1] != '\0' ||
 		    parse_cols(f1, cols, &n) == -1) {
 			rc = 2;

@@ -218,6 +218,26 @@ test_check_declines(void **state)
 }
 
 static void
+test_domain(void **state)
+{
+	struct xp_column	base = { NULL, "character varying(10)", 0 };
+	struct vbuf		b;
+
+	vbuf_init(&b);
+	assert_int_equal(xp_domain_check("value <> ''", &base, 1, &b), 1);
+	assert_string_equal(b.data, "CHECK (((VALUE)::text <> ''::text))");
+	vbuf_reset(&b);
+	/* Only VALUE: no column, no "VALUE" quoted. */
+	assert_int_equal(xp_domain_check("x <> ''", &base, 0, &b), 0);
+	assert_int_equal(xp_domain_check("\"VALUE\" <> ''", &base, 0, &b),
+	    0);
+	base.type = "billing.code";
+	assert_int_equal(xp_domain_check("VALUE <> ''", &base, 0, &b), 0);
+	assert_string_equal(b.data, "");
+	vbuf_free(&b);
+}
+
+static void
 test_index(void **state)
 {
 	struct vbuf	b;
@@ -257,6 +277,7 @@ main(void)
 		cmocka_unit_test(test_default_declines),
 		cmocka_unit_test(test_check_printed),
 		cmocka_unit_test(test_check_declines),
+		cmocka_unit_test(test_domain),
 		cmocka_unit_test(test_index),
 	};
 
