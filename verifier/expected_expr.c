@@ -1143,6 +1143,111 @@ done:
 	return (ok);
 }
 
+/*
+ * An arithmetic operator (+ - * / %) or || on l and r, as the parser
+ * chooses it among the types known here: integers of any widths (the
+ * wider is the result; % has no cross-width form: the narrower is cast),
+ * floats (float4 with float4, else double precision: the rest cast),
+ * numeric (integers cast); || on text (varchar cast).  A literal takes
+ * the type of the other side.  The result's type in *res.  1, or 0.
+ */
+static int
+resolve_arith(struct xval *l, struct xval *r, const char *op,
+    struct xtype *res)
+{
+	struct xtype	 text = { XT_TEXT, NULL, 0 }, f8 = { XT_FLOAT8, NULL, 0 };
+	struct xtype	 num = { XT_NUMERIC, NULL, 0 };
+	struct xval	*a, *b;
+	int		 i;
+
+	if (l->t.tid == XT_UNKNOWN && r->t.tid == XT_UNKNOWN)
+		return (0);
+	if (strcmp(op, "||") == 0) {
+		for (i = 0; i < 2; i++) {
+			a = i == 0 ? l : r;
+			if ((a->t.tid != XT_TEXT && a->t.tid != XT_VARCHAR &&
+			    a->t.tid != XT_UNKNOWN) || !xv_coerce(a, &text))
+				return (0);
+		}
+		*res = text;
+		return (1);
+	}
+	for (i = 0; i < 2; i++) {
+		a = i == 0 ? l : r;
+		b = i == 0 ? r : l;
+		if (a->t.tid == XT_UNKNOWN && (num_rank(b->t.tid) == 0 ||
+		    !xv_type_literal(a, &b->t)))
+			return (0);
+	}
+	if (num_rank(l->t.tid) == 0 || num_rank(r->t.tid) == 0)
+		return (0);
+	if (is_int(l->t.tid) && is_int(r->t.tid)) {
+		a = num_rank(l->t.tid) >= num_rank(r->t.tid) ? l : r;
+		*res = a->t;
+		if (strcmp(op, "%") == 0)
+			xv_coerce(a == l ? r : l, res);
+	} else if (is_float(l->t.tid) || is_float(r->t.tid)) {
+		if (strcmp(op, "%") == 0)
+			return (0);
+		if (l->t.tid == XT_FLOAT4 && r->t.tid == XT_FLOAT4)
+			*res = l->t;
+		else {
+			*res = f8;
+			for (i = 0; i < 2; i++) {
+				a = i == 0 ? l : r;
+				if (!is_float(a->t.tid))
+					xv_coerce(a, &f8);
+			}
+		}
+	} else {
+		*res = num;
+		xv_coerce(l, &num);
+		xv_coerce(r, &num);
+	}
+	res->mod = 0;
+	return (1);
+}
+
+/* "(l op r)", or "(op r)" for a prefix - or + (ln NULL). */
+static int
+eval_arith(const PgQuery__Node *ln, const char *op, const PgQuery__Node *rn,
+    const struct xctx *ctx, struct xval *v)
+{
+	struct xval	l, r;
+	int		ok = 0;
+
+	xv_init(&l);
+	xv_init(&r);
+	if (rn == NULL || !xp_eval(rn, ctx, &r))
+		goto done;
+	if (ln == NULL) {
+		if ((strcmp(op, "-") != 0 && strcmp(op, "+") != 0) ||
+		    num_rank(r.t.tid) == 0)
+			goto done;
+		vbuf_appendf(&v->s, "(%s %s)", op, r.s.data);
+		v->t = r.t;
+		v->t.mod = 0;
+		ok = 1;
+		goto done;
+	}
+	if (!xp_eval(ln, ctx, &l) || !resolve_arith(&l, &r, op, &v->t))
+		goto done;
+	vbuf_appendf(&v->s, "(%s %s %s)", l.s.data, op, r.s.data);
+	ok = 1;
+done:
+	xv_free(&l);
+	xv_free(&r);
+	return (ok);
+}
+
+static int
+is_arith(const char *op)
+{
+	return (strcmp(op, "+") == 0 || strcmp(op, "-") == 0 ||
+	    strcmp(op, "*") == 0 || strcmp(op, "/") == 0 ||
+	    strcmp(op, "%") == 0 || strcmp(op, "||") == 0);
+}
+
 /* An A_Expr: comparisons, patterns, IN, BETWEEN. */
 static int
 eval_aexpr(const PgQuery__AExpr *e, const struct xctx *ctx, struct xval *v)
@@ -1158,6 +1263,8 @@ eval_aexpr(const PgQuery__AExpr *e, const struct xctx *ctx, struct xval *v)
 	op = e->name[0]->string->sval;
 	switch (e->kind) {
 	case PG_QUERY__A__EXPR__KIND__AEXPR_OP:
+		if (is_arith(op))
+			return (eval_arith(e->lexpr, op, e->rexpr, ctx, v));
 		if (!is_comparison(op) && !is_pattern(op))
 			return (0);
 		return (eval_binary(e->lexpr, op, e->rexpr, ctx, v));

@@ -177,6 +177,10 @@ D	timestamp	-	LOCALTIMESTAMP
 D	timestamp(3)	-	now()
 D	integer	-	(1)
 D	integer	-	1 + 1
+D	numeric	-	1 + 1.5
+D	bigint	-	2 * 3
+D	text	-	'a' || 'b'
+D	integer	-	-(1)
 C	a:integer	a >= 0
 C	a:int	a >= 0
 C	a:int8;b:int2	a >= b
@@ -300,6 +304,53 @@ C	a:integer	-a < 0
 C	a:integer	a + 1 > 0
 C	a:integer	a > 0::integer
 C	a:integer	a IS DISTINCT FROM 1
+C	a:integer;b:integer	a + b <= 100
+C	a:smallint;b:integer	a * b > 0
+C	a:integer;b:bigint	a - b > 0
+C	a:integer;b:numeric	a * b > 0
+C	a:numeric;b:numeric	a * b >= 0
+C	a:real;b:integer	a + b > 0
+C	a:real;b:real	a + b > 0
+C	a:real;b:double precision	a + b > 0
+C	a:integer	a % 2 = 0
+C	a:integer	a / 2 > 1
+C	a:integer	-a < 0
+C	a:integer	+a > 0
+C	a:real	-a < 0
+C	a:numeric	-a < 0
+C	a:smallint	-a < 0
+C	a:numeric	a + 1 > 0
+C	a:integer	a + 1.5 > 0
+C	a:integer	a + '1' > 0
+C	a:text;b:text	a || b <> ''
+C	a:text;b:character varying(3)	a || b <> ''
+C	a:character varying(3)	a || 'x' <> ''
+C	a:text	a || ' ' || a <> ''
+C	a:text	'x' || a <> ''
+C	a:text;b:integer	a || b <> ''
+C	a:integer;b:integer;c:integer	a + b * c > 0
+C	a:integer;b:integer;c:integer	(a + b) * c > 0
+C	a:integer;b:integer	a - -b > 0
+C	a:smallint;b:smallint	a + b > 0
+C	a:smallint	a + 1 > 0
+C	a:numeric	a * 100 > 0
+C	a:bigint	a % 2 = 0
+C	a:numeric	a % 2 = 0
+C	a:smallint	a % 2 = 0
+C	a:smallint;b:bigint	a % b = 0
+C	a:integer;b:smallint	a % b = 0
+C	a:integer	a / 2.0 > 1
+C	a:real;b:real	a * b > 1.5
+C	a:double precision;b:integer	a / b > 1
+C	a:real	a % 2 = 0
+C	a:integer;b:integer	a + b BETWEEN 1 AND 10
+C	a:integer;b:integer	a + b IN (1, 2)
+C	a:timestamp with time zone	a + interval '1 day' > now()
+C	a:date	a + 1 > CURRENT_DATE
+C	a:integer	a ^ 2 > 0
+C	a:integer	1 + 1 = a
+C	a:integer	'1' + '2' = a
+C	a:text	'a' || 'b' = a
 C	a:integer	a::integer > 0
 C	a:character varying(5)	a::text <> ''
 C	a:character varying(5)	a::varchar <> ''

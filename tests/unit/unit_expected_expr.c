@@ -128,7 +128,8 @@ test_default_declines(void **state)
 		{ "nextval('pg_catalog.seq')", "bigint" },
 		{ "nextval(\"seq\")", "bigint" },
 		/* Not known here. */
-		{ "1 + 1", "integer" },
+		{ "2 ^ 2", "double precision" },
+		{ "'a' || 'b'", "text" },
 		{ "now() + interval '1 day'", "timestamp with time zone" },
 		{ "'x'", "text COLLATE \"C\"" },
 		{ "'x'", "char" },		/* the internal "char" */
@@ -185,8 +186,11 @@ test_check_declines(void **state)
 		"dm <> 'a'",		/* a domain (or unknown type) */
 		"ct <> 'a'",		/* a collation of its own */
 		"a",			/* not boolean */
-		"a + 1 > 0",
-		"-a < 0",
+		"a ^ 2 > 0",
+		"@a > 0",
+		"a || 1 <> ''",
+		"b + 1 > 0",
+		"ts + interval '1 day' > now()",
 		"a BETWEEN SYMMETRIC 1 AND 10",
 		"t LIKE 'x%' ESCAPE '!'",
 		"t SIMILAR TO 'x'",
