@@ -83,6 +83,8 @@ struct xctx {
 
 static int	xp_eval(const PgQuery__Node *, const struct xctx *,
 		    struct xval *);
+static int	eval_binary(const PgQuery__Node *, const char *,
+		    const PgQuery__Node *, const struct xctx *, struct xval *);
 
 static const char *
 xt_printed(const struct xtype *t)
@@ -865,44 +867,21 @@ resolve_binary(struct xval *l, struct xval *r, int pattern)
 	}
 }
 
-/* "(l op r)" for the comparison or pattern operator op. */
-static int
-eval_binary(const PgQuery__Node *ln, const char *op,
-    const PgQuery__Node *rn, const struct xctx *ctx, struct xval *v)
-{
-	struct xval	l, r;
-	int		ok = 0, pattern;
+static const char *const cmp_ops[] = { "=", "<>", "<", "<=", ">", ">=",
+    NULL };
+static const char *const pattern_ops[] = { "~", "~*", "!~", "!~*", "~~",
+    "!~~", "~~*", "!~~*", NULL };
+static const char *const arith_ops[] = { "+", "-", "*", "/", "%", "||",
+    NULL };
 
-	pattern = strchr(op, '~') != NULL;
-	xv_init(&l);
-	xv_init(&r);
-	if (ln == NULL || rn == NULL || !xp_eval(ln, ctx, &l) ||
-	    !xp_eval(rn, ctx, &r) || !resolve_binary(&l, &r, pattern))
-		goto done;
-	v->t.tid = XT_BOOL;
-	vbuf_appendf(&v->s, "(%s %s %s)", l.s.data, op, r.s.data);
-	ok = 1;
-done:
-	xv_free(&l);
-	xv_free(&r);
-	return (ok);
-}
-
+/* Whether op is one of ops (NULL-terminated). */
 static int
-is_comparison(const char *op)
+op_in(const char *op, const char *const *ops)
 {
-	return (strcmp(op, "=") == 0 || strcmp(op, "<>") == 0 ||
-	    strcmp(op, "<") == 0 || strcmp(op, "<=") == 0 ||
-	    strcmp(op, ">") == 0 || strcmp(op, ">=") == 0);
-}
-
-static int
-is_pattern(const char *op)
-{
-	return (strcmp(op, "~") == 0 || strcmp(op, "~*") == 0 ||
-	    strcmp(op, "!~") == 0 || strcmp(op, "!~*") == 0 ||
-	    strcmp(op, "~~") == 0 || strcmp(op, "!~~") == 0 ||
-	    strcmp(op, "~~*") == 0 || strcmp(op, "!~~*") == 0);
+	for (; *ops != NULL; ops++)
+		if (strcmp(op, *ops) == 0)
+			return (1);
+	return (0);
 }
 
 /*
@@ -1073,7 +1052,7 @@ eval_any(const PgQuery__AExpr *e, const char *op, const struct xctx *ctx,
 
 	xv_init(&l);
 	xv_init(&r);
-	if (e->lexpr != NULL && e->rexpr != NULL && is_comparison(op) &&
+	if (e->lexpr != NULL && e->rexpr != NULL && op_in(op, cmp_ops) &&
 	    xp_eval(e->lexpr, ctx, &l) && l.t.tid != XT_UNKNOWN &&
 	    eval_array(e->rexpr, ctx, &r) && resolve_binary(&l, &r, 0)) {
 		vbuf_appendf(&v->s, "(%s %s %s (%s))", l.s.data, op,
@@ -1208,10 +1187,13 @@ resolve_arith(struct xval *l, struct xval *r, const char *op,
 	return (1);
 }
 
-/* "(l op r)", or "(op r)" for a prefix - or + (ln NULL). */
+/*
+ * "(l op r)" for a comparison, pattern or arithmetic operator op, or
+ * "(op r)" for a prefix - or + (ln NULL).
+ */
 static int
-eval_arith(const PgQuery__Node *ln, const char *op, const PgQuery__Node *rn,
-    const struct xctx *ctx, struct xval *v)
+eval_binary(const PgQuery__Node *ln, const char *op,
+    const PgQuery__Node *rn, const struct xctx *ctx, struct xval *v)
 {
 	struct xval	l, r;
 	int		ok = 0;
@@ -1230,7 +1212,14 @@ eval_arith(const PgQuery__Node *ln, const char *op, const PgQuery__Node *rn,
 		ok = 1;
 		goto done;
 	}
-	if (!xp_eval(ln, ctx, &l) || !resolve_arith(&l, &r, op, &v->t))
+	if (!xp_eval(ln, ctx, &l))
+		goto done;
+	if (op_in(op, arith_ops)) {
+		if (!resolve_arith(&l, &r, op, &v->t))
+			goto done;
+	} else if (resolve_binary(&l, &r, op_in(op, pattern_ops)))
+		v->t.tid = XT_BOOL;
+	else
 		goto done;
 	vbuf_appendf(&v->s, "(%s %s %s)", l.s.data, op, r.s.data);
 	ok = 1;
@@ -1238,14 +1227,6 @@ done:
 	xv_free(&l);
 	xv_free(&r);
 	return (ok);
-}
-
-static int
-is_arith(const char *op)
-{
-	return (strcmp(op, "+") == 0 || strcmp(op, "-") == 0 ||
-	    strcmp(op, "*") == 0 || strcmp(op, "/") == 0 ||
-	    strcmp(op, "%") == 0 || strcmp(op, "||") == 0);
 }
 
 /* An A_Expr: comparisons, patterns, IN, BETWEEN. */
@@ -1263,9 +1244,8 @@ eval_aexpr(const PgQuery__AExpr *e, const struct xctx *ctx, struct xval *v)
 	op = e->name[0]->string->sval;
 	switch (e->kind) {
 	case PG_QUERY__A__EXPR__KIND__AEXPR_OP:
-		if (is_arith(op))
-			return (eval_arith(e->lexpr, op, e->rexpr, ctx, v));
-		if (!is_comparison(op) && !is_pattern(op))
+		if (!op_in(op, cmp_ops) && !op_in(op, pattern_ops) &&
+		    !op_in(op, arith_ops))
 			return (0);
 		return (eval_binary(e->lexpr, op, e->rexpr, ctx, v));
 	case PG_QUERY__A__EXPR__KIND__AEXPR_OP_ANY:
@@ -1274,7 +1254,7 @@ eval_aexpr(const PgQuery__AExpr *e, const struct xctx *ctx, struct xval *v)
 	case PG_QUERY__A__EXPR__KIND__AEXPR_LIKE:
 	case PG_QUERY__A__EXPR__KIND__AEXPR_ILIKE:
 		/* An ESCAPE clause makes it a function call: declined. */
-		if (!is_pattern(op) || strstr(op, "~~") == NULL ||
+		if (!op_in(op, pattern_ops) || strstr(op, "~~") == NULL ||
 		    e->rexpr == NULL ||
 		    e->rexpr->node_case == PG_QUERY__NODE__NODE_FUNC_CALL)
 			return (0);
