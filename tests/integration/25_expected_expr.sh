@@ -504,12 +504,12 @@ run_cases() {
 		}
 		return out
 	}
-	$1 == "D" { printf "CREATE TABLE %s.t%d (c %s DEFAULT %s);\n", sch, NR, $2, $4 }
+	$1 == "D" { printf "CREATE TABLE %s.t%d (c %s DEFAULT (%s));\n", sch, NR, $2, $4 }
 	$1 == "C" { printf "CREATE TABLE %s.t%d (%s, CONSTRAINT k CHECK (%s));\n", sch, NR, sqlcols($2), $3 }
 	$1 == "W" || $1 == "X" { printf "CREATE TABLE %s.%s%d (%s);\n", sch, tolower($1), NR, sqlcols($2) }
 	$1 == "W" { k = $2; sub(/:.*/, "", k); printf "CREATE INDEX ON %s.w%d (%s) WHERE %s;\n", sch, NR, k, $3 }
 	$1 == "X" { printf "CREATE INDEX ON %s.x%d ((%s));\n", sch, NR, $3 }
-	$1 == "M" { printf "CREATE DOMAIN %s.m%d AS %s DEFAULT %s;\n", sch, NR, $2, $4 }
+	$1 == "M" { printf "CREATE DOMAIN %s.m%d AS %s DEFAULT (%s);\n", sch, NR, $2, $4 }
 	$1 == "V" { printf "CREATE DOMAIN %s.v%d AS %s CHECK (%s);\n", sch, NR, $2, $4 }
 	' "$cases" > "$cases.sql"
 	psql -X -q -d "$DB" -f "$cases.sql" >/dev/null 2>"$cases.err"
