@@ -74,11 +74,15 @@ struct xval {
 	struct vbuf	 s;
 };
 
-/* What an expression may read: columns, or a domain's VALUE. */
+/*
+ * What an expression may read: columns, or a domain's VALUE; the schema
+ * first on the search_path of the DDL (NULL: not known).
+ */
 struct xctx {
 	const struct xp_column	*cols;
 	size_t			 ncols;
 	const struct xp_column	*value;
+	const char		*schema;
 };
 
 static int	xp_eval(const PgQuery__Node *, const struct xctx *,
@@ -624,15 +628,16 @@ eval_const(const PgQuery__AConst *c, struct xval *v)
 /*
  * The argument of nextval(): 'schema.name' as regclass prints it with
  * search_path = pg_catalog (qualified, each part quote_identifier()ed);
- * an unqualified name depends on the search_path of the DDL: declined.
+ * an unqualified 'name' is schema's (the model's DDL runs with its schema
+ * first on the search_path), declined when schema is NULL.
  */
 static int
-regclass_print(const char *raw, struct vbuf *b)
+regclass_print(const char *raw, const char *schema, struct vbuf *b)
 {
 	char		 part[2][64];
 	const char	*p = raw;
 	size_t		 n, k;
-	int		 i;
+	int		 i, nparts = 0;
 
 	for (i = 0; i < 2; i++) {
 		n = 0;
@@ -657,10 +662,20 @@ regclass_print(const char *raw, struct vbuf *b)
 		if (n == 0)
 			return (0);
 		part[i][n] = '\0';
-		if (i == 0 && *p++ != '.')
-			return (0);
+		nparts++;
+		if (*p != '.')
+			break;
+		p++;
 	}
-	if (*p != '\0' || strcmp(part[0], "pg_catalog") == 0)
+	if (*p != '\0')
+		return (0);
+	if (nparts == 1) {
+		if (schema == NULL || strlen(schema) >= sizeof(part[1]))
+			return (0);
+		memcpy(part[1], part[0], sizeof(part[1]));
+		snprintf(part[0], sizeof(part[0]), "%s", schema);
+	}
+	if (strcmp(part[0], "pg_catalog") == 0)
 		return (0);
 	for (i = 0; i < 2; i++)
 		for (k = 0; part[i][k] != '\0'; k++)
@@ -727,7 +742,8 @@ eval_func(const PgQuery__FuncCall *f, const struct xctx *ctx,
 		if (a->node_case != PG_QUERY__NODE__NODE_A_CONST ||
 		    a->a_const->val_case != PG_QUERY__A__CONST__VAL_SVAL ||
 		    a->a_const->sval->sval == NULL ||
-		    !regclass_print(a->a_const->sval->sval, &v->s))
+		    !regclass_print(a->a_const->sval->sval, ctx->schema,
+		    &v->s))
 			return (0);
 		v->t.tid = XT_INT8;
 		return (1);
@@ -1483,10 +1499,10 @@ assignable(enum xt from, enum xt to)
 
 int
 xp_default_col(const char *expr, const struct xp_column *col,
-    struct vbuf *out)
+    const char *schema, struct vbuf *out)
 {
 	struct model_expr	 e;
-	struct xctx		 ctx = { NULL, 0, NULL };
+	struct xctx		 ctx = { NULL, 0, NULL, NULL };
 	struct xp_column	 self;
 	struct xtype		 t;
 	struct xval		 v;
@@ -1502,6 +1518,7 @@ xp_default_col(const char *expr, const struct xp_column *col,
 	self.name = NULL;
 	ctx.cols = &self;
 	ctx.ncols = 1;
+	ctx.schema = schema;
 	xv_init(&v);
 	if (!xp_eval(e.val, &ctx, &v))
 		goto done;
@@ -1525,7 +1542,7 @@ xp_default(const char *expr, const char *type, struct vbuf *out)
 
 	memset(&col, 0, sizeof(col));
 	col.type = type;
-	return (xp_default_col(expr, &col, out));
+	return (xp_default_col(expr, &col, NULL, out));
 }
 
 /* A boolean expression over ctx, printed; def: as "CHECK (...)". */
@@ -1555,7 +1572,7 @@ int
 xp_check(const char *expr, const struct xp_column *cols, size_t ncols,
     struct vbuf *out)
 {
-	struct xctx	ctx = { cols, ncols, NULL };
+	struct xctx	ctx = { cols, ncols, NULL, NULL };
 
 	return (check_print(expr, &ctx, 0, out));
 }
@@ -1564,7 +1581,7 @@ int
 xp_check_def(const char *expr, const struct xp_column *cols, size_t ncols,
     struct vbuf *out)
 {
-	struct xctx	ctx = { cols, ncols, NULL };
+	struct xctx	ctx = { cols, ncols, NULL, NULL };
 
 	return (check_print(expr, &ctx, 1, out));
 }
@@ -1573,7 +1590,7 @@ int
 xp_domain_check(const char *expr, const struct xp_column *base, int def,
     struct vbuf *out)
 {
-	struct xctx	ctx = { NULL, 0, base };
+	struct xctx	ctx = { NULL, 0, base, NULL };
 
 	return (check_print(expr, &ctx, def, out));
 }
@@ -1606,7 +1623,7 @@ xp_index_expr(const char *expr, const struct xp_column *cols, size_t ncols,
     int pretty, struct vbuf *out)
 {
 	struct model_expr	 e;
-	struct xctx		 ctx = { cols, ncols, NULL };
+	struct xctx		 ctx = { cols, ncols, NULL, NULL };
 	const PgQuery__Node	*n, *a;
 	const PgQuery__AExpr	*x;
 	const char		*name, *op;

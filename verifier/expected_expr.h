@@ -45,10 +45,12 @@ int	xp_default(const char *expr, const char *type, struct vbuf *out);
 
 /*
  * xp_default() for the column col (its name is not used): its kind 'e'
- * lets a literal of the column's enum be printed.
+ * lets a literal of the column's enum be printed; schema, when not NULL,
+ * the model's schema (first on the search_path of its DDL) lets
+ * nextval('seq') name schema's sequence.
  */
 int	xp_default_col(const char *expr, const struct xp_column *col,
-	    struct vbuf *out);
+	    const char *schema, struct vbuf *out);
 
 /*
  * The printed form of a check's expression over the columns cols, as the

@@ -13,7 +13,9 @@ T="$TEST_TMP"
 mkdir -p "$T"
 
 # Cases, one a line:
-#   D<TAB>column type<TAB>kind (e: enum, else -)<TAB>default
+#   D<TAB>column type<TAB>kind<TAB>default
+#     (kind -: xp_default(); s: xp_default_col() in the model schema s;
+#     e: the same, the type an enum)
 #   C<TAB>name:type[:e];...<TAB>check
 #   W<TAB>name:type[:e];...<TAB>predicate of an index on the first column
 #   X<TAB>name:type[:e];...<TAB>index key expression
@@ -38,6 +40,11 @@ D	bigint	-	nextval('s.q')
 D	bigint	-	nextval('s.q'::regclass)
 D	bigint	-	nextval('S.Q')
 D	bigint	-	nextval('q')
+D	bigint	s	nextval('q')
+D	bigint	s	nextval('"Q"')
+D	bigint	s	nextval('Q')
+D	bigint	s	nextval('q'::regclass)
+D	integer	s	nextval('s.q')
 D	bigint	-	nextval('"s"."q"')
 D	bigint	-	nextval('S."Q"')
 D	bigint	-	nextval('s."Q"'::regclass)
@@ -512,6 +519,8 @@ run_cases() {
 	$1 == "M" { printf "CREATE DOMAIN %s.m%d AS %s DEFAULT (%s);\n", sch, NR, $2, $4 }
 	$1 == "V" { printf "CREATE DOMAIN %s.v%d AS %s CHECK (%s);\n", sch, NR, $2, $4 }
 	' "$cases" > "$cases.sql"
+	# As the model's DDL runs: its schema first on the search_path.
+	sed -i '1i SET search_path TO s;' "$cases.sql"
 	psql -X -q -d "$DB" -f "$cases.sql" >/dev/null 2>"$cases.err"
 	q "$DB" "SET search_path = pg_catalog;
 	SELECT substr(c.relname, 2) || E'\t' || pg_get_expr(d.adbin, d.adrelid)
@@ -551,7 +560,7 @@ run_cases() {
 	JOIN pg_namespace n ON n.oid = t.typnamespace
 	WHERE n.nspname = '$sch' AND t.typname ~ '^v[0-9]'" > "$cases.server"
 
-	awk -F'\t' '$1 ~ /^[DMV]$/ { k = $3 == "e" ? "e" : ""; print $1 "\t" $2 "\t" k "\t" $4; next }
+	awk -F'\t' '$1 ~ /^[DMV]$/ { k = $3 == "-" ? "" : $3; print $1 "\t" $2 "\t" k "\t" $4; next }
 	    { print $1 "\t" $2 "\t" $3 }' "$cases" | "$XP" > "$cases.ours"
 	rc=$?
 	if [ $rc -ne 0 ] || [ "$(wc -l < "$cases.ours")" -ne "$(wc -l < "$cases")" ]; then

@@ -7,8 +7,9 @@
  *   C<TAB>columns<TAB>expr		a check over columns
  *   W<TAB>columns<TAB>expr		a partial index's predicate
  *   X<TAB>columns<TAB>expr		an index key expression
- * (kind: "e" for an enum, else empty; columns: name:type[:e] separated
- * by ';', a name in double quotes taken without them), and writes one
+ * (kind: empty for xp_default(), else xp_default_col() in the model
+ * schema "s", "e" for an enum; columns: name:type[:e] separated by ';', a
+ * name in double quotes taken without them), and writes one
  * line per input line: "+<TAB>printed" (a check, V: "+<TAB>expr<TAB>def",
  * a key: "+<TAB>pretty<TAB>plain") or "-" when declined.  Exit 0, or 2
  * on a malformed line.
@@ -92,7 +93,7 @@ main(void)
 				ok2 = xp_domain_check(f3, &cols[0], 1, &b);
 			} else
 				ok = *f2 == '\0' ? xp_default(f3, f1, &a) :
-				    xp_default_col(f3, &cols[0], &a);
+				    xp_default_col(f3, &cols[0], "s", &a);
 		} else if (strchr("CWX", line[0]) == NULL || line[1] != '\0' ||
 		    parse_cols(f1, cols, &n) == -1) {
 			rc = 2;

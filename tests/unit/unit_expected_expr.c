@@ -46,7 +46,7 @@ dflt(const char *expr, const char *type, char kind)
 	}
 	vbuf_reset(&b);
 	vbuf_puts(&b, "<");
-	if (!xp_default_col(expr, &col, &b)) {
+	if (!xp_default_col(expr, &col, NULL, &b)) {
 		/* A decline leaves out as it was. */
 		assert_string_equal(b.data, "<");
 		return (NULL);
