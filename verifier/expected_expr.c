@@ -543,7 +543,9 @@ xt_of_typename(const PgQuery__TypeName *tn, const struct xctx *ctx,
 
 	t->tid = XT_NONE;
 	t->ename = NULL;
-	if (tn == NULL || tn->setof || tn->pct_type || tn->n_typmods > 0)
+	t->mod = 0;
+	if (tn == NULL || tn->setof || tn->pct_type || tn->n_typmods > 0 ||
+	    tn->n_names == 0)
 		return;
 	if ((name = catalog_name(tn->names, tn->n_names)) != NULL) {
 		if (tn->n_array_bounds == 1 && strcmp(name, "text") == 0 &&
@@ -561,17 +563,22 @@ xt_of_typename(const PgQuery__TypeName *tn, const struct xctx *ctx,
 				t->tid = xt_names[i].tid;
 				return;
 			}
-		return;
+		/* Another one-part name is the model schema's type (the
+		   DDL's search_path); a pg_catalog one is not known. */
+		if (tn->n_names != 1 || ctx->schema == NULL)
+			return;
 	}
 	/* schema.enum, as the enum of a column prints. */
-	if (tn->n_names != 2 || tn->n_array_bounds > 0 ||
+	if (tn->n_array_bounds > 0 || tn->n_names > 2 ||
 	    tn->names[0]->node_case != PG_QUERY__NODE__NODE_STRING ||
-	    tn->names[1]->node_case != PG_QUERY__NODE__NODE_STRING)
+	    tn->names[tn->n_names - 1]->node_case !=
+	    PG_QUERY__NODE__NODE_STRING)
 		return;
 	vbuf_init(&q);
-	vf_quote_ident(&q, tn->names[0]->string->sval);
+	vf_quote_ident(&q, tn->n_names == 2 ? tn->names[0]->string->sval :
+	    ctx->schema);
 	vbuf_putc(&q, '.');
-	vf_quote_ident(&q, tn->names[1]->string->sval);
+	vf_quote_ident(&q, tn->names[tn->n_names - 1]->string->sval);
 	for (i = 0; i < ctx->ncols; i++)
 		if (ctx->cols[i].kind == 'e' && ctx->cols[i].type != NULL &&
 		    strcmp(ctx->cols[i].type, q.data) == 0) {

@@ -92,6 +92,11 @@ D	boolean	-	0
 D	boolean	-	'maybe'
 D	s.st	e	'a'
 D	s.st	e	'b'::s.st
+D	s.st	e	'b'::st
+D	s.st	e	'b'::"st"
+D	s.st	-	'b'::st
+D	text	s	'b'::text
+D	text	s	'b'::pg_catalog.text
 D	s.st	-	'a'
 D	s.dm	-	'a'
 D	uuid	-	gen_random_uuid()
