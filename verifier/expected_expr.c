@@ -10,61 +10,17 @@
  * does that analysis for a small set of types, literals, functions and
  * operators whose result is known (proved against the server by
  * tests/integration/25_expected_expr.sh) and declines everything else.
+ * The types, their constants and casts are in expected_expr_type.c.
  */
 #include <ctype.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "expected_expr.h"
+#include "expected_expr_int.h"
 #include "model_expr.h"
 
-/* The types known here. */
-enum xt {
-	XT_NONE,
-	XT_UNKNOWN,	/* a string literal, typed by its context */
-	XT_INT2, XT_INT4, XT_INT8, XT_NUMERIC, XT_FLOAT4, XT_FLOAT8,
-	XT_TEXT, XT_VARCHAR, XT_BPCHAR,
-	XT_BOOL, XT_UUID, XT_JSON, XT_JSONB,
-	XT_DATE, XT_TIMESTAMP, XT_TIMESTAMPTZ,
-	XT_TEXTARR,
-	XT_ENUM
-};
 
-/* A type: its kind, and the printed name of an enum. */
-struct xtype {
-	enum xt		 tid;
-	const char	*ename;
-	int		 mod;	/* a column's type with a type modifier */
-};
-
-/* format_type()'s name of a type without type modifier, and pg_type's. */
-static const struct {
-	enum xt		 tid;
-	const char	*printed;
-	const char	*internal;
-} xt_names[] = {
-	{ XT_INT2, "smallint", "int2" },
-	{ XT_INT4, "integer", "int4" },
-	{ XT_INT8, "bigint", "int8" },
-	{ XT_NUMERIC, "numeric", "numeric" },
-	{ XT_FLOAT4, "real", "float4" },
-	{ XT_FLOAT8, "double precision", "float8" },
-	{ XT_TEXT, "text", "text" },
-	{ XT_VARCHAR, "character varying", "varchar" },
-	{ XT_BPCHAR, "bpchar", "bpchar" },
-	{ XT_BOOL, "boolean", "bool" },
-	{ XT_UUID, "uuid", "uuid" },
-	{ XT_JSON, "json", "json" },
-	{ XT_JSONB, "jsonb", "jsonb" },
-	{ XT_DATE, "date", "date" },
-	{ XT_TIMESTAMP, "timestamp without time zone", "timestamp" },
-	{ XT_TIMESTAMPTZ, "timestamp with time zone", "timestamptz" },
-	{ XT_TEXTARR, "text[]", NULL },
-};
-
-#define NXT_NAMES	(sizeof(xt_names) / sizeof(xt_names[0]))
 
 /* A value: its type and its printed form. */
 struct xval {
@@ -90,359 +46,17 @@ static int	xp_eval(const PgQuery__Node *, const struct xctx *,
 static int	eval_binary(const PgQuery__Node *, const char *,
 		    const PgQuery__Node *, const struct xctx *, struct xval *);
 
-static const char *
-xt_printed(const struct xtype *t)
-{
-	size_t	i;
 
-	if (t->tid == XT_ENUM)
-		return (t->ename);
-	for (i = 0; i < NXT_NAMES; i++)
-		if (xt_names[i].tid == t->tid)
-			return (xt_names[i].printed);
-	return ("?");
-}
 
-static int
-xt_same(const struct xtype *a, const struct xtype *b)
-{
-	return (a->tid == b->tid &&
-	    (a->tid != XT_ENUM || strcmp(a->ename, b->ename) == 0));
-}
 
-/*
- * The names of the types known here, as format_type() prints them and as
- * a model may write them (docs/models.md), and how many type modifiers
- * they take (MOD_NONE, MOD_ONE: optional, MOD_TWO: one or two, optional).
- * "char" alone is left out: format_type() prints the internal type
- * "char" so, while SQL reads it as character(1).
- */
-enum { MOD_NONE, MOD_ONE, MOD_TWO };
 
-static const struct {
-	const char	*name;
-	enum xt		 tid;
-	int		 mods;
-} xt_aliases[] = {
-	{ "smallint", XT_INT2, MOD_NONE }, { "int2", XT_INT2, MOD_NONE },
-	{ "integer", XT_INT4, MOD_NONE }, { "int", XT_INT4, MOD_NONE },
-	{ "int4", XT_INT4, MOD_NONE },
-	{ "bigint", XT_INT8, MOD_NONE }, { "int8", XT_INT8, MOD_NONE },
-	{ "numeric", XT_NUMERIC, MOD_TWO }, { "decimal", XT_NUMERIC, MOD_TWO },
-	{ "real", XT_FLOAT4, MOD_NONE }, { "float4", XT_FLOAT4, MOD_NONE },
-	{ "double precision", XT_FLOAT8, MOD_NONE },
-	{ "float8", XT_FLOAT8, MOD_NONE },
-	{ "text", XT_TEXT, MOD_NONE },
-	{ "character varying", XT_VARCHAR, MOD_ONE },
-	{ "varchar", XT_VARCHAR, MOD_ONE },
-	{ "character", XT_BPCHAR, MOD_ONE }, { "bpchar", XT_BPCHAR, MOD_ONE },
-	{ "char", XT_BPCHAR, -1 },
-	{ "boolean", XT_BOOL, MOD_NONE }, { "bool", XT_BOOL, MOD_NONE },
-	{ "uuid", XT_UUID, MOD_NONE },
-	{ "json", XT_JSON, MOD_NONE }, { "jsonb", XT_JSONB, MOD_NONE },
-	{ "date", XT_DATE, MOD_NONE },
-	{ "timestamp with time zone", XT_TIMESTAMPTZ, MOD_ONE },
-	{ "timestamptz", XT_TIMESTAMPTZ, MOD_ONE },
-	{ "timestamp without time zone", XT_TIMESTAMP, MOD_ONE },
-	{ "timestamp", XT_TIMESTAMP, MOD_ONE },
-	{ "text[]", XT_TEXTARR, MOD_NONE },
-};
 
-/*
- * The type of a column printed as format_type() prints it, or written as
- * a model writes a built-in type (lower case, modifiers glued: "int",
- * "varchar(20)", "timestamptz"); kind 'e': an enum, a qualified name.
- * XT_NONE when not known here.
- */
-static void
-xt_of_column(const char *type, char kind, struct xtype *t)
-{
-	char		 base[64];
-	const char	*open, *close, *p;
-	size_t		 i, n;
-	int		 nmods = 0;
 
-	t->tid = XT_NONE;
-	t->ename = NULL;
-	t->mod = 0;
-	if (type == NULL || strlen(type) >= sizeof(base))
-		return;
-	if (kind == 'e') {
-		if (strpbrk(type, "([ ") == NULL && strchr(type, '.') != NULL) {
-			t->tid = XT_ENUM;
-			t->ename = type;
-		}
-		return;
-	}
-	/* The name without its "(n)" or "(p,s)". */
-	if ((open = strchr(type, '(')) != NULL) {
-		if ((close = strchr(open, ')')) == NULL)
-			return;
-		for (p = open + 1, nmods = 1; p < close; p++) {
-			if (*p == ',' && p > open + 1 && isdigit(
-			    (unsigned char)p[-1]) && nmods == 1)
-				nmods = 2;
-			else if (!isdigit((unsigned char)*p))
-				return;
-		}
-		if (close == open + 1 || !isdigit((unsigned char)close[-1]))
-			return;
-		n = (size_t)(open - type);
-		memcpy(base, type, n);
-		snprintf(base + n, sizeof(base) - n, "%s", close + 1);
-	} else
-		snprintf(base, sizeof(base), "%s", type);
-	for (i = 0; i < sizeof(xt_aliases) / sizeof(xt_aliases[0]); i++) {
-		if (strcmp(base, xt_aliases[i].name) != 0)
-			continue;
-		if ((nmods == 0 && xt_aliases[i].mods >= 0) ||
-		    (nmods == 1 && xt_aliases[i].mods != MOD_NONE) ||
-		    (nmods == 2 && xt_aliases[i].mods == MOD_TWO))
-			t->tid = xt_aliases[i].tid;
-		/* character alone is character(1). */
-		t->mod = nmods > 0 || strcmp(base, "character") == 0;
-		return;
-	}
-}
 
-/* '...' as ruleutils' simple_quote_literal() writes it; 0 if unsure. */
-static int
-put_literal(struct vbuf *b, const char *s)
-{
-	const char	*p;
 
-	for (p = s; *p != '\0'; p++)
-		/* A backslash is doubled or not by a server setting. */
-		if (*p == '\\' || (unsigned char)*p < 0x20)
-			return (0);
-	vbuf_putc(b, '\'');
-	for (p = s; *p != '\0'; p++) {
-		if (*p == '\'')
-			vbuf_putc(b, '\'');
-		vbuf_putc(b, *p);
-	}
-	vbuf_putc(b, '\'');
-	return (1);
-}
 
-/*
- * Whether s is an integer as its type's output function prints it: an
- * optional '-' and digits without leading zeros ("-0" excluded), within
- * [lo, hi].
- */
-static int
-canon_int(const char *s, long long lo, long long hi)
-{
-	const char	*p = s;
-	char		*end;
-	long long	 v;
 
-	if (*p == '-')
-		p++;
-	if (!isdigit((unsigned char)*p) || (*p == '0' && (p[1] != '\0' ||
-	    p != s)))
-		return (0);
-	for (; *p != '\0'; p++)
-		if (!isdigit((unsigned char)*p))
-			return (0);
-	errno = 0;
-	v = strtoll(s, &end, 10);
-	return (errno == 0 && *end == '\0' && v >= lo && v <= hi);
-}
 
-/*
- * Whether s is a number as numeric_out() prints it: canon_int() digits,
- * then optionally '.' and digits (at most maxfrac of them, the last not
- * 0 when nozero), the integer part at most maxint digits.
- */
-static int
-canon_num(const char *s, size_t maxint, size_t maxfrac, int nozero)
-{
-	const char	*p = s, *dot;
-	size_t		 n;
-
-	if (*p == '-')
-		p++;
-	for (n = 0; isdigit((unsigned char)p[n]); n++)
-		;
-	if (n == 0 || n > maxint || (p[0] == '0' && n > 1))
-		return (0);
-	dot = p + n;
-	if (*dot == '\0')
-		return (!(p != s && n == 1 && p[0] == '0'));
-	if (*dot != '.')
-		return (0);
-	for (n = 0; isdigit((unsigned char)dot[1 + n]); n++)
-		;
-	if (n == 0 || n > maxfrac || dot[1 + n] != '\0')
-		return (0);
-	if (nozero && dot[n] == '0')
-		return (0);
-	/* No negative zero: numeric_out() prints "-0.00" as "0.00". */
-	if (p != s && strspn(p, "0.") == strlen(p))
-		return (0);
-	return (1);
-}
-
-/* The significant digits of a canon_num() number. */
-static size_t
-sig_digits(const char *s)
-{
-	size_t	n = 0;
-
-	for (; *s == '-' || *s == '0' || *s == '.'; s++)
-		;
-	for (; *s != '\0'; s++)
-		if (isdigit((unsigned char)*s))
-			n++;
-	return (n);
-}
-
-/* Whether s is a uuid as uuid_out() prints it. */
-static int
-canon_uuid(const char *s)
-{
-	size_t	i;
-
-	if (strlen(s) != 36)
-		return (0);
-	for (i = 0; i < 36; i++) {
-		if (i == 8 || i == 13 || i == 18 || i == 23) {
-			if (s[i] != '-')
-				return (0);
-		} else if (!isdigit((unsigned char)s[i]) &&
-		    !(s[i] >= 'a' && s[i] <= 'f'))
-			return (0);
-	}
-	return (1);
-}
-
-/* Whether s is a text[] as array_out() prints it without quotes. */
-static int
-canon_textarr(const char *s)
-{
-	const char	*p;
-	size_t		 n;
-
-	if (strcmp(s, "{}") == 0)
-		return (1);
-	if (*s != '{')
-		return (0);
-	for (p = s + 1;; p++) {
-		for (n = 0; (p[n] >= 'a' && p[n] <= 'z') || p[n] == '_' ||
-		    isdigit((unsigned char)p[n]); n++)
-			;
-		if (n == 0 || (n == 4 && strncmp(p, "null", 4) == 0))
-			return (0);
-		p += n;
-		if (strcmp(p, "}") == 0)
-			return (1);
-		if (*p != ',')
-			return (0);
-	}
-}
-
-/* The boolean a literal spells: 1, 0, or -1 when not one of these. */
-static int
-bool_word(const char *s)
-{
-	static const char *const yes[] = { "true", "t", "yes", "on", "1" };
-	static const char *const no[] = { "false", "f", "no", "off", "0" };
-	size_t	i;
-
-	for (i = 0; i < sizeof(yes) / sizeof(yes[0]); i++) {
-		if (strcasecmp(s, yes[i]) == 0)
-			return (1);
-		if (strcasecmp(s, no[i]) == 0)
-			return (0);
-	}
-	return (-1);
-}
-
-/*
- * The constant of type t that the string literal raw becomes, printed
- * as get_const_expr() prints it, appended to b: 1, or 0 when not known.
- */
-static int
-const_print(const struct xtype *t, const char *raw, struct vbuf *b)
-{
-	const char	*label = xt_printed(t);
-	int		 v;
-
-	switch (t->tid) {
-	case XT_BOOL:
-		if ((v = bool_word(raw)) == -1)
-			return (0);
-		vbuf_puts(b, v ? "true" : "false");
-		return (1);
-	case XT_INT4:
-		if (!canon_int(raw, -2147483647LL - 1, 2147483647LL))
-			return (0);
-		if (raw[0] != '-') {
-			vbuf_puts(b, raw);
-			return (1);
-		}
-		break;
-	case XT_INT2:
-		if (!canon_int(raw, -32768, 32767))
-			return (0);
-		break;
-	case XT_INT8:
-		if (!canon_int(raw, -9223372036854775807LL - 1,
-		    9223372036854775807LL))
-			return (0);
-		break;
-	case XT_NUMERIC:
-		if (!canon_num(raw, 30, 30, 0))
-			return (0);
-		/* Bare when it reads back as a numeric: with a '.'. */
-		if (raw[0] != '-' && strchr(raw, '.') != NULL) {
-			vbuf_puts(b, raw);
-			return (1);
-		}
-		break;
-	case XT_FLOAT4:
-	case XT_FLOAT8:
-		/* No more significant digits than the type keeps (FLT_DIG,
-		   DBL_DIG), no exponent: the shortest output is the same. */
-		if (!canon_num(raw, 6, 3, 1) || sig_digits(raw) >
-		    (t->tid == XT_FLOAT4 ? 6 : 15))
-			return (0);
-		break;
-	case XT_TEXT:
-	case XT_VARCHAR:
-	case XT_BPCHAR:
-	case XT_ENUM:
-		break;
-	case XT_UUID:
-		if (!canon_uuid(raw))
-			return (0);
-		break;
-	case XT_JSON:
-	case XT_JSONB:
-		if (strcmp(raw, "{}") != 0 && strcmp(raw, "[]") != 0)
-			return (0);
-		break;
-	case XT_TEXTARR:
-		if (!canon_textarr(raw))
-			return (0);
-		break;
-	case XT_DATE:
-	case XT_TIMESTAMP:
-	case XT_TIMESTAMPTZ:
-		/* Any other value is printed by DateStyle and TimeZone. */
-		if (strcmp(raw, "infinity") != 0 &&
-		    strcmp(raw, "-infinity") != 0)
-			return (0);
-		break;
-	default:
-		return (0);
-	}
-	if (!put_literal(b, raw))
-		return (0);
-	vbuf_appendf(b, "::%s", label);
-	return (1);
-}
 
 static void
 xv_init(struct xval *v)
@@ -462,7 +76,7 @@ static int
 xv_type_literal(struct xval *v, const struct xtype *t)
 {
 	vbuf_reset(&v->s);
-	if (!const_print(t, v->raw, &v->s))
+	if (!xt_const_print(t, v->raw, &v->s))
 		return (0);
 	v->t = *t;
 	return (1);
@@ -491,32 +105,8 @@ xv_coerce(struct xval *v, const struct xtype *t)
 	return (1);
 }
 
-/* The rank of a number type in the implicit cast chain, 0 if none. */
-static int
-num_rank(enum xt tid)
-{
-	switch (tid) {
-	case XT_INT2: return (1);
-	case XT_INT4: return (2);
-	case XT_INT8: return (3);
-	case XT_NUMERIC: return (4);
-	case XT_FLOAT4: return (5);
-	case XT_FLOAT8: return (6);
-	default: return (0);
-	}
-}
 
-static int
-is_int(enum xt tid)
-{
-	return (tid == XT_INT2 || tid == XT_INT4 || tid == XT_INT8);
-}
 
-static int
-is_float(enum xt tid)
-{
-	return (tid == XT_FLOAT4 || tid == XT_FLOAT8);
-}
 
 /* The String of a one-part name, or of pg_catalog.name; else NULL. */
 static const char *
@@ -557,12 +147,8 @@ xt_of_typename(const PgQuery__TypeName *tn, const struct xctx *ctx,
 		}
 		if (tn->n_array_bounds > 0)
 			return;
-		for (i = 0; i < NXT_NAMES; i++)
-			if (xt_names[i].internal != NULL &&
-			    strcmp(name, xt_names[i].internal) == 0) {
-				t->tid = xt_names[i].tid;
-				return;
-			}
+		if ((t->tid = xt_of_internal(name)) != XT_NONE)
+			return;
 		/* Another one-part name is the model schema's type (the
 		   DDL's search_path); a pg_catalog one is not known. */
 		if (tn->n_names != 1 || ctx->schema == NULL)
@@ -613,12 +199,12 @@ eval_const(const PgQuery__AConst *c, struct xval *v)
 			return (0);
 		if (strchr(f, '.') == NULL) {
 			/* make_const(): int4 when it fits (-2147483648). */
-			v->t.tid = canon_int(f, -2147483647LL - 1,
+			v->t.tid = xt_canon_int(f, -2147483647LL - 1,
 			    2147483647LL) ? XT_INT4 : XT_INT8;
-			return (const_print(&v->t, f, &v->s));
+			return (xt_const_print(&v->t, f, &v->s));
 		}
 		v->t.tid = XT_NUMERIC;
-		return (const_print(&v->t, f, &v->s));
+		return (xt_const_print(&v->t, f, &v->s));
 	case PG_QUERY__A__CONST__VAL_BOOLVAL:
 		v->t.tid = XT_BOOL;
 		vbuf_puts(&v->s, c->boolval->boolval ? "true" : "false");
@@ -849,22 +435,22 @@ resolve_binary(struct xval *l, struct xval *r, int pattern)
 			return (0);
 		return (xv_type_literal(a, &b->t));
 	}
-	if (num_rank(l->t.tid) != 0 && num_rank(r->t.tid) != 0) {
+	if (xt_num_rank(l->t.tid) != 0 && xt_num_rank(r->t.tid) != 0) {
 		/* Integers compare across widths; floats take the rest as
 		   double precision, numeric takes integers. */
-		if (is_int(l->t.tid) && is_int(r->t.tid))
+		if (xt_is_int(l->t.tid) && xt_is_int(r->t.tid))
 			return (1);
-		if (is_float(l->t.tid) || is_float(r->t.tid)) {
+		if (xt_is_float(l->t.tid) || xt_is_float(r->t.tid)) {
 			for (i = 0; i < 2; i++) {
 				a = i == 0 ? l : r;
-				if (!is_float(a->t.tid))
+				if (!xt_is_float(a->t.tid))
 					xv_coerce(a, &f8);
 			}
 			return (1);
 		}
 		for (i = 0; i < 2; i++) {
 			a = i == 0 ? l : r;
-			if (is_int(a->t.tid))
+			if (xt_is_int(a->t.tid))
 				xv_coerce(a, &num);
 		}
 		return (1);
@@ -933,10 +519,10 @@ common_type(const struct xtype *start, const struct xval *v, size_t n,
 		if (!have) {
 			*common = v[i].t;
 			have = 1;
-		} else if (num_rank(common->tid) != 0 &&
-		    num_rank(v[i].t.tid) != 0 && !is_float(common->tid) &&
-		    !is_float(v[i].t.tid)) {
-			if (num_rank(v[i].t.tid) > num_rank(common->tid))
+		} else if (xt_num_rank(common->tid) != 0 &&
+		    xt_num_rank(v[i].t.tid) != 0 && !xt_is_float(common->tid) &&
+		    !xt_is_float(v[i].t.tid)) {
+			if (xt_num_rank(v[i].t.tid) > xt_num_rank(common->tid))
 				*common = v[i].t;
 		} else if (!xt_same(&v[i].t, common) &&
 		    !((common->tid == XT_TEXT || common->tid == XT_VARCHAR) &&
@@ -992,32 +578,6 @@ xv_array_free(struct xval *v, size_t n)
 	free(v);
 }
 
-/*
- * The explicit cast of a value of type from to type to that PostgreSQL
- * shows as "(v)::to": between numbers, to text from the strings, to
- * varchar (no modifier) from text and varchar, between timestamps and
- * dates.
- */
-static int
-castable(enum xt from, enum xt to)
-{
-	if (num_rank(from) != 0 && num_rank(to) != 0)
-		return (1);
-	switch (to) {
-	case XT_TEXT:
-		return (from == XT_TEXT || from == XT_VARCHAR ||
-		    from == XT_BPCHAR);
-	case XT_VARCHAR:
-		return (from == XT_TEXT || from == XT_VARCHAR);
-	case XT_DATE:
-	case XT_TIMESTAMP:
-	case XT_TIMESTAMPTZ:
-		return (from == XT_DATE || from == XT_TIMESTAMP ||
-		    from == XT_TIMESTAMPTZ);
-	default:
-		return (0);
-	}
-}
 
 /*
  * An array operand of ANY / ALL: ARRAY[...] (its elements of their common
@@ -1049,7 +609,7 @@ eval_array(const PgQuery__Node *node, const struct xctx *ctx,
 	for (i = 0; i < n; i++)
 		if (!xp_eval(a->elements[i], ctx, &it[i]) ||
 		    (cast && it[i].t.tid != XT_UNKNOWN &&
-		    !castable(it[i].t.tid, XT_TEXT)))
+		    !xt_castable(it[i].t.tid, XT_TEXT)))
 			goto done;
 	if (cast)
 		t = text;
@@ -1123,7 +683,7 @@ eval_in(const PgQuery__Node *ln, const char *op, const PgQuery__List *items,
 		goto done;
 	/* The items are of the common type; x keeps its own where an
 	   operator takes both (integers of any width), else is cast. */
-	if (!(is_int(l.t.tid) && is_int(common.tid)) &&
+	if (!(xt_is_int(l.t.tid) && xt_is_int(common.tid)) &&
 	    common.tid != XT_VARCHAR && !xv_coerce(&l, &common))
 		goto done;
 	if (!put_array(it, n, &common, &arr))
@@ -1177,18 +737,18 @@ resolve_arith(struct xval *l, struct xval *r, const char *op,
 	for (i = 0; i < 2; i++) {
 		a = i == 0 ? l : r;
 		b = i == 0 ? r : l;
-		if (a->t.tid == XT_UNKNOWN && (num_rank(b->t.tid) == 0 ||
+		if (a->t.tid == XT_UNKNOWN && (xt_num_rank(b->t.tid) == 0 ||
 		    !xv_type_literal(a, &b->t)))
 			return (0);
 	}
-	if (num_rank(l->t.tid) == 0 || num_rank(r->t.tid) == 0)
+	if (xt_num_rank(l->t.tid) == 0 || xt_num_rank(r->t.tid) == 0)
 		return (0);
-	if (is_int(l->t.tid) && is_int(r->t.tid)) {
-		a = num_rank(l->t.tid) >= num_rank(r->t.tid) ? l : r;
+	if (xt_is_int(l->t.tid) && xt_is_int(r->t.tid)) {
+		a = xt_num_rank(l->t.tid) >= xt_num_rank(r->t.tid) ? l : r;
 		*res = a->t;
 		if (strcmp(op, "%") == 0)
 			xv_coerce(a == l ? r : l, res);
-	} else if (is_float(l->t.tid) || is_float(r->t.tid)) {
+	} else if (xt_is_float(l->t.tid) || xt_is_float(r->t.tid)) {
 		if (strcmp(op, "%") == 0)
 			return (0);
 		if (l->t.tid == XT_FLOAT4 && r->t.tid == XT_FLOAT4)
@@ -1197,7 +757,7 @@ resolve_arith(struct xval *l, struct xval *r, const char *op,
 			*res = f8;
 			for (i = 0; i < 2; i++) {
 				a = i == 0 ? l : r;
-				if (!is_float(a->t.tid))
+				if (!xt_is_float(a->t.tid))
 					xv_coerce(a, &f8);
 			}
 		}
@@ -1227,7 +787,7 @@ eval_binary(const PgQuery__Node *ln, const char *op,
 		goto done;
 	if (ln == NULL) {
 		if ((strcmp(op, "-") != 0 && strcmp(op, "+") != 0) ||
-		    num_rank(r.t.tid) == 0)
+		    xt_num_rank(r.t.tid) == 0)
 			goto done;
 		vbuf_appendf(&v->s, "(%s %s)", op, r.s.data);
 		v->t = r.t;
@@ -1406,7 +966,7 @@ eval_column(const PgQuery__ColumnRef *c, const struct xctx *ctx,
 /*
  * A cast: 'literal'::type is a constant of that type; a value cast to its
  * own type (without modifier) is left as it is; other casts known here
- * (castable()) print "(v)::type".  Type modifiers are declined.
+ * (xt_castable()) print "(v)::type".  Type modifiers are declined.
  */
 static int
 eval_cast(const PgQuery__TypeCast *tc, const struct xctx *ctx,
@@ -1423,7 +983,7 @@ eval_cast(const PgQuery__TypeCast *tc, const struct xctx *ctx,
 		return (0);
 	if (xt_same(&v->t, &t) && !v->t.mod)
 		return (1);
-	if (!castable(v->t.tid, t.tid))
+	if (!xt_castable(v->t.tid, t.tid))
 		return (0);
 	/* A column of a modifier cast to its own type shows the cast. */
 	v->t.tid = XT_NONE;
@@ -1479,30 +1039,6 @@ xp_eval(const PgQuery__Node *node, const struct xctx *ctx, struct xval *v)
 	}
 }
 
-/*
- * Whether a value of type from is stored in a column of type to with an
- * assignment cast that pg_get_expr() does not show (at the top of the
- * expression, implicit casts are hidden).
- */
-static int
-assignable(enum xt from, enum xt to)
-{
-	switch (from) {
-	case XT_INT2: case XT_INT4: case XT_INT8: case XT_NUMERIC:
-		return (num_rank(to) != 0 || to == XT_TEXT ||
-		    to == XT_VARCHAR || to == XT_BPCHAR);
-	case XT_TIMESTAMPTZ:
-	case XT_TIMESTAMP:
-	case XT_DATE:
-		return (to == XT_TIMESTAMPTZ || to == XT_TIMESTAMP ||
-		    to == XT_DATE);
-	case XT_TEXT:
-	case XT_VARCHAR:
-		return (to == XT_TEXT || to == XT_VARCHAR || to == XT_BPCHAR);
-	default:
-		return (0);
-	}
-}
 
 int
 xp_default_col(const char *expr, const struct xp_column *col,
@@ -1532,7 +1068,7 @@ xp_default_col(const char *expr, const struct xp_column *col,
 	if (v.t.tid == XT_UNKNOWN) {
 		if (!xv_type_literal(&v, &t))
 			goto done;
-	} else if (!xt_same(&v.t, &t) && !assignable(v.t.tid, t.tid))
+	} else if (!xt_same(&v.t, &t) && !xt_assignable(v.t.tid, t.tid))
 		goto done;
 	vbuf_puts(out, v.s.data);
 	ok = 1;
@@ -1685,7 +1221,7 @@ xp_index_expr(const char *expr, const struct xp_column *cols, size_t ncols,
 	if (a->a_const->isnull)
 		goto done;
 	if (a->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL) {
-		if (a->a_const->sval->sval == NULL || !put_literal(&b, a->a_const->sval->sval))
+		if (a->a_const->sval->sval == NULL || !xt_put_literal(&b, a->a_const->sval->sval))
 			goto done;
 		vbuf_puts(&b, "::text");
 	} else if (a->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL &&
