@@ -79,6 +79,7 @@ VERIFIER_SRCS := \
 	verifier/expected_cache.c \
 	verifier/expected_mem.c \
 	verifier/expected_expr.c \
+	verifier/expected_expr_type.c \
 	verifier/replay.c \
 	verifier/compare.c \
 	verifier/refs.c \
