@@ -77,6 +77,9 @@ VERIFIER_SRCS := \
 	verifier/emit_policy.c \
 	verifier/expected.c \
 	verifier/expected_mem.c \
+	verifier/expected_mem_type.c \
+	verifier/expected_mem_con.c \
+	verifier/expected_mem_grant.c \
 	verifier/expected_expr.c \
 	verifier/replay.c \
 	verifier/compare.c \

@@ -1,0 +1,104 @@
+/*
+ * expected_mem_int.h: what the files of the in-memory expected catalog
+ * (expected_mem*.c) share: the build's state, a set of names, the rows'
+ * writer and the decline.  Internal to them.
+ */
+#ifndef VERIFIER_EXPECTED_MEM_INT_H
+#define VERIFIER_EXPECTED_MEM_INT_H
+
+#include <stdarg.h>
+
+#include "expected.h"
+
+/* A set of names (open addressing, a power of two slots), each with an
+   int value. */
+struct xm_names {
+	char	**keys;
+	int	 *vals;
+	size_t	  n, nslots;
+};
+
+/* What the build knows of a column once its type is printed. */
+struct xm_col {
+	char	*type;		/* as format_type() prints it */
+	char	*full;		/* type and " COLLATE x" when not the type's */
+	const char *coll;	/* its collation: "default" or the model's */
+	char	*seq;		/* its serial or identity sequence, or NULL */
+	int	 not_null;
+};
+
+struct xm_ctx {
+	const struct model	*m;
+	struct catalog		*cat;
+	char			*why;
+	size_t			 whylen;
+	char			*qschema;	/* quote_ident(schema) */
+	struct xm_names		 tables;	/* name -> index in m->tables */
+	struct xm_names		 rels;		/* relations made so far */
+	struct xm_names		 deps;		/* CATALOG_DEPS rows added */
+	struct xm_col		**cols;		/* per table, per column */
+};
+
+/* Sets why to the formatted text; returns 0 (the model is declined). */
+int	xm_decline(struct xm_ctx *x, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+
+/*
+ * Adds a row to set: its cells are the set's columns, in order, each
+ * copied (NULL for SQL NULL).  n must be the set's number of columns.
+ */
+void	xm_row(struct xm_ctx *x, enum catalog_set_id set,
+	    const char *const *cells, size_t n);
+
+/* A CATALOG_DEPS row. */
+void	xm_dep(struct xm_ctx *x, const char *kind, const char *name,
+	    const char *col, const char *deptype, const char *ref_kind,
+	    const char *ref_name, const char *ref_col);
+
+/* The set: value of name, or -1; adding keeps the first value. */
+int	xm_names_get(const struct xm_names *s, const char *name);
+void	xm_names_put(struct xm_names *s, const char *name, int val);
+void	xm_names_free(struct xm_names *s);
+
+/* The comment as obj_description() gives it: NULL for none or "". */
+const char *xm_comment(const char *comment);
+
+/*
+ * The type of column c as format_type() prints it (a serial type as its
+ * integer type), appended to out: 1, or 0 when it is not one whose
+ * printed form is known.  expected_mem_type.c.
+ */
+int	xm_format_type(const struct xm_ctx *x, const struct model_column *c,
+	    struct vbuf *out);
+
+/*
+ * Whether a type (printed) has a default operator class for index
+ * method (btree, hash, gin, gist) that the build knows: 1 or 0.
+ */
+int	xm_type_indexable(const char *type, const char *method);
+
+/* Whether a collation is one the build prints: one every server has
+   ("C", "POSIX", "ucs_basic", "default"). */
+int	xm_known_collation(const char *coll);
+
+/* Whether a printed type takes a collation (text, varchar, ...). */
+int	xm_type_collatable(const char *type);
+
+/*
+ * The parts of the catalog: each 1, or 0 with the model declined
+ * (expected_mem_con.c, expected_mem_grant.c).
+ */
+int	xm_constraints(struct xm_ctx *x);
+int	xm_indexes(struct xm_ctx *x);
+int	xm_grants(struct xm_ctx *x);
+
+/*
+ * The dependencies of a printed expression (a column's default, a
+ * check's) on objects of the schema, as CATALOG_DEPS rows of (kind,
+ * name, col): a sequence of nextval('s'::regclass), an enum of a cast;
+ * 1, or 0 when it names the schema otherwise.
+ */
+int	xm_expr_deps(struct xm_ctx *x, const char *expr, const char *kind,
+	    const char *name, const char *col);
+
+#endif
