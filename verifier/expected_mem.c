@@ -130,8 +130,10 @@ xm_dep(struct xm_ctx *x, const char *kind, const char *name, const char *col,
 	cells[5] = ref_name;
 	cells[6] = ref_col;
 	vbuf_init(&key);
-	for (i = 0; i < 7; i++)
-		vbuf_appendf(&key, "%s\x1f", cells[i] ? cells[i] : "\x1e");
+	for (i = 0; i < 7; i++) {
+		vbuf_puts(&key, cells[i] != NULL ? cells[i] : "\x1e");
+		vbuf_putc(&key, '\x1f');
+	}
 	/* SELECT DISTINCT: each row once. */
 	if (xm_names_get(&x->deps, key.data) == -1) {
 		xm_names_put(&x->deps, key.data, 1);
