@@ -523,22 +523,37 @@ build_table(struct xm_ctx *x, size_t ti)
 {
 	const struct model_table	*t = &x->m->tables[ti];
 	const char			*cells[6];
+	struct vbuf			 rel, with;
 	size_t				 j;
+	int				 ok;
 
-	if (t->partition_by != NULL || t->nwith > 0 || t->rls ||
-	    t->force_rls || t->npolicies > 0 || t->open_columns)
-		return (xm_decline(x, "table \"%s\": partitioned, storage "
-		    "options or row level security", t->name));
+	if (t->partition_by != NULL)
+		return (xm_decline(x, "table \"%s\": partitioned", t->name));
+	if (t->rls || t->force_rls || t->npolicies > 0)
+		return (xm_decline(x, "table \"%s\": row level security",
+		    t->name));
+	if (t->open_columns)
+		return (xm_decline(x, "table \"%s\": a materialized view's",
+		    t->name));
 	if (strcmp(t->name, VF_VERSION_TABLE) == 0)
 		return (xm_decline(x, "table \"%s\": the version table",
 		    t->name));
 	cells[0] = t->name;
 	cells[1] = xm_comment(t->comment);
 	cells[2] = t->unlogged ? "t" : "f";
-	cells[3] = NULL;
+	vbuf_init(&rel);
+	vbuf_init(&with);
+	ok = xm_params(t->with, t->nwith, "table", &rel, &with);
+	cells[3] = rel.len > 0 ? rel.data : NULL;
 	cells[4] = "f";
 	cells[5] = "f";
-	xm_row(x, CATALOG_TABLES, cells, 6);
+	if (ok)
+		xm_row(x, CATALOG_TABLES, cells, 6);
+	vbuf_free(&rel);
+	vbuf_free(&with);
+	if (!ok)
+		return (xm_decline(x, "table \"%s\": storage parameters",
+		    t->name));
 	for (j = 0; j < t->ncolumns; j++)
 		if (!build_column(x, t, j, &x->cols[ti][j]))
 			return (0);

@@ -356,17 +356,41 @@ known_method(const char *method)
 	    strcmp(method, "gin") == 0 || strcmp(method, "gist") == 0);
 }
 
+/*
+ * Whether opclass, not the default of its method, is one the build
+ * prints for a key of printed type type: the pattern operator classes of
+ * btree (LIKE 'abc%' under any collation) and gin's jsonb_path_ops.
+ */
+static int
+known_opclass(const char *opclass, const char *method, const char *type)
+{
+	if (strcmp(method, "btree") == 0 &&
+	    (strcmp(opclass, "text_pattern_ops") == 0 ||
+	    strcmp(opclass, "varchar_pattern_ops") == 0))
+		return (strcmp(type, "text") == 0 ||
+		    strncmp(type, "character varying", 17) == 0);
+	if (strcmp(method, "btree") == 0 &&
+	    strcmp(opclass, "bpchar_pattern_ops") == 0)
+		return (strncmp(type, "character(", 10) == 0 ||
+		    strcmp(type, "bpchar") == 0);
+	if (strcmp(method, "gin") == 0 &&
+	    strcmp(opclass, "jsonb_path_ops") == 0)
+		return (strcmp(type, "jsonb") == 0);
+	return (0);
+}
+
 /* Whether an index of table ti is one the build prints. */
 static int
 index_ok(const struct xm_ctx *x, size_t ti, const struct model_index *ix)
 {
 	const struct model_table	*t = &x->m->tables[ti];
 	const struct model_index_key	*k;
-	int				 btree, c;
+	struct vbuf			 rel, with;
+	int				 btree, c, ok;
 	size_t				 i;
 
 	btree = strcmp(ix->method, "btree") == 0;
-	if (ix->where != NULL || ix->nwith > 0 || !known_method(ix->method) ||
+	if (ix->where != NULL || !known_method(ix->method) ||
 	    ix->nkeys == 0 || (ix->unique && !btree) ||
 	    (ix->nulls_not_distinct && !ix->unique) ||
 	    (ix->ninclude > 0 && !btree) ||
@@ -377,8 +401,9 @@ index_ok(const struct xm_ctx *x, size_t ti, const struct model_index *ix)
 		return (0);
 	for (i = 0; i < ix->nkeys; i++) {
 		k = &ix->keys[i];
-		if (k->column == NULL || k->opclass != NULL ||
-		    (c = col_index(t, k->column)) < 0 ||
+		if (k->column == NULL || (c = col_index(t, k->column)) < 0 ||
+		    (k->opclass != NULL && !known_opclass(k->opclass,
+		    ix->method, x->cols[ti][c].type)) ||
 		    !xm_type_indexable(x->cols[ti][c].type, ix->method) ||
 		    (!btree && (k->desc || k->nulls != MODEL_NULLS_DEFAULT)))
 			return (0);
@@ -390,7 +415,12 @@ index_ok(const struct xm_ctx *x, size_t ti, const struct model_index *ix)
 	for (i = 0; i < ix->ninclude; i++)
 		if (col_index(t, ix->include[i]) < 0)
 			return (0);
-	return (1);
+	vbuf_init(&rel);
+	vbuf_init(&with);
+	ok = xm_params(ix->with, ix->nwith, ix->method, &rel, &with);
+	vbuf_free(&rel);
+	vbuf_free(&with);
+	return (ok);
 }
 
 static void
@@ -399,7 +429,7 @@ build_index(struct xm_ctx *x, size_t ti, const struct model_index *ix)
 	const struct model_table	*t = &x->m->tables[ti];
 	const struct model_index_key	*k;
 	const char			*cells[10], *coll;
-	struct vbuf			 body;
+	struct vbuf			 body, core, rel, with;
 	char				 pos[24];
 	size_t				 i;
 	int				 c, desc, nf, btree;
@@ -428,6 +458,10 @@ build_index(struct xm_ctx *x, size_t ti, const struct model_index *ix)
 				vbuf_puts(&body, " COLLATE ");
 				vf_quote_ident(&body, coll);
 			}
+			if (k->opclass != NULL) {
+				vbuf_putc(&body, ' ');
+				vf_quote_ident(&body, k->opclass);
+			}
 			desc = btree && k->desc;
 			nf = btree && (k->nulls == MODEL_NULLS_FIRST ||
 			    (k->desc && k->nulls != MODEL_NULLS_LAST));
@@ -447,12 +481,20 @@ build_index(struct xm_ctx *x, size_t ti, const struct model_index *ix)
 		cells[6] = nf ? "t" : "f";
 		cells[7] = k != NULL ? "f" : "t";
 		cells[8] = coll;
-		cells[9] = NULL;
+		cells[9] = k != NULL ? k->opclass : NULL;
 		xm_row(x, CATALOG_INDEXKEYS, cells, 10);
 	}
 	vbuf_putc(&body, ')');
 	if (ix->nulls_not_distinct)
 		vbuf_puts(&body, " NULLS NOT DISTINCT");
+	/* core: the body without its WITH (...). */
+	vbuf_init(&core);
+	vbuf_puts(&core, body.data);
+	vbuf_init(&rel);
+	vbuf_init(&with);
+	(void)xm_params(ix->with, ix->nwith, ix->method, &rel, &with);
+	if (with.len > 0)
+		vbuf_appendf(&body, " WITH (%s)", with.data);
 	cells[0] = t->name;
 	cells[1] = ix->name;
 	cells[2] = ix->unique ? "t" : "f";
@@ -460,10 +502,13 @@ build_index(struct xm_ctx *x, size_t ti, const struct model_index *ix)
 	cells[4] = body.data;
 	cells[5] = NULL;
 	cells[6] = xm_comment(ix->comment);
-	cells[7] = NULL;
-	cells[8] = body.data;
+	cells[7] = rel.len > 0 ? rel.data : NULL;
+	cells[8] = core.data;
 	xm_row(x, CATALOG_INDEXES, cells, 9);
 	vbuf_free(&body);
+	vbuf_free(&core);
+	vbuf_free(&rel);
+	vbuf_free(&with);
 }
 
 int

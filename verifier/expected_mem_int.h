@@ -85,6 +85,16 @@ int	xm_known_collation(const char *coll);
 int	xm_type_collatable(const char *type);
 
 /*
+ * The n storage parameters p of a table (on "table") or of an index (on
+ * its method): reloptions' text ("name=value" sorted, one a line) into
+ * lines and pg_get_indexdef()'s list ("name='value', ...") into with; 1,
+ * or 0 when one is not a parameter whose stored form the build knows.
+ * expected_mem_storage.c.
+ */
+int	xm_params(const struct model_param *p, size_t n, const char *on,
+	    struct vbuf *lines, struct vbuf *with);
+
+/*
  * The parts of the catalog: each 1, or 0 with the model declined
  * (expected_mem_con.c, expected_mem_grant.c).
  */
