@@ -262,7 +262,7 @@ build_sequences(struct xm_ctx *x)
 
 	for (i = 0; i < x->m->nsequences; i++) {
 		sq = &x->m->sequences[i];
-		if (!seq_resolve(sq->type, &sq->opts, &s))
+		if (sq->type == NULL || !seq_resolve(sq->type, &sq->opts, &s))
 			return (xm_decline(x, "sequence \"%s\": options",
 			    sq->name));
 		if (sq->owned_tbl != NULL) {

@@ -153,11 +153,16 @@ colref(const PgQuery__Node *node, void *arg)
 	r->seen[i] = 1;
 }
 
-/* A check's dependencies: 'a' and 'n' on each column it reads, 'a' on
-   the table when it reads none, and what its printed form names. */
+/*
+ * The dependencies of an expression src of table t (a check's, or an
+ * index's predicate), printed as printed, on what it reads, as object
+ * (kind, name): a check's 'a' and 'n' on each column it reads ('a' on the
+ * table when none), a predicate's 'a' on each; and what the printed form
+ * names.  1, or 0 when a reference is not one of t's columns.
+ */
 static int
-check_deps(struct xm_ctx *x, const struct model_table *t,
-    const struct model_constraint *k, const char *qname, const char *expr)
+expr_deps(struct xm_ctx *x, const struct model_table *t, const char *src,
+    const char *printed, const char *kind, const char *name, int check)
 {
 	struct model_expr	 e;
 	struct refs		 r;
@@ -165,7 +170,7 @@ check_deps(struct xm_ctx *x, const struct model_table *t,
 	size_t			 i, n = 0;
 	int			 ok = 0;
 
-	if (model_expr_parse(k->expression, &e, msg, sizeof(msg), NULL) == -1)
+	if (model_expr_parse(src, &e, msg, sizeof(msg), NULL) == -1)
 		return (0);
 	memset(&r, 0, sizeof(r));
 	r.t = t;
@@ -178,25 +183,25 @@ check_deps(struct xm_ctx *x, const struct model_table *t,
 		if (!r.seen[i])
 			continue;
 		n++;
-		xm_dep(x, "constraint", qname, NULL, "a", "table", t->name,
+		xm_dep(x, kind, name, NULL, "a", "table", t->name,
 		    t->columns[i].name);
-		xm_dep(x, "constraint", qname, NULL, "n", "table", t->name,
-		    t->columns[i].name);
+		if (check)
+			xm_dep(x, kind, name, NULL, "n", "table", t->name,
+			    t->columns[i].name);
 	}
-	if (n == 0)
-		xm_dep(x, "constraint", qname, NULL, "a", "table", t->name,
-		    NULL);
-	ok = xm_expr_deps(x, expr, "constraint", qname, NULL);
+	if (n == 0 && check)
+		xm_dep(x, kind, name, NULL, "a", "table", t->name, NULL);
+	ok = xm_expr_deps(x, printed, kind, name, NULL);
 done:
 	free(r.seen);
 	model_expr_free(&e);
 	return (ok);
 }
 
-/* The printed form of a check of table ti into out: 1, or 0. */
+/* The printed form of src, a check or predicate of table ti, into out
+   (xp_check()): 1, or 0. */
 static int
-check_expr(struct xm_ctx *x, size_t ti, const struct model_constraint *k,
-    struct vbuf *out)
+print_expr(struct xm_ctx *x, size_t ti, const char *src, struct vbuf *out)
 {
 	const struct model_table	*t = &x->m->tables[ti];
 	struct xp_column		*cols;
@@ -208,7 +213,7 @@ check_expr(struct xm_ctx *x, size_t ti, const struct model_constraint *k,
 		cols[i].name = t->columns[i].name;
 		cols[i].type = x->cols[ti][i].type;
 	}
-	ok = xp_check(k->expression, cols, t->ncolumns, out);
+	ok = xp_check(src, cols, t->ncolumns, out);
 	free(cols);
 	return (ok);
 }
@@ -284,8 +289,9 @@ build_constraint(struct xm_ctx *x, size_t ti, const struct model_constraint *k)
 		    iname.data, NULL);
 		break;
 	case MODEL_CON_CHECK:
-		if (k->deferrable || !check_expr(x, ti, k, &chk) ||
-		    !check_deps(x, t, k, qname.data, chk.data))
+		if (k->deferrable || !print_expr(x, ti, k->expression, &chk) ||
+		    !expr_deps(x, t, k->expression, chk.data, "constraint",
+		    qname.data, 1))
 			goto decline;
 		vbuf_appendf(&def, "CHECK (%s)", chk.data);
 		break;
@@ -389,8 +395,10 @@ index_ok(const struct xm_ctx *x, size_t ti, const struct model_index *ix)
 	int				 btree, c, ok;
 	size_t				 i;
 
+	if (ix->method == NULL || ix->name == NULL)
+		return (0);
 	btree = strcmp(ix->method, "btree") == 0;
-	if (ix->where != NULL || !known_method(ix->method) ||
+	if (!known_method(ix->method) ||
 	    ix->nkeys == 0 || (ix->unique && !btree) ||
 	    (ix->nulls_not_distinct && !ix->unique) ||
 	    (ix->ninclude > 0 && !btree) ||
@@ -424,7 +432,8 @@ index_ok(const struct xm_ctx *x, size_t ti, const struct model_index *ix)
 }
 
 static void
-build_index(struct xm_ctx *x, size_t ti, const struct model_index *ix)
+build_index(struct xm_ctx *x, size_t ti, const struct model_index *ix,
+    const char *pred)
 {
 	const struct model_table	*t = &x->m->tables[ti];
 	const struct model_index_key	*k;
@@ -495,12 +504,16 @@ build_index(struct xm_ctx *x, size_t ti, const struct model_index *ix)
 	(void)xm_params(ix->with, ix->nwith, ix->method, &rel, &with);
 	if (with.len > 0)
 		vbuf_appendf(&body, " WITH (%s)", with.data);
+	if (pred != NULL) {
+		vbuf_appendf(&body, " WHERE %s", pred);
+		vbuf_appendf(&core, " WHERE %s", pred);
+	}
 	cells[0] = t->name;
 	cells[1] = ix->name;
 	cells[2] = ix->unique ? "t" : "f";
 	cells[3] = ix->method;
 	cells[4] = body.data;
-	cells[5] = NULL;
+	cells[5] = pred;
 	cells[6] = xm_comment(ix->comment);
 	cells[7] = rel.len > 0 ? rel.data : NULL;
 	cells[8] = core.data;
@@ -515,16 +528,31 @@ int
 xm_indexes(struct xm_ctx *x)
 {
 	const struct model_table	*t;
+	const struct model_index	*ix;
+	struct vbuf			 pred;
 	size_t				 i, j;
 
+	vbuf_init(&pred);
 	for (i = 0; i < x->m->ntables; i++) {
 		t = &x->m->tables[i];
 		for (j = 0; j < t->nindexes; j++) {
-			if (!index_ok(x, i, &t->indexes[j]))
+			ix = &t->indexes[j];
+			vbuf_reset(&pred);
+			/* A predicate of constant true is none
+			   (make_ands_implicit()). */
+			if (!index_ok(x, i, ix) || (ix->where != NULL &&
+			    (!print_expr(x, i, ix->where, &pred) ||
+			    strcmp(pred.data, "true") == 0 ||
+			    !expr_deps(x, t, ix->where, pred.data, "index",
+			    ix->name, 0)))) {
+				vbuf_free(&pred);
 				return (xm_decline(x, "table \"%s\" index "
-				    "\"%s\"", t->name, t->indexes[j].name));
-			build_index(x, i, &t->indexes[j]);
+				    "\"%s\"", t->name, ix->name));
+			}
+			build_index(x, i, ix, ix->where != NULL ? pred.data :
+			    NULL);
 		}
 	}
+	vbuf_free(&pred);
 	return (1);
 }

@@ -294,6 +294,8 @@ xm_format_type(const struct xm_ctx *x, const struct model_column *c,
 	size_t		 n, len;
 	int		 integer = 0, ok, array = 0;
 
+	if (t == NULL)
+		return (0);
 	if ((serial = model_serial_base(t)) != NULL) {
 		vbuf_puts(out, serial);
 		return (1);
