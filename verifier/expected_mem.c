@@ -529,9 +529,6 @@ build_table(struct xm_ctx *x, size_t ti)
 
 	if (t->partition_by != NULL)
 		return (xm_decline(x, "table \"%s\": partitioned", t->name));
-	if (t->rls || t->force_rls || t->npolicies > 0)
-		return (xm_decline(x, "table \"%s\": row level security",
-		    t->name));
 	if (t->open_columns)
 		return (xm_decline(x, "table \"%s\": a materialized view's",
 		    t->name));
@@ -545,8 +542,8 @@ build_table(struct xm_ctx *x, size_t ti)
 	vbuf_init(&with);
 	ok = xm_params(t->with, t->nwith, "table", &rel, &with);
 	cells[3] = rel.len > 0 ? rel.data : NULL;
-	cells[4] = "f";
-	cells[5] = "f";
+	cells[4] = t->rls ? "t" : "f";
+	cells[5] = t->force_rls ? "t" : "f";
 	if (ok)
 		xm_row(x, CATALOG_TABLES, cells, 6);
 	vbuf_free(&rel);
@@ -557,7 +554,7 @@ build_table(struct xm_ctx *x, size_t ti)
 	for (j = 0; j < t->ncolumns; j++)
 		if (!build_column(x, t, j, &x->cols[ti][j]))
 			return (0);
-	return (1);
+	return (xm_policies(x, ti));
 }
 
 /* The kinds the build does not print. */

@@ -124,7 +124,7 @@ fk_types(const char *a, const char *b)
 	return (in == 2);
 }
 
-/* The columns a check's expression reads (ColumnRef's last field). */
+/* The columns an expression reads (ColumnRef's last field). */
 struct refs {
 	const struct model_table	*t;
 	char				*seen;	/* per column */
@@ -138,6 +138,12 @@ colref(const PgQuery__Node *node, void *arg)
 	const PgQuery__Node	*f;
 	int			 i;
 
+	/* A subquery reads other relations: not only t's columns. */
+	if (node->node_case == PG_QUERY__NODE__NODE_SUB_LINK ||
+	    node->node_case == PG_QUERY__NODE__NODE_RANGE_VAR) {
+		r->bad = 1;
+		return;
+	}
 	if (node->node_case != PG_QUERY__NODE__NODE_COLUMN_REF)
 		return;
 	if (node->column_ref->n_fields == 0) {
@@ -153,6 +159,24 @@ colref(const PgQuery__Node *node, void *arg)
 	r->seen[i] = 1;
 }
 
+int
+xm_expr_columns(const struct model_table *t, const char *src, char *seen)
+{
+	struct model_expr	 e;
+	struct refs		 r;
+	char			 msg[256];
+
+	if (model_expr_parse(src, &e, msg, sizeof(msg), NULL) == -1)
+		return (0);
+	memset(&r, 0, sizeof(r));
+	r.t = t;
+	r.seen = seen;
+	colref(e.val, &r);
+	pgtree_walk(&e.val->base, colref, &r);
+	model_expr_free(&e);
+	return (!r.bad);
+}
+
 /*
  * The dependencies of an expression src of table t (a check's, or an
  * index's predicate), printed as printed, on what it reads, as object
@@ -164,23 +188,15 @@ static int
 expr_deps(struct xm_ctx *x, const struct model_table *t, const char *src,
     const char *printed, const char *kind, const char *name, int check)
 {
-	struct model_expr	 e;
-	struct refs		 r;
-	char			 msg[256];
-	size_t			 i, n = 0;
-	int			 ok = 0;
+	char	*seen;
+	size_t	 i, n = 0;
+	int	 ok = 0;
 
-	if (model_expr_parse(src, &e, msg, sizeof(msg), NULL) == -1)
-		return (0);
-	memset(&r, 0, sizeof(r));
-	r.t = t;
-	r.seen = xcalloc(t->ncolumns + 1, 1);
-	colref(e.val, &r);
-	pgtree_walk(&e.val->base, colref, &r);
-	if (r.bad)
+	seen = xcalloc(t->ncolumns + 1, 1);
+	if (!xm_expr_columns(t, src, seen))
 		goto done;
 	for (i = 0; i < t->ncolumns; i++) {
-		if (!r.seen[i])
+		if (!seen[i])
 			continue;
 		n++;
 		xm_dep(x, kind, name, NULL, "a", "table", t->name,
@@ -193,15 +209,12 @@ expr_deps(struct xm_ctx *x, const struct model_table *t, const char *src,
 		xm_dep(x, kind, name, NULL, "a", "table", t->name, NULL);
 	ok = xm_expr_deps(x, printed, kind, name, NULL);
 done:
-	free(r.seen);
-	model_expr_free(&e);
+	free(seen);
 	return (ok);
 }
 
-/* The printed form of src, a check or predicate of table ti, into out
-   (xp_check()): 1, or 0. */
-static int
-print_expr(struct xm_ctx *x, size_t ti, const char *src, struct vbuf *out)
+int
+xm_print_expr(struct xm_ctx *x, size_t ti, const char *src, struct vbuf *out)
 {
 	const struct model_table	*t = &x->m->tables[ti];
 	struct xp_column		*cols;
@@ -289,7 +302,7 @@ build_constraint(struct xm_ctx *x, size_t ti, const struct model_constraint *k)
 		    iname.data, NULL);
 		break;
 	case MODEL_CON_CHECK:
-		if (k->deferrable || !print_expr(x, ti, k->expression, &chk) ||
+		if (k->deferrable || !xm_print_expr(x, ti, k->expression, &chk) ||
 		    !expr_deps(x, t, k->expression, chk.data, "constraint",
 		    qname.data, 1))
 			goto decline;
@@ -541,7 +554,7 @@ xm_indexes(struct xm_ctx *x)
 			/* A predicate of constant true is none
 			   (make_ands_implicit()). */
 			if (!index_ok(x, i, ix) || (ix->where != NULL &&
-			    (!print_expr(x, i, ix->where, &pred) ||
+			    (!xm_print_expr(x, i, ix->where, &pred) ||
 			    strcmp(pred.data, "true") == 0 ||
 			    !expr_deps(x, t, ix->where, pred.data, "index",
 			    ix->name, 0)))) {

@@ -95,12 +95,28 @@ int	xm_params(const struct model_param *p, size_t n, const char *on,
 	    struct vbuf *lines, struct vbuf *with);
 
 /*
+ * The printed form of src, a check, predicate or policy expression of
+ * table ti, into out (xp_check() over the table's columns): 1, or 0.
+ */
+int	xm_print_expr(struct xm_ctx *x, size_t ti, const char *src,
+	    struct vbuf *out);
+
+/*
+ * The columns of t that expression src reads, marked in seen (one char
+ * per column): 1, or 0 when it does not parse, reads something else or
+ * has a subquery.  expected_mem_con.c.
+ */
+int	xm_expr_columns(const struct model_table *t, const char *src,
+	    char *seen);
+
+/*
  * The parts of the catalog: each 1, or 0 with the model declined
  * (expected_mem_con.c, expected_mem_grant.c).
  */
 int	xm_constraints(struct xm_ctx *x);
 int	xm_indexes(struct xm_ctx *x);
 int	xm_grants(struct xm_ctx *x);
+int	xm_policies(struct xm_ctx *x, size_t ti);
 
 /*
  * The dependencies of a printed expression (a column's default, a
