@@ -21,7 +21,7 @@
 #include "expected_expr.h"
 
 /* What a relation name is, as xm_ctx.rels keeps it. */
-enum { REL_TABLE = 1, REL_SEQUENCE, REL_INDEX };
+enum { REL_TABLE = 1, REL_SEQUENCE, REL_INDEX, REL_COMPOSITE };
 
 int
 xm_decline(struct xm_ctx *x, const char *fmt, ...)
@@ -377,7 +377,7 @@ type_column(struct xm_ctx *x, const struct model_table *t,
 	struct vbuf	b;
 
 	vbuf_init(&b);
-	if (!xm_format_type(x, c, &b)) {
+	if (!xm_format_type(x, c, &b, &xc->user)) {
 		vbuf_free(&b);
 		return (xm_decline(x, "table \"%s\" column \"%s\": type \"%s\"",
 		    t->name, c->name, c->type));
@@ -462,9 +462,13 @@ build_column(struct xm_ctx *x, const struct model_table *t, size_t j,
 		    c->name);
 		goto done;
 	}
-	if (c->enum_index >= 0)
-		xm_dep(x, "table", t->name, c->name, "n", "enum",
-		    x->m->enums[c->enum_index].name, NULL);
+	if (xc->user != 0) {
+		char	*elem = xstrndup(c->type, strcspn(c->type, "["));
+
+		xm_dep(x, "table", t->name, c->name, "n",
+		    xm_type_kind(xc->user), elem, NULL);
+		free(elem);
+	}
 	if (serial != NULL) {
 		if (c->default_expr != NULL ||
 		    c->identity != MODEL_IDENTITY_NONE) {
@@ -563,10 +567,6 @@ model_kinds(struct xm_ctx *x)
 {
 	const struct model	*m = x->m;
 
-	if (m->ndomains > 0)
-		return (xm_decline(x, "domains"));
-	if (m->ncomposites > 0)
-		return (xm_decline(x, "composite types"));
 	if (m->npartitions > 0)
 		return (xm_decline(x, "partitions"));
 	if (m->nviews > 0)
@@ -591,6 +591,25 @@ name_relations(struct xm_ctx *x)
 	const struct model_table *t;
 	size_t			 i, j;
 
+	for (i = 0; i < m->nenums + m->ndomains + m->ncomposites; i++) {
+		const char	*n;
+		int		 kind;
+
+		if (i < m->nenums) {
+			n = m->enums[i].name;
+			kind = XM_ENUM;
+		} else if (i < m->nenums + m->ndomains) {
+			n = m->domains[i - m->nenums].name;
+			kind = XM_DOMAIN;
+		} else {
+			n = m->composites[i - m->nenums - m->ndomains].name;
+			kind = XM_COMPOSITE;
+		}
+		if (xm_names_get(&x->types, n) != -1)
+			return (xm_decline(x, "type \"%s\": two of that name",
+			    n));
+		xm_names_put(&x->types, n, kind);
+	}
 	for (i = 0; i < m->ntables; i++) {
 		t = &m->tables[i];
 		xm_names_put(&x->tables, t->name, (int)i);
@@ -599,6 +618,10 @@ name_relations(struct xm_ctx *x)
 			    &x->cols[i][j]))
 				return (0);
 	}
+	/* Composite types are relations, made before the sequences. */
+	for (i = 0; i < m->ncomposites; i++)
+		if (!make_rel(x, m->composites[i].name, REL_COMPOSITE))
+			return (0);
 	for (i = 0; i < m->nsequences; i++)
 		if (!make_rel(x, m->sequences[i].name, REL_SEQUENCE))
 			return (0);
@@ -671,14 +694,11 @@ xm_expr_deps(struct xm_ctx *x, const char *expr, const char *kind,
 				xm_dep(x, kind, name, col, "n", "sequence",
 				    id.data, NULL);
 		} else if (p >= expr + 2 && p[-1] == ':' && p[-2] == ':') {
-			for (e = 0; e < (int)x->m->nenums; e++)
-				if (strcmp(x->m->enums[e].name, id.data) == 0)
-					break;
-			if (e == (int)x->m->nenums)
+			if ((e = xm_names_get(&x->types, id.data)) <= 0)
 				ok = 0;
 			else
-				xm_dep(x, kind, name, col, "n", "enum",
-				    id.data, NULL);
+				xm_dep(x, kind, name, col, "n",
+				    xm_type_kind(e), id.data, NULL);
 		} else
 			ok = 0;
 	}
@@ -714,7 +734,7 @@ expected_from_model(const struct model *m, struct catalog *cat, char *why,
 		    sizeof(**x.cols));
 	catalog_init(cat, m->schema);
 	if (!model_kinds(&x) || !name_relations(&x) || !build_enums(&x) ||
-	    !build_sequences(&x))
+	    !xm_user_types(&x) || !build_sequences(&x))
 		goto done;
 	for (i = 0; i < m->ntables; i++)
 		if (!build_table(&x, i))
@@ -736,6 +756,7 @@ done:
 	free(x.cols);
 	free(x.qschema);
 	xm_names_free(&x.tables);
+	xm_names_free(&x.types);
 	xm_names_free(&x.rels);
 	xm_names_free(&x.deps);
 	return (ok);

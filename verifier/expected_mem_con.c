@@ -108,6 +108,15 @@ fk_index(const struct model_table *r, char *const *cols, size_t n,
 	return (0);
 }
 
+/* Whether a column's type has a default operator class for method that
+   the build knows (a domain's or a composite type's: not known). */
+static int
+key_type(const struct xm_col *c, const char *method)
+{
+	return ((c->user == 0 || c->user == XM_ENUM) &&
+	    xm_type_indexable(c->type, method));
+}
+
 /* Whether two printed types compare in a foreign key as the build knows:
    the same type, or two integer types. */
 static int
@@ -261,7 +270,7 @@ build_constraint(struct xm_ctx *x, size_t ti, const struct model_constraint *k)
 		model_put_columns(&def, k->columns, k->ncolumns);
 		for (i = 0; i < k->ncolumns; i++) {
 			a = col_index(t, k->columns[i]);
-			if (!xm_type_indexable(x->cols[ti][a].type, "btree"))
+			if (!key_type(&x->cols[ti][a], "btree"))
 				goto decline;
 			xm_dep(x, "constraint", qname.data, NULL, "a", "table",
 			    t->name, k->columns[i]);
@@ -280,7 +289,8 @@ build_constraint(struct xm_ctx *x, size_t ti, const struct model_constraint *k)
 		for (i = 0; i < k->ncolumns; i++) {
 			a = col_index(t, k->columns[i]);
 			b = col_index(r, k->ref_columns[i]);
-			if (b < 0 || !fk_types(x->cols[ti][a].type,
+			if (b < 0 || !key_type(&x->cols[ti][a], "btree") ||
+			    !fk_types(x->cols[ti][a].type,
 			    x->cols[ri][b].type))
 				goto decline;
 		}
@@ -425,7 +435,7 @@ index_ok(const struct xm_ctx *x, size_t ti, const struct model_index *ix)
 		if (k->column == NULL || (c = col_index(t, k->column)) < 0 ||
 		    (k->opclass != NULL && !known_opclass(k->opclass,
 		    ix->method, x->cols[ti][c].type)) ||
-		    !xm_type_indexable(x->cols[ti][c].type, ix->method) ||
+		    !key_type(&x->cols[ti][c], ix->method) ||
 		    (!btree && (k->desc || k->nulls != MODEL_NULLS_DEFAULT)))
 			return (0);
 		if (k->collation != NULL &&

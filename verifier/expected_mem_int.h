@@ -23,6 +23,7 @@ struct xm_col {
 	char	*type;		/* as format_type() prints it */
 	char	*full;		/* type and " COLLATE x" when not the type's */
 	const char *coll;	/* its collation: "default" or the model's */
+	int	 user;		/* XM_* of its element type, 0 built-in */
 	char	*seq;		/* its serial or identity sequence, or NULL */
 	int	 not_null;
 };
@@ -34,6 +35,8 @@ struct xm_ctx {
 	size_t			 whylen;
 	char			*qschema;	/* quote_ident(schema) */
 	struct xm_names		 tables;	/* name -> index in m->tables */
+	struct xm_names		 types;		/* enums, domains, composite
+						   types -> XM_* */
 	struct xm_names		 rels;		/* relations made so far */
 	struct xm_names		 deps;		/* CATALOG_DEPS rows added */
 	struct xm_col		**cols;		/* per table, per column */
@@ -63,13 +66,24 @@ void	xm_names_free(struct xm_names *s);
 /* The comment as obj_description() gives it: NULL for none or "". */
 const char *xm_comment(const char *comment);
 
+/* What a type name of the model is (xm_ctx.types). */
+enum { XM_ENUM = 1, XM_DOMAIN, XM_COMPOSITE };
+
 /*
- * The type of column c as format_type() prints it (a serial type as its
- * integer type), appended to out: 1, or 0 when it is not one whose
- * printed form is known.  expected_mem_type.c.
+ * A type as a column, a domain or an attribute of the model names it
+ * ("varchar(20)", "status[]", a domain's name), as format_type() prints
+ * it, appended to out, *user set to its element's XM_* kind when it is a
+ * type of the model (0 for a built-in one): 1, or 0 when it is not one
+ * whose printed form is known.  xm_format_type() is a column's type (a
+ * serial type as its integer type).  expected_mem_type.c.
  */
+int	xm_format_typestr(const struct xm_ctx *x, const char *type,
+	    struct vbuf *out, int *user);
 int	xm_format_type(const struct xm_ctx *x, const struct model_column *c,
-	    struct vbuf *out);
+	    struct vbuf *out, int *user);
+
+/* The kind of a type of the model as CATALOG_DEPS names it. */
+const char *xm_type_kind(int user);
 
 /*
  * Whether a type (printed) has a default operator class for index
@@ -117,6 +131,7 @@ int	xm_constraints(struct xm_ctx *x);
 int	xm_indexes(struct xm_ctx *x);
 int	xm_grants(struct xm_ctx *x);
 int	xm_policies(struct xm_ctx *x, size_t ti);
+int	xm_user_types(struct xm_ctx *x);
 
 /*
  * The dependencies of a printed expression (a column's default, a

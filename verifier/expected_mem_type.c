@@ -286,20 +286,16 @@ builtin(const char *elem, struct vbuf *out, int *integer)
 }
 
 int
-xm_format_type(const struct xm_ctx *x, const struct model_column *c,
-    struct vbuf *out)
+xm_format_typestr(const struct xm_ctx *x, const char *t, struct vbuf *out,
+    int *user)
 {
-	const char	*serial, *t = c->type;
 	char		*elem;
 	size_t		 n, len;
-	int		 integer = 0, ok, array = 0;
+	int		 integer = 0, ok, array = 0, kind;
 
+	*user = 0;
 	if (t == NULL)
 		return (0);
-	if ((serial = model_serial_base(t)) != NULL) {
-		vbuf_puts(out, serial);
-		return (1);
-	}
 	/* The array suffix, "[]" or "[3]", any number: printed "[]". */
 	len = strlen(t);
 	while (len > 0 && t[len - 1] == ']') {
@@ -312,19 +308,30 @@ xm_format_type(const struct xm_ctx *x, const struct model_column *c,
 		array = 1;
 	}
 	elem = xstrndup(t, len);
-	if (c->enum_index >= 0) {
-		ok = strcmp(elem, x->m->enums[c->enum_index].name) == 0;
-		if (ok) {
-			vbuf_puts(out, x->qschema);
-			vbuf_putc(out, '.');
-			vf_quote_ident(out, elem);
-		}
-	} else if (model_user_type(x->m, t, &n) != NULL)
-		ok = 0;
-	else
+	if ((kind = xm_names_get(&x->types, elem)) > 0) {
+		*user = kind;
+		vbuf_puts(out, x->qschema);
+		vbuf_putc(out, '.');
+		vf_quote_ident(out, elem);
+		ok = 1;
+	} else
 		ok = builtin(elem, out, &integer);
 	free(elem);
 	if (ok && array)
 		vbuf_puts(out, "[]");
 	return (ok);
+}
+
+int
+xm_format_type(const struct xm_ctx *x, const struct model_column *c,
+    struct vbuf *out, int *user)
+{
+	const char	*serial;
+
+	*user = 0;
+	if ((serial = model_serial_base(c->type)) != NULL) {
+		vbuf_puts(out, serial);
+		return (1);
+	}
+	return (xm_format_typestr(x, c->type, out, user));
 }

@@ -82,6 +82,7 @@ VERIFIER_SRCS := \
 	verifier/expected_mem_grant.c \
 	verifier/expected_mem_storage.c \
 	verifier/expected_mem_policy.c \
+	verifier/expected_mem_domain.c \
 	verifier/expected_expr.c \
 	verifier/replay.c \
 	verifier/compare.c \
