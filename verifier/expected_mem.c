@@ -113,33 +113,73 @@ xm_names_free(struct xm_names *s)
 	memset(s, 0, sizeof(*s));
 }
 
+/* The hash of a row's n cells (NULL apart from ""). */
+static size_t
+row_hash(char *const *cells, size_t n)
+{
+	size_t	h = 0, i;
+
+	for (i = 0; i < n; i++)
+		h = h * 31 + (cells[i] != NULL ? vf_str_hash(cells[i]) : 7);
+	return (h);
+}
+
+static int
+cell_eq(const char *a, const char *b)
+{
+	return (a == NULL ? b == NULL : b != NULL && strcmp(a, b) == 0);
+}
+
+/* The slot of row r of CATALOG_DEPS in x->dep_slots, or the empty one
+   where it would go, for the cells of a row. */
+static size_t
+dep_slot(const struct xm_ctx *x, char *const *cells)
+{
+	const struct catalog_set	*set = &x->cat->sets[CATALOG_DEPS];
+	char				*const *row;
+	size_t				 h, i;
+
+	for (h = row_hash(cells, 7) & (x->dep_nslots - 1);
+	    x->dep_slots[h] != 0; h = (h + 1) & (x->dep_nslots - 1)) {
+		row = &set->cells[(x->dep_slots[h] - 1) * 7];
+		for (i = 0; i < 7 && cell_eq(row[i], cells[i]); i++)
+			;
+		if (i == 7)
+			break;
+	}
+	return (h);
+}
+
 void
 xm_dep(struct xm_ctx *x, const char *kind, const char *name, const char *col,
     const char *deptype, const char *ref_kind, const char *ref_name,
     const char *ref_col)
 {
-	const char	*cells[7];
-	struct vbuf	 key;
-	size_t		 i;
+	const struct catalog_set	*set = &x->cat->sets[CATALOG_DEPS];
+	char				*cells[7];
+	size_t				 h, i;
 
-	cells[0] = kind;
-	cells[1] = name;
-	cells[2] = col;
-	cells[3] = deptype;
-	cells[4] = ref_kind;
-	cells[5] = ref_name;
-	cells[6] = ref_col;
-	vbuf_init(&key);
-	for (i = 0; i < 7; i++) {
-		vbuf_puts(&key, cells[i] != NULL ? cells[i] : "\x1e");
-		vbuf_putc(&key, '\x1f');
+	cells[0] = (char *)(uintptr_t)kind;
+	cells[1] = (char *)(uintptr_t)name;
+	cells[2] = (char *)(uintptr_t)col;
+	cells[3] = (char *)(uintptr_t)deptype;
+	cells[4] = (char *)(uintptr_t)ref_kind;
+	cells[5] = (char *)(uintptr_t)ref_name;
+	cells[6] = (char *)(uintptr_t)ref_col;
+	/* SELECT DISTINCT: each row once; the slots hold row numbers + 1,
+	   half of them free at most. */
+	if ((set->nrows + 1) * 2 > x->dep_nslots) {
+		free(x->dep_slots);
+		x->dep_nslots = x->dep_nslots == 0 ? 256 : x->dep_nslots * 2;
+		x->dep_slots = xcalloc(x->dep_nslots, sizeof(*x->dep_slots));
+		for (i = 0; i < set->nrows; i++)
+			x->dep_slots[dep_slot(x, &set->cells[i * 7])] = i + 1;
 	}
-	/* SELECT DISTINCT: each row once. */
-	if (xm_names_get(&x->deps, key.data) == -1) {
-		xm_names_put(&x->deps, key.data, 1);
-		xm_row(x, CATALOG_DEPS, cells, 7);
-	}
-	vbuf_free(&key);
+	h = dep_slot(x, cells);
+	if (x->dep_slots[h] != 0)
+		return;
+	xm_row(x, CATALOG_DEPS, (const char *const *)cells, 7);
+	x->dep_slots[h] = set->nrows;
 }
 
 const char *
@@ -758,6 +798,6 @@ done:
 	xm_names_free(&x.tables);
 	xm_names_free(&x.types);
 	xm_names_free(&x.rels);
-	xm_names_free(&x.deps);
+	free(x.dep_slots);
 	return (ok);
 }

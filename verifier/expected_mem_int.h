@@ -38,7 +38,8 @@ struct xm_ctx {
 	struct xm_names		 types;		/* enums, domains, composite
 						   types -> XM_* */
 	struct xm_names		 rels;		/* relations made so far */
-	struct xm_names		 deps;		/* CATALOG_DEPS rows added */
+	size_t			*dep_slots;	/* CATALOG_DEPS rows by hash */
+	size_t			 dep_nslots;
 	struct xm_col		**cols;		/* per table, per column */
 };
 
