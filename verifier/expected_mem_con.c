@@ -382,7 +382,8 @@ static int
 known_method(const char *method)
 {
 	return (strcmp(method, "btree") == 0 || strcmp(method, "hash") == 0 ||
-	    strcmp(method, "gin") == 0 || strcmp(method, "gist") == 0);
+	    strcmp(method, "gin") == 0 || strcmp(method, "gist") == 0 ||
+	    strcmp(method, "brin") == 0 || strcmp(method, "spgist") == 0);
 }
 
 /*
@@ -425,7 +426,8 @@ index_ok(const struct xm_ctx *x, size_t ti, const struct model_index *ix)
 	    ix->nkeys == 0 || (ix->unique && !btree) ||
 	    (ix->nulls_not_distinct && !ix->unique) ||
 	    (ix->ninclude > 0 && !btree) ||
-	    (strcmp(ix->method, "hash") == 0 && ix->nkeys != 1) ||
+	    ((strcmp(ix->method, "hash") == 0 ||
+	    strcmp(ix->method, "spgist") == 0) && ix->nkeys != 1) ||
 	    strstr(ix->name, " USING ") != NULL ||
 	    strstr(t->name, " USING ") != NULL ||
 	    strstr(x->m->schema, " USING ") != NULL)

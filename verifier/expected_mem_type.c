@@ -18,7 +18,9 @@ enum {
 	T_GIN = 1 << 2,		/* jsonb, tsvector (arrays: any T_BTREE) */
 	T_GIST = 1 << 3,
 	T_COLL = 1 << 4,	/* collatable */
-	T_INT = 1 << 5
+	T_INT = 1 << 5,
+	T_BRIN = 1 << 6,	/* a default minmax operator class */
+	T_SPGIST = 1 << 7
 };
 
 #define BH	(T_BTREE | T_HASH)
@@ -28,51 +30,51 @@ static const struct {
 	const char	*printed;
 	int		 flags;
 } types[] = {
-	{ "bigint", "bigint", BH | T_INT }, { "int8", "bigint", BH | T_INT },
-	{ "integer", "integer", BH | T_INT }, { "int", "integer", BH | T_INT },
-	{ "int4", "integer", BH | T_INT },
-	{ "smallint", "smallint", BH | T_INT },
-	{ "int2", "smallint", BH | T_INT },
+	{ "bigint", "bigint", BH | T_INT | T_BRIN }, { "int8", "bigint", BH | T_INT | T_BRIN },
+	{ "integer", "integer", BH | T_INT | T_BRIN }, { "int", "integer", BH | T_INT | T_BRIN },
+	{ "int4", "integer", BH | T_INT | T_BRIN },
+	{ "smallint", "smallint", BH | T_INT | T_BRIN },
+	{ "int2", "smallint", BH | T_INT | T_BRIN },
 	{ "boolean", "boolean", BH }, { "bool", "boolean", BH },
-	{ "text", "text", BH | T_COLL },
-	{ "varchar", "character varying", BH | T_COLL },
-	{ "character varying", "character varying", BH | T_COLL },
+	{ "text", "text", BH | T_COLL | T_BRIN | T_SPGIST },
+	{ "varchar", "character varying", BH | T_COLL | T_BRIN | T_SPGIST },
+	{ "character varying", "character varying", BH | T_COLL | T_BRIN | T_SPGIST },
 	{ "char", "character", BH | T_COLL },
 	{ "character", "character", BH | T_COLL },
 	{ "bpchar", "character", BH | T_COLL },
-	{ "numeric", "numeric", BH }, { "decimal", "numeric", BH },
-	{ "real", "real", BH }, { "float4", "real", BH },
-	{ "double precision", "double precision", BH },
-	{ "float8", "double precision", BH },
-	{ "float", "double precision", BH },
+	{ "numeric", "numeric", BH | T_BRIN }, { "decimal", "numeric", BH | T_BRIN },
+	{ "real", "real", BH | T_BRIN }, { "float4", "real", BH | T_BRIN },
+	{ "double precision", "double precision", BH | T_BRIN },
+	{ "float8", "double precision", BH | T_BRIN },
+	{ "float", "double precision", BH | T_BRIN },
 	{ "money", "money", T_BTREE },
-	{ "bytea", "bytea", BH }, { "uuid", "uuid", BH },
-	{ "date", "date", BH },
+	{ "bytea", "bytea", BH }, { "uuid", "uuid", BH | T_BRIN },
+	{ "date", "date", BH | T_BRIN },
 	{ "time", "time without time zone", BH },
 	{ "time without time zone", "time without time zone", BH },
 	{ "time with time zone", "time with time zone", BH },
 	{ "timetz", "time with time zone", BH },
-	{ "timestamp", "timestamp without time zone", BH },
-	{ "timestamp without time zone", "timestamp without time zone", BH },
-	{ "timestamp with time zone", "timestamp with time zone", BH },
-	{ "timestamptz", "timestamp with time zone", BH },
+	{ "timestamp", "timestamp without time zone", BH | T_BRIN },
+	{ "timestamp without time zone", "timestamp without time zone", BH | T_BRIN },
+	{ "timestamp with time zone", "timestamp with time zone", BH | T_BRIN },
+	{ "timestamptz", "timestamp with time zone", BH | T_BRIN },
 	{ "interval", "interval", BH },
 	{ "json", "json", 0 }, { "jsonb", "jsonb", BH | T_GIN },
 	{ "inet", "inet", BH }, { "cidr", "cidr", BH },
 	{ "macaddr", "macaddr", BH }, { "macaddr8", "macaddr8", T_BTREE },
 	{ "bit", "bit", T_BTREE }, { "bit varying", "bit varying", T_BTREE },
 	{ "varbit", "bit varying", T_BTREE },
-	{ "point", "point", T_GIST }, { "box", "box", T_GIST },
+	{ "point", "point", T_GIST | T_SPGIST }, { "box", "box", T_GIST | T_SPGIST },
 	{ "polygon", "polygon", T_GIST }, { "circle", "circle", T_GIST },
 	{ "line", "line", 0 }, { "lseg", "lseg", 0 }, { "path", "path", 0 },
 	{ "tsvector", "tsvector", T_BTREE | T_GIN | T_GIST },
 	{ "tsquery", "tsquery", T_BTREE | T_GIST },
-	{ "int4range", "int4range", T_BTREE | T_GIST },
-	{ "int8range", "int8range", T_BTREE | T_GIST },
-	{ "numrange", "numrange", T_BTREE | T_GIST },
-	{ "tsrange", "tsrange", T_BTREE | T_GIST },
-	{ "tstzrange", "tstzrange", T_BTREE | T_GIST },
-	{ "daterange", "daterange", T_BTREE | T_GIST },
+	{ "int4range", "int4range", T_BTREE | T_GIST | T_SPGIST },
+	{ "int8range", "int8range", T_BTREE | T_GIST | T_SPGIST },
+	{ "numrange", "numrange", T_BTREE | T_GIST | T_SPGIST },
+	{ "tsrange", "tsrange", T_BTREE | T_GIST | T_SPGIST },
+	{ "tstzrange", "tstzrange", T_BTREE | T_GIST | T_SPGIST },
+	{ "daterange", "daterange", T_BTREE | T_GIST | T_SPGIST },
 	{ "int4multirange", "int4multirange", T_BTREE },
 	{ "int8multirange", "int8multirange", T_BTREE },
 	{ "nummultirange", "nummultirange", T_BTREE },
@@ -158,6 +160,10 @@ xm_type_indexable(const char *type, const char *method)
 		return ((f & T_GIN) != 0);
 	if (strcmp(method, "gist") == 0)
 		return ((f & T_GIST) != 0);
+	if (strcmp(method, "brin") == 0)
+		return ((f & T_BRIN) != 0);
+	if (strcmp(method, "spgist") == 0)
+		return ((f & T_SPGIST) != 0);
 	return (0);
 }
 
