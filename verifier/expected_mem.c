@@ -370,9 +370,12 @@ name_table_rels(struct xm_ctx *x, size_t ti)
 		x->cols[ti][j].seq = xstrdup(name);
 	}
 	for (j = 0; j < t->ncolumns; j++)
-		if (x->cols[ti][j].seq != NULL)
+		if (x->cols[ti][j].seq != NULL) {
 			xm_names_put(&x->rels, x->cols[ti][j].seq,
 			    REL_SEQUENCE);
+			xm_names_put(&x->seqtab, x->cols[ti][j].seq,
+			    (int)ti + 1);
+		}
 	if (!make_rel(x, t->name, REL_TABLE))
 		return (0);
 	for (j = 0; j < t->nconstraints; j++)
@@ -483,9 +486,9 @@ nextval_expr(struct xm_ctx *x, const char *seq, struct vbuf *out)
 }
 
 static int
-build_column(struct xm_ctx *x, const struct model_table *t, size_t j,
-    struct xm_col *xc)
+build_column(struct xm_ctx *x, size_t ti, size_t j, struct xm_col *xc)
 {
+	const struct model_table	*t = &x->m->tables[ti];
 	const struct model_column	*c = &t->columns[j];
 	const char			*serial = model_serial_base(c->type);
 	const char			*cells[10];
@@ -536,7 +539,8 @@ build_column(struct xm_ctx *x, const struct model_table *t, size_t j,
 		    c->name);
 	} else if (c->default_expr != NULL) {
 		if (!xp_default(c->default_expr, xc->type, &def) ||
-		    !xm_expr_deps(x, def.data, "table", t->name, c->name)) {
+		    !xm_expr_deps(x, def.data, "table", t->name, c->name,
+		    ti + 1)) {
 			xm_decline(x, "table \"%s\" column \"%s\": default",
 			    t->name, c->name);
 			goto done;
@@ -596,7 +600,7 @@ build_table(struct xm_ctx *x, size_t ti)
 		return (xm_decline(x, "table \"%s\": storage parameters",
 		    t->name));
 	for (j = 0; j < t->ncolumns; j++)
-		if (!build_column(x, t, j, &x->cols[ti][j]))
+		if (!build_column(x, ti, j, &x->cols[ti][j]))
 			return (0);
 	return (xm_policies(x, ti));
 }
@@ -662,9 +666,11 @@ name_relations(struct xm_ctx *x)
 	for (i = 0; i < m->ncomposites; i++)
 		if (!make_rel(x, m->composites[i].name, REL_COMPOSITE))
 			return (0);
-	for (i = 0; i < m->nsequences; i++)
+	for (i = 0; i < m->nsequences; i++) {
 		if (!make_rel(x, m->sequences[i].name, REL_SEQUENCE))
 			return (0);
+		xm_names_put(&x->seqtab, m->sequences[i].name, 0);
+	}
 	for (i = 0; i < m->ntables; i++)
 		if (!name_table_rels(x, i))
 			return (0);
@@ -701,7 +707,7 @@ read_ident(const char *p, struct vbuf *out)
 
 int
 xm_expr_deps(struct xm_ctx *x, const char *expr, const char *kind,
-    const char *name, const char *col)
+    const char *name, const char *col, size_t upto)
 {
 	const char	*p, *q;
 	struct vbuf	 id;
@@ -728,13 +734,15 @@ xm_expr_deps(struct xm_ctx *x, const char *expr, const char *kind,
 		if (p > expr && p[-1] == '\'' &&
 		    strncmp(q, "'::regclass", 11) == 0) {
 			rel = xm_names_get(&x->rels, id.data);
-			if (rel != REL_SEQUENCE)
+			e = xm_names_get(&x->seqtab, id.data);
+			if (rel != REL_SEQUENCE || e < 0 || (size_t)e > upto)
 				ok = 0;
 			else
 				xm_dep(x, kind, name, col, "n", "sequence",
 				    id.data, NULL);
 		} else if (p >= expr + 2 && p[-1] == ':' && p[-2] == ':') {
-			if ((e = xm_names_get(&x->types, id.data)) <= 0)
+			if ((e = xm_names_get(&x->types, id.data)) <= 0 ||
+			    (upto == 0 && e != XM_ENUM))
 				ok = 0;
 			else
 				xm_dep(x, kind, name, col, "n",
@@ -797,6 +805,7 @@ done:
 	free(x.qschema);
 	xm_names_free(&x.tables);
 	xm_names_free(&x.types);
+	xm_names_free(&x.seqtab);
 	xm_names_free(&x.rels);
 	free(x.dep_slots);
 	return (ok);

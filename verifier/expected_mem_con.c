@@ -191,11 +191,13 @@ xm_expr_columns(const struct model_table *t, const char *src, char *seen)
  * index's predicate), printed as printed, on what it reads, as object
  * (kind, name): a check's 'a' and 'n' on each column it reads ('a' on the
  * table when none), a predicate's 'a' on each; and what the printed form
- * names.  1, or 0 when a reference is not one of t's columns.
+ * names (made by table upto - 1 or before: xm_expr_deps()).  1, or 0
+ * when a reference is not one of t's columns.
  */
 static int
 expr_deps(struct xm_ctx *x, const struct model_table *t, const char *src,
-    const char *printed, const char *kind, const char *name, int check)
+    const char *printed, const char *kind, const char *name, int check,
+    size_t upto)
 {
 	char	*seen;
 	size_t	 i, n = 0;
@@ -216,7 +218,7 @@ expr_deps(struct xm_ctx *x, const struct model_table *t, const char *src,
 	}
 	if (n == 0 && check)
 		xm_dep(x, kind, name, NULL, "a", "table", t->name, NULL);
-	ok = xm_expr_deps(x, printed, kind, name, NULL);
+	ok = xm_expr_deps(x, printed, kind, name, NULL, upto);
 done:
 	free(seen);
 	return (ok);
@@ -314,7 +316,7 @@ build_constraint(struct xm_ctx *x, size_t ti, const struct model_constraint *k)
 	case MODEL_CON_CHECK:
 		if (k->deferrable || !xm_print_expr(x, ti, k->expression, &chk) ||
 		    !expr_deps(x, t, k->expression, chk.data, "constraint",
-		    qname.data, 1))
+		    qname.data, 1, ti + 1))
 			goto decline;
 		vbuf_appendf(&def, "CHECK (%s)", chk.data);
 		break;
@@ -569,7 +571,7 @@ xm_indexes(struct xm_ctx *x)
 			    (!xm_print_expr(x, i, ix->where, &pred) ||
 			    strcmp(pred.data, "true") == 0 ||
 			    !expr_deps(x, t, ix->where, pred.data, "index",
-			    ix->name, 0)))) {
+			    ix->name, 0, x->m->ntables)))) {
 				vbuf_free(&pred);
 				return (xm_decline(x, "table \"%s\" index "
 				    "\"%s\"", t->name, ix->name));

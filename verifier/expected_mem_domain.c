@@ -54,7 +54,7 @@ domain(struct xm_ctx *x, const struct model_domain *d)
 		goto done;
 	if (d->default_expr != NULL &&
 	    (!xp_default(d->default_expr, type.data, &def) ||
-	    !xm_expr_deps(x, def.data, "domain", d->name, NULL)))
+	    !xm_expr_deps(x, def.data, "domain", d->name, NULL, 0)))
 		goto done;
 	type_dep(x, "domain", d->name, NULL, d->type, user);
 	cells[0] = d->name;

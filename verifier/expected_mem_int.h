@@ -38,6 +38,8 @@ struct xm_ctx {
 	struct xm_names		 types;		/* enums, domains, composite
 						   types -> XM_* */
 	struct xm_names		 rels;		/* relations made so far */
+	struct xm_names		 seqtab;	/* sequence -> 1 + the table
+						   that makes it, 0 standalone */
 	size_t			*dep_slots;	/* CATALOG_DEPS rows by hash */
 	size_t			 dep_nslots;
 	struct xm_col		**cols;		/* per table, per column */
@@ -137,10 +139,13 @@ int	xm_user_types(struct xm_ctx *x);
 /*
  * The dependencies of a printed expression (a column's default, a
  * check's) on objects of the schema, as CATALOG_DEPS rows of (kind,
- * name, col): a sequence of nextval('s'::regclass), an enum of a cast;
- * 1, or 0 when it names the schema otherwise.
+ * name, col): a sequence of nextval('s'::regclass), a type of the model
+ * of a cast; 1, or 0 when it names the schema otherwise, or a sequence
+ * not made yet when the expression is: made by table upto - 1 (one of
+ * its serial or identity columns, or of a table before it) or before
+ * (a standalone one; upto 0: only those, and only enums for types).
  */
 int	xm_expr_deps(struct xm_ctx *x, const char *expr, const char *kind,
-	    const char *name, const char *col);
+	    const char *name, const char *col, size_t upto);
 
 #endif

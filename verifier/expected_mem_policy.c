@@ -145,8 +145,9 @@ policy(struct xm_ctx *x, size_t ti, const struct model_policy *p)
 			goto done;
 	}
 	if ((qual.len > 0 && !xm_expr_deps(x, qual.data, "policy",
-	    qname.data, NULL)) || (chk.len > 0 && !xm_expr_deps(x, chk.data,
-	    "policy", qname.data, NULL)))
+	    qname.data, NULL, x->m->ntables)) || (chk.len > 0 &&
+	    !xm_expr_deps(x, chk.data, "policy", qname.data, NULL,
+	    x->m->ntables)))
 		goto done;
 	cells[0] = t->name;
 	cells[1] = p->name;
