@@ -23,8 +23,8 @@ for s in xm_types xm_names xm_seqnames xm_indexes xm_domains; do
 	*"differs from the server"*) echo "$OUT" | grep differs | \
 	    sed 's/^/#   /' ;;
 	esac
-	run_capture env VERIFIER_STATS=1 "$VERIFIER" diff --schema $s \
-	    --models "$M" --db "$URL"
+	run_capture env -u VERIFIER_EXPECTED VERIFIER_STATS=1 "$VERIFIER" \
+	    diff --schema $s --models "$M" --db "$URL"
 	check_contains "$s: diff takes the memory's" "models (in memory)" \
 	    "$OUT"
 done
