@@ -4,24 +4,21 @@
  * every object whose printed form is known; an object it cannot print
  * exactly sends the model to the server (expected_from_server()).
  *
- * This file: the build's order, the shared helpers, enums, sequences,
- * tables and columns, and the names PostgreSQL gives the sequences of
- * serial and identity columns.  Constraints and indexes are in
- * expected_mem_con.c, privileges in expected_mem_grant.c, types in
- * expected_mem_type.c.  The relations are made in the order
+ * This file: the build's order, the shared helpers, tables and columns,
+ * and the names PostgreSQL gives the sequences of serial and identity
+ * columns.  The other parts, by kind: expected_mem_type.c (column types),
+ * _domain.c (enums, domains, composite types), _seq.c (sequences), _con.c
+ * (constraints, indexes), _storage.c (storage parameters), _policy.c,
+ * _grant.c, _deps.c (CATALOG_DEPS).  The relations are made in the order
  * model_render.c creates them, so that a generated name collides as it
  * would on the server.
  */
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "expected_mem_int.h"
 #include "expected_expr.h"
-
-/* What a relation name is, as xm_ctx.rels keeps it. */
-enum { REL_TABLE = 1, REL_SEQUENCE, REL_INDEX, REL_COMPOSITE };
 
 int
 xm_decline(struct xm_ctx *x, const char *fmt, ...)
@@ -113,211 +110,10 @@ xm_names_free(struct xm_names *s)
 	memset(s, 0, sizeof(*s));
 }
 
-/* The hash of a row's n cells (NULL apart from ""). */
-static size_t
-row_hash(char *const *cells, size_t n)
-{
-	size_t	h = 0, i;
-
-	for (i = 0; i < n; i++)
-		h = h * 31 + (cells[i] != NULL ? vf_str_hash(cells[i]) : 7);
-	return (h);
-}
-
-static int
-cell_eq(const char *a, const char *b)
-{
-	return (a == NULL ? b == NULL : b != NULL && strcmp(a, b) == 0);
-}
-
-/* The slot of row r of CATALOG_DEPS in x->dep_slots, or the empty one
-   where it would go, for the cells of a row. */
-static size_t
-dep_slot(const struct xm_ctx *x, char *const *cells)
-{
-	const struct catalog_set	*set = &x->cat->sets[CATALOG_DEPS];
-	char				*const *row;
-	size_t				 h, i;
-
-	for (h = row_hash(cells, 7) & (x->dep_nslots - 1);
-	    x->dep_slots[h] != 0; h = (h + 1) & (x->dep_nslots - 1)) {
-		row = &set->cells[(x->dep_slots[h] - 1) * 7];
-		for (i = 0; i < 7 && cell_eq(row[i], cells[i]); i++)
-			;
-		if (i == 7)
-			break;
-	}
-	return (h);
-}
-
-void
-xm_dep(struct xm_ctx *x, const char *kind, const char *name, const char *col,
-    const char *deptype, const char *ref_kind, const char *ref_name,
-    const char *ref_col)
-{
-	const struct catalog_set	*set = &x->cat->sets[CATALOG_DEPS];
-	char				*cells[7];
-	size_t				 h, i;
-
-	cells[0] = (char *)(uintptr_t)kind;
-	cells[1] = (char *)(uintptr_t)name;
-	cells[2] = (char *)(uintptr_t)col;
-	cells[3] = (char *)(uintptr_t)deptype;
-	cells[4] = (char *)(uintptr_t)ref_kind;
-	cells[5] = (char *)(uintptr_t)ref_name;
-	cells[6] = (char *)(uintptr_t)ref_col;
-	/* SELECT DISTINCT: each row once; the slots hold row numbers + 1,
-	   half of them free at most. */
-	if ((set->nrows + 1) * 2 > x->dep_nslots) {
-		free(x->dep_slots);
-		x->dep_nslots = x->dep_nslots == 0 ? 256 : x->dep_nslots * 2;
-		x->dep_slots = xcalloc(x->dep_nslots, sizeof(*x->dep_slots));
-		for (i = 0; i < set->nrows; i++)
-			x->dep_slots[dep_slot(x, &set->cells[i * 7])] = i + 1;
-	}
-	h = dep_slot(x, cells);
-	if (x->dep_slots[h] != 0)
-		return;
-	xm_row(x, CATALOG_DEPS, (const char *const *)cells, 7);
-	x->dep_slots[h] = set->nrows;
-}
-
 const char *
 xm_comment(const char *comment)
 {
 	return (comment != NULL && *comment != '\0' ? comment : NULL);
-}
-
-/* The bounds of a sequence's integer type; 0 for another type. */
-static int
-int_bounds(const char *type, long long *lo, long long *hi)
-{
-	if (strcmp(type, "smallint") == 0) {
-		*lo = -32768;
-		*hi = 32767;
-	} else if (strcmp(type, "integer") == 0) {
-		*lo = -2147483648LL;
-		*hi = 2147483647LL;
-	} else if (strcmp(type, "bigint") == 0) {
-		*lo = INT64_MIN;
-		*hi = INT64_MAX;
-	} else
-		return (0);
-	return (1);
-}
-
-/* A sequence's options resolved as CREATE SEQUENCE does (init_params()):
-   1, or 0 when the server would reject them. */
-struct xm_seq {
-	long long	start, inc, min, max, cache, lo, hi;
-	int		cycle;
-};
-
-static int
-seq_resolve(const char *type, const struct model_seq_opts *o,
-    struct xm_seq *s)
-{
-	if (!int_bounds(type, &s->lo, &s->hi))
-		return (0);
-	s->inc = o->have & MODEL_SEQ_INCREMENT ? o->increment : 1;
-	if (s->inc == 0)
-		return (0);
-	s->max = o->have & MODEL_SEQ_MAX ? o->max : s->inc > 0 ? s->hi : -1;
-	s->min = o->have & MODEL_SEQ_MIN ? o->min : s->inc > 0 ? 1 : s->lo;
-	if (s->max < s->lo || s->max > s->hi || s->min < s->lo ||
-	    s->min > s->hi || s->min >= s->max)
-		return (0);
-	s->start = o->have & MODEL_SEQ_START ? o->start :
-	    s->inc > 0 ? s->min : s->max;
-	if (s->start < s->min || s->start > s->max)
-		return (0);
-	s->cache = o->have & MODEL_SEQ_CACHE ? o->cache : 1;
-	if (s->cache < 1)
-		return (0);
-	s->cycle = o->have & MODEL_SEQ_CYCLE ? o->cycle : 0;
-	return (1);
-}
-
-/* A CATALOG_SEQUENCES row. */
-static void
-seq_row(struct xm_ctx *x, const char *name, const char *type,
-    const struct xm_seq *s, const char *owned_tbl, const char *owned_col,
-    const char *comment)
-{
-	char		 n[5][24];
-	const char	*cells[11];
-
-	snprintf(n[0], sizeof(n[0]), "%lld", s->start);
-	snprintf(n[1], sizeof(n[1]), "%lld", s->inc);
-	snprintf(n[2], sizeof(n[2]), "%lld", s->min);
-	snprintf(n[3], sizeof(n[3]), "%lld", s->max);
-	snprintf(n[4], sizeof(n[4]), "%lld", s->cache);
-	cells[0] = name;
-	cells[1] = type;
-	cells[2] = n[0];
-	cells[3] = n[1];
-	cells[4] = n[2];
-	cells[5] = n[3];
-	cells[6] = n[4];
-	cells[7] = s->cycle ? "t" : "f";
-	cells[8] = owned_tbl;
-	cells[9] = owned_col;
-	cells[10] = xm_comment(comment);
-	xm_row(x, CATALOG_SEQUENCES, cells, 11);
-}
-
-static int
-build_enums(struct xm_ctx *x)
-{
-	const struct model_enum	*e;
-	const char		*cells[4];
-	char			 pos[24];
-	size_t			 i, j;
-
-	for (i = 0; i < x->m->nenums; i++) {
-		e = &x->m->enums[i];
-		if (xm_names_get(&x->rels, e->name) != -1)
-			return (xm_decline(x, "enum \"%s\": a relation has its "
-			    "name", e->name));
-		cells[0] = e->name;
-		cells[3] = xm_comment(e->comment);
-		for (j = 0; j < e->nvalues || j == 0; j++) {
-			snprintf(pos, sizeof(pos), "%zu", j + 1);
-			cells[1] = pos;
-			cells[2] = j < e->nvalues ? e->values[j] : NULL;
-			xm_row(x, CATALOG_ENUMS, cells, 4);
-		}
-	}
-	return (1);
-}
-
-static int
-build_sequences(struct xm_ctx *x)
-{
-	const struct model_sequence	*sq;
-	const struct model_table	*t;
-	struct xm_seq			 s;
-	int				 ti;
-	size_t				 i;
-
-	for (i = 0; i < x->m->nsequences; i++) {
-		sq = &x->m->sequences[i];
-		if (sq->type == NULL || !seq_resolve(sq->type, &sq->opts, &s))
-			return (xm_decline(x, "sequence \"%s\": options",
-			    sq->name));
-		if (sq->owned_tbl != NULL) {
-			ti = xm_names_get(&x->tables, sq->owned_tbl);
-			if (ti < 0 || (t = &x->m->tables[ti],
-			    model_find_column(t, sq->owned_col) == NULL))
-				return (xm_decline(x, "sequence \"%s\": owned "
-				    "by", sq->name));
-			xm_dep(x, "sequence", sq->name, NULL, "a", "table",
-			    sq->owned_tbl, sq->owned_col);
-		}
-		seq_row(x, sq->name, sq->type, &s, sq->owned_tbl,
-		    sq->owned_col, sq->comment);
-	}
-	return (1);
 }
 
 /*
@@ -446,45 +242,6 @@ type_column(struct xm_ctx *x, const struct model_table *t,
 	return (1);
 }
 
-/* "start increment min max cache cycle" of an identity's sequence, min
-   or max "-" at the type's bound (catalog.c's identity_opts). */
-static void
-identity_opts(const struct xm_seq *s, struct vbuf *out)
-{
-	vbuf_appendf(out, "%lld %lld ", s->start, s->inc);
-	if (s->inc < 0 && s->min == s->lo)
-		vbuf_puts(out, "-");
-	else
-		vbuf_appendf(out, "%lld", s->min);
-	vbuf_putc(out, ' ');
-	if (s->inc > 0 && s->max == s->hi)
-		vbuf_puts(out, "-");
-	else
-		vbuf_appendf(out, "%lld", s->max);
-	vbuf_appendf(out, " %lld %s", s->cache, s->cycle ? "t" : "f");
-}
-
-/* nextval('schema.seq'::regclass), as pg_get_expr() prints it. */
-static void
-nextval_expr(struct xm_ctx *x, const char *seq, struct vbuf *out)
-{
-	struct vbuf	 q;
-	const char	*p;
-
-	vbuf_init(&q);
-	vbuf_puts(&q, x->qschema);
-	vbuf_putc(&q, '.');
-	vf_quote_ident(&q, seq);
-	vbuf_puts(out, "nextval('");
-	for (p = q.data; *p != '\0'; p++) {
-		if (*p == '\'')
-			vbuf_putc(out, '\'');
-		vbuf_putc(out, *p);
-	}
-	vbuf_puts(out, "'::regclass)");
-	vbuf_free(&q);
-}
-
 static int
 build_column(struct xm_ctx *x, size_t ti, size_t j, struct xm_col *xc)
 {
@@ -519,22 +276,22 @@ build_column(struct xm_ctx *x, size_t ti, size_t j, struct xm_col *xc)
 			    t->name, c->name);
 			goto done;
 		}
-		nextval_expr(x, xc->seq, &def);
+		xm_nextval(x, xc->seq, &def);
 		memset(&none, 0, sizeof(none));
-		(void)seq_resolve(serial, &none, &s);
-		seq_row(x, xc->seq, serial, &s, t->name, c->name, NULL);
+		(void)xm_seq_resolve(serial, &none, &s);
+		xm_seq_row(x, xc->seq, serial, &s, t->name, c->name, NULL);
 		xm_dep(x, "sequence", xc->seq, NULL, "a", "table", t->name,
 		    c->name);
 		xm_dep(x, "table", t->name, c->name, "n", "sequence", xc->seq,
 		    NULL);
 	} else if (c->identity != MODEL_IDENTITY_NONE) {
 		if (c->default_expr != NULL ||
-		    !seq_resolve(xc->type, &c->identity_opts, &s)) {
+		    !xm_seq_resolve(xc->type, &c->identity_opts, &s)) {
 			xm_decline(x, "table \"%s\" column \"%s\": identity",
 			    t->name, c->name);
 			goto done;
 		}
-		identity_opts(&s, &opts);
+		xm_identity_opts(&s, &opts);
 		xm_dep(x, "sequence", xc->seq, NULL, "i", "table", t->name,
 		    c->name);
 	} else if (c->default_expr != NULL) {
@@ -682,78 +439,6 @@ name_relations(struct xm_ctx *x)
 	return (1);
 }
 
-/*
- * An identifier of printed SQL at p (bare or double-quoted) into out:
- * the characters after it, or NULL when there is none.
- */
-static const char *
-read_ident(const char *p, struct vbuf *out)
-{
-	if (*p == '"') {
-		for (p++; *p != '\0'; p++) {
-			if (*p == '"' && p[1] == '"')
-				p++;
-			else if (*p == '"')
-				return (p + 1);
-			vbuf_putc(out, *p);
-		}
-		return (NULL);
-	}
-	while ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
-	    *p == '_' || *p == '$')
-		vbuf_putc(out, *p++);
-	return (out->len > 0 ? p : NULL);
-}
-
-int
-xm_expr_deps(struct xm_ctx *x, const char *expr, const char *kind,
-    const char *name, const char *col, size_t upto)
-{
-	const char	*p, *q;
-	struct vbuf	 id;
-	size_t		 ql = strlen(x->qschema);
-	int		 ok = 1, rel, e;
-
-	vbuf_init(&id);
-	for (p = expr; ok && (p = strstr(p, x->qschema)) != NULL; p = q) {
-		q = p + ql;
-		if (*q != '.' || (p > expr && (p[-1] == '_' ||
-		    (p[-1] >= 'a' && p[-1] <= 'z') ||
-		    (p[-1] >= '0' && p[-1] <= '9')))) {
-			/* Part of another word: no name of the schema. */
-			if (*q == '.')
-				ok = 0;
-			continue;
-		}
-		vbuf_reset(&id);
-		vbuf_puts(&id, "");
-		if ((q = read_ident(q + 1, &id)) == NULL) {
-			ok = 0;
-			break;
-		}
-		if (p > expr && p[-1] == '\'' &&
-		    strncmp(q, "'::regclass", 11) == 0) {
-			rel = xm_names_get(&x->rels, id.data);
-			e = xm_names_get(&x->seqtab, id.data);
-			if (rel != REL_SEQUENCE || e < 0 || (size_t)e > upto)
-				ok = 0;
-			else
-				xm_dep(x, kind, name, col, "n", "sequence",
-				    id.data, NULL);
-		} else if (p >= expr + 2 && p[-1] == ':' && p[-2] == ':') {
-			if ((e = xm_names_get(&x->types, id.data)) <= 0 ||
-			    (upto == 0 && e != XM_ENUM))
-				ok = 0;
-			else
-				xm_dep(x, kind, name, col, "n",
-				    xm_type_kind(e), id.data, NULL);
-		} else
-			ok = 0;
-	}
-	vbuf_free(&id);
-	return (ok);
-}
-
 int
 expected_from_model(const struct model *m, struct catalog *cat, char *why,
     size_t whylen)
@@ -781,8 +466,8 @@ expected_from_model(const struct model *m, struct catalog *cat, char *why,
 		x.cols[i] = xcalloc(m->tables[i].ncolumns + 1,
 		    sizeof(**x.cols));
 	catalog_init(cat, m->schema);
-	if (!model_kinds(&x) || !name_relations(&x) || !build_enums(&x) ||
-	    !xm_user_types(&x) || !build_sequences(&x))
+	if (!model_kinds(&x) || !name_relations(&x) || !xm_enums(&x) ||
+	    !xm_user_types(&x) || !xm_sequences(&x))
 		goto done;
 	for (i = 0; i < m->ntables; i++)
 		if (!build_table(&x, i))

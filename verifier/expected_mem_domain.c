@@ -1,5 +1,6 @@
 /*
- * expected_mem_domain.c: the in-memory expected catalog's domains
+ * expected_mem_domain.c: the in-memory expected catalog's types: enums
+ * (CATALOG_ENUMS), domains
  * (CATALOG_DOMAINS; a domain's checks are declined: xp_check() prints
  * columns, not VALUE) and composite types (CATALOG_COMPOSITES,
  * CATALOG_COMPATTRS), with the CATALOG_DEPS rows of what they are made
@@ -104,6 +105,31 @@ composite(struct xm_ctx *x, const struct model_composite *c)
 		xm_row(x, CATALOG_COMPATTRS, cells, 4);
 	}
 	vbuf_free(&type);
+	return (1);
+}
+
+int
+xm_enums(struct xm_ctx *x)
+{
+	const struct model_enum	*e;
+	const char		*cells[4];
+	char			 pos[24];
+	size_t			 i, j;
+
+	for (i = 0; i < x->m->nenums; i++) {
+		e = &x->m->enums[i];
+		if (xm_names_get(&x->rels, e->name) != -1)
+			return (xm_decline(x, "enum \"%s\": a relation has its "
+			    "name", e->name));
+		cells[0] = e->name;
+		cells[3] = xm_comment(e->comment);
+		for (j = 0; j < e->nvalues || j == 0; j++) {
+			snprintf(pos, sizeof(pos), "%zu", j + 1);
+			cells[1] = pos;
+			cells[2] = j < e->nvalues ? e->values[j] : NULL;
+			xm_row(x, CATALOG_ENUMS, cells, 4);
+		}
+	}
 	return (1);
 }
 

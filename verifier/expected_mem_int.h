@@ -69,6 +69,9 @@ void	xm_names_free(struct xm_names *s);
 /* The comment as obj_description() gives it: NULL for none or "". */
 const char *xm_comment(const char *comment);
 
+/* What a relation name is, as xm_ctx.rels keeps it. */
+enum { REL_TABLE = 1, REL_SEQUENCE, REL_INDEX, REL_COMPOSITE };
+
 /* What a type name of the model is (xm_ctx.types). */
 enum { XM_ENUM = 1, XM_DOMAIN, XM_COMPOSITE };
 
@@ -126,6 +129,30 @@ int	xm_print_expr(struct xm_ctx *x, size_t ti, const char *src,
 int	xm_expr_columns(const struct model_table *t, const char *src,
 	    char *seen);
 
+/* A sequence's options resolved as CREATE SEQUENCE resolves them, with
+   its type's bounds (expected_mem_seq.c). */
+struct xm_seq {
+	long long	start, inc, min, max, cache, lo, hi;
+	int		cycle;
+};
+
+/* o resolved for a sequence of type: 1, or 0 when the server would
+   reject them. */
+int	xm_seq_resolve(const char *type, const struct model_seq_opts *o,
+	    struct xm_seq *s);
+
+/* A CATALOG_SEQUENCES row. */
+void	xm_seq_row(struct xm_ctx *x, const char *name, const char *type,
+	    const struct xm_seq *s, const char *owned_tbl,
+	    const char *owned_col, const char *comment);
+
+/* "start increment min max cache cycle" of an identity's sequence, min
+   or max "-" at the type's bound (catalog.c's identity_opts), into out. */
+void	xm_identity_opts(const struct xm_seq *s, struct vbuf *out);
+
+/* nextval('schema.seq'::regclass), as pg_get_expr() prints it. */
+void	xm_nextval(struct xm_ctx *x, const char *seq, struct vbuf *out);
+
 /*
  * The parts of the catalog: each 1, or 0 with the model declined
  * (expected_mem_con.c, expected_mem_grant.c).
@@ -135,6 +162,8 @@ int	xm_indexes(struct xm_ctx *x);
 int	xm_grants(struct xm_ctx *x);
 int	xm_policies(struct xm_ctx *x, size_t ti);
 int	xm_user_types(struct xm_ctx *x);
+int	xm_enums(struct xm_ctx *x);
+int	xm_sequences(struct xm_ctx *x);
 
 /*
  * The dependencies of a printed expression (a column's default, a

@@ -83,6 +83,8 @@ VERIFIER_SRCS := \
 	verifier/expected_mem_storage.c \
 	verifier/expected_mem_policy.c \
 	verifier/expected_mem_domain.c \
+	verifier/expected_mem_seq.c \
+	verifier/expected_mem_deps.c \
 	verifier/expected_expr.c \
 	verifier/replay.c \
 	verifier/compare.c \
