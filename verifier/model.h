@@ -546,6 +546,9 @@ void	model_strv_free(char **v, size_t n);
 void	model_put_param(struct vbuf *out, const char *name,
 	    const char *value);
 
+/* Appends "(a, b)": n column names, each quoted (model_render.c). */
+void	model_put_columns(struct vbuf *out, char *const *cols, size_t n);
+
 /* Appends "COMMENT ON what schema.name IS 'comment';\n" (model_render.c). */
 void	model_put_comment(const struct model *m, struct vbuf *out,
 	    const char *what, const char *name, const char *comment);

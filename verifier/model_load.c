@@ -224,29 +224,36 @@ int
 ld_check_names(struct loader *ld, yaml_node_t *map, const char *what,
     const char *in)
 {
-	yaml_node_pair_t	*p, *q;
-	yaml_node_t		*k, *k2;
-	char			*name;
+	yaml_node_pair_t		*p;
+	yaml_node_t			*k;
+	const struct model_name_entry	*e;
+	struct model_names		 seen;
+	char				*name;
+	int				 rc = 0;
 
+	/* The names so far by hash: thousands of tables stay linear. */
+	memset(&seen, 0, sizeof(seen));
 	for (p = map->data.mapping.pairs.start;
-	    p < map->data.mapping.pairs.top; p++) {
+	    rc == 0 && p < map->data.mapping.pairs.top; p++) {
 		k = ld_node(ld, p->key);
-		if (k->type != YAML_SCALAR_NODE)
-			return (ld_at(ld, k, "expected a %s name%s, found %s",
-			    what, in, ld_kind(k)));
-		if (ld_name(ld, k, what, &name) == -1)
-			return (-1);
-		free(name);
-		for (q = map->data.mapping.pairs.start; q < p; q++) {
-			k2 = ld_node(ld, q->key);
-			if (strcmp(ld_scalar(k2), ld_scalar(k)) == 0)
-				return (ld_at(ld, k, "duplicate %s \"%s\"%s "
-				    "(first at line %d)", what, ld_scalar(k),
-				    in,
-				    (int)k2->start_mark.line + 1));
+		if (k->type != YAML_SCALAR_NODE) {
+			rc = ld_at(ld, k, "expected a %s name%s, found %s",
+			    what, in, ld_kind(k));
+			break;
 		}
+		if ((rc = ld_name(ld, k, what, &name)) == -1)
+			break;
+		free(name);
+		if ((e = model_names_find(&seen, ld_scalar(k), 1, 0,
+		    NULL)) != NULL)
+			rc = ld_at(ld, k, "duplicate %s \"%s\"%s (first at "
+			    "line %d)", what, ld_scalar(k), in, e->line);
+		else
+			model_names_add(&seen, ld_scalar(k), 1, 0, 0,
+			    (int)k->start_mark.line + 1);
 	}
-	return (0);
+	model_names_free(&seen);
+	return (rc);
 }
 
 /*
@@ -484,13 +491,14 @@ unique_key(const struct model_table *t, char *const *cols, size_t n)
 }
 
 static int
-resolve_fks(struct loader *ld)
+fks_resolve(struct loader *ld, const struct model_names *tables)
 {
 	struct pending_fk	*pf;
 	struct model_table	*t;
 	const struct model_table *rt;
 	struct model_constraint	*c;
 	const struct model_constraint *pk;
+	const struct model_name_entry *e;
 	char			 what[128];
 	size_t			 i, j;
 
@@ -500,10 +508,13 @@ resolve_fks(struct loader *ld)
 		c = &t->constraints[pf->con];
 		snprintf(what, sizeof(what), "foreign key of table \"%s\"",
 		    t->name);
-		if ((rt = model_find_table(ld->m, c->ref_table)) == NULL)
+		e = strlen(c->ref_table) > MODEL_NAME_MAX ? NULL :
+		    model_names_find(tables, c->ref_table, 1, 0, NULL);
+		if (e == NULL)
 			return (ld_at(ld, pf->ref_table,
 			    "%s references missing "
 			    "table \"%s\"", what, c->ref_table));
+		rt = &ld->m->tables[e->table];
 		if (pf->ref_columns != NULL) {
 			if (ld_columns(ld, pf->ref_columns, rt, what,
 			    &c->ref_columns, &c->nref_columns) == -1)
@@ -546,6 +557,24 @@ resolve_fks(struct loader *ld)
 			    what, rt->name));
 	}
 	return (0);
+}
+
+/* The tables by name, for thousands of keys: fks_resolve(). */
+static int
+resolve_fks(struct loader *ld)
+{
+	struct model_names	tables;
+	size_t			i;
+	int			rc;
+
+	if (ld->nfks == 0)
+		return (0);
+	memset(&tables, 0, sizeof(tables));
+	for (i = 0; i < ld->m->ntables; i++)
+		model_names_add(&tables, ld->m->tables[i].name, 1, 0, i, 0);
+	rc = fks_resolve(ld, &tables);
+	model_names_free(&tables);
+	return (rc);
 }
 
 /* renamed_from must not name an object that is still in the model. */

@@ -18,8 +18,8 @@ put_qualified(struct vbuf *out, const char *schema, const char *name)
 	vf_quote_ident(out, name);
 }
 
-static void
-put_column_list(struct vbuf *out, char *const *cols, size_t n)
+void
+model_put_columns(struct vbuf *out, char *const *cols, size_t n)
 {
 	size_t	i;
 
@@ -158,7 +158,7 @@ render_table(const struct model *m, const struct model_table *t,
 		switch (k->kind) {
 		case MODEL_CON_PRIMARY:
 			vbuf_puts(out, " PRIMARY KEY ");
-			put_column_list(out, k->columns, k->ncolumns);
+			model_put_columns(out, k->columns, k->ncolumns);
 			put_con_tail(out, k);
 			break;
 		case MODEL_CON_CHECK:
@@ -184,11 +184,11 @@ render_fk(const struct model *m, const struct model_table *t,
 	vbuf_puts(out, " ADD CONSTRAINT ");
 	vf_quote_ident(out, k->name);
 	vbuf_puts(out, " FOREIGN KEY ");
-	put_column_list(out, k->columns, k->ncolumns);
+	model_put_columns(out, k->columns, k->ncolumns);
 	vbuf_puts(out, " REFERENCES ");
 	put_qualified(out, m->schema, k->ref_table);
 	vbuf_putc(out, ' ');
-	put_column_list(out, k->ref_columns, k->nref_columns);
+	model_put_columns(out, k->ref_columns, k->nref_columns);
 	if (k->on_delete != MODEL_FK_NO_ACTION)
 		vbuf_appendf(out, " ON DELETE %s", fk_action_sql(k->on_delete));
 	if (k->on_update != MODEL_FK_NO_ACTION)
@@ -236,7 +236,7 @@ model_render_index(const struct model *m, const char *rel,
 	vbuf_putc(out, ')');
 	if (ix->ninclude > 0) {
 		vbuf_puts(out, " INCLUDE ");
-		put_column_list(out, ix->include, ix->ninclude);
+		model_put_columns(out, ix->include, ix->ninclude);
 	}
 	if (ix->nulls_not_distinct)
 		vbuf_puts(out, " NULLS NOT DISTINCT");
@@ -261,7 +261,7 @@ render_con_add(struct vbuf *out, const char *schema,
 	if (c->kind == MODEL_CON_UNIQUE) {
 		vbuf_puts(out, c->nulls_not_distinct ?
 		    " UNIQUE NULLS NOT DISTINCT " : " UNIQUE ");
-		put_column_list(out, c->columns, c->ncolumns);
+		model_put_columns(out, c->columns, c->ncolumns);
 	} else if (c->kind == MODEL_CON_CHECK)
 		vbuf_appendf(out, " CHECK (%s)", c->expression);
 	else {
@@ -285,7 +285,7 @@ render_con_add(struct vbuf *out, const char *schema,
 		vbuf_putc(out, ')');
 		if (c->ninclude > 0) {
 			vbuf_puts(out, " INCLUDE ");
-			put_column_list(out, c->include, c->ninclude);
+			model_put_columns(out, c->include, c->ninclude);
 		}
 		if (c->where != NULL)
 			vbuf_appendf(out, " WHERE (%s)", c->where);

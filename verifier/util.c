@@ -201,6 +201,16 @@ vbuf_steal(struct vbuf *b)
 	return (p);
 }
 
+size_t
+vf_str_hash(const char *s)
+{
+	uint32_t	h = 2166136261u;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return (h);
+}
+
 /*
  * PostgreSQL's quote_identifier() rule: bare only a plain lower-case
  * identifier ([a-z_][a-z0-9_]*) that is no keyword of the linked grammar

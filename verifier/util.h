@@ -86,6 +86,9 @@ void	 vbuf_appendf(struct vbuf *, const char *, ...)
 void	 vbuf_vappendf(struct vbuf *, const char *, va_list);
 char	*vbuf_steal(struct vbuf *);
 
+/* The FNV-1a hash of a string, for hash tables of names. */
+size_t	 vf_str_hash(const char *s);
+
 /*
  * Appends name to b as a PostgreSQL identifier, by quote_identifier()'s
  * rule: bare when it is a plain lower-case identifier that is not a

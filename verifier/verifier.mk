@@ -78,6 +78,14 @@ VERIFIER_SRCS := \
 	verifier/expected.c \
 	verifier/expected_cache.c \
 	verifier/expected_mem.c \
+	verifier/expected_mem_type.c \
+	verifier/expected_mem_con.c \
+	verifier/expected_mem_grant.c \
+	verifier/expected_mem_storage.c \
+	verifier/expected_mem_policy.c \
+	verifier/expected_mem_domain.c \
+	verifier/expected_mem_seq.c \
+	verifier/expected_mem_deps.c \
 	verifier/expected_expr.c \
 	verifier/expected_expr_type.c \
 	verifier/replay.c \

@@ -5,3 +5,8 @@
 TOOL_BINS += $(BUILD)/tests/catalog_sql
 $(BUILD)/tests/catalog_sql: $(BUILD)/obj/tests/schema/catalog_sql.o $(VERIFIER_LIB)
 	$(link_tool)
+
+# expected_why: whether each model's expected catalog is built in memory.
+TOOL_BINS += $(BUILD)/tests/expected_why
+$(BUILD)/tests/expected_why: $(BUILD)/obj/tests/schema/expected_why.o $(VERIFIER_LIB)
+	$(link_tool)
