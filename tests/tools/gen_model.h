@@ -1,7 +1,7 @@
 /*
  * gen_model.h: a generator of valid YAML models (docs/models.md), for the
  * differential test of the expected catalog (tests/integration/
- * 32_expected_diff.sh, fuzz/fuzz_expected.c): the same seed always gives
+ * 30_diff_expected.sh, fuzz/fuzz_expected.c): the same seed always gives
  * the same bytes.  A model covers every column type the model allows with
  * its modifiers and arrays, enums, defaults and checks of every printed
  * form, keys, foreign keys, indexes of every method, comments, grants,
