@@ -14,7 +14,7 @@
 
 const char *const gen_kind_names[GEN_NKINDS] = {
 	"all", "types", "enums", "defaults", "checks", "keys", "fkeys",
-	"indexes", "comments", "grants", "sequences", "names",
+	"indexes", "comments", "grants", "sequences", "names", "plain",
 };
 
 /* What a model draws from. */
@@ -43,6 +43,7 @@ static const unsigned kind_flags[GEN_NKINDS] = {
 	F_GRANTS | F_SEQS,
 	F_SEQS,
 	F_NAMES | F_KEYS | F_FKEYS | F_SEQS | F_INDEXES | F_CHECKS,
+	0,
 };
 
 /* Type classes: what defaults, checks and index methods fit. */
@@ -245,6 +246,12 @@ static const char *const labels[] = { "new", "paid", "it's", "with space",
 	"a label of exactly sixty-three bytes, the longest one allowed .",
 };
 #define NLABELS	(sizeof(labels) / sizeof(labels[0]))
+
+/* Column names PostgreSQL prints quoted: keywords, capitals, quotes. */
+static const char *const odd_names[] = { "user", "order", "select", "Mixed",
+	"with space", "quote\"d", "a-b", "1st", "\xc3\xa9", "table", "check",
+	"default", "primary", "key", "Name", "from" };
+#define NODD	(sizeof(odd_names) / sizeof(odd_names[0]))
 
 static const char *const actions[] = { "no action", "restrict", "cascade",
 	"set null", "set default" };
@@ -584,6 +591,9 @@ draw_table(struct gen *g, int i)
 			make_name(c->name, tag, 1 + (i * 13 + j * 5) % 63);
 		else
 			snprintf(c->name, sizeof(c->name), "c%s", tag);
+		if ((g->f & F_NAMES) && j % 7 == 3)
+			snprintf(c->name, sizeof(c->name), "%s",
+			    odd_names[(i + j) % NODD]);
 		draw_type(g, c);
 		c->nullable = one_in(g, 3);
 		if ((g->f & F_SEQS) && one_in(g, 10)) {
@@ -786,7 +796,8 @@ draw_check(struct gen *g, const struct gcol *c, struct vbuf *b)
 	vbuf_init(&col);
 	if (one_in(g, 3)) {	/* quoted even when it need not be */
 		vbuf_putc(&col, '"');
-		vbuf_puts(&col, c->name);
+		for (p = c->name; *p; p++)
+			vbuf_puts(&col, *p == '"' ? "\"\"" : (char[2]){ *p, 0 });
 		vbuf_putc(&col, '"');
 	} else
 		vf_quote_ident(&col, c->name);

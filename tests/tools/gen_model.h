@@ -30,6 +30,7 @@ enum gen_kind {
 	GEN_GRANTS,
 	GEN_SEQUENCES,
 	GEN_NAMES,
+	GEN_PLAIN,	/* tables of common types and nothing else */
 	GEN_NKINDS
 };
 
