@@ -34,7 +34,7 @@ static const unsigned kind_flags[GEN_NKINDS] = {
 	0x7ff,
 	F_TYPES,
 	F_ENUMS,
-	F_DEFAULTS | F_TYPES,
+	F_DEFAULTS | F_TYPES | F_SEQS,
 	F_CHECKS | F_TYPES,
 	F_KEYS,
 	F_KEYS | F_FKEYS,
@@ -42,7 +42,7 @@ static const unsigned kind_flags[GEN_NKINDS] = {
 	F_COMMENTS | F_KEYS | F_INDEXES,
 	F_GRANTS | F_SEQS,
 	F_SEQS,
-	F_NAMES | F_KEYS | F_FKEYS | F_SEQS | F_INDEXES | F_CHECKS,
+	F_NAMES | F_KEYS | F_FKEYS | F_SEQS,
 	0,
 };
 
@@ -923,7 +923,7 @@ write_column(struct gen *g, const struct gtable *t, int j)
 	    NULL) {
 		kv(g, 8, "default", d);
 		g->st->defaults++;
-	} else if ((g->f & F_SEQS) && g->nseqs > 0 && c->cls == K_INT &&
+	} else if ((g->f & F_DEFAULTS) && g->nseqs > 0 && c->cls == K_INT &&
 	    !c->array && !c->identity && !c->serial && one_in(g, 3)) {
 		snprintf(buf, sizeof(buf), "nextval('s%d')", rnd(g, g->nseqs));
 		kv(g, 8, "default", buf);
@@ -1119,7 +1119,7 @@ write_indexes(struct gen *g, const struct gtable *t)
 			g->st->indexes++;
 			any = 1;
 		}
-	for (k = 1 + rnd(g, 4); k > 0; k--) {
+	for (k = g->f & F_INDEXES ? 1 + rnd(g, 4) : 0; k > 0; k--) {
 		kind = rnd(g, 8);	/* 0-3 btree, hash, gin, brin, expr */
 		fl = kind == 4 ? HS : kind == 5 ? GI : kind == 6 ? BR : BT;
 		if (kind == 5) {	/* gin: arrays, jsonb, tsvector */
