@@ -120,12 +120,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 		fprintf(stderr, "the server rejects a %s model%s: %s\n%s\n",
 		    generated ? "generated" : "YAML", have_mem ?
 		    " the memory builds" : "", err.msg, text);
+		fz_close();	/* abort() runs no atexit() */
 		abort();
 	}
 	if (have_mem && !expected_equal(&mem, "in memory", &srv,
 	    "on the server", msg, sizeof(msg))) {
 		fprintf(stderr, "the expected catalog in memory differs from "
 		    "the server's: %s\n%s\n", msg, text);
+		fz_close();
 		abort();
 	}
 	catalog_free(&srv);
