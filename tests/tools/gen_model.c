@@ -15,6 +15,7 @@
 const char *const gen_kind_names[GEN_NKINDS] = {
 	"all", "types", "enums", "defaults", "checks", "keys", "fkeys",
 	"indexes", "comments", "grants", "sequences", "names", "plain",
+	"domains", "storage",
 };
 
 /* What a model draws from. */
@@ -29,9 +30,11 @@ const char *const gen_kind_names[GEN_NKINDS] = {
 #define F_GRANTS	0x100
 #define F_SEQS		0x200	/* sequences, serial, identity */
 #define F_NAMES		0x400	/* names of every length, colliding */
+#define F_DOMAINS	0x800	/* domains, composite types */
+#define F_STORAGE	0x1000	/* unlogged, storage parameters, collations */
 
 static const unsigned kind_flags[GEN_NKINDS] = {
-	0x7ff,
+	0x1fff,
 	F_TYPES,
 	F_ENUMS,
 	F_DEFAULTS | F_TYPES | F_SEQS,
@@ -44,6 +47,8 @@ static const unsigned kind_flags[GEN_NKINDS] = {
 	F_SEQS,
 	F_NAMES | F_KEYS | F_FKEYS | F_SEQS,
 	0,
+	F_DOMAINS | F_COMMENTS,
+	F_STORAGE | F_INDEXES,
 };
 
 /* Type classes: what defaults, checks and index methods fit. */
@@ -53,7 +58,8 @@ enum cls {
 	K_INTERVAL, K_JSON, K_JSONB, K_JSONPATH, K_XML, K_INET, K_CIDR, K_MAC,
 	K_BIT, K_VARBIT, K_POINT, K_GEOM, K_TSVECTOR, K_TSQUERY, K_RANGE,
 	K_MRANGE, K_OID, K_REGCLASS, K_REGTYPE, K_REGPROC, K_REGPROCEDURE,
-	K_REGCONFIG, K_LSN, K_SNAP, K_ENUM, K_NCLS
+	K_REGCONFIG, K_LSN, K_SNAP, K_ENUM, K_DOM,
+	K_NCLS
 };
 
 #define BT	1	/* a default btree operator class: keys, indexes */
@@ -229,6 +235,7 @@ static const struct gclass classes[K_NCLS] = {
 	    { "` > '0/0'", NULL } },
 	[K_SNAP] = { 0, { NULL }, { "` IS NOT NULL", NULL } },
 	[K_ENUM] = { BT | HS, { NULL }, { NULL } },		/* by label */
+	[K_DOM] = { 0, { NULL }, { NULL } },	/* a domain or composite */
 };
 
 static const char *const array_checks[] = { "cardinality(`) < 10",
@@ -259,6 +266,7 @@ static const char *const actions[] = { "no action", "restrict", "cascade",
 #define MAXCOLS		40
 #define MAXFKS		3
 #define MAXENUMS	8
+#define MAXDOMS		6	/* domains, then as many composite types */
 
 struct gcol {
 	char	 name[64];
@@ -299,6 +307,7 @@ struct gen {
 	struct genum	 enums[MAXENUMS];
 	int		 nenums;
 	int		 nseqs;
+	int		 ndoms;		/* dm0.. and ct0.. */
 	int		 nnames;	/* explicit constraint and index names */
 };
 
@@ -444,6 +453,13 @@ draw_type(struct gen *g, struct gcol *c)
 	char			 mod[32] = "";
 	int			 p;
 
+	if (g->ndoms > 0 && one_in(g, 6)) {
+		c->cls = K_DOM;
+		snprintf(c->type, sizeof(c->type), "%s%d", one_in(g, 2) ?
+		    "dm" : "ct", rnd(g, g->ndoms));
+		c->array = one_in(g, 4);
+		goto array;
+	}
 	if (g->nenums > 0 && one_in(g, 8)) {
 		c->enumi = rnd(g, g->nenums);
 		c->cls = K_ENUM;
@@ -908,6 +924,10 @@ write_column(struct gen *g, const struct gtable *t, int j)
 	kv(g, 8, "type", c->type);
 	if (c->nullable)
 		vbuf_puts(o, "        nullable: true\n");
+	if ((g->f & F_STORAGE) && (c->cls == K_TEXT || c->cls == K_VARCHAR ||
+	    c->cls == K_CHAR) && one_in(g, 2))
+		vbuf_appendf(o, "        collation: %s\n", one_in(g, 2) ? "C" :
+		    "POSIX");
 	if (c->identity) {
 		if (one_in(g, 2))
 			vbuf_appendf(o, "        identity: %s\n",
@@ -1178,6 +1198,9 @@ write_indexes(struct gen *g, const struct gtable *t)
 			vbuf_puts(&e, " IS NOT NULL");
 			kv(g, 8, "where", e.data);
 		}
+		if ((g->f & F_STORAGE) && kind <= 3 && one_in(g, 3))
+			vbuf_appendf(o, "        with: {fillfactor: %d}\n",
+			    60 + rnd(g, 41));
 		if ((g->f & F_COMMENTS) && one_in(g, 3))
 			stats_comment(g, 8);
 		g->st->indexes++;
@@ -1202,6 +1225,18 @@ write_table(struct gen *g, const struct gtable *t)
 	g->st->tables++;
 	if ((g->f & F_COMMENTS) && !one_in(g, 3))
 		stats_comment(g, 4);
+	/* A permanent table's foreign key cannot reach an unlogged one. */
+	if ((g->f & F_STORAGE) && !(g->f & F_FKEYS) && one_in(g, 3))
+		vbuf_puts(o, "    unlogged: true\n");
+	if ((g->f & F_STORAGE) && one_in(g, 2)) {
+		vbuf_appendf(o, "    with:\n      fillfactor: %d\n",
+		    50 + rnd(g, 51));
+		if (one_in(g, 2))
+			vbuf_appendf(o, "      autovacuum_enabled: %s\n",
+			    one_in(g, 2) ? "false" : "true");
+		if (one_in(g, 3))
+			vbuf_puts(o, "      toast.autovacuum_enabled: false\n");
+	}
 	vbuf_puts(o, "    columns:\n");
 	for (j = 0; j < t->ncols; j++)
 		write_column(g, t, j);
@@ -1248,6 +1283,78 @@ write_enums(struct gen *g)
 			vbuf_puts(o, "]\n");
 		}
 		g->st->enums++;
+	}
+}
+
+/* Domains dm0.. (over built-in types, or the previous domain) and
+ * composite types ct0.. (whose attributes may use the domains). */
+static void
+write_domains(struct gen *g)
+{
+	static const char *const base[] = { "integer", "text", "varchar(20)",
+		"numeric(10,2)", "bigint" };
+	struct vbuf	*o = g->out;
+	int		 i, b, k;
+
+	vbuf_puts(o, "domains:\n");
+	for (i = 0; i < g->ndoms; i++) {
+		g->st->enums++;		/* types: counted with the enums */
+		b = i > 0 && one_in(g, 4) ? -1 : rnd(g, 5);
+		if (b >= 0 && one_in(g, 4)) {
+			vbuf_appendf(o, "  dm%d: \"%s\"\n", i, base[b]);
+			continue;
+		}
+		vbuf_appendf(o, "  dm%d:\n", i);
+		if (b < 0)
+			vbuf_appendf(o, "    type: dm%d\n", i - 1);
+		else
+			vbuf_appendf(o, "    type: \"%s\"\n", base[b]);
+		if (b >= 0 && one_in(g, 2)) {
+			kv(g, 4, "default", b == 1 || b == 2 ? "'x'" : "0");
+			g->st->defaults++;
+		}
+		if (one_in(g, 3))
+			vbuf_puts(o, "    not_null: true\n");
+		if ((b == 1 || b == 2) && one_in(g, 3))
+			vbuf_puts(o, "    collation: C\n");
+		if (one_in(g, 2)) {
+			vbuf_puts(o, "    checks:\n");
+			for (k = 1 + rnd(g, 2); k > 0; k--) {
+				if (k == 2)
+					vbuf_appendf(o, "      - name: dm%d_n%d\n"
+					    "        expression: ", i, k);
+				else
+					vbuf_puts(o, "      - expression: ");
+				yq(o, b < 0 ? "VALUE IS NOT NULL" : b == 1 ||
+				    b == 2 ? "length(VALUE) < 100" :
+				    one_in(g, 2) ? "VALUE >= 0" :
+				    "VALUE BETWEEN -5 AND 100000");
+				vbuf_putc(o, '\n');
+				g->st->checks++;
+			}
+		}
+		if ((g->f & F_COMMENTS) && one_in(g, 2))
+			stats_comment(g, 4);
+	}
+	vbuf_puts(o, "composite_types:\n");
+	for (i = 0; i < g->ndoms; i++) {
+		g->st->enums++;
+		vbuf_appendf(o, "  ct%d:\n", i);
+		if ((g->f & F_COMMENTS) && one_in(g, 2))
+			stats_comment(g, 4);
+		if (one_in(g, 6)) {
+			vbuf_puts(o, "    attributes: {}\n");
+			continue;
+		}
+		vbuf_puts(o, "    attributes:\n");
+		vbuf_puts(o, "      a: integer\n");
+		if (one_in(g, 2))
+			vbuf_puts(o, "      \"B c\": \"numeric(8,2)\"\n");
+		vbuf_appendf(o, "      d: %s\n", one_in(g, 2) ? "text" : "dm0");
+		if (i > 0 && one_in(g, 2))
+			vbuf_appendf(o, "      nested: ct%d\n", i - 1);
+		if (one_in(g, 3))
+			vbuf_puts(o, "      arr: \"dm0[]\"\n");
 	}
 }
 
@@ -1348,6 +1455,8 @@ gen_model(struct vbuf *out, const char *schema, uint64_t seed, int ntables,
 	}
 	if (g.f & F_SEQS)
 		g.nseqs = 1 + g.nt / 4;
+	if (g.f & F_DOMAINS)
+		g.ndoms = 1 + rnd(&g, MAXDOMS);
 	for (i = 0; i < g.nt; i++)
 		draw_table(&g, i);
 
@@ -1361,6 +1470,8 @@ gen_model(struct vbuf *out, const char *schema, uint64_t seed, int ntables,
 	}
 	if (g.nenums > 0)
 		write_enums(&g);
+	if (g.ndoms > 0)
+		write_domains(&g);
 	if (g.nseqs > 0)
 		write_sequences(&g);
 	vbuf_puts(out, "tables:\n");

@@ -31,6 +31,8 @@ enum gen_kind {
 	GEN_SEQUENCES,
 	GEN_NAMES,
 	GEN_PLAIN,	/* tables of common types and nothing else */
+	GEN_DOMAINS,	/* domains and composite types, and their columns */
+	GEN_STORAGE,	/* unlogged tables, storage parameters, collations */
 	GEN_NKINDS
 };
 
