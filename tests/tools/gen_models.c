@@ -3,9 +3,11 @@
  * differential test of the expected catalog, one file per schema:
  * DIR/gen_all.yaml (everything), or with --split one model per kind
  * (DIR/gen_types.yaml, gen_defaults.yaml, ...: a mismatch is small to
- * read).  Prints one line per model: its file, tables and objects.
+ * read).  --schema names the schema (and file) of a single model.
+ * Prints one line per model: its file, tables and objects.
  *
- *	gen_models [--seed N] [--tables N] [--split] [--kind K] --out DIR
+ *	gen_models [--seed N] [--tables N] [--split] [--kind K]
+ *	    [--schema NAME] --out DIR
  */
 #include <errno.h>
 #include <getopt.h>
@@ -20,14 +22,15 @@ static int
 usage(void)
 {
 	fprintf(stderr, "usage: gen_models [--seed N] [--tables N] [--split] "
-	    "[--kind all|types|...] --out DIR\n");
+	    "[--kind all|types|...] [--schema NAME] --out DIR\n");
 	return (VF_EXIT_USAGE);
 }
 
-/* Writes DIR/gen_<kind>.yaml; 0, or -1 after a message. */
+/* Writes DIR/<schema>.yaml, schema gen_<kind> unless given; 0, or -1
+ * after a message. */
 static int
-write_one(const char *dir, uint64_t seed, int ntables, enum gen_kind k,
-    size_t *total)
+write_one(const char *dir, const char *name, uint64_t seed, int ntables,
+    enum gen_kind k, size_t *total)
 {
 	struct gen_stats	 st;
 	struct vbuf		 b;
@@ -36,7 +39,10 @@ write_one(const char *dir, uint64_t seed, int ntables, enum gen_kind k,
 	int			 rc = -1;
 
 	vbuf_init(&b);
-	snprintf(schema, sizeof(schema), "gen_%s", gen_kind_names[k]);
+	if (name != NULL)
+		snprintf(schema, sizeof(schema), "%s", name);
+	else
+		snprintf(schema, sizeof(schema), "gen_%s", gen_kind_names[k]);
 	gen_model(&b, schema, seed, ntables, k, &st);
 	snprintf(path, sizeof(path), "%s/%s.yaml", dir, schema);
 	if ((f = fopen(path, "w")) == NULL) {
@@ -65,9 +71,10 @@ main(int argc, char **argv)
 		{ "split", no_argument, NULL, 'p' },
 		{ "kind", required_argument, NULL, 'k' },
 		{ "out", required_argument, NULL, 'o' },
+		{ "schema", required_argument, NULL, 'n' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char	*out = NULL;
+	const char	*out = NULL, *name = NULL;
 	uint64_t	 seed = 1;
 	size_t		 total = 0;
 	int		 ch, k, ntables = 20, split = 0, kind = GEN_ALL;
@@ -93,21 +100,25 @@ main(int argc, char **argv)
 		case 'o':
 			out = optarg;
 			break;
+		case 'n':
+			name = optarg;
+			break;
 		default:
 			return (usage());
 		}
 	}
-	if (out == NULL || optind != argc || ntables < 1)
+	if (out == NULL || optind != argc || ntables < 1 ||
+	    (split && name != NULL))
 		return (usage());
 	if (mkdir(out, 0755) == -1 && errno != EEXIST) {
 		fprintf(stderr, "gen_models: %s: %s\n", out, strerror(errno));
 		return (VF_EXIT_FAIL);
 	}
 	if (!split)
-		return (write_one(out, seed, ntables, kind, &total) == 0 ?
+		return (write_one(out, name, seed, ntables, kind, &total) == 0 ?
 		    VF_EXIT_OK : VF_EXIT_FAIL);
 	for (k = 1; k < GEN_NKINDS; k++)
-		if (write_one(out, seed, ntables, k, &total) == -1)
+		if (write_one(out, NULL, seed, ntables, k, &total) == -1)
 			return (VF_EXIT_FAIL);
 	printf("%zu objects\n", total);
 	return (VF_EXIT_OK);
