@@ -17,6 +17,7 @@ $(BUILD)/tests/prop_split: $(BUILD)/obj/tests/tools/prop_split.o $(VERIFIER_LIB)
 	$(link_tool)
 
 include tests/tools/models.mk
+include tests/tools/expected.mk
 include tests/schema/schema.mk
 
 .PHONY: test-build

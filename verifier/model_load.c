@@ -314,6 +314,9 @@ good_add(struct loader *ld, const char *expr)
 	char	**old = ld->good;
 	size_t	  i, n = ld->nslots;
 
+	/* Twice the same expression (read again for its tree): kept once. */
+	if (good_has(ld, expr))
+		return;
 	if ((ld->ngood + 1) * 2 > ld->nslots) {
 		ld->nslots = n == 0 ? 64 : n * 2;
 		ld->good = xcalloc(ld->nslots, sizeof(*ld->good));

@@ -2,8 +2,9 @@
 # 05_fuzz_corpus.sh: every committed fuzz corpus input, once, through its
 # harness (fuzz/standalone.c) in this build: the fuzzers' regression suite.
 # The model harness also reads the model tests' bad inputs (tests/models/bad)
-# and the SQL file harness the real migrations (migrations/*/), each kept
-# there once; `make fuzz` gives libFuzzer those folders too.
+# and the SQL file harness the real migrations (migrations/*/), the
+# expected-catalog harness the regression models (tests/expected), each
+# kept there once; `make fuzz` gives libFuzzer those folders too.
 . "$TOP/tests/lib.sh"
 for d in "$TOP"/fuzz/corpus/*/; do
 	name=$(basename "$d")
@@ -16,6 +17,7 @@ for d in "$TOP"/fuzz/corpus/*/; do
 	case $name in
 	model) inputs+=("$TOP"/tests/models/bad/*.yaml) ;;
 	sqlfile) inputs+=("$TOP"/migrations/*/*.sql) ;;
+	expected) inputs+=("$TOP"/tests/expected/*.yaml) ;;
 	esac
 	out=$("$bin" "${inputs[@]}" 2>&1)
 	rc=$?
