@@ -72,7 +72,7 @@ done
 echo "# summary: $models models ($objects generated objects): $memory built in memory, $declined declined (the server's)"
 # Why the memory declines, most common reason first (expected_from_model's
 # "why"): what expected_mem.c could learn next.
-"$BUILD/tests/expected_probe" "$M"/*.yaml 2>&1 |
+"$BUILD/tests/expected_why" "$M"/*.yaml 2>&1 |
     sed -n 's/^.*: declined: //p' | sed 's/"[^"]*"/"..."/g' |
     sort | uniq -c | sort -rn | head -10 |
     sed 's/^ *\([0-9]*\) /# summary: declined \1 times: /'

@@ -7,9 +7,3 @@ TOOL_BINS += $(BUILD)/tests/gen_models
 $(BUILD)/tests/gen_models: $(BUILD)/obj/tests/tools/gen_models.o \
     $(BUILD)/obj/tests/tools/gen_model.o $(VERIFIER_LIB)
 	$(link_tool)
-
-# Whether a model's expected catalog is built in memory, and why not.
-TOOL_BINS += $(BUILD)/tests/expected_probe
-$(BUILD)/tests/expected_probe: $(BUILD)/obj/tests/tools/expected_probe.o \
-    $(VERIFIER_LIB)
-	$(link_tool)
