@@ -242,6 +242,42 @@ type_column(struct xm_ctx *x, const struct model_table *t,
 	return (1);
 }
 
+/*
+ * The printed default of column c into def: 1, or 0 when it is not
+ * printed.  A default of an enum column (not an array) prints only as one
+ * of its labels: the server refuses any other.
+ */
+static int
+default_text(struct xm_ctx *x, const struct model_column *c,
+    const struct xm_col *xc, struct vbuf *def)
+{
+	const struct model_enum	*e;
+	struct xp_column	 col;
+	struct vbuf		 want;
+	size_t			 i;
+	int			 ok = 0;
+
+	memset(&col, 0, sizeof(col));
+	col.name = c->name;
+	col.type = xc->type;
+	if (c->enum_index >= 0 && strchr(c->type, '[') == NULL)
+		col.kind = 'e';
+	if (!xp_default_col(c->default_expr, &col, x->m->schema, def))
+		return (0);
+	if (col.kind != 'e')
+		return (1);
+	e = &x->m->enums[c->enum_index];
+	vbuf_init(&want);
+	for (i = 0; !ok && i < e->nvalues; i++) {
+		vbuf_reset(&want);
+		vf_quote_literal(&want, e->values[i]);
+		vbuf_appendf(&want, "::%s", xc->type);
+		ok = strcmp(want.data, def->data) == 0;
+	}
+	vbuf_free(&want);
+	return (ok);
+}
+
 static int
 build_column(struct xm_ctx *x, size_t ti, size_t j, struct xm_col *xc)
 {
@@ -295,7 +331,7 @@ build_column(struct xm_ctx *x, size_t ti, size_t j, struct xm_col *xc)
 		xm_dep(x, "sequence", xc->seq, NULL, "i", "table", t->name,
 		    c->name);
 	} else if (c->default_expr != NULL) {
-		if (!xp_default(c->default_expr, xc->type, &def) ||
+		if (!default_text(x, c, xc, &def) ||
 		    !xm_expr_deps(x, def.data, "table", t->name, c->name,
 		    ti + 1)) {
 			xm_decline(x, "table \"%s\" column \"%s\": default",

@@ -242,6 +242,30 @@ xm_print_expr(struct xm_ctx *x, size_t ti, const char *src, struct vbuf *out)
 	return (ok);
 }
 
+/*
+ * An index key expression src over table ti's columns, as xp_index_expr()
+ * prints it (pretty: as the index key's expr; else inside the index's
+ * definition) into out: 1, or 0 when not printed.
+ */
+static int
+index_expr(const struct xm_ctx *x, size_t ti, const char *src, int pretty,
+    struct vbuf *out)
+{
+	const struct model_table	*t = &x->m->tables[ti];
+	struct xp_column		*cols;
+	size_t				 i;
+	int				 ok;
+
+	cols = xcalloc(t->ncolumns + 1, sizeof(*cols));
+	for (i = 0; i < t->ncolumns; i++) {
+		cols[i].name = t->columns[i].name;
+		cols[i].type = x->cols[ti][i].type;
+	}
+	ok = xp_index_expr(src, cols, t->ncolumns, pretty, out);
+	free(cols);
+	return (ok);
+}
+
 static int
 build_constraint(struct xm_ctx *x, size_t ti, const struct model_constraint *k)
 {
@@ -436,6 +460,18 @@ index_ok(const struct xm_ctx *x, size_t ti, const struct model_index *ix)
 		return (0);
 	for (i = 0; i < ix->nkeys; i++) {
 		k = &ix->keys[i];
+		/* An expression: a btree key of its type's collation and
+		   operator class, that xp_index_expr() prints. */
+		if (k->expression != NULL) {
+			vbuf_init(&rel);
+			ok = btree && k->opclass == NULL &&
+			    k->collation == NULL && index_expr(x, ti,
+			    k->expression, 0, &rel);
+			vbuf_free(&rel);
+			if (!ok)
+				return (0);
+			continue;
+		}
 		if (k->column == NULL || (c = col_index(t, k->column)) < 0 ||
 		    (k->opclass != NULL && !known_opclass(k->opclass,
 		    ix->method, x->cols[ti][c].type)) ||
@@ -465,13 +501,14 @@ build_index(struct xm_ctx *x, size_t ti, const struct model_index *ix,
 	const struct model_table	*t = &x->m->tables[ti];
 	const struct model_index_key	*k;
 	const char			*cells[10], *coll;
-	struct vbuf			 body, core, rel, with;
+	struct vbuf			 body, core, rel, with, pretty;
 	char				 pos[24];
 	size_t				 i;
 	int				 c, desc, nf, btree;
 
 	btree = strcmp(ix->method, "btree") == 0;
 	vbuf_init(&body);
+	vbuf_init(&pretty);
 	vbuf_appendf(&body, "%s (", ix->method);
 	for (i = 0; i < ix->nkeys + ix->ninclude; i++) {
 		k = i < ix->nkeys ? &ix->keys[i] : NULL;
@@ -479,16 +516,25 @@ build_index(struct xm_ctx *x, size_t ti, const struct model_index *ix,
 			vbuf_puts(&body, ") INCLUDE (");
 		else if (i > 0)
 			vbuf_puts(&body, ", ");
-		vf_quote_ident(&body, k != NULL ? k->column :
-		    ix->include[i - ix->nkeys]);
-		c = col_index(t, k != NULL ? k->column :
-		    ix->include[i - ix->nkeys]);
-		xm_dep(x, "index", ix->name, NULL, "a", "table", t->name,
-		    t->columns[c].name);
+		vbuf_reset(&pretty);
+		if (k != NULL && k->expression != NULL) {
+			c = -1;
+			(void)index_expr(x, ti, k->expression, 0, &body);
+			(void)index_expr(x, ti, k->expression, 1, &pretty);
+			(void)expr_deps(x, t, k->expression, pretty.data,
+			    "index", ix->name, 0, x->m->ntables);
+		} else {
+			vf_quote_ident(&body, k != NULL ? k->column :
+			    ix->include[i - ix->nkeys]);
+			c = col_index(t, k != NULL ? k->column :
+			    ix->include[i - ix->nkeys]);
+			xm_dep(x, "index", ix->name, NULL, "a", "table",
+			    t->name, t->columns[c].name);
+		}
 		coll = NULL;
 		desc = nf = 0;
 		if (k != NULL) {
-			if (k->collation != NULL &&
+			if (k->collation != NULL && c >= 0 &&
 			    strcmp(k->collation, x->cols[ti][c].coll) != 0) {
 				coll = k->collation;
 				vbuf_puts(&body, " COLLATE ");
@@ -511,8 +557,8 @@ build_index(struct xm_ctx *x, size_t ti, const struct model_index *ix,
 		cells[0] = t->name;
 		cells[1] = ix->name;
 		cells[2] = pos;
-		cells[3] = t->columns[c].name;
-		cells[4] = NULL;
+		cells[3] = c >= 0 ? t->columns[c].name : NULL;
+		cells[4] = c >= 0 ? NULL : pretty.data;
 		cells[5] = desc ? "t" : "f";
 		cells[6] = nf ? "t" : "f";
 		cells[7] = k != NULL ? "f" : "t";
@@ -546,6 +592,7 @@ build_index(struct xm_ctx *x, size_t ti, const struct model_index *ix,
 	cells[8] = core.data;
 	xm_row(x, CATALOG_INDEXES, cells, 9);
 	vbuf_free(&body);
+	vbuf_free(&pretty);
 	vbuf_free(&core);
 	vbuf_free(&rel);
 	vbuf_free(&with);
