@@ -224,20 +224,29 @@ done:
 	return (ok);
 }
 
-int
-xm_print_expr(struct xm_ctx *x, size_t ti, const char *src, struct vbuf *out)
+/* The columns of table ti as an expression reads them; free() them. */
+static struct xp_column *
+table_xp_cols(const struct xm_ctx *x, size_t ti)
 {
 	const struct model_table	*t = &x->m->tables[ti];
 	struct xp_column		*cols;
 	size_t				 i;
-	int				 ok;
 
 	cols = xcalloc(t->ncolumns + 1, sizeof(*cols));
 	for (i = 0; i < t->ncolumns; i++) {
 		cols[i].name = t->columns[i].name;
 		cols[i].type = x->cols[ti][i].type;
 	}
-	ok = xp_check(src, cols, t->ncolumns, out);
+	return (cols);
+}
+
+int
+xm_print_expr(struct xm_ctx *x, size_t ti, const char *src, struct vbuf *out)
+{
+	struct xp_column	*cols = table_xp_cols(x, ti);
+	int			 ok;
+
+	ok = xp_check(src, cols, x->m->tables[ti].ncolumns, out);
 	free(cols);
 	return (ok);
 }
@@ -251,17 +260,10 @@ static int
 index_expr(const struct xm_ctx *x, size_t ti, const char *src, int pretty,
     struct vbuf *out)
 {
-	const struct model_table	*t = &x->m->tables[ti];
-	struct xp_column		*cols;
-	size_t				 i;
-	int				 ok;
+	struct xp_column	*cols = table_xp_cols(x, ti);
+	int			 ok;
 
-	cols = xcalloc(t->ncolumns + 1, sizeof(*cols));
-	for (i = 0; i < t->ncolumns; i++) {
-		cols[i].name = t->columns[i].name;
-		cols[i].type = x->cols[ti][i].type;
-	}
-	ok = xp_index_expr(src, cols, t->ncolumns, pretty, out);
+	ok = xp_index_expr(src, cols, x->m->tables[ti].ncolumns, pretty, out);
 	free(cols);
 	return (ok);
 }
