@@ -101,10 +101,13 @@ int
 cmd_check(int argc, char **argv)
 {
 	struct cli_compare	 c;		/* actual: the replay */
+	struct scratch_access	 acc;
 	struct sqlfile		*files = NULL;
+	PGconn			*rconn = NULL;	/* where the replay runs */
+	enum scratch_shadow	 mode;
 	char			*before = NULL, *after = NULL;
 	size_t			 nfiles = 0;
-	int			 rc, have_files = 0, replay_ok = 0;
+	int			 rc, have_files = 0, replay_ok = 0, shadow = 0;
 
 	if ((rc = cli_compare_begin(&c, argc, argv, &check_spec)) != 0)
 		return (rc < 0 ? VF_EXIT_OK : rc);
@@ -129,22 +132,46 @@ cmd_check(int argc, char **argv)
 		    &c.err) == -1)
 			goto done;
 	}
-	/* 3. Replay from empty, nothing changed outside the schema. */
+	/*
+	 * 3. Replay from empty, nothing changed outside the schema: in a
+	 * scratch database when the role has CREATEDB (the live database
+	 * is never touched), else in a shadow transaction on conn, rolled
+	 * back at the end of the step.
+	 */
 	if ((c.conn = db_connect(c.a.db, &c.err)) == NULL)
 		goto done;
-	if (scratch_create(c.conn, &c.s, &c.err) == -1)
+	if (scratch_access(c.conn, c.a.schema, &acc, &c.err) == -1)
 		goto done;
-	if (have_files) {
-		if (scratch_reset_schema(c.s.conn, c.a.schema, &c.err) == -1 ||
-		    catalog_outside(c.s.conn, c.a.schema, &before,
+	if (acc.createdb) {
+		if (scratch_create(c.conn, &c.s, &c.err) == -1)
+			goto done;
+		rconn = c.s.conn;
+		if (have_files && scratch_reset_schema(rconn, c.a.schema,
 		    &c.err) == -1)
 			goto done;
-		if (replay_migrations(c.s.conn, c.a.schema, c.a.migrations,
-		    NULL, &c.err) == -1)
+	} else if (have_files) {
+		if ((mode = scratch_shadow_mode(&acc)) == SCRATCH_SHADOW_NONE) {
+			vf_error_set(&c.err, VF_EXIT_FAIL, NULL, 0, 0,
+			    SCRATCH_NEEDS_FMT, acc.role, c.a.schema,
+			    c.a.schema, acc.db);
+			goto done;
+		}
+		shadow = 1;
+		c.s.shadows++;
+		if (scratch_shadow_begin(c.conn, c.a.schema, mode,
+		    &c.err) == -1)
+			goto done;
+		rconn = c.conn;
+	}
+	if (have_files) {
+		if (catalog_outside(rconn, c.a.schema, &before, &c.err) == -1)
+			goto done;
+		if ((shadow ? replay_migrations_in_tx : replay_migrations)(
+		    rconn, c.a.schema, c.a.migrations, NULL, &c.err) == -1)
 			problems_add_error(&c.probs, &c.err);
 		else
 			replay_ok = 1;
-		if (catalog_outside(c.s.conn, c.a.schema, &after, &c.err) == -1)
+		if (catalog_outside(rconn, c.a.schema, &after, &c.err) == -1)
 			goto done;
 		compare_outside(after, before, "the migrations create or "
 		    "change something outside the schema", &c.probs);
@@ -152,10 +179,15 @@ cmd_check(int argc, char **argv)
 		    "something outside the schema", &c.probs);
 	}
 	if (replay_ok) {
-		if (catalog_read(c.s.conn, c.a.schema, &c.actual, &c.err) == -1)
+		if ((shadow ? catalog_read_in_tx : catalog_read)(rconn,
+		    c.a.schema, &c.actual, &c.err) == -1)
 			goto done;
 		compare_unsupported(&c.actual, "the replay of the migrations",
 		    &c.probs);
+	}
+	if (shadow) {
+		scratch_shadow_end(c.conn);
+		shadow = 0;
 	}
 	/* 4. The replay equals the models; 5. the live database. */
 	if (expected_catalog(c.conn, &c.s, &c.m, &c.expected, &c.err) == -1)
@@ -166,6 +198,8 @@ cmd_check(int argc, char **argv)
 	cli_print_problems(&c.a, "check", &c.probs);
 	rc = c.probs.n > 0 ? VF_EXIT_FAIL : VF_EXIT_OK;
 done:
+	if (shadow)
+		scratch_shadow_end(c.conn);
 	free(before);
 	free(after);
 	if (have_files)

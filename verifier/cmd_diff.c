@@ -86,8 +86,9 @@ cmd_diff(int argc, char **argv)
 	if (expected_catalog(c.conn, &c.s, &c.m, &c.expected, &c.err) == -1)
 		goto done;
 	cli_print_stats(c.s.conn != NULL ? "models (scratch database, DDL, "
-	    "read back)" : "models (from the cache)", c.expected.nqueries,
-	    vf_now_ms() - t0);
+	    "read back)" : c.s.shadows > 0 ? "models (shadow transaction, DDL, "
+	    "read back, rolled back)" : "models (from the cache)",
+	    c.expected.nqueries, vf_now_ms() - t0);
 	t0 = vf_now_ms();
 	if (compare_load(&c.snap, c.a.snapshot, &c.expected, &c.actual, &c.m,
 	    &c.err) == -1)

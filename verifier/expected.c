@@ -18,48 +18,89 @@
 #define CACHE_TAG	"verifier-expected-9"
 
 /*
- * The model's DDL in the scratch database, read back.  Statements run one
- * by one, each in its own transaction: one transaction of thousands of
- * CREATE TABLEs is several times slower in PostgreSQL, and a scratch
- * database needs no atomicity.
+ * Above this many statements a role with CREATEDB builds the model in a
+ * scratch database rather than a shadow transaction: every table, index
+ * and sequence created in one transaction holds a lock until its end,
+ * and PostgreSQL's lock table (max_locks_per_transaction times
+ * max_connections, 6,400 locks by default) is shared by every session.
+ * A table with a primary key and a TOAST table takes about four.
+ */
+#define SHADOW_MAX_STMTS	1000
+
+/*
+ * The model's statements stmts (n of them) run on conn and read back:
+ * in a scratch database (shadow 0), each in its own transaction (one
+ * transaction of thousands of CREATE TABLEs is several times slower in
+ * PostgreSQL, and a scratch database needs no atomicity), the schema
+ * emptied first; in a shadow transaction (shadow 1, see scratch.h),
+ * whose schema is already empty, inside it.  *full is set when the
+ * shadow ran out of PostgreSQL's lock table.
  */
 static int
-model_catalog(PGconn *conn, const struct model *m, struct catalog *cat,
-    struct vf_error *err)
+model_catalog(PGconn *conn, const struct model *m,
+    const struct model_stmt *stmts, size_t n, int shadow,
+    struct catalog *cat, int *full, struct vf_error *err)
 {
-	struct model_stmt	*stmts = NULL;
-	PGresult		*res;
-	size_t			 n = 0, i;
-	int			 rc = -1;
+	PGresult	*res;
+	size_t		 i;
 
-	if (scratch_reset_schema(conn, m->schema, err) == -1)
-		goto done;
-	if (model_render_stmts(m, &stmts, &n, err) == -1)
-		goto done;
+	if (!shadow && scratch_reset_schema(conn, m->schema, err) == -1)
+		return (-1);
 	for (i = 0; i < n; i++) {
-		if (scratch_interrupted()) {
+		if (scratch_interrupted())
+			return (vf_error_set(err, VF_EXIT_FAIL, NULL, 0, 0,
+			    "interrupted"));
+		res = PQexec(conn, stmts[i].sql);
+		if (PQresultStatus(res) == PGRES_COMMAND_OK ||
+		    PQresultStatus(res) == PGRES_TUPLES_OK) {
+			PQclear(res);
+			continue;
+		}
+		if (scratch_interrupted())
 			vf_error_set(err, VF_EXIT_FAIL, NULL, 0, 0,
 			    "interrupted");
-			goto done;
-		}
-		res = PQexec(conn, stmts[i].sql);
-		if (PQresultStatus(res) != PGRES_COMMAND_OK &&
-		    PQresultStatus(res) != PGRES_TUPLES_OK) {
+		else if (shadow && scratch_out_of_locks(res)) {
+			*full = 1;
+			vf_error_set(err, VF_EXIT_FAIL, NULL, 0, 0, "the shadow "
+			    "transaction ran out of PostgreSQL's lock table "
+			    "after %zu of the model's %zu statements (raise "
+			    "max_locks_per_transaction, or give the role "
+			    "CREATEDB for a scratch database); nothing was "
+			    "changed", i, n);
+		} else if (scratch_lock_timeout(res))
+			vf_error_set(err, VF_EXIT_FAIL, m->path, stmts[i].line,
+			    stmts[i].col, "a lock was not granted within "
+			    SCRATCH_LOCK_TIMEOUT " (another session holds "
+			    "it); nothing was changed: %s",
+			    PQerrorMessage(conn));
+		else
 			vf_error_set(err, VF_EXIT_USAGE, m->path,
 			    stmts[i].line, stmts[i].col,
 			    "PostgreSQL rejects the model: %s",
 			    PQerrorMessage(conn));
-			err->msg[strcspn(err->msg, "\n")] = '\0';
-			PQclear(res);
-			goto done;
-		}
+		err->msg[strcspn(err->msg, "\n")] = '\0';
 		PQclear(res);
+		return (-1);
 	}
 	PQclear(PQexec(conn, "RESET search_path"));
 	PQclear(PQexec(conn, "RESET standard_conforming_strings"));
-	rc = catalog_read(conn, m->schema, cat, err);
-done:
-	model_stmts_free(stmts, n);
+	if (shadow)
+		return (catalog_read_in_tx(conn, m->schema, cat, err));
+	return (catalog_read(conn, m->schema, cat, err));
+}
+
+/* The model built in a shadow transaction on conn, always rolled back. */
+static int
+shadow_catalog(PGconn *conn, struct scratch *s, const struct model *m,
+    const struct model_stmt *stmts, size_t n, enum scratch_shadow mode,
+    struct catalog *cat, int *full, struct vf_error *err)
+{
+	int	rc = -1;
+
+	s->shadows++;
+	if (scratch_shadow_begin(conn, m->schema, mode, err) == 0)
+		rc = model_catalog(conn, m, stmts, n, 1, cat, full, err);
+	scratch_shadow_end(conn);
 	return (rc);
 }
 
@@ -67,9 +108,39 @@ int
 expected_from_server(PGconn *conn, struct scratch *s, const struct model *m,
     struct catalog *cat, struct vf_error *err)
 {
-	if (s->conn == NULL && scratch_create(conn, s, err) == -1)
-		return (-1);
-	return (model_catalog(s->conn, m, cat, err));
+	struct scratch_access	 a;
+	struct model_stmt	*stmts = NULL;
+	enum scratch_shadow	 mode;
+	size_t			 n = 0;
+	int			 full = 0, rc = -1;
+
+	memset(cat, 0, sizeof(*cat));
+	if (model_render_stmts(m, &stmts, &n, err) == -1)
+		goto done;
+	/* The command's scratch database, when it has one, costs nothing. */
+	if (s->conn == NULL) {
+		if (scratch_access(conn, m->schema, &a, err) == -1)
+			goto done;
+		mode = scratch_shadow_mode(&a);
+		if (mode != SCRATCH_SHADOW_NONE &&
+		    (!a.createdb || n <= SHADOW_MAX_STMTS)) {
+			rc = shadow_catalog(conn, s, m, stmts, n, mode, cat,
+			    &full, err);
+			if (rc == 0 || !full || !a.createdb)
+				goto done;
+		} else if (!a.createdb) {
+			vf_error_set(err, VF_EXIT_FAIL, NULL, 0, 0,
+			    SCRATCH_NEEDS_FMT, a.role, m->schema, m->schema,
+			    a.db);
+			goto done;
+		}
+		if (scratch_create(conn, s, err) == -1)
+			goto done;
+	}
+	rc = model_catalog(s->conn, m, stmts, n, 0, cat, &full, err);
+done:
+	model_stmts_free(stmts, n);
+	return (rc);
 }
 
 /*
