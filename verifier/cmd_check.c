@@ -107,7 +107,10 @@ cmd_check(int argc, char **argv)
 	enum scratch_shadow	 mode;
 	char			*before = NULL, *after = NULL;
 	size_t			 nfiles = 0;
+	size_t			 n;
 	int			 rc, have_files = 0, replay_ok = 0, shadow = 0;
+	int			 foreign = 0;	/* a file refers to another schema */
+	int			 replay;	/* the migrations are replayed */
 
 	if ((rc = cli_compare_begin(&c, argc, argv, &check_spec)) != 0)
 		return (rc < 0 ? VF_EXIT_OK : rc);
@@ -128,28 +131,34 @@ cmd_check(int argc, char **argv)
 		problems_add_error(&c.probs, &c.err);
 	else {
 		have_files = 1;
+		n = c.probs.n;
 		if (refs_check(c.a.schema, files, nfiles, &c.probs,
 		    &c.err) == -1)
 			goto done;
+		foreign = c.probs.n > n;
 	}
 	/*
 	 * 3. Replay from empty, nothing changed outside the schema: in a
 	 * scratch database when the role has CREATEDB (the live database
 	 * is never touched), else in a shadow transaction on conn, rolled
-	 * back at the end of the step.
+	 * back at the end of the step; not there when a file refers to
+	 * another schema, whose live rows it would lock until the rollback.
 	 */
 	if ((c.conn = db_connect(c.a.db, &c.err)) == NULL)
 		goto done;
 	if (scratch_access(c.conn, c.a.schema, &acc, &c.err) == -1)
 		goto done;
+	replay = have_files;
 	if (acc.createdb) {
 		if (scratch_create(c.conn, &c.s, &c.err) == -1)
 			goto done;
 		rconn = c.s.conn;
-		if (have_files && scratch_reset_schema(rconn, c.a.schema,
+		if (replay && scratch_reset_schema(rconn, c.a.schema,
 		    &c.err) == -1)
 			goto done;
-	} else if (have_files) {
+	} else if (replay && foreign)
+		replay = 0;
+	else if (replay) {
 		if ((mode = scratch_shadow_mode(&acc)) == SCRATCH_SHADOW_NONE) {
 			vf_error_set(&c.err, VF_EXIT_FAIL, NULL, 0, 0,
 			    SCRATCH_NEEDS_FMT, acc.role, c.a.schema,
@@ -159,11 +168,11 @@ cmd_check(int argc, char **argv)
 		shadow = 1;
 		c.s.shadows++;
 		if (scratch_shadow_begin(c.conn, c.a.schema, mode,
-		    &c.err) == -1)
+		    &c.err) != 0)
 			goto done;
 		rconn = c.conn;
 	}
-	if (have_files) {
+	if (replay) {
 		if (catalog_outside(rconn, c.a.schema, &before, &c.err) == -1)
 			goto done;
 		if ((shadow ? replay_migrations_in_tx : replay_migrations)(

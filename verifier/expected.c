@@ -61,12 +61,8 @@ model_catalog(PGconn *conn, const struct model *m,
 			    "interrupted");
 		else if (shadow && scratch_out_of_locks(res)) {
 			*full = 1;
-			vf_error_set(err, VF_EXIT_FAIL, NULL, 0, 0, "the shadow "
-			    "transaction ran out of PostgreSQL's lock table "
-			    "after %zu of the model's %zu statements (raise "
-			    "max_locks_per_transaction, or give the role "
-			    "CREATEDB for a scratch database); nothing was "
-			    "changed", i, n);
+			vf_error_set(err, VF_EXIT_FAIL, NULL, 0, 0,
+			    SCRATCH_NO_LOCKS_MSG);
 		} else if (scratch_lock_timeout(res))
 			vf_error_set(err, VF_EXIT_FAIL, m->path, stmts[i].line,
 			    stmts[i].col, "a lock was not granted within "
@@ -95,11 +91,15 @@ shadow_catalog(PGconn *conn, struct scratch *s, const struct model *m,
     const struct model_stmt *stmts, size_t n, enum scratch_shadow mode,
     struct catalog *cat, int *full, struct vf_error *err)
 {
-	int	rc = -1;
+	int	rc;
 
 	s->shadows++;
-	if (scratch_shadow_begin(conn, m->schema, mode, err) == 0)
+	if ((rc = scratch_shadow_begin(conn, m->schema, mode, err)) == 0)
 		rc = model_catalog(conn, m, stmts, n, 1, cat, full, err);
+	else if (rc == -2) {
+		*full = 1;
+		rc = -1;
+	}
 	scratch_shadow_end(conn);
 	return (rc);
 }

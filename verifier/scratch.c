@@ -229,31 +229,41 @@ scratch_out_of_locks(const PGresult *res)
 
 /*
  * Runs one statement of the shadow's opening; a lock not granted in time
- * is named as such.  0 or -1 with err set.
+ * and a full lock table are named as such.  0, or -1 (-2 for the full
+ * lock table) with err set.
  */
 static int
 shadow_exec(PGconn *conn, const char *sql, const char *schema, int n,
     const char *const *params, struct vf_error *err)
 {
 	PGresult	*res;
+	const char	*msg;
 	int		 rc = 0;
 
 	res = PQexecParams(conn, sql, n, NULL, params, NULL, NULL, 0);
 	if (PQresultStatus(res) != PGRES_COMMAND_OK &&
 	    PQresultStatus(res) != PGRES_TUPLES_OK) {
-		if (scratch_lock_timeout(res))
+		msg = PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY);
+		rc = -1;
+		if (scratch_interrupted())
+			vf_error_set(err, VF_EXIT_FAIL, NULL, 0, 0,
+			    "interrupted");
+		else if (scratch_lock_timeout(res))
 			vf_error_set(err, VF_EXIT_FAIL, NULL, 0, 0, "schema "
 			    "\"%s\" or one of its objects is locked by another "
 			    "session (lock_timeout " SCRATCH_LOCK_TIMEOUT "); "
 			    "nothing was changed: try again when it is free",
 			    schema);
-		else {
+		else if (scratch_out_of_locks(res)) {
+			vf_error_set(err, VF_EXIT_FAIL, NULL, 0, 0,
+			    SCRATCH_NO_LOCKS_MSG);
+			rc = -2;
+		} else {
 			vf_error_set(err, VF_EXIT_FAIL, NULL, 0, 0, "shadow "
 			    "transaction of schema \"%s\": %s", schema,
-			    PQerrorMessage(conn));
+			    msg != NULL ? msg : PQerrorMessage(conn));
 			err->msg[strcspn(err->msg, "\n")] = '\0';
 		}
-		rc = -1;
 	}
 	PQclear(res);
 	return (rc);
@@ -325,7 +335,7 @@ shadow_drops(PGconn *conn, const char *quoted, const char *schema,
 	    err);
 	if (res == NULL)
 		return (-1);
-	for (i = 0; rc == 0 && i < PQntuples(res); i++)
+	for (i = 0; rc >= 0 && i < PQntuples(res); i++)
 		rc = shadow_exec(conn, PQgetvalue(res, i, 0), schema, 0, NULL,
 		    err);
 	PQclear(res);
@@ -356,11 +366,12 @@ scratch_shadow_begin(PGconn *conn, const char *schema,
 		    "transaction of schema \"%s\" for this role", schema);
 		goto done;
 	}
-	if (shadow_exec(conn, "BEGIN ISOLATION LEVEL REPEATABLE READ", schema,
-	    0, NULL, err) == -1 ||
-	    shadow_exec(conn, "SET LOCAL lock_timeout = '"
-	    SCRATCH_LOCK_TIMEOUT "'", schema, 0, NULL, err) == -1)
+	if ((rc = shadow_exec(conn, "BEGIN ISOLATION LEVEL REPEATABLE READ",
+	    schema, 0, NULL, err)) < 0 ||
+	    (rc = shadow_exec(conn, "SET LOCAL lock_timeout = '"
+	    SCRATCH_LOCK_TIMEOUT "'", schema, 0, NULL, err)) < 0)
 		goto done;
+	rc = -1;
 	params[0] = schema;
 	res = db_query(conn, "SELECT 1 FROM pg_catalog.pg_namespace "
 	    "WHERE nspname = $1", 1, params, PGRES_TUPLES_OK, err);
@@ -377,11 +388,12 @@ scratch_shadow_begin(PGconn *conn, const char *schema,
 		    (long)getpid(), (long)time(NULL), counter++);
 		vbuf_appendf(&sql, "ALTER SCHEMA %s RENAME TO ", quoted.data);
 		vf_quote_ident(&sql, name);
-		if (shadow_exec(conn, sql.data, schema, 0, NULL, err) == -1)
+		if ((rc = shadow_exec(conn, sql.data, schema, 0, NULL,
+		    err)) < 0)
 			goto done;
 		vbuf_reset(&quoted);
 		vf_quote_ident(&quoted, name);
-		if (shadow_drops(conn, quoted.data, schema, 1, err) == -1)
+		if ((rc = shadow_drops(conn, quoted.data, schema, 1, err)) < 0)
 			goto done;
 	}
 	vbuf_reset(&sql);

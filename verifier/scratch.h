@@ -101,6 +101,12 @@ enum scratch_shadow {
 };
 enum scratch_shadow	scratch_shadow_mode(const struct scratch_access *a);
 
+/* What a shadow that filled PostgreSQL's lock table is told. */
+#define SCRATCH_NO_LOCKS_MSG \
+	"the shadow transaction ran out of PostgreSQL's lock table (raise " \
+	"max_locks_per_transaction, or give the role CREATEDB for a scratch " \
+	"database); nothing was changed"
+
 /* How long a shadow waits for a lock before it fails. */
 #define SCRATCH_LOCK_TIMEOUT	"5s"
 
@@ -113,7 +119,8 @@ enum scratch_shadow	scratch_shadow_mode(const struct scratch_access *a);
  * revoked.  Extensions installed in the schema are dropped in both (the
  * model creates them again).  Catches the signals as scratch_create()
  * does.  Returns 0, or -1 with err set (VF_EXIT_FAIL; a lock not granted
- * in time is said so); either way the caller ends it with
+ * in time is said so), -2 when PostgreSQL's lock table is full (err set
+ * to SCRATCH_NO_LOCKS_MSG); either way the caller ends it with
  * scratch_shadow_end(), and until then conn is inside the transaction.
  */
 int	scratch_shadow_begin(PGconn *conn, const char *schema,
