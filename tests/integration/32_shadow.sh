@@ -165,12 +165,15 @@ hold() {
 		sleep 0.1
 	done
 }
+release() {
+	kill "$holder" 2>/dev/null; wait "$holder" 2>/dev/null
+	q $DB "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '$DB' AND query LIKE '%pg_sleep%' AND pid <> pg_backend_pid()" >/dev/null
+}
 hold 8
 run_capture "$VERIFIER" diff --schema billing --db "$OWN"
 check_eq "locked: diff exits 1" 1 "$RC"
 check_eq "locked: it says so" 'verifier diff: schema "billing" or one of its objects is locked by another session (lock_timeout 5s); nothing was changed: try again when it is free' "$OUT"
-kill "$holder" 2>/dev/null; wait "$holder" 2>/dev/null
-q $DB "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '$DB' AND query LIKE '%pg_sleep%' AND pid <> pg_backend_pid()" >/dev/null
+release
 untouched "a lock not granted"
 
 hold 8
@@ -183,8 +186,7 @@ vrc=$?
 check_eq "SIGTERM: diff exits 130" 130 "$vrc"
 check_contains "SIGTERM: it says the shadow was rolled back" \
     "verifier: interrupted; the shadow transaction was rolled back" "$(cat "$TEST_TMP/term.out")"
-kill "$holder" 2>/dev/null; wait "$holder" 2>/dev/null
-q $DB "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '$DB' AND query LIKE '%pg_sleep%' AND pid <> pg_backend_pid()" >/dev/null
+release
 untouched "SIGTERM"
 
 # With CREATE on the database the owner renames the live schema away
@@ -200,6 +202,5 @@ check_eq "owner with CREATE: check --no-live exits 0" 0 "$RC"
 hold 8
 run_capture "$VERIFIER" diff --schema billing --db "$OWN"
 check_eq "owner with CREATE: a lock on a table does not stop the rename" "$su_out" "$OUT"
-kill "$holder" 2>/dev/null; wait "$holder" 2>/dev/null
-q $DB "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '$DB' AND query LIKE '%pg_sleep%' AND pid <> pg_backend_pid()" >/dev/null
+release
 untouched "the rename"
