@@ -39,6 +39,8 @@ replay(PGconn *conn, const char *schema, const char *dir, int in_tx,
 	ro.dir = dir;
 	ro.role = "";
 	ro.in_tx = in_tx;
+	if (in_tx)	/* the shadow's, not the runner's 10s */
+		ro.lock_timeout = SCRATCH_LOCK_TIMEOUT;
 	if (!in_tx && scratch_reset_schema(conn, schema, err) == -1)
 		return (-1);
 	if (!replay_has_files(dir)) {
