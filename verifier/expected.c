@@ -33,13 +33,14 @@
  * transaction of thousands of CREATE TABLEs is several times slower in
  * PostgreSQL, and a scratch database needs no atomicity), the schema
  * emptied first; in a shadow transaction (shadow 1, see scratch.h),
- * whose schema is already empty, inside it.  *full is set when the
- * shadow ran out of PostgreSQL's lock table.
+ * whose schema is already empty, inside it.  *retry is set when the
+ * shadow ran out of PostgreSQL's lock table (or, in shadow_catalog(),
+ * could not be opened): a scratch database may do it.
  */
 static int
 model_catalog(PGconn *conn, const struct model *m,
     const struct model_stmt *stmts, size_t n, int shadow,
-    struct catalog *cat, int *full, struct vf_error *err)
+    struct catalog *cat, int *retry, struct vf_error *err)
 {
 	PGresult	*res;
 	size_t		 i;
@@ -60,7 +61,7 @@ model_catalog(PGconn *conn, const struct model *m,
 			vf_error_set(err, VF_EXIT_FAIL, NULL, 0, 0,
 			    "interrupted");
 		else if (shadow && scratch_out_of_locks(res)) {
-			*full = 1;
+			*retry = 1;
 			vf_error_set(err, VF_EXIT_FAIL, NULL, 0, 0,
 			    SCRATCH_NO_LOCKS_MSG);
 		} else if (scratch_lock_timeout(res))
@@ -89,15 +90,15 @@ model_catalog(PGconn *conn, const struct model *m,
 static int
 shadow_catalog(PGconn *conn, struct scratch *s, const struct model *m,
     const struct model_stmt *stmts, size_t n, enum scratch_shadow mode,
-    struct catalog *cat, int *full, struct vf_error *err)
+    struct catalog *cat, int *retry, struct vf_error *err)
 {
 	int	rc;
 
 	s->shadows++;
 	if ((rc = scratch_shadow_begin(conn, m->schema, mode, err)) == 0)
-		rc = model_catalog(conn, m, stmts, n, 1, cat, full, err);
+		rc = model_catalog(conn, m, stmts, n, 1, cat, retry, err);
 	else if (rc == -2) {
-		*full = 1;
+		*retry = 1;
 		rc = -1;
 	}
 	scratch_shadow_end(conn);
@@ -112,7 +113,7 @@ expected_from_server(PGconn *conn, struct scratch *s, const struct model *m,
 	struct model_stmt	*stmts = NULL;
 	enum scratch_shadow	 mode;
 	size_t			 n = 0;
-	int			 full = 0, rc = -1;
+	int			 retry = 0, rc = -1;
 
 	memset(cat, 0, sizeof(*cat));
 	if (model_render_stmts(m, &stmts, &n, err) == -1)
@@ -125,8 +126,8 @@ expected_from_server(PGconn *conn, struct scratch *s, const struct model *m,
 		if (mode != SCRATCH_SHADOW_NONE &&
 		    (!a.createdb || n <= SHADOW_MAX_STMTS)) {
 			rc = shadow_catalog(conn, s, m, stmts, n, mode, cat,
-			    &full, err);
-			if (rc == 0 || !full || !a.createdb)
+			    &retry, err);
+			if (rc == 0 || !retry || !a.createdb)
 				goto done;
 		} else if (!a.createdb) {
 			vf_error_set(err, VF_EXIT_FAIL, NULL, 0, 0,
@@ -137,7 +138,7 @@ expected_from_server(PGconn *conn, struct scratch *s, const struct model *m,
 		if (scratch_create(conn, s, err) == -1)
 			goto done;
 	}
-	rc = model_catalog(s->conn, m, stmts, n, 0, cat, &full, err);
+	rc = model_catalog(s->conn, m, stmts, n, 0, cat, &retry, err);
 done:
 	model_stmts_free(stmts, n);
 	return (rc);

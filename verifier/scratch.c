@@ -229,8 +229,9 @@ scratch_out_of_locks(const PGresult *res)
 
 /*
  * Runs one statement of the shadow's opening; a lock not granted in time
- * and a full lock table are named as such.  0, or -1 (-2 for the full
- * lock table) with err set.
+ * and a full lock table are named as such.  0, or -1 with err set (-2
+ * when a scratch database may do what the shadow could not: not for a
+ * lock or an interrupt).
  */
 static int
 shadow_exec(PGconn *conn, const char *sql, const char *schema, int n,
@@ -263,6 +264,7 @@ shadow_exec(PGconn *conn, const char *sql, const char *schema, int n,
 			    "transaction of schema \"%s\": %s", schema,
 			    msg != NULL ? msg : PQerrorMessage(conn));
 			err->msg[strcspn(err->msg, "\n")] = '\0';
+			rc = -2;
 		}
 	}
 	PQclear(res);

@@ -119,8 +119,10 @@ enum scratch_shadow	scratch_shadow_mode(const struct scratch_access *a);
  * revoked.  Extensions installed in the schema are dropped in both (the
  * model creates them again).  Catches the signals as scratch_create()
  * does.  Returns 0, or -1 with err set (VF_EXIT_FAIL; a lock not granted
- * in time is said so), -2 when PostgreSQL's lock table is full (err set
- * to SCRATCH_NO_LOCKS_MSG); either way the caller ends it with
+ * in time is said so), or -2 with err set when a scratch database may do
+ * what the shadow could not (PostgreSQL's lock table full, err then
+ * SCRATCH_NO_LOCKS_MSG; an object of the schema the role may not drop,
+ * e.g. an extension it does not own); either way the caller ends it with
  * scratch_shadow_end(), and until then conn is inside the transaction.
  */
 int	scratch_shadow_begin(PGconn *conn, const char *schema,
