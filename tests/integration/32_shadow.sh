@@ -164,11 +164,13 @@ untouched "a role that may not"
 # A lock held by another session: the shadow waits lock_timeout (5s),
 # then fails and says so; SIGTERM while it waits cancels it and rolls it
 # back (exit 130).
+# hold SECONDS [SQL]: another session holds a lock (SQL, by default one
+# on billing.invoices) while it sleeps; release ends it.
 hold() {
-	psql -X -q -d $DB -c "BEGIN; LOCK TABLE billing.invoices IN ACCESS SHARE MODE; SELECT pg_sleep($1); COMMIT" >/dev/null 2>&1 &
+	psql -X -q -d $DB -c "BEGIN; ${2:-LOCK TABLE billing.invoices IN ACCESS SHARE MODE}; SELECT pg_sleep($1); COMMIT" >/dev/null 2>&1 &
 	holder=$!
 	for _ in $(seq 1 50); do
-		[ "$(q $DB "SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation WHERE c.relname = 'invoices' AND l.pid <> pg_backend_pid()")" -gt 0 ] && break
+		[ "$(q $DB "SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND query LIKE '%pg_sleep($1)%' AND pid <> pg_backend_pid()")" -gt 0 ] && break
 		sleep 0.1
 	done
 }
@@ -183,18 +185,27 @@ check_eq "locked: it says so" 'verifier diff: schema "billing" or one of its obj
 release
 untouched "a lock not granted"
 
-hold 8
-"$VERIFIER" diff --schema billing --db "$OWN" >"$TEST_TMP/term.out" 2>&1 &
-vpid=$!
-sleep 1.5
-kill -TERM $vpid
-wait $vpid
-vrc=$?
-check_eq "SIGTERM: diff exits 130" 130 "$vrc"
-check_contains "SIGTERM: it says the shadow was rolled back" \
-    "verifier: interrupted; the shadow transaction was rolled back" "$(cat "$TEST_TMP/term.out")"
-release
-untouched "SIGTERM"
+# term WHAT CMD...: CMD, run while a lock is held ($HOLD, SQL), is sent
+# SIGTERM.
+term() {
+	local what=$1 vpid vrc
+	shift
+	hold 8 "$HOLD"
+	"$@" >"$TEST_TMP/term.out" 2>&1 &
+	vpid=$!
+	sleep 1.5
+	kill -TERM $vpid
+	wait $vpid
+	vrc=$?
+	check_eq "SIGTERM: $what exits 130" 130 "$vrc"
+	check_contains "SIGTERM: $what says the shadow was rolled back" \
+	    "verifier: interrupted; the shadow transaction was rolled back" "$(cat "$TEST_TMP/term.out")"
+	release
+	untouched "SIGTERM to $what"
+}
+HOLD=
+term diff "$VERIFIER" diff --schema billing --db "$OWN"
+term "check --no-live" "$VERIFIER" check --schema billing --no-live --db "$OWN"
 
 # With CREATE on the database the owner renames the live schema away
 # instead (its objects are not locked): the same output.
@@ -211,3 +222,7 @@ run_capture "$VERIFIER" diff --schema billing --db "$OWN"
 check_eq "owner with CREATE: a lock on a table does not stop the rename" "$su_out" "$OUT"
 release
 untouched "the rename"
+# The rename waits for the schema's row, locked by a GRANT not committed.
+before=$(live)
+HOLD="GRANT USAGE ON SCHEMA billing TO vf_shadow_none"
+term "diff (rename)" "$VERIFIER" diff --schema billing --db "$OWN"
