@@ -136,17 +136,19 @@ scratch_reset_schema(PGconn *conn, const char *schema, struct vf_error *err)
 	return (rc);
 }
 
-int
-scratch_run_script(PGconn *conn, const char *script, struct vf_error *err)
+/* Runs script between open and close; undo on error. */
+static int
+run_script(PGconn *conn, const char *script, const char *open,
+    const char *close, const char *undo, struct vf_error *err)
 {
 	PGresult	*res;
 	struct vbuf	 sql;
 	int		 rc = 0;
 
 	vbuf_init(&sql);
-	vbuf_puts(&sql, "BEGIN;\n");
+	vbuf_puts(&sql, open);
 	vbuf_puts(&sql, script);
-	vbuf_puts(&sql, "\n;COMMIT;");
+	vbuf_puts(&sql, close);
 	res = PQexec(conn, sql.data);
 	if (PQresultStatus(res) != PGRES_COMMAND_OK &&
 	    PQresultStatus(res) != PGRES_TUPLES_OK) {
@@ -157,10 +159,26 @@ scratch_run_script(PGconn *conn, const char *script, struct vf_error *err)
 	}
 	PQclear(res);
 	if (rc == -1)
-		PQclear(PQexec(conn, "ROLLBACK"));
+		PQclear(PQexec(conn, undo));
 	PQclear(PQexec(conn, "RESET search_path"));
 	vbuf_free(&sql);
 	return (rc);
+}
+
+int
+scratch_run_script(PGconn *conn, const char *script, struct vf_error *err)
+{
+	return (run_script(conn, script, "BEGIN;\n", "\n;COMMIT;", "ROLLBACK",
+	    err));
+}
+
+int
+scratch_run_script_in_tx(PGconn *conn, const char *script,
+    struct vf_error *err)
+{
+	return (run_script(conn, script, "SAVEPOINT vf_script;\n",
+	    "\n;RELEASE SAVEPOINT vf_script;", "ROLLBACK TO SAVEPOINT "
+	    "vf_script; RELEASE SAVEPOINT vf_script", err));
 }
 
 int

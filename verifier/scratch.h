@@ -72,6 +72,13 @@ int	scratch_run_script(PGconn *conn, const char *script,
 	    struct vf_error *err);
 
 /*
+ * scratch_run_script() inside the transaction conn is in (a shadow): in
+ * a savepoint, rolled back to on error, so that the transaction goes on.
+ */
+int	scratch_run_script_in_tx(PGconn *conn, const char *script,
+	    struct vf_error *err);
+
+/*
  * What the session's role may do in the database it is connected to,
  * for a schema: which of the two places it can use.
  */

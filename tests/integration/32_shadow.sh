@@ -226,3 +226,24 @@ untouched "the rename"
 before=$(live)
 HOLD="GRANT USAGE ON SCHEMA billing TO vf_shadow_none"
 term "diff (rename)" "$VERIFIER" diff --schema billing --db "$OWN"
+
+# draft: the owner proves the draft in shadow transactions and writes the
+# superuser's file (who proves it in one scratch database).
+mkdir -p "$W/nick"
+sed 's/^      name: text$/      name: text\n      nick:\n        type: text\n        nullable: true/' \
+    "$TOP/schema_models/billing.yaml" > "$W/nick/billing.yaml"
+for who in su own; do
+	rm -rf "$W/dmig_$who"; cp -r "$TOP/migrations/billing" "$W/dmig_$who"
+done
+before=$(live)
+run_capture "$VERIFIER" draft --schema billing --models "$W/nick" --migrations "$W/dmig_su" --msg "add nick" --db "$SU"
+check_eq "superuser: draft exits 0" 0 "$RC"
+run_capture "$VERIFIER" draft --schema billing --models "$W/nick" --migrations "$W/dmig_own" --msg "add nick" --db "$OWN"
+check_eq "owner: draft exits 0" 0 "$RC"
+check_contains "owner: draft wrote a file" "draft: wrote $W/dmig_own/" "$OUT"
+check_eq "owner: the same file as the superuser's" \
+    "$(cat "$W"/dmig_su/*_add_nick.sql 2>&1)" "$(cat "$W"/dmig_own/*_add_nick.sql 2>&1)"
+untouched "draft"
+run_capture "$VERIFIER" draft --schema billing --models "$W/nick" --migrations "$W/dmig_own" --msg "again" --db "$NONE"
+check_eq "neither: draft exits 1" 1 "$RC"
+check_eq "neither: draft names what the role needs" "verifier draft: $msg" "$OUT"
