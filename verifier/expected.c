@@ -1,6 +1,7 @@
 /*
  * expected.c: the expected-catalog pipeline: render the model's DDL, run
- * it in a scratch database, read the catalog back, keep it in the cache.
+ * it on the server (a shadow transaction or a scratch database), read the
+ * catalog back, keep it in the cache.
  */
 #include <sys/stat.h>
 
@@ -23,7 +24,8 @@
  * and sequence created in one transaction holds a lock until its end,
  * and PostgreSQL's lock table (max_locks_per_transaction times
  * max_connections, 6,400 locks by default) is shared by every session.
- * A table with a primary key and a TOAST table takes about four.
+ * The bench's table (primary key, unique constraint, index, identity,
+ * TOAST table) is four statements and holds about seven locks.
  */
 #define SHADOW_MAX_STMTS	1000
 
