@@ -73,6 +73,14 @@ check_contains "owner: the same differences in json" \
     '"kind": "column", "action": "drop", "table": "customers", "name": "vip"' "$OUT"
 untouched "diff with drift"
 
+# dump proves its file the same way.
+run_capture "$VERIFIER" dump --schema billing --db "$SU" --output "$TEST_TMP/dump_su.yaml"
+check_eq "superuser: dump exits 0" 0 "$RC"
+run_capture "$VERIFIER" dump --schema billing --db "$OWN" --output "$TEST_TMP/dump_own.yaml"
+check_eq "owner: dump exits 0" 0 "$RC"
+check_eq "owner: dump writes the superuser's file" "$(cat "$TEST_TMP/dump_su.yaml")" "$(cat "$TEST_TMP/dump_own.yaml")"
+untouched "dump"
+
 # check --no-live: the superuser replays in a scratch database, the owner
 # in a shadow transaction; the same output.
 run_capture "$VERIFIER" check --schema billing --no-live --db "$SU"
