@@ -19,15 +19,19 @@
 #define CACHE_TAG	"verifier-expected-9"
 
 /*
- * Above this many statements a role with CREATEDB builds the model in a
- * scratch database rather than a shadow transaction: every table, index
- * and sequence created in one transaction holds a lock until its end,
- * and PostgreSQL's lock table (max_locks_per_transaction times
- * max_connections, 6,400 locks by default) is shared by every session.
- * The bench's table (primary key, unique constraint, index, identity,
- * TOAST table) is four statements and holds about seven locks.
+ * Whether a model of n statements should rather go to a scratch database
+ * (when the role has CREATEDB) than to a shadow transaction: every table,
+ * index and sequence created in one transaction holds a lock until its
+ * end, in PostgreSQL's lock table, which every session shares (a, its
+ * size).  The bench's table (primary key, unique constraint, index,
+ * identity, TOAST table) is four statements and holds about seven
+ * locks: two a statement, and the shadow takes at most half the table.
  */
-#define SHADOW_MAX_STMTS	1000
+static int
+too_many_locks(size_t n, const struct scratch_access *a)
+{
+	return ((long)n * 2 > a->lock_slots / 2);
+}
 
 /*
  * The model's statements stmts (n of them) run on conn and read back:
@@ -126,7 +130,7 @@ expected_from_server(PGconn *conn, struct scratch *s, const struct model *m,
 			goto done;
 		mode = scratch_shadow_mode(&a);
 		if (mode != SCRATCH_SHADOW_NONE &&
-		    (!a.createdb || n <= SHADOW_MAX_STMTS)) {
+		    (!a.createdb || !too_many_locks(n, &a))) {
 			rc = shadow_catalog(conn, s, m, stmts, n, mode, cat,
 			    &retry, err);
 			if (rc == 0 || !retry || !a.createdb)

@@ -6,6 +6,7 @@
  */
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -195,7 +196,10 @@ scratch_access(PGconn *conn, const char *schema, struct scratch_access *a,
 	    "pg_catalog.has_database_privilege(pg_catalog.current_database(), "
 	    "'CREATE'), r.rolcreatedb OR r.rolsuper, "
 	    "current_user::pg_catalog.text, "
-	    "pg_catalog.current_database()::pg_catalog.text "
+	    "pg_catalog.current_database()::pg_catalog.text, "
+	    "pg_catalog.current_setting('max_locks_per_transaction')::bigint * "
+	    "(pg_catalog.current_setting('max_connections')::bigint + "
+	    "pg_catalog.current_setting('max_prepared_transactions')::bigint) "
 	    "FROM pg_catalog.pg_roles r "
 	    "LEFT JOIN pg_catalog.pg_namespace n ON n.nspname = $1 "
 	    "WHERE r.rolname = current_user", 1, params, PGRES_TUPLES_OK,
@@ -209,6 +213,7 @@ scratch_access(PGconn *conn, const char *schema, struct scratch_access *a,
 		a->createdb = strcmp(PQgetvalue(res, 0, 3), "t") == 0;
 		snprintf(a->role, sizeof(a->role), "%s", PQgetvalue(res, 0, 4));
 		snprintf(a->db, sizeof(a->db), "%s", PQgetvalue(res, 0, 5));
+		a->lock_slots = strtol(PQgetvalue(res, 0, 6), NULL, 10);
 	}
 	PQclear(res);
 	return (0);

@@ -87,6 +87,8 @@ struct scratch_access {
 	int	owner;		/* the role has its owner's privileges */
 	int	create;		/* CREATE on the database */
 	int	createdb;	/* CREATEDB, or superuser */
+	long	lock_slots;	/* PostgreSQL's lock table: locks all
+				   sessions may hold at once */
 	char	role[64];	/* current_user */
 	char	db[64];		/* current_database() */
 };
