@@ -1,8 +1,10 @@
 /*
- * scratch.c: scratch databases and the signal handling that drops them on
- * Ctrl-C.  The handler only cancels the running query (PQcancel() is safe
- * in a signal handler) and sets a flag; the caller fails its step and its
- * cleanup drops the database.
+ * scratch.c: scratch databases, shadow transactions (the schema built
+ * afresh on the command's own connection, always rolled back) and the
+ * signal handling that drops or rolls them back on Ctrl-C.  The handler
+ * only cancels the running query (PQcancel() is safe in a signal
+ * handler) and sets a flag; the caller fails its step and its cleanup
+ * drops the database or rolls the transaction back.
  */
 #include <signal.h>
 #include <stdio.h>
