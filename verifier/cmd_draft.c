@@ -16,6 +16,7 @@
 #include "draft.h"
 #include "emit.h"
 #include "expected.h"
+#include "refs.h"
 #include "replay.h"
 
 static const struct option draft_options[] = {
@@ -51,6 +52,30 @@ migrations_dir(const char *dir, struct vf_error *err)
 		return (vf_error_set(err, VF_EXIT_USAGE, dir, 0, 0,
 		    "no such migrations folder"));
 	return (0);
+}
+
+/*
+ * Whether the files of dir may replay in a shadow transaction: none
+ * refers to another schema, whose live rows it would lock until the
+ * rollback (those that do are added to p).  1, 0, or -1 with err set.
+ */
+static int
+shadow_safe(const char *schema, const char *dir, struct problems *p,
+    struct vf_error *err)
+{
+	struct sqlfile	*files = NULL;
+	size_t		 n = 0, before = p->n;
+	int		 rc;
+
+	if (!replay_has_files(dir))
+		return (1);
+	if (sqlfile_load_dir(dir, &files, &n, err) == -1)
+		return (-1);
+	rc = refs_check(schema, files, n, p, err);
+	sqlfile_free_list(files, n);
+	if (rc == -1)
+		return (-1);
+	return (p->n == before);
 }
 
 int
@@ -100,6 +125,20 @@ cmd_draft(int argc, char **argv)
 		if (catalog_read(c.conn, c.a.schema, &c.actual, &c.err) == -1)
 			goto done;
 	} else if (shadow != SCRATCH_SHADOW_NONE) {
+		if ((ok = shadow_safe(c.a.schema, c.a.migrations, &c.probs,
+		    &c.err)) != 1) {
+			if (ok == 0) {
+				fprintf(stderr, "verifier draft: a migration "
+				    "refers to another schema; without CREATEDB "
+				    "the migrations replay in a transaction on "
+				    "the live database, where the rows it "
+				    "touches would stay locked until the "
+				    "rollback; no file written:\n");
+				cli_print_problems(&c.a, "draft", &c.probs);
+				rc = VF_EXIT_FAIL;
+			}
+			goto done;
+		}
 		c.s.shadows++;
 		ok = scratch_shadow_begin(c.conn, c.a.schema, shadow,
 		    &c.err) == 0 && replay_migrations_in_tx(c.conn, c.a.schema,

@@ -255,3 +255,17 @@ untouched "draft"
 run_capture "$VERIFIER" draft --schema billing --models "$W/nick" --migrations "$W/dmig_own" --msg "again" --db "$NONE"
 check_eq "neither: draft exits 1" 1 "$RC"
 check_eq "neither: draft names what the role needs" "verifier draft: $msg" "$OUT"
+# Without CREATEDB a file that refers to another schema is not replayed
+# by draft either (in the live database its rows would stay locked).
+cat > "$W/dmig_own/20261201000001_peek.sql" <<'SQL'
+-- migrate:up
+CREATE TABLE billing.peek AS SELECT id FROM auth.users;
+-- migrate:down
+DROP TABLE billing.peek;
+SQL
+run_capture "$VERIFIER" draft --schema billing --models "$W/nick" --migrations "$W/dmig_own" --msg "peek" --db "$OWN"
+check_eq "owner: draft over a file reading auth exits 1" 1 "$RC"
+check_eq "owner: draft says why" "verifier draft: a migration refers to another schema; without CREATEDB the migrations replay in a transaction on the live database, where the rows it touches would stay locked until the rollback; no file written:
+$W/dmig_own/20261201000001_peek.sql:2: the up section refers to schema \"auth\"; a migration of billing touches nothing outside it
+draft billing: 1 problem" "$OUT"
+untouched "draft over a file reading auth"
