@@ -904,8 +904,12 @@ set_fill(struct catalog_set *s, const PGresult *res)
 				    xstrdup(PQgetvalue(res, (int)i, (int)j));
 }
 
-int
-catalog_read(PGconn *conn, const char *schema, struct catalog *cat,
+/*
+ * The reads of catalog_read(), in a transaction of their own (own_tx) or
+ * in the caller's.
+ */
+static int
+read_sets(PGconn *conn, const char *schema, struct catalog *cat, int own_tx,
     struct vf_error *err)
 {
 	const char	*params[1];
@@ -916,10 +920,10 @@ catalog_read(PGconn *conn, const char *schema, struct catalog *cat,
 	cat->schema = xstrdup(schema);
 	params[0] = schema;
 	/* One snapshot for every query; names printed schema-qualified. */
-	if (db_exec(conn, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
-	    0, NULL, err) == -1)
+	if (own_tx && db_exec(conn, "BEGIN ISOLATION LEVEL REPEATABLE READ "
+	    "READ ONLY", 0, NULL, err) == -1)
 		goto fail;
-	intx = 1;
+	intx = own_tx;
 	/* And no JIT: compiling costs more than these small reads. */
 	res = db_query(conn, "SELECT pg_catalog.set_config('search_path', "
 	    "'pg_catalog', true), pg_catalog.set_config('jit', 'off', true)",
@@ -937,7 +941,7 @@ catalog_read(PGconn *conn, const char *schema, struct catalog *cat,
 		PQclear(res);
 	}
 	intx = 0;
-	if (db_exec(conn, "COMMIT", 0, NULL, err) == -1)
+	if (own_tx && db_exec(conn, "COMMIT", 0, NULL, err) == -1)
 		goto fail;
 	return (0);
 fail:
@@ -945,6 +949,20 @@ fail:
 		PQclear(PQexec(conn, "ROLLBACK"));
 	catalog_free(cat);
 	return (-1);
+}
+
+int
+catalog_read(PGconn *conn, const char *schema, struct catalog *cat,
+    struct vf_error *err)
+{
+	return (read_sets(conn, schema, cat, 1, err));
+}
+
+int
+catalog_read_in_tx(PGconn *conn, const char *schema, struct catalog *cat,
+    struct vf_error *err)
+{
+	return (read_sets(conn, schema, cat, 0, err));
 }
 
 const char *

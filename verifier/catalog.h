@@ -144,6 +144,14 @@ struct catalog {
 int	catalog_read(PGconn *conn, const char *schema, struct catalog *cat,
 	    struct vf_error *err);
 
+/*
+ * catalog_read() inside the transaction conn is in (a shadow, see
+ * scratch.h), which sees its own changes: no BEGIN nor COMMIT; the
+ * settings it makes (search_path, jit) are local to that transaction.
+ */
+int	catalog_read_in_tx(PGconn *conn, const char *schema,
+	    struct catalog *cat, struct vf_error *err);
+
 /* Releases what catalog_read() filled in; cat is left empty. */
 void	catalog_free(struct catalog *cat);
 

@@ -237,12 +237,14 @@ int
 cli_drop_scratch(struct scratch *s, int rc)
 {
 	struct vf_error	err;
+	int		had_db = s->name[0] != '\0';
 
 	if (scratch_drop(s, &err) == -1)
 		fprintf(stderr, "verifier: %s\n", err.msg);
 	if (scratch_interrupted()) {
-		fprintf(stderr, "verifier: interrupted; the scratch database "
-		    "was dropped\n");
+		fprintf(stderr, had_db ? "verifier: interrupted; the scratch "
+		    "database was dropped\n" : "verifier: interrupted; the "
+		    "shadow transaction was rolled back\n");
 		return (130);
 	}
 	return (rc);

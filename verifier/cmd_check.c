@@ -102,12 +102,18 @@ int
 cmd_check(int argc, char **argv)
 {
 	struct cli_compare	 c;		/* actual: the replay */
+	struct scratch_access	 acc;
 	struct sqlfile		*files = NULL;
+	PGconn			*rconn = NULL;	/* where the replay runs */
+	enum scratch_shadow	 mode;
 	char			*before = NULL, *after = NULL;
 	size_t			 nfiles = 0;
 	double			 t0;
 	char			 what[64];
-	int			 rc, have_files = 0, replay_ok = 0;
+	size_t			 n;
+	int			 rc, have_files = 0, replay_ok = 0, shadow = 0;
+	int			 foreign = 0;	/* a file refers to another schema */
+	int			 replay;	/* the migrations are replayed */
 
 	if ((rc = cli_compare_begin(&c, argc, argv, &check_spec)) != 0)
 		return (rc < 0 ? VF_EXIT_OK : rc);
@@ -128,28 +134,58 @@ cmd_check(int argc, char **argv)
 		problems_add_error(&c.probs, &c.err);
 	else {
 		have_files = 1;
+		n = c.probs.n;
 		if (refs_check(c.a.schema, files, nfiles, &c.probs,
 		    &c.err) == -1)
 			goto done;
+		foreign = c.probs.n > n;
 	}
-	/* 3. Replay from empty, nothing changed outside the schema. */
+	/*
+	 * 3. Replay from empty, nothing changed outside the schema: in a
+	 * scratch database when the role has CREATEDB (the live database
+	 * is never touched), else in a shadow transaction on conn, rolled
+	 * back at the end of the step; not there when a file refers to
+	 * another schema, whose live rows it would lock until the rollback.
+	 */
 	if ((c.conn = db_connect(c.a.db, &c.err)) == NULL)
 		goto done;
-	if (scratch_create(c.conn, &c.s, &c.err) == -1)
+	if (scratch_access(c.conn, c.a.schema, &acc, &c.err) == -1)
 		goto done;
-	if (have_files) {
-		if (scratch_reset_schema(c.s.conn, c.a.schema, &c.err) == -1 ||
-		    catalog_outside(c.s.conn, c.a.schema, &before,
+	replay = have_files;
+	if (acc.createdb) {
+		if (scratch_create(c.conn, &c.s, &c.err) == -1)
+			goto done;
+		rconn = c.s.conn;
+		if (replay && scratch_reset_schema(rconn, c.a.schema,
 		    &c.err) == -1)
 			goto done;
+	} else if (replay && foreign)
+		replay = 0;
+	else if (replay) {
+		if ((mode = scratch_shadow_mode(&acc)) == SCRATCH_SHADOW_NONE) {
+			vf_error_set(&c.err, VF_EXIT_FAIL, NULL, 0, 0,
+			    SCRATCH_NEEDS_FMT, acc.role, c.a.schema,
+			    c.a.schema, acc.db);
+			goto done;
+		}
+		shadow = 1;
+		c.s.shadows++;
+		if (scratch_shadow_begin(c.conn, c.a.schema, mode,
+		    &c.err) != 0)
+			goto done;
+		rconn = c.conn;
+	}
+	if (replay) {
+		if (catalog_outside(rconn, c.a.schema, &before, &c.err) == -1)
+			goto done;
 		t0 = vf_now_ms();
-		if (replay_migrations(c.s.conn, c.a.schema, c.a.migrations,
-		    NULL, &c.err) == -1)
+		if ((shadow ? replay_migrations_in_tx : replay_migrations)(
+		    rconn, c.a.schema, c.a.migrations, NULL, &c.err) == -1)
 			problems_add_error(&c.probs, &c.err);
 		else
 			replay_ok = 1;
 		cli_print_stats("replay of the migrations", 0, vf_now_ms() - t0);
-		if (catalog_outside(c.s.conn, c.a.schema, &after, &c.err) == -1)
+		if (catalog_outside(rconn, c.a.schema, &after, &c.err) == -1)
 			goto done;
 		compare_outside(after, before, "the migrations create or "
 		    "change something outside the schema", &c.probs);
@@ -158,12 +194,17 @@ cmd_check(int argc, char **argv)
 	}
 	if (replay_ok) {
 		t0 = vf_now_ms();
-		if (catalog_read(c.s.conn, c.a.schema, &c.actual, &c.err) == -1)
+		if ((shadow ? catalog_read_in_tx : catalog_read)(rconn,
+		    c.a.schema, &c.actual, &c.err) == -1)
 			goto done;
 		cli_print_stats("the replay's catalog", c.actual.nqueries,
 		    vf_now_ms() - t0);
 		compare_unsupported(&c.actual, "the replay of the migrations",
 		    &c.probs);
+	}
+	if (shadow) {
+		scratch_shadow_end(c.conn);
+		shadow = 0;
 	}
 	/* 4. The replay equals the models; 5. the live database. */
 	t0 = vf_now_ms();
@@ -180,6 +221,8 @@ cmd_check(int argc, char **argv)
 	cli_print_problems(&c.a, "check", &c.probs);
 	rc = c.probs.n > 0 ? VF_EXIT_FAIL : VF_EXIT_OK;
 done:
+	if (shadow)
+		scratch_shadow_end(c.conn);
 	free(before);
 	free(after);
 	if (have_files)

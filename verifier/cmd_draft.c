@@ -16,6 +16,7 @@
 #include "draft.h"
 #include "emit.h"
 #include "expected.h"
+#include "refs.h"
 #include "replay.h"
 
 static const struct option draft_options[] = {
@@ -53,14 +54,41 @@ migrations_dir(const char *dir, struct vf_error *err)
 	return (0);
 }
 
+/*
+ * Whether the files of dir may replay in a shadow transaction: none
+ * refers to another schema, whose live rows it would lock until the
+ * rollback (those that do are added to p).  1, 0, or -1 with err set.
+ */
+static int
+shadow_safe(const char *schema, const char *dir, struct problems *p,
+    struct vf_error *err)
+{
+	struct sqlfile	*files = NULL;
+	size_t		 n = 0, before = p->n;
+	int		 rc;
+
+	if (!replay_has_files(dir))
+		return (1);
+	if (sqlfile_load_dir(dir, &files, &n, err) == -1)
+		return (-1);
+	rc = refs_check(schema, files, n, p, err);
+	sqlfile_free_list(files, n);
+	if (rc == -1)
+		return (-1);
+	return (p->n == before);
+}
+
 int
 cmd_draft(int argc, char **argv)
 {
 	struct cli_compare	 c;
+	struct scratch_access	 acc;
 	struct vbuf		 up, down, destr, file;
+	PGconn			*place;		/* scratch database, or conn */
+	enum scratch_shadow	 shadow = SCRATCH_SHADOW_NONE;
 	char			 version[32], slug[80], path[PATH_MAX + 200];
 	size_t			 nup = 0, ndown = 0;
-	int			 rc;
+	int			 rc, ok;
 
 	if ((rc = cli_compare_begin(&c, argc, argv, &draft_spec)) != 0)
 		return (rc < 0 ? VF_EXIT_OK : rc);
@@ -75,15 +103,55 @@ cmd_draft(int argc, char **argv)
 		goto done;
 	if ((c.conn = db_connect(c.a.db, &c.err)) == NULL)
 		goto done;
-	if (scratch_create(c.conn, &c.s, &c.err) == -1)
+	place = c.conn;
+	/*
+	 * One scratch database for the replay, the models and the proof
+	 * when the role has CREATEDB; else shadow transactions on conn.
+	 */
+	if (scratch_access(c.conn, c.a.schema, &acc, &c.err) == -1)
 		goto done;
+	if (acc.createdb) {
+		if (scratch_create(c.conn, &c.s, &c.err) == -1)
+			goto done;
+		place = c.s.conn;
+	} else if ((shadow = scratch_shadow_mode(&acc)) ==
+	    SCRATCH_SHADOW_NONE) {
+		vf_error_set(&c.err, VF_EXIT_FAIL, NULL, 0, 0,
+		    SCRATCH_NEEDS_FMT, acc.role, c.a.schema, c.a.schema,
+		    acc.db);
+		goto done;
+	}
 	if (c.a.from_db) {
 		if (catalog_read(c.conn, c.a.schema, &c.actual, &c.err) == -1)
 			goto done;
+	} else if (shadow != SCRATCH_SHADOW_NONE) {
+		if ((ok = shadow_safe(c.a.schema, c.a.migrations, &c.probs,
+		    &c.err)) != 1) {
+			if (ok == 0) {
+				fprintf(stderr, "verifier draft: a migration "
+				    "refers to another schema; without CREATEDB "
+				    "the migrations replay in a transaction on "
+				    "the live database, where the rows it "
+				    "touches would stay locked until the "
+				    "rollback; no file written:\n");
+				cli_print_problems(&c.a, "draft", &c.probs);
+				rc = VF_EXIT_FAIL;
+			}
+			goto done;
+		}
+		c.s.shadows++;
+		ok = scratch_shadow_begin(c.conn, c.a.schema, shadow,
+		    &c.err) == 0 && replay_migrations_in_tx(c.conn, c.a.schema,
+		    c.a.migrations, NULL, &c.err) == 0 &&
+		    catalog_read_in_tx(c.conn, c.a.schema, &c.actual,
+		    &c.err) == 0;
+		scratch_shadow_end(c.conn);
+		if (!ok)
+			goto done;
 	} else {
-		if (replay_migrations(c.s.conn, c.a.schema, c.a.migrations,
+		if (replay_migrations(place, c.a.schema, c.a.migrations,
 		    NULL, &c.err) == -1 ||
-		    catalog_read(c.s.conn, c.a.schema, &c.actual, &c.err) == -1)
+		    catalog_read(place, c.a.schema, &c.actual, &c.err) == -1)
 			goto done;
 	}
 	if (compare_unsupported(&c.actual, c.a.from_db ? "the live database" :
@@ -99,9 +167,9 @@ cmd_draft(int argc, char **argv)
 		goto done;
 	/* A type change PostgreSQL cannot cast is the user's to write,
 	   in either direction. */
-	if (draft_check_casts(c.s.conn, &c.snap, c.a.schema, SNAPSHOT_ACTUAL,
+	if (draft_check_casts(place, &c.snap, c.a.schema, SNAPSHOT_ACTUAL,
 	    SNAPSHOT_EXPECTED, &c.probs, &c.err) == -1 ||
-	    draft_check_casts(c.s.conn, &c.snap, c.a.schema,
+	    draft_check_casts(place, &c.snap, c.a.schema,
 	    SNAPSHOT_EXPECTED, SNAPSHOT_ACTUAL, &c.probs, &c.err) == -1)
 		goto done;
 	if (c.probs.n > 0) {
@@ -132,8 +200,9 @@ cmd_draft(int argc, char **argv)
 	    SNAPSHOT_ACTUAL, &down, &ndown, NULL, &c.err) == -1)
 		goto done;
 	if (!c.a.from_db) {
-		if (draft_prove(&c.s, c.a.schema, c.a.migrations, up.data,
-		    down.data, &c.expected, &c.actual, &c.probs, &c.err) == -1)
+		if (draft_prove(place, shadow, c.a.schema, c.a.migrations,
+		    up.data, down.data, &c.expected, &c.actual, &c.probs,
+		    &c.err) == -1)
 			goto done;
 		if (c.probs.n > 0) {
 			fprintf(stderr, "verifier draft: the draft does not do "

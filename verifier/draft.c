@@ -81,29 +81,34 @@ draft_file_text(struct vbuf *out, const char *msg, const char *models,
 }
 
 int
-draft_prove(struct scratch *s, const char *schema, const char *dir,
-    const char *up, const char *down, const struct catalog *expected,
-    const struct catalog *before, struct problems *p, struct vf_error *err)
+draft_prove(PGconn *conn, enum scratch_shadow shadow, const char *schema,
+    const char *dir, const char *up, const char *down,
+    const struct catalog *expected, const struct catalog *before,
+    struct problems *p, struct vf_error *err)
 {
 	struct catalog	 cat;
 	struct diff	 d;
 	struct vbuf	 line;
 	size_t		 i;
-	int		 step, rc = -1;
+	int		 step, rc = -1, tx = shadow != SCRATCH_SHADOW_NONE;
 
 	vbuf_init(&line);
-	for (step = 0; step < 2; step++) {
-		if (step == 0 && replay_migrations(s->conn, schema, dir, NULL,
-		    err) == -1)
+	if (tx) {
+		if (scratch_shadow_begin(conn, schema, shadow, err) != 0 ||
+		    replay_migrations_in_tx(conn, schema, dir, NULL, err) == -1)
 			goto done;
-		if (scratch_run_script(s->conn, step == 0 ? up : down,
-		    err) == -1) {
+	} else if (replay_migrations(conn, schema, dir, NULL, err) == -1)
+		goto done;
+	for (step = 0; step < 2; step++) {
+		if ((tx ? scratch_run_script_in_tx : scratch_run_script)(conn,
+		    step == 0 ? up : down, err) == -1) {
 			problems_add(p, NULL, 0, "the drafted %s section fails "
 			    "on a replay of the migrations: %s",
 			    step == 0 ? "up" : "down", err->msg);
 			continue;
 		}
-		if (catalog_read(s->conn, schema, &cat, err) == -1)
+		if ((tx ? catalog_read_in_tx : catalog_read)(conn, schema, &cat,
+		    err) == -1)
 			goto done;
 		if (compare_catalogs(step == 0 ? expected : before, &cat, &d,
 		    err) == -1) {
@@ -121,6 +126,8 @@ draft_prove(struct scratch *s, const char *schema, const char *dir,
 	}
 	rc = 0;
 done:
+	if (tx)
+		scratch_shadow_end(conn);
 	vbuf_free(&line);
 	return (rc);
 }

@@ -39,14 +39,18 @@ void	draft_file_text(struct vbuf *out, const char *msg, const char *models,
 	    const char *up, const char *down);
 
 /*
- * Proves a draft in the scratch database s: the migrations of dir
- * replayed in schema, then up applied gives the catalog expected (the
- * models'), then down applied gives before (the replay's).  What differs,
- * and a section that fails, goes to p.  Returns 0, or -1 with err set
- * when a step fails for another reason (the replay, a catalog read).
+ * Proves a draft on conn: the migrations of dir replayed in schema, then
+ * up applied gives the catalog expected (the models'), then down applied
+ * gives before (the replay's).  conn is a scratch database (shadow
+ * SCRATCH_SHADOW_NONE), or the command's connection, where the proof
+ * runs in one shadow transaction of that mode (scratch.h), each section
+ * in a savepoint, rolled back at the end.  What differs, and a section
+ * that fails, goes to p.  Returns 0, or -1 with err set when a step fails
+ * for another reason (the replay, a catalog read).
  */
-int	draft_prove(struct scratch *s, const char *schema, const char *dir,
-	    const char *up, const char *down, const struct catalog *expected,
+int	draft_prove(PGconn *conn, enum scratch_shadow shadow,
+	    const char *schema, const char *dir, const char *up,
+	    const char *down, const struct catalog *expected,
 	    const struct catalog *before, struct problems *p,
 	    struct vf_error *err);
 

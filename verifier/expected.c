@@ -1,6 +1,7 @@
 /*
  * expected.c: the expected-catalog pipeline: render the model's DDL, run
- * it in a scratch database, read the catalog back, keep it in the cache.
+ * it on the server (a shadow transaction or a scratch database), read the
+ * catalog back, keep it in the cache.
  */
 #include <limits.h>
 #include <stdio.h>
@@ -15,48 +16,97 @@
 #define CACHE_TAG	"verifier-expected-9"
 
 /*
- * The model's DDL in the scratch database, read back.  Statements run one
- * by one, each in its own transaction: one transaction of thousands of
- * CREATE TABLEs is several times slower in PostgreSQL, and a scratch
- * database needs no atomicity.
+ * Whether a model of n statements should rather go to a scratch database
+ * (when the role has CREATEDB) than to a shadow transaction: every table,
+ * index and sequence created in one transaction holds a lock until its
+ * end, in PostgreSQL's lock table, which every session shares (a, its
+ * size).  The bench's table (primary key, unique constraint, index,
+ * identity, TOAST table) is four statements and holds about seven
+ * locks: two a statement, and the shadow takes at most half the table.
  */
 static int
-model_catalog(PGconn *conn, const struct model *m, struct catalog *cat,
-    struct vf_error *err)
+too_many_locks(size_t n, const struct scratch_access *a)
 {
-	struct model_stmt	*stmts = NULL;
-	PGresult		*res;
-	size_t			 n = 0, i;
-	int			 rc = -1;
+	return ((long)n * 2 > a->lock_slots / 2);
+}
 
-	if (scratch_reset_schema(conn, m->schema, err) == -1)
-		goto done;
-	if (model_render_stmts(m, &stmts, &n, err) == -1)
-		goto done;
+/*
+ * The model's statements stmts (n of them) run on conn and read back:
+ * in a scratch database (shadow 0), each in its own transaction (one
+ * transaction of thousands of CREATE TABLEs is several times slower in
+ * PostgreSQL, and a scratch database needs no atomicity), the schema
+ * emptied first; in a shadow transaction (shadow 1, see scratch.h),
+ * whose schema is already empty, inside it.  *retry is set when the
+ * shadow ran out of PostgreSQL's lock table (or, in shadow_catalog(),
+ * could not be opened): a scratch database may do it.
+ */
+static int
+model_catalog(PGconn *conn, const struct model *m,
+    const struct model_stmt *stmts, size_t n, int shadow,
+    struct catalog *cat, int *retry, struct vf_error *err)
+{
+	PGresult	*res;
+	size_t		 i;
+
+	if (!shadow && scratch_reset_schema(conn, m->schema, err) == -1)
+		return (-1);
 	for (i = 0; i < n; i++) {
-		if (scratch_interrupted()) {
+		if (scratch_interrupted())
+			return (vf_error_set(err, VF_EXIT_FAIL, NULL, 0, 0,
+			    "interrupted"));
+		res = PQexec(conn, stmts[i].sql);
+		if (PQresultStatus(res) == PGRES_COMMAND_OK ||
+		    PQresultStatus(res) == PGRES_TUPLES_OK) {
+			PQclear(res);
+			continue;
+		}
+		if (scratch_interrupted())
 			vf_error_set(err, VF_EXIT_FAIL, NULL, 0, 0,
 			    "interrupted");
-			goto done;
-		}
-		res = PQexec(conn, stmts[i].sql);
-		if (PQresultStatus(res) != PGRES_COMMAND_OK &&
-		    PQresultStatus(res) != PGRES_TUPLES_OK) {
+		else if (shadow && scratch_out_of_locks(res)) {
+			*retry = 1;
+			vf_error_set(err, VF_EXIT_FAIL, NULL, 0, 0,
+			    SCRATCH_NO_LOCKS_MSG);
+		} else if (scratch_lock_timeout(res))
+			vf_error_set(err, VF_EXIT_FAIL, m->path, stmts[i].line,
+			    stmts[i].col, "a lock was not granted within "
+			    SCRATCH_LOCK_TIMEOUT " (another session holds "
+			    "it); nothing was changed: %s",
+			    PQerrorMessage(conn));
+		else
 			vf_error_set(err, VF_EXIT_USAGE, m->path,
 			    stmts[i].line, stmts[i].col,
 			    "PostgreSQL rejects the model: %s",
 			    PQerrorMessage(conn));
-			err->msg[strcspn(err->msg, "\n")] = '\0';
-			PQclear(res);
-			goto done;
-		}
+		err->msg[strcspn(err->msg, "\n")] = '\0';
 		PQclear(res);
+		return (-1);
 	}
 	PQclear(PQexec(conn, "RESET search_path"));
 	PQclear(PQexec(conn, "RESET standard_conforming_strings"));
-	rc = catalog_read(conn, m->schema, cat, err);
-done:
-	model_stmts_free(stmts, n);
+	if (shadow)
+		return (catalog_read_in_tx(conn, m->schema, cat, err));
+	return (catalog_read(conn, m->schema, cat, err));
+}
+
+/* The model built in a shadow transaction on conn, always rolled back. */
+static int
+shadow_catalog(PGconn *conn, struct scratch *s, const struct model *m,
+    const struct model_stmt *stmts, size_t n, enum scratch_shadow mode,
+    struct catalog *cat, int *retry, struct vf_error *err)
+{
+	int	rc;
+
+	s->shadows++;
+	if ((rc = scratch_shadow_begin(conn, m->schema, mode, err)) == 0)
+		rc = model_catalog(conn, m, stmts, n, 1, cat, retry, err);
+	if (rc == 0)
+		cat->source = "shadow transaction, DDL, read back, rolled back";
+	else if (rc == -2) {
+		*retry = 1;
+		rc = -1;
+	}
+	scratch_shadow_end(conn);
 	return (rc);
 }
 
@@ -64,12 +114,45 @@ int
 expected_from_server(PGconn *conn, struct scratch *s, const struct model *m,
     struct catalog *cat, struct vf_error *err)
 {
-	if (s->conn == NULL && scratch_create(conn, s, err) == -1)
-		return (-1);
-	if (model_catalog(s->conn, m, cat, err) == -1)
-		return (-1);
-	cat->source = "scratch database, DDL, read back";
-	return (0);
+	struct scratch_access	 a;
+	struct model_stmt	*stmts = NULL;
+	enum scratch_shadow	 mode;
+	size_t			 n = 0;
+	int			 retry = 0, rc = -1;
+
+	memset(cat, 0, sizeof(*cat));
+	if (model_render_stmts(m, &stmts, &n, err) == -1)
+		goto done;
+	/* The command's scratch database, when it has one, costs nothing. */
+	if (s->conn == NULL) {
+		if (scratch_access(conn, m->schema, &a, err) == -1)
+			goto done;
+		mode = scratch_shadow_mode(&a);
+		/* In place, every live table of the schema stays locked
+		   until the rollback: only when nothing else may. */
+		if (mode == SCRATCH_SHADOW_IN_PLACE && a.createdb)
+			mode = SCRATCH_SHADOW_NONE;
+		if (mode != SCRATCH_SHADOW_NONE &&
+		    (!a.createdb || !too_many_locks(n, &a))) {
+			rc = shadow_catalog(conn, s, m, stmts, n, mode, cat,
+			    &retry, err);
+			if (rc == 0 || !retry || !a.createdb)
+				goto done;
+		} else if (!a.createdb) {
+			vf_error_set(err, VF_EXIT_FAIL, NULL, 0, 0,
+			    SCRATCH_NEEDS_FMT, a.role, m->schema, m->schema,
+			    a.db);
+			goto done;
+		}
+		if (scratch_create(conn, s, err) == -1)
+			goto done;
+	}
+	rc = model_catalog(s->conn, m, stmts, n, 0, cat, &retry, err);
+	if (rc == 0)
+		cat->source = "scratch database, DDL, read back";
+done:
+	model_stmts_free(stmts, n);
+	return (rc);
 }
 
 /*

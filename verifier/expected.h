@@ -22,9 +22,9 @@
 
 /*
  * Fills cat (which need not be initialised) with the expected catalog of
- * model m: from the cache when it holds it, else the model's DDL run in
- * the scratch database s (created from conn when s->conn is NULL; the
- * caller drops it) and read back, then written to the cache.  The cache
+ * model m: from the cache when it holds it, else from the server
+ * (expected_from_server(): a shadow transaction on conn or the scratch
+ * database s, which the caller drops), then written to the cache.  The cache
  * folder is $VERIFIER_CACHE ("off" disables it), else
  * $XDG_CACHE_HOME/verifier, else ~/.cache/verifier; a cache that cannot
  * be read or written is only slower.  Statements run one by one and a
@@ -81,10 +81,15 @@ int	expected_equal(const struct catalog *a, const char *aname,
 	    const struct catalog *b, const char *bname, char *msg, size_t len);
 
 /*
- * The expected catalog of m from the server: the model's DDL run in the
- * scratch database s (created from conn when s->conn is NULL; the caller
- * drops it) and read back, without the cache.  0, or -1 with err set as
- * expected_catalog() sets it.
+ * The expected catalog of m from the server, without the cache: the
+ * model's DDL run and read back in the scratch database s when the
+ * command has one (s->conn), else in a shadow transaction on conn when
+ * the role may open one (scratch.h; s->shadows counts them), else (or
+ * when the model is too large for one transaction's locks, or the shadow
+ * failed in a way a scratch database may not) in a scratch database s
+ * created from conn, when the role has CREATEDB (the caller drops it).
+ * 0, or -1 with err set as expected_catalog() sets it; a role that may
+ * use neither gets SCRATCH_NEEDS_FMT (VF_EXIT_FAIL).
  */
 int	expected_from_server(PGconn *conn, struct scratch *s,
 	    const struct model *m, struct catalog *cat, struct vf_error *err);

@@ -1,5 +1,6 @@
 /*
- * replay.c: migration replay in a scratch database, through the runner.
+ * replay.c: migration replay in a scratch database or a shadow
+ * transaction, through the runner.
  */
 #include <dirent.h>
 #include <string.h>
@@ -27,8 +28,8 @@ replay_has_files(const char *dir)
 	return (found);
 }
 
-int
-replay_migrations(PGconn *conn, const char *schema, const char *dir,
+static int
+replay(PGconn *conn, const char *schema, const char *dir, int in_tx,
     int *applied, struct vf_error *err)
 {
 	struct runner_opts	ro;
@@ -37,7 +38,10 @@ replay_migrations(PGconn *conn, const char *schema, const char *dir,
 	ro.schema = schema;
 	ro.dir = dir;
 	ro.role = "";
-	if (scratch_reset_schema(conn, schema, err) == -1)
+	ro.in_tx = in_tx;
+	if (in_tx)	/* the shadow's, not the runner's 10s */
+		ro.lock_timeout = SCRATCH_LOCK_TIMEOUT;
+	if (!in_tx && scratch_reset_schema(conn, schema, err) == -1)
 		return (-1);
 	if (!replay_has_files(dir)) {
 		if (applied != NULL)
@@ -45,4 +49,18 @@ replay_migrations(PGconn *conn, const char *schema, const char *dir,
 		return (0);
 	}
 	return (runner_migrate(conn, &ro, applied, err));
+}
+
+int
+replay_migrations(PGconn *conn, const char *schema, const char *dir,
+    int *applied, struct vf_error *err)
+{
+	return (replay(conn, schema, dir, 0, applied, err));
+}
+
+int
+replay_migrations_in_tx(PGconn *conn, const char *schema, const char *dir,
+    int *applied, struct vf_error *err)
+{
+	return (replay(conn, schema, dir, 1, applied, err));
 }

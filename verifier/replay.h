@@ -1,6 +1,7 @@
 /*
  * replay.h: a schema's migrations folder replayed from empty in a scratch
- * database, the way check and draft learn what the migrations make.
+ * database or a shadow transaction (scratch.h), the way check and draft
+ * learn what the migrations make.
  */
 #ifndef VERIFIER_REPLAY_H
 #define VERIFIER_REPLAY_H
@@ -24,5 +25,14 @@ int	replay_has_files(const char *dir);
  */
 int	replay_migrations(PGconn *conn, const char *schema, const char *dir,
 	    int *applied, struct vf_error *err);
+
+/*
+ * replay_migrations() inside the shadow transaction conn is in, whose
+ * schema is already empty: each file in a savepoint.  A transaction:false
+ * file with a statement PostgreSQL refuses in a transaction block fails
+ * with err saying that it needs a scratch database.
+ */
+int	replay_migrations_in_tx(PGconn *conn, const char *schema,
+	    const char *dir, int *applied, struct vf_error *err);
 
 #endif

@@ -170,12 +170,16 @@ run_prepare(struct run *r, PGconn *conn, const struct runner_opts *opts,
 	    NULL, err) == -1)
 		return (-1);
 
-	/* Runners of one schema queue here; other schemas never wait. */
-	if (db_exec(conn, "SELECT pg_catalog.pg_advisory_lock("
+	/*
+	 * Runners of one schema queue here; other schemas never wait.  A
+	 * replay in the caller's transaction works on a schema no other
+	 * session can see.
+	 */
+	if (!opts->in_tx && db_exec(conn, "SELECT pg_catalog.pg_advisory_lock("
 	    RUNNER_LOCK_CLASS ", pg_catalog.hashtext($1))", 1, params,
 	    err) == -1)
 		return (-1);
-	r->locked = 1;
+	r->locked = !opts->in_tx;
 
 	params[1] = RUNNER_VERSION_TABLE;
 	res = db_query(conn, "SELECT 1 FROM pg_catalog.pg_class c "
@@ -282,7 +286,7 @@ run_section(struct run *r, const struct sqlfile *f,
     const struct sqlfile_section *sec, struct vf_error *err)
 {
 	PGresult	*res;
-	const char	*pos, *primary, *detail;
+	const char	*pos, *primary, *detail, *state;
 	char		*stmt;
 	size_t		 i;
 	int		 line;
@@ -309,6 +313,14 @@ run_section(struct run *r, const struct sqlfile *f,
 		    detail ? " (" : "", detail ? detail : "");
 		if (detail)
 			strncat(err->msg, ")", sizeof(err->msg) -
+			    strlen(err->msg) - 1);
+		state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+		/* active_sql_transaction: e.g. CREATE INDEX CONCURRENTLY. */
+		if (r->opts->in_tx && !sec->transaction && state != NULL &&
+		    strcmp(state, "25001") == 0)
+			strncat(err->msg, "; replaying a transaction:false file "
+			    "with such a statement needs a scratch database "
+			    "(the role needs CREATEDB)", sizeof(err->msg) -
 			    strlen(err->msg) - 1);
 		PQclear(res);
 		return (-1);
@@ -345,7 +357,10 @@ rollback(struct run *r)
 	PQclear(res);
 }
 
-/* Applies one file and records it, all or nothing when transactional. */
+/*
+ * Applies one file and records it, all or nothing when transactional (or
+ * in a savepoint of the caller's transaction, opts->in_tx).
+ */
 static int
 apply_one(struct run *r, const struct sqlfile *f, struct vf_error *err)
 {
@@ -353,13 +368,16 @@ apply_one(struct run *r, const struct sqlfile *f, struct vf_error *err)
 	const char	*params[4];
 	char		 ms[32];
 	double		 t0;
-	int		 tx;
+	int		 tx, sp;
 
 	tx = f->up.transaction;
+	sp = r->opts->in_tx;
 	t0 = vf_now_ms();
-	if (tx && db_exec(r->conn, "BEGIN", 0, NULL, err) == -1)
+	if (sp && db_exec(r->conn, "SAVEPOINT vf_file", 0, NULL, err) == -1)
 		return (-1);
-	if (set_settings(r, tx, err) == -1)
+	if (!sp && tx && db_exec(r->conn, "BEGIN", 0, NULL, err) == -1)
+		return (-1);
+	if (set_settings(r, tx || sp, err) == -1)
 		goto fail;
 	if (run_section(r, f, &f->up, err) == -1)
 		goto fail;
@@ -377,9 +395,12 @@ apply_one(struct run *r, const struct sqlfile *f, struct vf_error *err)
 		goto fail;
 	}
 	vbuf_free(&sql);
-	if (tx && db_exec(r->conn, "COMMIT", 0, NULL, err) == -1)
+	if (sp && db_exec(r->conn, "RELEASE SAVEPOINT vf_file", 0, NULL,
+	    err) == -1)
 		goto fail;
-	if (!tx)
+	if (!sp && tx && db_exec(r->conn, "COMMIT", 0, NULL, err) == -1)
+		goto fail;
+	if (!sp && !tx)
 		(void)db_exec(r->conn, "RESET search_path; RESET lock_timeout",
 		    0, NULL, NULL);
 	say(r, "  applied %s (%s ms)\n", f->name, ms);
@@ -387,8 +408,12 @@ apply_one(struct run *r, const struct sqlfile *f, struct vf_error *err)
 fail:
 	if (err->file[0] == '\0')
 		snprintf(err->file, sizeof(err->file), "%s", f->path);
-	if (tx) {
-		rollback(r);
+	if (sp || tx) {
+		if (sp)
+			PQclear(PQexec(r->conn, "ROLLBACK TO SAVEPOINT vf_file; "
+			    "RELEASE SAVEPOINT vf_file"));
+		else
+			rollback(r);
 		strncat(err->msg, "; rolled back: nothing of this file was "
 		    "applied", sizeof(err->msg) - strlen(err->msg) - 1);
 	} else {

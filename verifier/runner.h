@@ -22,6 +22,10 @@ struct runner_opts {
 	const char	*role;		/* SET ROLE to this; NULL: the schema's owner
 					   when the session may, "" : never */
 	FILE		*out;		/* progress lines; NULL: silent */
+	int		 in_tx;		/* runner_migrate() inside the caller's
+					   transaction (a shadow, scratch.h):
+					   each file in a savepoint, no
+					   advisory lock */
 };
 
 /* Name of the version table inside the schema (util.h). */

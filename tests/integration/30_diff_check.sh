@@ -229,14 +229,14 @@ check_eq "the snapshot file holds the expected tables" 2 "$n"
 # rebuilt, never trusted.
 export VERIFIER_CACHE=$TEST_TMP/cache2
 run_capture env VERIFIER_STATS=1 "$VERIFIER" diff "${opts[@]}"
-check_contains "first diff builds the models in a scratch database" "models (scratch database" "$OUT"
+check_contains "first diff builds the models in a shadow transaction" "models (shadow transaction" "$OUT"
 run_capture env VERIFIER_STATS=1 "$VERIFIER" diff "${opts[@]}"
 check_contains "second diff reads them from the cache" "models (from the cache)" "$OUT"
 check_eq "the cached diff still shows nothing" 0 "$RC"
 for f in "$VERIFIER_CACHE"/*.sqlite; do echo garbage > "$f"; done
 run_capture env VERIFIER_STATS=1 "$VERIFIER" diff "${opts[@]}"
 check_eq "a broken cache file is rebuilt (exit 0)" 0 "$RC"
-check_contains "a broken cache file is not trusted" "models (scratch database" "$OUT"
+check_contains "a broken cache file is not trusted" "models (shadow transaction" "$OUT"
 export VERIFIER_CACHE=$TEST_TMP/cache
 
 # Bad models: exit 2 with file, line and column.
