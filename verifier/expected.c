@@ -89,6 +89,37 @@ model_catalog(PGconn *conn, const struct model *m,
 	return (catalog_read(conn, m->schema, cat, err));
 }
 
+/*
+ * Keeps, of the extensions a shadow read, only those m lists: the shared
+ * schema's extensions are the database's, already there whatever the
+ * model says, where a scratch database holds only the model's.
+ */
+static void
+model_extensions_only(const struct model *m, struct catalog *cat)
+{
+	struct catalog_set	*s = &cat->sets[CATALOG_EXTENSIONS];
+	const char		*name;
+	size_t			 r, k, j, kept = 0;
+
+	for (r = 0; r < s->nrows; r++) {
+		name = catalog_get(cat, CATALOG_EXTENSIONS, r, "name");
+		for (k = 0; k < m->nextensions; k++)
+			if (name != NULL &&
+			    strcmp(m->extensions[k].name, name) == 0)
+				break;
+		if (k == m->nextensions) {
+			for (j = 0; j < s->ncols; j++)
+				free(s->cells[r * s->ncols + j]);
+			continue;
+		}
+		if (kept != r)
+			memmove(&s->cells[kept * s->ncols],
+			    &s->cells[r * s->ncols], s->ncols * sizeof(char *));
+		kept++;
+	}
+	s->nrows = kept;
+}
+
 /* The model built in a shadow transaction on conn, always rolled back. */
 static int
 shadow_catalog(PGconn *conn, struct scratch *s, const struct model *m,
@@ -100,8 +131,10 @@ shadow_catalog(PGconn *conn, struct scratch *s, const struct model *m,
 	s->shadows++;
 	if ((rc = scratch_shadow_begin(conn, m->schema, mode, err)) == 0)
 		rc = model_catalog(conn, m, stmts, n, 1, cat, retry, err);
-	if (rc == 0)
+	if (rc == 0) {
+		model_extensions_only(m, cat);
 		cat->source = "shadow transaction, DDL, read back, rolled back";
+	}
 	else if (rc == -2) {
 		*retry = 1;
 		rc = -1;

@@ -506,7 +506,7 @@ build_index(struct xm_ctx *x, size_t ti, const struct model_index *ix,
 	struct vbuf			 body, core, rel, with, pretty;
 	char				 pos[24];
 	size_t				 i;
-	int				 c, desc, nf, btree;
+	int				 c, desc, nf, btree, simple = 0;
 
 	btree = strcmp(ix->method, "btree") == 0;
 	vbuf_init(&body);
@@ -532,6 +532,7 @@ build_index(struct xm_ctx *x, size_t ti, const struct model_index *ix,
 			    ix->include[i - ix->nkeys]);
 			xm_dep(x, "index", ix->name, NULL, "a", "table",
 			    t->name, t->columns[c].name);
+			simple = 1;
 		}
 		coll = NULL;
 		desc = nf = 0;
@@ -568,6 +569,11 @@ build_index(struct xm_ctx *x, size_t ti, const struct model_index *ix,
 		cells[9] = k != NULL ? k->opclass : NULL;
 		xm_row(x, CATALOG_INDEXKEYS, cells, 10);
 	}
+	/* No plain column: an 'a' dependency on the whole table
+	   (index_create()). */
+	if (!simple)
+		xm_dep(x, "index", ix->name, NULL, "a", "table", t->name,
+		    NULL);
 	vbuf_putc(&body, ')');
 	if (ix->nulls_not_distinct)
 		vbuf_puts(&body, " NULLS NOT DISTINCT");
