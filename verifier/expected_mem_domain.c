@@ -1,8 +1,8 @@
 /*
  * expected_mem_domain.c: the in-memory expected catalog's types: enums
  * (CATALOG_ENUMS), domains
- * (CATALOG_DOMAINS; a domain's checks are declined: xp_check() prints
- * columns, not VALUE) and composite types (CATALOG_COMPOSITES,
+ * (CATALOG_DOMAINS, CATALOG_DOMCHECKS: checks over a built-in base type,
+ * printed by xp_domain_check()) and composite types (CATALOG_COMPOSITES,
  * CATALOG_COMPATTRS), with the CATALOG_DEPS rows of what they are made
  * of.
  */
@@ -35,6 +35,48 @@ type_dep(struct xm_ctx *x, const char *kind, const char *name,
 	free(elem);
 }
 
+/*
+ * The checks of domain d over its built-in base type (printed), as
+ * xp_domain_check() prints them, each with the dependencies of what it
+ * names (its own 'a' on the domain is the domain's own part): 1, or 0
+ * when one is not printed.
+ */
+static int
+domain_checks(struct xm_ctx *x, const struct model_domain *d,
+    const char *base)
+{
+	const struct model_domain_check	*k;
+	const char			*cells[4];
+	struct xp_column		 col;
+	struct vbuf			 chk, def;
+	size_t				 i;
+	int				 ok = 1;
+
+	memset(&col, 0, sizeof(col));
+	col.name = "VALUE";
+	col.type = base;
+	vbuf_init(&chk);
+	vbuf_init(&def);
+	for (i = 0; ok && i < d->nchecks; i++) {
+		k = &d->checks[i];
+		vbuf_reset(&chk);
+		vbuf_reset(&def);
+		ok = xp_domain_check(k->expression, &col, 0, &chk) &&
+		    xp_domain_check(k->expression, &col, 1, &def) &&
+		    xm_expr_deps(x, chk.data, "domain", d->name, NULL, 0);
+		if (!ok)
+			break;
+		cells[0] = d->name;
+		cells[1] = k->name;
+		cells[2] = def.data;
+		cells[3] = chk.data;
+		xm_row(x, CATALOG_DOMCHECKS, cells, 4);
+	}
+	vbuf_free(&chk);
+	vbuf_free(&def);
+	return (ok);
+}
+
 static int
 domain(struct xm_ctx *x, const struct model_domain *d)
 {
@@ -44,8 +86,10 @@ domain(struct xm_ctx *x, const struct model_domain *d)
 
 	vbuf_init(&type);
 	vbuf_init(&def);
-	if (d->nchecks > 0 || xm_names_get(&x->rels, d->name) != -1 ||
-	    !xm_format_typestr(x, d->type, &type, &user))
+	if (xm_names_get(&x->rels, d->name) != -1 ||
+	    !xm_format_typestr(x, d->type, &type, &user) ||
+	    (d->nchecks > 0 && (user != 0 || !domain_checks(x, d,
+	    type.data))))
 		goto done;
 	/* A collation of a built-in base type that takes one. */
 	if (d->collation != NULL && (user != 0 ||
