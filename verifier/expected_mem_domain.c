@@ -77,6 +77,18 @@ domain_checks(struct xm_ctx *x, const struct model_domain *d,
 	return (ok);
 }
 
+/* Whether the model's domain named by type (bare, no "[]") has a default. */
+static int
+base_has_default(const struct xm_ctx *x, const char *type)
+{
+	size_t	i;
+
+	for (i = 0; i < x->m->ndomains; i++)
+		if (strcmp(x->m->domains[i].name, type) == 0)
+			return (x->m->domains[i].default_expr != NULL);
+	return (1);
+}
+
 static int
 domain(struct xm_ctx *x, const struct model_domain *d)
 {
@@ -90,6 +102,11 @@ domain(struct xm_ctx *x, const struct model_domain *d)
 	    !xm_format_typestr(x, d->type, &type, &user) ||
 	    (d->nchecks > 0 && (user != 0 || !domain_checks(x, d,
 	    type.data))))
+		goto done;
+	/* Over another domain with a default and none of its own, it
+	   takes that one's default: declined. */
+	if (user == XM_DOMAIN && d->default_expr == NULL &&
+	    base_has_default(x, d->type))
 		goto done;
 	/* A collation of a built-in base type that takes one. */
 	if (d->collation != NULL && (user != 0 ||
