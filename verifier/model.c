@@ -94,6 +94,7 @@ free_table(struct model_table *t)
 		free(t->columns[i].type);
 		free(t->columns[i].default_expr);
 		free(t->columns[i].generated);
+		free(t->columns[i].seq_name);
 		free(t->columns[i].comment);
 		free(t->columns[i].renamed_from);
 		free(t->columns[i].collation);

@@ -191,6 +191,9 @@ struct model_column {
 	struct model_grant *seq_grants;	/* on the sequence of a serial or
 					   identity column */
 	size_t		 nseq_grants;
+	char		*seq_name;	/* that sequence's name as CREATE
+					   TABLE chooses it (numbered when
+					   taken), set by the loader; or NULL */
 	int		 line, col;
 };
 
@@ -715,7 +718,8 @@ const char *const *model_grant_privileges(enum model_grant_on on,
 
 /*
  * The name of the sequence PostgreSQL makes for serial or identity column
- * c of table t ("t_c_seq"), into out.
+ * c of table t ("t_c_seq", or "t_c_seq1" when a relation made before the
+ * table has that name: c->seq_name when the loader set it), into out.
  */
 void	model_column_seq_name(const struct model_table *t,
 	    const struct model_column *c, char out[MODEL_NAME_MAX + 1]);

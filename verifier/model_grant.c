@@ -44,7 +44,10 @@ void
 model_column_seq_name(const struct model_table *t,
     const struct model_column *c, char out[MODEL_NAME_MAX + 1])
 {
-	model_make_name(out, t->name, c->name, "seq");
+	if (c->seq_name != NULL)
+		snprintf(out, MODEL_NAME_MAX + 1, "%s", c->seq_name);
+	else
+		model_make_name(out, t->name, c->name, "seq");
 }
 
 void

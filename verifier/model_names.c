@@ -343,6 +343,100 @@ name_indexes(struct model_names *ns, const char *rel, struct model_index *v,
 	}
 }
 
+/* Whether column c of a table has a sequence of its own. */
+static int
+has_sequence(const struct model_column *c)
+{
+	return (c->identity != MODEL_IDENTITY_NONE ||
+	    model_serial_base(c->type) != NULL);
+}
+
+/*
+ * The sequences of serial and identity columns, named as CREATE TABLE
+ * names them (ChooseRelationName() when the statement is parsed): the base
+ * name cut to 63 bytes, numbered around the relations made before the
+ * table (the standalone sequences and composite types, the tables before
+ * it with their sequences and key indexes), not around one another nor
+ * the table itself.  PostgreSQL refuses two of one table named alike and
+ * a relation made later (a table, index, view or partition) that has one
+ * of these names: both are errors at the column.  Each name is kept in
+ * its column (seq_name) and added to ns.
+ */
+static int
+name_sequences(struct model *m, struct model_names *ns, const char *path,
+    struct vf_error *err)
+{
+	struct model_names		 made;
+	struct model_table		*t;
+	struct model_column		*c;
+	const struct model_name_entry	*e;
+	size_t				 i, j, k;
+	int				 rc = -1;
+
+	memset(&made, 0, sizeof(made));
+	for (i = 0; i < m->nsequences; i++)
+		model_names_add(&made, m->sequences[i].name, 1, 0, 0,
+		    m->sequences[i].line);
+	for (i = 0; i < m->ncomposites; i++)
+		model_names_add(&made, m->composites[i].name, 1, 0, 0,
+		    m->composites[i].line);
+	for (i = 0; i < m->ntables; i++) {
+		t = &m->tables[i];
+		for (j = 0; j < t->ncolumns; j++) {
+			c = &t->columns[j];
+			if (!has_sequence(c))
+				continue;
+			free(c->seq_name);
+			c->seq_name = choose_name(&made, t->name, c->name,
+			    "seq", 1, 0);
+			for (k = 0; k < j; k++)
+				if (t->columns[k].seq_name != NULL &&
+				    strcmp(t->columns[k].seq_name,
+				    c->seq_name) == 0) {
+					vf_error_set(err, VF_EXIT_USAGE, path,
+					    c->line, c->col, "column \"%s\" "
+					    "of table \"%s\": PostgreSQL names "
+					    "its sequence \"%s\", as that of "
+					    "column \"%s\" (line %d), and "
+					    "refuses the table: rename one "
+					    "column", c->name, t->name,
+					    c->seq_name, t->columns[k].name,
+					    t->columns[k].line);
+					goto done;
+				}
+			if ((e = model_names_find(ns, c->seq_name, 1, 0,
+			    NULL)) != NULL) {
+				vf_error_set(err, VF_EXIT_USAGE, path,
+				    c->line, c->col, "column \"%s\" of "
+				    "table \"%s\": PostgreSQL names its "
+				    "sequence \"%s\", which the relation at "
+				    "line %d, made after it, also has: "
+				    "PostgreSQL refuses that relation",
+				    c->name, t->name, c->seq_name, e->line);
+				goto done;
+			}
+		}
+		for (j = 0; j < t->ncolumns; j++)
+			if (t->columns[j].seq_name != NULL) {
+				model_names_add(&made, t->columns[j].seq_name,
+				    1, 0, i, t->columns[j].line);
+				model_names_add(ns, t->columns[j].seq_name,
+				    1, 0, i, t->columns[j].line);
+			}
+		model_names_add(&made, t->name, 1, 0, i, t->line);
+		for (j = 0; j < t->nconstraints; j++)
+			if (t->constraints[j].name_given &&
+			    (t->constraints[j].kind == MODEL_CON_PRIMARY ||
+			    t->constraints[j].kind == MODEL_CON_UNIQUE))
+				model_names_add(&made, t->constraints[j].name,
+				    1, 0, i, t->constraints[j].line);
+	}
+	rc = 0;
+done:
+	model_names_free(&made);
+	return (rc);
+}
+
 int
 model_names_assign(struct model *m, const char *path, struct vf_error *err)
 {
@@ -352,7 +446,7 @@ model_names_assign(struct model *m, const char *path, struct vf_error *err)
 	struct model_view	*v;
 	const struct model_name_entry	*e;
 	struct model_names		 ns;
-	char			*name2, seq[MODEL_NAME_MAX + 1];
+	char			*name2;
 	const char		*label;
 	size_t			 i, j;
 	int			 rel, rc = -1;
@@ -423,19 +517,8 @@ model_names_assign(struct model *m, const char *path, struct vf_error *err)
 		    err) == -1)
 			goto done;
 	/* Identity and serial sequences are created with their tables. */
-	for (i = 0; i < m->ntables; i++) {
-		t = &m->tables[i];
-		for (j = 0; j < t->ncolumns; j++) {
-			if (t->columns[j].identity == MODEL_IDENTITY_NONE &&
-			    model_serial_base(t->columns[j].type) == NULL)
-				continue;
-			model_make_name(seq, t->name, t->columns[j].name,
-			    "seq");
-			if (model_names_find(&ns, seq, 1, 0, NULL) == NULL)
-				model_names_add(&ns, seq, 1, 0, i,
-				    t->columns[j].line);
-		}
-	}
+	if (name_sequences(m, &ns, path, err) == -1)
+		goto done;
 	for (i = 0; i < m->ntables; i++) {
 		t = &m->tables[i];
 		for (j = 0; j < t->nconstraints; j++) {
