@@ -73,12 +73,44 @@ int	expected_from_model(const struct model *m, struct catalog *cat,
 	    char *why, size_t whylen);
 
 /*
+ * What the memory declined, when it is one object of a table
+ * (expected_from_model_decl()): kind 'c' a constraint, 'i' an index, 'p'
+ * a policy (name set), 't' the table itself (a column, its storage);
+ * 0 something else.
+ */
+struct expected_decline {
+	int	kind;
+	char	table[MODEL_NAME_MAX + 1];
+	char	name[MODEL_NAME_MAX + 1];
+};
+
+/* expected_from_model(), and what it declined into d. */
+int	expected_from_model_decl(const struct model *m, struct catalog *cat,
+	    char *why, size_t whylen, struct expected_decline *d);
+
+/*
  * Whether two catalogs hold the same rows, set by set, in any order:
  * 1, or 0 with msg naming the first set that differs and a row found on
  * one side only (its cells joined by " | ", NULL as "NULL").
  */
 int	expected_equal(const struct catalog *a, const char *aname,
 	    const struct catalog *b, const char *bname, char *msg, size_t len);
+
+/*
+ * expected_split.c: the expected catalog of m when the memory declines it
+ * only for its views, functions and triggers: the rest built in memory,
+ * each of those objects (a view, the functions of one name, a trigger)
+ * from the cache, keyed by the SHA-256 of its DDL, the DDL of what it
+ * needs and the server's version, or from the server (the objects the
+ * cache misses, with the tables, types, sequences, functions and views
+ * their DDL needs, in one expected_from_server()), and merged.  1 with cat
+ * filled (cat->source says how many objects came from where), 0 when it
+ * does not apply (m has none of them, or partitions or extensions, or the
+ * memory declines the rest too: the caller sends the whole model), -1
+ * with err set as expected_from_server() sets it.
+ */
+int	expected_hybrid(PGconn *conn, struct scratch *s, const struct model *m,
+	    struct catalog *cat, struct vf_error *err);
 
 /*
  * The expected catalog of m from the server, without the cache: the

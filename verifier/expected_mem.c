@@ -34,6 +34,18 @@ xm_decline(struct xm_ctx *x, const char *fmt, ...)
 }
 
 void
+xm_decline_at(struct xm_ctx *x, int kind, const char *table,
+    const char *name)
+{
+	if (x->decl == NULL)
+		return;
+	x->decl->kind = kind;
+	snprintf(x->decl->table, sizeof(x->decl->table), "%s", table);
+	snprintf(x->decl->name, sizeof(x->decl->name), "%s",
+	    name != NULL ? name : "");
+}
+
+void
 xm_row(struct xm_ctx *x, enum catalog_set_id set, const char *const *cells,
     size_t n)
 {
@@ -218,6 +230,7 @@ type_column(struct xm_ctx *x, const struct model_table *t,
 	vbuf_init(&b);
 	if (!xm_format_type(x, c, &b, &xc->user)) {
 		vbuf_free(&b);
+		xm_decline_at(x, 't', t->name, NULL);
 		return (xm_decline(x, "table \"%s\" column \"%s\": type \"%s\"",
 		    t->name, c->name, c->type));
 	}
@@ -227,6 +240,7 @@ type_column(struct xm_ctx *x, const struct model_table *t,
 		if (!xm_known_collation(c->collation) ||
 		    !xm_type_collatable(xc->type)) {
 			vbuf_free(&b);
+			xm_decline_at(x, 't', t->name, NULL);
 			return (xm_decline(x, "table \"%s\" column \"%s\": "
 			    "collation", t->name, c->name));
 		}
@@ -354,6 +368,8 @@ build_column(struct xm_ctx *x, size_t ti, size_t j, struct xm_col *xc)
 	xm_row(x, CATALOG_COLUMNS, cells, 10);
 	rc = 1;
 done:
+	if (!rc)
+		xm_decline_at(x, 't', t->name, NULL);
 	vbuf_free(&def);
 	vbuf_free(&opts);
 	return (rc);
@@ -389,6 +405,8 @@ build_table(struct xm_ctx *x, size_t ti)
 		xm_row(x, CATALOG_TABLES, cells, 6);
 	vbuf_free(&rel);
 	vbuf_free(&with);
+	if (!ok)
+		xm_decline_at(x, 't', t->name, NULL);
 	if (!ok)
 		return (xm_decline(x, "table \"%s\": storage parameters",
 		    t->name));
@@ -479,6 +497,13 @@ int
 expected_from_model(const struct model *m, struct catalog *cat, char *why,
     size_t whylen)
 {
+	return (expected_from_model_decl(m, cat, why, whylen, NULL));
+}
+
+int
+expected_from_model_decl(const struct model *m, struct catalog *cat,
+    char *why, size_t whylen, struct expected_decline *d)
+{
 	struct xm_ctx	x;
 	struct vbuf	q;
 	size_t		i, j;
@@ -494,6 +519,9 @@ expected_from_model(const struct model *m, struct catalog *cat, char *why,
 	x.cat = cat;
 	x.why = why;
 	x.whylen = whylen;
+	x.decl = d;
+	if (d != NULL)
+		memset(d, 0, sizeof(*d));
 	vbuf_init(&q);
 	vf_quote_ident(&q, m->schema);
 	x.qschema = vbuf_steal(&q);

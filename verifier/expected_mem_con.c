@@ -383,6 +383,7 @@ build_constraint(struct xm_ctx *x, size_t ti, const struct model_constraint *k)
 	rc = 1;
 	goto done;
 decline:
+	xm_decline_at(x, 'c', t->name, k->name);
 	xm_decline(x, "table \"%s\" constraint \"%s\"", t->name, k->name);
 done:
 	vbuf_free(&def);
@@ -628,6 +629,7 @@ xm_indexes(struct xm_ctx *x)
 			    !expr_deps(x, t, ix->where, pred.data, "index",
 			    ix->name, 0, x->m->ntables)))) {
 				vbuf_free(&pred);
+				xm_decline_at(x, 'i', t->name, ix->name);
 				return (xm_decline(x, "table \"%s\" index "
 				    "\"%s\"", t->name, ix->name));
 			}

@@ -43,7 +43,12 @@ struct xm_ctx {
 	size_t			*dep_slots;	/* CATALOG_DEPS rows by hash */
 	size_t			 dep_nslots;
 	struct xm_col		**cols;		/* per table, per column */
+	struct expected_decline	*decl;		/* or NULL */
 };
+
+/* Records what is declined: an object of table (xm_ctx.decl). */
+void	xm_decline_at(struct xm_ctx *x, int kind, const char *table,
+	    const char *name);
 
 /* Sets why to the formatted text; returns 0 (the model is declined). */
 int	xm_decline(struct xm_ctx *x, const char *fmt, ...)

@@ -167,8 +167,10 @@ done:
 	vbuf_free(&chk);
 	vbuf_free(&deps);
 	free(seen);
-	if (!ok)
+	if (!ok) {
+		xm_decline_at(x, 'p', t->name, p->name);
 		xm_decline(x, "table \"%s\" policy \"%s\"", t->name, p->name);
+	}
 	return (ok);
 }
 

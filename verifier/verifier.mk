@@ -77,6 +77,7 @@ VERIFIER_SRCS := \
 	verifier/emit_policy.c \
 	verifier/expected.c \
 	verifier/expected_cache.c \
+	verifier/expected_split.c \
 	verifier/expected_mem.c \
 	verifier/expected_mem_type.c \
 	verifier/expected_mem_con.c \
