@@ -52,6 +52,8 @@ struct xs_ctx {
 	struct xs_need		*vref;	/* per view: what its query names */
 	struct xs_need		*fref;	/* per function: its signature and
 					   SQL body */
+	struct xs_need		*tref;	/* per table: what its expressions
+					   may call or read */
 	struct xs_obj		*objs;
 	size_t			 nobjs;
 	char			*srv_tables;	/* per table: the server's */
@@ -240,6 +242,51 @@ function_refs(const struct model *m, const struct model_function *f,
 	vbuf_free(&sql);
 }
 
+/*
+ * What expression e of a table may need: the functions whose name it
+ * holds, and every table and view when it may hold a subquery (a
+ * policy's).  Text, not a parse: more than needed is only slower.
+ */
+static void
+expr_refs(const struct model *m, const char *e, struct xs_need *n)
+{
+	size_t	i;
+
+	if (e == NULL)
+		return;
+	for (i = 0; i < m->nfunctions; i++)
+		if (strstr(e, m->functions[i].name) != NULL)
+			n->funcs[i] = 1;
+	if (strcasestr(e, "select") != NULL) {
+		memset(n->tables, 1, m->ntables);
+		memset(n->views, 1, m->nviews);
+	}
+}
+
+/* What the DDL of table t needs besides its foreign keys' tables. */
+static void
+table_refs(const struct model *m, const struct model_table *t,
+    struct xs_need *n)
+{
+	size_t	j, k;
+
+	for (j = 0; j < t->ncolumns; j++) {
+		expr_refs(m, t->columns[j].default_expr, n);
+		expr_refs(m, t->columns[j].generated, n);
+	}
+	for (j = 0; j < t->nconstraints; j++)
+		expr_refs(m, t->constraints[j].expression, n);
+	for (j = 0; j < t->nindexes; j++) {
+		expr_refs(m, t->indexes[j].where, n);
+		for (k = 0; k < t->indexes[j].nkeys; k++)
+			expr_refs(m, t->indexes[j].keys[k].expression, n);
+	}
+	for (j = 0; j < t->npolicies; j++) {
+		expr_refs(m, t->policies[j].using_expr, n);
+		expr_refs(m, t->policies[j].check_expr, n);
+	}
+}
+
 /* The index of the table named name, or -1. */
 static long
 table_index(const struct model *m, const char *name)
@@ -294,6 +341,7 @@ closure(struct xs_ctx *x, struct xs_need *n)
 		for (i = 0; i < m->ntables; i++) {
 			if (!n->tables[i])
 				continue;
+			grew |= need_or(m, n, &x->tref[i]);
 			for (j = 0; j < m->tables[i].nconstraints; j++) {
 				const struct model_constraint *c =
 				    &m->tables[i].constraints[j];
@@ -714,18 +762,11 @@ add_object(struct xs_ctx *x, int kind, size_t idx, size_t sub)
 	return (o);
 }
 
-/*
- * What a table's object needs besides its table: every function (a
- * default or check may call one), and for a policy every table (its
- * expressions may read them).
- */
+/* A table's object needs its table, and what that needs (closure()). */
 static void
 table_object_needs(const struct model *m, struct xs_obj *o)
 {
 	o->need.tables[o->idx] = 1;
-	memset(o->need.funcs, 1, m->nfunctions);
-	if (o->kind == XS_POLICY)
-		memset(o->need.tables, 1, m->ntables);
 }
 
 /* The declined objects of m, each with what its DDL needs. */
@@ -750,6 +791,11 @@ find_objects(struct xs_ctx *x)
 		n += m->tables[i].nconstraints + m->tables[i].nindexes +
 		    m->tables[i].npolicies;
 	x->objs = xcalloc(n, sizeof(*x->objs));
+	x->tref = xcalloc(m->ntables + 1, sizeof(*x->tref));
+	for (i = 0; i < m->ntables; i++) {
+		need_init(m, &x->tref[i]);
+		table_refs(m, &m->tables[i], &x->tref[i]);
+	}
 	n = 0;
 	for (i = 0; i < m->nviews; i++) {
 		x->objs[n].kind = XS_VIEW;
@@ -810,6 +856,9 @@ ctx_free(struct xs_ctx *x)
 		need_free(&x->vref[i]);
 	for (i = 0; x->fref != NULL && i < x->m->nfunctions; i++)
 		need_free(&x->fref[i]);
+	for (i = 0; x->tref != NULL && i < x->m->ntables; i++)
+		need_free(&x->tref[i]);
+	free(x->tref);
 	for (i = 0; i < x->nobjs; i++) {
 		need_free(&x->objs[i].need);
 		catalog_free(&x->objs[i].rows);

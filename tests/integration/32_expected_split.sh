@@ -78,6 +78,14 @@ run_capture env VERIFIER_STATS=1 "$VERIFIER" diff --schema xs_many \
 check_eq "cache: t3 edited, only its view from the server" \
     "in memory + cache (3 objects) + server (1 object)" \
     "$(stats_models "$OUT")"
+sed -i 's/SELECT id, v FROM t3/SELECT id, v AS w FROM t3/' "$C/xs_many.yaml"
+run_capture env VERIFIER_STATS=1 "$VERIFIER" diff --schema xs_many \
+    --models "$C" --db "$URL"
+check_eq "cache: w3 edited, only w3 from the server" \
+    "in memory + cache (3 objects) + server (1 object)" \
+    "$(stats_models "$OUT")"
+check_contains "cache: w3 edited, the diff has it" "view missing xs_many.w3" \
+    "$OUT"
 agrees "cache: the merged catalog is the server's" xs_many "$C"
 run_capture env VERIFIER_CACHE=off VERIFIER_STATS=1 "$VERIFIER" diff \
     --schema xs_many --models "$C" --db "$URL"
