@@ -60,34 +60,26 @@ export VERIFIER_CACHE=$TEST_TMP/cache
 C=$TEST_TMP/many
 mkdir -p "$C"
 cp "$M/xs_many.yaml" "$C/"
-run_capture env VERIFIER_STATS=1 "$VERIFIER" diff --schema xs_many \
-    --models "$C" --db "$URL"
-check_eq "cache: cold, 4 objects from the server" \
-    "in memory + server (4 objects)" "$(stats_models "$OUT")"
+# many DESC WANT: diff of $C's xs_many; the objects' sources are WANT.
+many() {
+	run_capture env VERIFIER_STATS=1 "$VERIFIER" diff --schema xs_many \
+	    --models "$C" --db "$URL"
+	check_eq "cache: $1" "$2" "$(stats_models "$OUT")"
+}
+many "cold, 4 objects from the server" "in memory + server (4 objects)"
 cold=$(printf '%s\n' "$OUT" | grep -v '^verifier:')
-run_capture env VERIFIER_STATS=1 "$VERIFIER" diff --schema xs_many \
-    --models "$C" --db "$URL"
-check_eq "cache: warm, 4 objects from the cache" \
-    "in memory + cache (4 objects)" "$(stats_models "$OUT")"
+many "warm, 4 objects from the cache" "in memory + cache (4 objects)"
 check_eq "cache: the same diff warm" "$cold" \
     "$(printf '%s\n' "$OUT" | grep -v '^verifier:')"
 check_eq "cache: one file per object" 4 "$(ls "$VERIFIER_CACHE"/*.sqlite | wc -l)"
 sed -i 's/^  t3:$/  t3:\n    comment: edited/' "$C/xs_many.yaml"
-run_capture env VERIFIER_STATS=1 "$VERIFIER" diff --schema xs_many \
-    --models "$C" --db "$URL"
-check_eq "cache: t3 edited, only its view from the server" \
-    "in memory + cache (3 objects) + server (1 object)" \
-    "$(stats_models "$OUT")"
+many "t3 edited, only its view from the server" \
+    "in memory + cache (3 objects) + server (1 object)"
 sed -i 's/SELECT id, v FROM t3/SELECT id, v AS w FROM t3/' "$C/xs_many.yaml"
-run_capture env VERIFIER_STATS=1 "$VERIFIER" diff --schema xs_many \
-    --models "$C" --db "$URL"
-check_eq "cache: w3 edited, only w3 from the server" \
-    "in memory + cache (3 objects) + server (1 object)" \
-    "$(stats_models "$OUT")"
+many "w3 edited, only w3 from the server" \
+    "in memory + cache (3 objects) + server (1 object)"
 check_contains "cache: w3 edited, the diff has it" "view missing xs_many.w3" \
     "$OUT"
 agrees "cache: the merged catalog is the server's" xs_many "$C"
-run_capture env VERIFIER_CACHE=off VERIFIER_STATS=1 "$VERIFIER" diff \
-    --schema xs_many --models "$C" --db "$URL"
-check_eq "cache: off, every object from the server" \
-    "in memory + server (4 objects)" "$(stats_models "$OUT")"
+VERIFIER_CACHE=off many "off, every object from the server" \
+    "in memory + server (4 objects)"
