@@ -51,10 +51,14 @@ untouched() {
 run_capture "$VERIFIER" diff --schema billing --db "$SU"
 su_out=$OUT; su_rc=$RC
 check_eq "superuser: diff exits 0" 0 "$su_rc"
-run_capture env VERIFIER_STATS=1 "$VERIFIER" diff --schema billing --db "$OWN"
+run_capture env VERIFIER_STATS=1 VERIFIER_EXPECTED=server "$VERIFIER" diff \
+    --schema billing --db "$OWN"
 check_eq "owner without CREATEDB: diff exits 0" 0 "$RC"
 check_contains "owner without CREATEDB: built in a shadow transaction" \
     "models (shadow transaction, DDL, read back, rolled back)" "$OUT"
+run_capture env VERIFIER_STATS=1 "$VERIFIER" diff --schema billing --db "$OWN"
+check_contains "owner without CREATEDB: the declined objects in a shadow" \
+    "models (in memory + server (4 objects))" "$OUT"
 run_capture "$VERIFIER" diff --schema billing --db "$OWN"
 check_eq "owner without CREATEDB: diff says what the superuser says" "$su_out" "$OUT"
 untouched "diff"
