@@ -42,8 +42,10 @@
 int	expected_catalog(PGconn *conn, struct scratch *s, const struct model *m,
 	    struct catalog *cat, struct vf_error *err);
 
-/* The cache's bound: the least recently used files go first. */
-#define EXPECTED_CACHE_MAX_FILES	256
+/* The cache's bound: the least recently used files go first.  A file
+   is a model's catalog, or one declined object's rows (about 124 KiB:
+   the bytes bind first). */
+#define EXPECTED_CACHE_MAX_FILES	2048
 #define EXPECTED_CACHE_MAX_BYTES	((off_t)256 * 1024 * 1024)
 
 /*

@@ -918,7 +918,7 @@ expected_hybrid(PGconn *conn, struct scratch *s, const struct model *m,
 	struct catalog	 mem, srv;
 	struct vf_error	 ignored;
 	char		 dir[PATH_MAX];
-	size_t		 i, r, nhit = 0, nmiss = 0;
+	size_t		 i, r, nhit = 0, nmiss = 0, written = 0;
 	int		 set, have_cache, built = 0, rc = 0;
 
 	memset(cat, 0, sizeof(*cat));
@@ -980,14 +980,16 @@ expected_hybrid(PGconn *conn, struct scratch *s, const struct model *m,
 						    &o->rows);
 			if (o->cached && snapshot_write_file(o->path,
 			    SNAPSHOT_EXPECTED, &o->rows, &ignored) == 0)
-				expected_cache_trim(dir,
-				    EXPECTED_CACHE_MAX_FILES,
-				    EXPECTED_CACHE_MAX_BYTES);
+				written++;
 		}
 		for (set = 0; set < CATALOG_NSETS; set++)
 			for (r = 0; r < o->rows.sets[set].nrows; r++)
 				copy_row(&o->rows, set, r, &mem);
 	}
+	/* The bound, once all are written. */
+	if (written > 0)
+		expected_cache_trim(dir, EXPECTED_CACHE_MAX_FILES,
+		    EXPECTED_CACHE_MAX_BYTES);
 	mem.nqueries = srv.nqueries;
 	if (nmiss > 0 && nhit > 0)
 		snprintf(split_source, sizeof(split_source), "in memory + "
