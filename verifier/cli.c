@@ -55,8 +55,8 @@ plain_name(const char *s)
 	return (!(*s >= '0' && *s <= '9'));
 }
 
-int
-cli_parse_schema_args(int argc, char **argv, const struct cli_spec *spec,
+static int
+parse_args(int argc, char **argv, const struct cli_spec *spec, int files,
     struct cli_args *a)
 {
 	const char	*models = "schema_models", *migrations = NULL;
@@ -101,6 +101,9 @@ cli_parse_schema_args(int argc, char **argv, const struct cli_spec *spec,
 		case CLI_OPT_NO_LIVE:
 			a->no_live = 1;
 			break;
+		case CLI_OPT_ALL:
+			a->all = 1;
+			break;
 		case CLI_OPT_FORMAT:
 			if (strcmp(optarg, "text") == 0)
 				a->format = CLI_TEXT;
@@ -118,7 +121,10 @@ cli_parse_schema_args(int argc, char **argv, const struct cli_spec *spec,
 			    "missing value: '%s'", argv[optind - 1]));
 		}
 	}
-	if (optind < argc)
+	if (optind < argc && files) {
+		a->files = argv + optind;
+		a->nfiles = argc - optind;
+	} else if (optind < argc)
 		return (cli_bad_usage(a->cmd, "unexpected argument '%s'",
 		    argv[optind]));
 	if (a->schema == NULL)
@@ -139,24 +145,48 @@ cli_parse_schema_args(int argc, char **argv, const struct cli_spec *spec,
 	return (0);
 }
 
-/* GitHub workflow commands escape %, CR and LF (and , : in properties). */
-static void
-gh_escape(const char *s, int property)
+int
+cli_parse_schema_args(int argc, char **argv, const struct cli_spec *spec,
+    struct cli_args *a)
+{
+	return (parse_args(argc, argv, spec, 0, a));
+}
+
+int
+cli_parse_file_args(int argc, char **argv, const struct cli_spec *spec,
+    struct cli_args *a)
+{
+	return (parse_args(argc, argv, spec, 1, a));
+}
+
+void
+cli_gh_escape(struct vbuf *b, const char *s, int property)
 {
 	for (; *s != '\0'; s++) {
 		if (*s == '%')
-			fputs("%25", stdout);
+			vbuf_puts(b, "%25");
 		else if (*s == '\r')
-			fputs("%0D", stdout);
+			vbuf_puts(b, "%0D");
 		else if (*s == '\n')
-			fputs("%0A", stdout);
+			vbuf_puts(b, "%0A");
 		else if (property && *s == ':')
-			fputs("%3A", stdout);
+			vbuf_puts(b, "%3A");
 		else if (property && *s == ',')
-			fputs("%2C", stdout);
+			vbuf_puts(b, "%2C");
 		else
-			putchar(*s);
+			vbuf_putc(b, *s);
 	}
+}
+
+static void
+gh_escape(const char *s, int property)
+{
+	struct vbuf	b;
+
+	vbuf_init(&b);
+	cli_gh_escape(&b, s, property);
+	fputs(b.data, stdout);
+	vbuf_free(&b);
 }
 
 static void
