@@ -201,13 +201,16 @@ print_json(const struct cli_args *a, const struct problems *p)
 	vbuf_puts(&b, ", \"schema\": ");
 	diff_json_string(&b, a->schema);
 	vbuf_appendf(&b, ", \"ok\": %s, \"problems\": [",
-	    p->n == 0 ? "true" : "false");
+	    problems_errors(p) == 0 ? "true" : "false");
 	for (i = 0; i < p->n; i++) {
 		vbuf_puts(&b, i > 0 ? ",\n  {\"file\": " : "\n  {\"file\": ");
 		diff_json_string(&b, p->v[i].file);
 		vbuf_appendf(&b, ", \"line\": %d, \"message\": ", p->v[i].line);
 		diff_json_string(&b, p->v[i].msg);
-		vbuf_putc(&b, '}');
+		if (p->v[i].col > 0)
+			vbuf_appendf(&b, ", \"col\": %d", p->v[i].col);
+		vbuf_appendf(&b, ", \"severity\": \"%s\"}", p->v[i].warning ?
+		    "warning" : "error");
 	}
 	vbuf_puts(&b, p->n > 0 ? "\n]}\n" : "]}\n");
 	fputs(b.data, stdout);
@@ -217,12 +220,14 @@ print_json(const struct cli_args *a, const struct problems *p)
 static void
 print_github(const struct cli_args *a, const struct problem *pr)
 {
-	fputs("::error ", stdout);
+	fputs(pr->warning ? "::warning " : "::error ", stdout);
 	if (pr->file != NULL) {
 		fputs("file=", stdout);
 		gh_escape(pr->file, 1);
 		if (pr->line > 0)
 			printf(",line=%d", pr->line);
+		if (pr->col > 0)
+			printf(",col=%d", pr->col);
 		putchar(',');
 	}
 	fputs("title=verifier ", stdout);
@@ -237,7 +242,7 @@ cli_print_problems(const struct cli_args *a, const char *what,
     const struct problems *p)
 {
 	const struct problem	*pr;
-	size_t			 i;
+	size_t			 i, nerr;
 
 	if (a->format == CLI_JSON) {
 		print_json(a, p);
@@ -247,6 +252,9 @@ cli_print_problems(const struct cli_args *a, const char *what,
 		pr = &p->v[i];
 		if (a->format == CLI_GITHUB)
 			print_github(a, pr);
+		else if (pr->file != NULL && pr->line > 0 && pr->col > 0)
+			printf("%s:%d:%d: %s\n", pr->file, pr->line, pr->col,
+			    pr->msg);
 		else if (pr->file != NULL && pr->line > 0)
 			printf("%s:%d: %s\n", pr->file, pr->line, pr->msg);
 		else if (pr->file != NULL)
@@ -255,11 +263,16 @@ cli_print_problems(const struct cli_args *a, const char *what,
 			printf("%s\n", pr->msg);
 	}
 	if (a->format == CLI_TEXT) {
-		if (p->n == 0)
-			printf("%s %s: ok\n", what, a->schema);
+		nerr = problems_errors(p);
+		if (nerr == 0)
+			printf("%s %s: ok", what, a->schema);
 		else
-			printf("%s %s: %zu problem%s\n", what, a->schema, p->n,
-			    p->n == 1 ? "" : "s");
+			printf("%s %s: %zu problem%s", what, a->schema, nerr,
+			    nerr == 1 ? "" : "s");
+		if (p->n > nerr)
+			printf(" (%zu warning%s)", p->n - nerr,
+			    p->n - nerr == 1 ? "" : "s");
+		putchar('\n');
 	}
 }
 

@@ -138,3 +138,54 @@ check_contains "--all: every file" "lint lint: 4 files, 2 errors, 0 warnings" "$
 run_capture "$VERIFIER" lint --schema lint --migrations "$W/mig" --db "postgresql://nobody@127.0.0.1:1/none?connect_timeout=2"
 check_contains "no database reachable: said on stderr" "verifier lint: no live database (" "$OUT"
 check_contains "no database reachable: every file" "lint lint: 4 files, 2 errors, 0 warnings (no live database: sizes unknown)" "$OUT"
+
+# check runs the lint: warnings are reported and fail nothing; an
+# error-level finding fails check with a clear line.
+CDB=d35check
+fresh_db $CDB || { fail "create database"; exit 1; }
+CURL=$(dburl $CDB)
+export VERIFIER_CACHE=$TEST_TMP/cache
+run_capture "$VERIFIER" check --schema billing --no-live --db "$CURL"
+check_eq "check --no-live of billing: exit 0" 0 "$RC"
+check_contains "check --no-live: a lint warning, with its column" \
+    "migrations/billing/20261125100000_create_customers_and_invoices.sql:14:1: lint warning prefer-text: column billing.invoices.currency is char(n)" "$OUT"
+check_contains "check --no-live: ok, the warnings counted" "check billing: ok (3 warnings)" "$OUT"
+run_capture "$VERIFIER" check --schema billing --no-live --db "$CURL" --format github
+check_contains "check github: a lint warning annotation" \
+    "::warning file=migrations/billing/20261125100000_create_customers_and_invoices.sql,line=14,col=1,title=verifier check::lint warning prefer-text: " "$OUT"
+run_capture "$VERIFIER" check --schema billing --no-live --db "$CURL" --format json
+check_contains "check json: ok with warnings" '"ok": true' "$OUT"
+check_contains "check json: a warning's severity and column" '"col": 1, "severity": "warning"}' "$OUT"
+run_capture "$VERIFIER" migrate --schema billing --db "$CURL"
+run_capture "$VERIFIER" check --schema billing --db "$CURL"
+check_eq "check live, every file applied: nothing to lint, ok" "0 check billing: ok" "$RC $(echo "$OUT" | tail -1)"
+rm -rf "$W/bill"; cp -r migrations/billing "$W/bill"
+cat > "$W/bill/20261203000000_amount_idx.sql" <<'SQL'
+-- migrate:up
+SET LOCAL lock_timeout = '2s';
+CREATE INDEX invoices_amount_idx ON billing.invoices (amount_cents);
+-- migrate:down
+DROP INDEX billing.invoices_amount_idx;
+SQL
+run_capture "$VERIFIER" check --schema billing --db "$CURL" --migrations "$W/bill"
+check_contains "check live, an empty table: a warning" \
+    "lint warning index-not-concurrent: CREATE INDEX on the existing table billing.invoices takes a SHARE lock for the whole build: every INSERT, UPDATE and DELETE on it waits until the index is built (about 0 rows, 0 bytes)" "$OUT"
+q $CDB "INSERT INTO billing.customers (name, owner_user_id) VALUES ('c', 1);
+        INSERT INTO billing.invoices (customer_id, amount_cents) SELECT 1, i FROM generate_series(1, 20000) i;
+        ANALYZE billing.invoices" >/dev/null
+run_capture "$VERIFIER" check --schema billing --db "$CURL" --migrations "$W/bill"
+check_eq "check live, a pending file with an error-level finding: exit 1" 1 "$RC"
+check_contains "check: the finding, sized by the live database" \
+    "$W/bill/20261203000000_amount_idx.sql:3:1: lint error index-not-concurrent: CREATE INDEX on the existing table billing.invoices takes a SHARE lock for the whole build: every INSERT, UPDATE and DELETE on it waits until the index is built (about " "$OUT"
+check_contains "check: the clear line" \
+    "lint: 1 error-level finding in the pending migrations (verifier lint --schema billing): rewrite each as told, or silence one statement with a comment '-- verifier:allow RULE reason' right before it" "$OUT"
+case $OUT in
+*"lint warning prefer-text"*) fail "check live: applied files are not linted" "$OUT" ;;
+*) pass "check live: applied files are not linted" ;;
+esac
+sed -i 's/^CREATE INDEX/-- verifier:allow index-not-concurrent invoices holds a few rows in every deployment\nCREATE INDEX/' "$W/bill/20261203000000_amount_idx.sql"
+run_capture "$VERIFIER" check --schema billing --db "$CURL" --migrations "$W/bill"
+case $OUT in
+*"index-not-concurrent"*|*"lint: "*) fail "check: a silenced finding is gone" "$OUT" ;;
+*) pass "check: a silenced finding is gone" ;;
+esac
