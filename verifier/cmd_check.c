@@ -114,28 +114,11 @@ check_lint(PGconn *conn, const struct cli_args *a,
     struct vf_error *err)
 {
 	struct lint_result	 r;
-	struct sqlfile		*ctx, *todo;
-	int			*pending;
-	size_t			 i, nctx = 0, ntodo = 0, nerr;
+	size_t			 i, nerr;
 	int			 rc = -1;
 
 	memset(&r, 0, sizeof(r));
-	ctx = xcalloc(nfiles + 1, sizeof(*ctx));
-	todo = xcalloc(nfiles + 1, sizeof(*todo));
-	pending = xcalloc(nfiles + 1, sizeof(*pending));
-	for (i = 0; i < nfiles; i++)
-		pending[i] = 1;
-	if (conn != NULL && lint_pending(conn, a->schema, files, nfiles,
-	    pending, err) == -1)
-		goto done;
-	for (i = 0; i < nfiles; i++) {
-		if (pending[i])
-			todo[ntodo++] = files[i];
-		else
-			ctx[nctx++] = files[i];
-	}
-	if (lint_files(a->schema, conn, ctx, nctx, todo, ntodo, &r,
-	    err) == -1)
+	if (lint_pending(a->schema, conn, files, nfiles, &r, err) == -1)
 		goto done;
 	for (i = 0; i < r.n; i++)
 		problems_add_at(p, r.v[i].file, r.v[i].line, r.v[i].col,
@@ -152,9 +135,6 @@ check_lint(PGconn *conn, const struct cli_args *a,
 	rc = 0;
 done:
 	lint_result_free(&r);
-	free(ctx);
-	free(todo);
-	free(pending);
 	return (rc);
 }
 

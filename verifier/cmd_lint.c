@@ -146,12 +146,11 @@ cmd_lint(int argc, char **argv)
 	struct cli_args		 a;
 	struct vf_error		 err;
 	struct lint_result	 r;
-	struct sqlfile		*files = NULL, *named = NULL;
-	struct sqlfile		*ctx = NULL, *todo = NULL;
+	struct sqlfile		*files = NULL, *named = NULL, *ctx = NULL;
 	PGconn			*conn = NULL;
 	const char		*first;
-	size_t			 nfiles = 0, nnamed = 0, nctx = 0, ntodo = 0, i;
-	int			*pending = NULL, rc;
+	size_t			 nfiles = 0, nnamed = 0, nctx = 0, i;
+	int			 rc;
 
 	if ((rc = cli_parse_file_args(argc, argv, &lint_spec, &a)) != 0)
 		return (rc < 0 ? VF_EXIT_OK : rc);
@@ -173,31 +172,23 @@ cmd_lint(int argc, char **argv)
 		    "file is linted, table sizes unknown\n", err.msg);
 		vf_error_clear(&err);
 	}
-	ctx = xcalloc(nfiles + 1, sizeof(*ctx));
-	todo = xcalloc(nfiles + 1, sizeof(*todo));
 	if (a.nfiles > 0) {
 		/* The folder's files before the first named one are context. */
+		ctx = xcalloc(nfiles + 1, sizeof(*ctx));
 		first = named[0].version;
 		for (i = 0; i < nfiles; i++)
 			if (first == NULL ||
 			    sqlfile_version_cmp(files[i].version, first) < 0)
 				ctx[nctx++] = files[i];
-	} else if (conn != NULL && !a.all) {
-		pending = xcalloc(nfiles + 1, sizeof(*pending));
-		if (lint_pending(conn, a.schema, files, nfiles, pending,
+		if (lint_files(a.schema, conn, ctx, nctx, named, nnamed, &r,
 		    &err) == -1)
 			goto done;
-		for (i = 0; i < nfiles; i++) {
-			if (pending[i])
-				todo[ntodo++] = files[i];
-			else
-				ctx[nctx++] = files[i];
-		}
-	} else
-		for (i = 0; i < nfiles; i++)
-			todo[ntodo++] = files[i];
-	if (lint_files(a.schema, conn, ctx, nctx, a.nfiles > 0 ? named : todo,
-	    a.nfiles > 0 ? nnamed : ntodo, &r, &err) == -1)
+	} else if (a.all) {
+		if (lint_files(a.schema, conn, NULL, 0, files, nfiles, &r,
+		    &err) == -1)
+			goto done;
+	} else if (lint_pending(a.schema, conn, files, nfiles, &r,
+	    &err) == -1)
 		goto done;
 	lint_print(&a, &r);
 	rc = lint_errors(&r) > 0 ? VF_EXIT_FAIL : VF_EXIT_OK;
@@ -207,8 +198,6 @@ done:
 	PQfinish(conn);
 	lint_result_free(&r);
 	free(ctx);
-	free(todo);
-	free(pending);
 	sqlfile_free_list(files, nfiles);
 	sqlfile_free_list(named, nnamed);
 	return (rc);

@@ -722,8 +722,9 @@ done:
 	return (rc);
 }
 
-int
-lint_pending(PGconn *conn, const char *schema, const struct sqlfile *files,
+/* Which of files[0..n) the live database has not applied: pending[i]. */
+static int
+pending_of(PGconn *conn, const char *schema, const struct sqlfile *files,
     size_t n, int *pending, struct vf_error *err)
 {
 	PGresult	*res;
@@ -760,4 +761,36 @@ lint_pending(PGconn *conn, const char *schema, const struct sqlfile *files,
 				pending[i] = 0;
 	PQclear(res);
 	return (0);
+}
+
+int
+lint_pending(const char *schema, PGconn *conn, const struct sqlfile *files,
+    size_t nfiles, struct lint_result *r, struct vf_error *err)
+{
+	struct sqlfile	*ctx, *todo;
+	int		*pending;
+	size_t		 i, nctx = 0, ntodo = 0;
+	int		 rc = -1;
+
+	ctx = xcalloc(nfiles + 1, sizeof(*ctx));
+	todo = xcalloc(nfiles + 1, sizeof(*todo));
+	pending = xcalloc(nfiles + 1, sizeof(*pending));
+	for (i = 0; i < nfiles; i++)
+		pending[i] = 1;
+	if (conn != NULL && pending_of(conn, schema, files, nfiles, pending,
+	    err) == -1)
+		goto done;
+	/* Shallow copies: the files stay the caller's. */
+	for (i = 0; i < nfiles; i++) {
+		if (pending[i])
+			todo[ntodo++] = files[i];
+		else
+			ctx[nctx++] = files[i];
+	}
+	rc = lint_files(schema, conn, ctx, nctx, todo, ntodo, r, err);
+done:
+	free(ctx);
+	free(todo);
+	free(pending);
+	return (rc);
 }

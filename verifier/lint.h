@@ -64,12 +64,13 @@ int	lint_files(const char *schema, PGconn *conn, const struct sqlfile *ctx,
 	    struct lint_result *r, struct vf_error *err);
 
 /*
- * Which of files[0..n) the live database has not applied: pending[i] set
- * to 1 or 0 (the caller's array of n).  A schema without a version table
- * has applied none.  Returns 0, or -1 with err set.
+ * lint_files() of the files of a migrations folder (files[0..nfiles), in
+ * version order) that the live database conn has not applied, after
+ * those it has (a schema without a version table has applied none);
+ * every file when conn is NULL.  0, or -1 with err set.
  */
-int	lint_pending(PGconn *conn, const char *schema,
-	    const struct sqlfile *files, size_t n, int *pending,
+int	lint_pending(const char *schema, PGconn *conn,
+	    const struct sqlfile *files, size_t nfiles, struct lint_result *r,
 	    struct vf_error *err);
 
 /* The number of error-level findings of r. */

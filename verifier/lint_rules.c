@@ -231,6 +231,11 @@ create_table(struct lint_state *s, const PgQuery__CreateStmt *cs)
 	if (t != NULL && ((cs->if_not_exists && !t->placeholder) ||
 	    (t->origin == LINT_LIVE && !s->report)))
 		return;
+	/* Linting an applied file (--all): new in it, its size still known. */
+	if (t != NULL && t->origin == LINT_LIVE) {
+		t->origin = LINT_NEW;
+		return;
+	}
 	if (t != NULL)
 		lint_table_drop(s, t->name);
 	t = lint_table_add(s, cs->relation->relname);
