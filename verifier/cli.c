@@ -55,8 +55,8 @@ plain_name(const char *s)
 	return (!(*s >= '0' && *s <= '9'));
 }
 
-int
-cli_parse_schema_args(int argc, char **argv, const struct cli_spec *spec,
+static int
+parse_args(int argc, char **argv, const struct cli_spec *spec, int files,
     struct cli_args *a)
 {
 	const char	*models = "schema_models", *migrations = NULL;
@@ -101,6 +101,9 @@ cli_parse_schema_args(int argc, char **argv, const struct cli_spec *spec,
 		case CLI_OPT_NO_LIVE:
 			a->no_live = 1;
 			break;
+		case CLI_OPT_ALL:
+			a->all = 1;
+			break;
 		case CLI_OPT_FORMAT:
 			if (strcmp(optarg, "text") == 0)
 				a->format = CLI_TEXT;
@@ -118,7 +121,10 @@ cli_parse_schema_args(int argc, char **argv, const struct cli_spec *spec,
 			    "missing value: '%s'", argv[optind - 1]));
 		}
 	}
-	if (optind < argc)
+	if (optind < argc && files) {
+		a->files = argv + optind;
+		a->nfiles = argc - optind;
+	} else if (optind < argc)
 		return (cli_bad_usage(a->cmd, "unexpected argument '%s'",
 		    argv[optind]));
 	if (a->schema == NULL)
@@ -139,24 +145,48 @@ cli_parse_schema_args(int argc, char **argv, const struct cli_spec *spec,
 	return (0);
 }
 
-/* GitHub workflow commands escape %, CR and LF (and , : in properties). */
-static void
-gh_escape(const char *s, int property)
+int
+cli_parse_schema_args(int argc, char **argv, const struct cli_spec *spec,
+    struct cli_args *a)
+{
+	return (parse_args(argc, argv, spec, 0, a));
+}
+
+int
+cli_parse_file_args(int argc, char **argv, const struct cli_spec *spec,
+    struct cli_args *a)
+{
+	return (parse_args(argc, argv, spec, 1, a));
+}
+
+void
+cli_gh_escape(struct vbuf *b, const char *s, int property)
 {
 	for (; *s != '\0'; s++) {
 		if (*s == '%')
-			fputs("%25", stdout);
+			vbuf_puts(b, "%25");
 		else if (*s == '\r')
-			fputs("%0D", stdout);
+			vbuf_puts(b, "%0D");
 		else if (*s == '\n')
-			fputs("%0A", stdout);
+			vbuf_puts(b, "%0A");
 		else if (property && *s == ':')
-			fputs("%3A", stdout);
+			vbuf_puts(b, "%3A");
 		else if (property && *s == ',')
-			fputs("%2C", stdout);
+			vbuf_puts(b, "%2C");
 		else
-			putchar(*s);
+			vbuf_putc(b, *s);
 	}
+}
+
+static void
+gh_escape(const char *s, int property)
+{
+	struct vbuf	b;
+
+	vbuf_init(&b);
+	cli_gh_escape(&b, s, property);
+	fputs(b.data, stdout);
+	vbuf_free(&b);
 }
 
 static void
@@ -171,13 +201,16 @@ print_json(const struct cli_args *a, const struct problems *p)
 	vbuf_puts(&b, ", \"schema\": ");
 	diff_json_string(&b, a->schema);
 	vbuf_appendf(&b, ", \"ok\": %s, \"problems\": [",
-	    p->n == 0 ? "true" : "false");
+	    problems_errors(p) == 0 ? "true" : "false");
 	for (i = 0; i < p->n; i++) {
 		vbuf_puts(&b, i > 0 ? ",\n  {\"file\": " : "\n  {\"file\": ");
 		diff_json_string(&b, p->v[i].file);
 		vbuf_appendf(&b, ", \"line\": %d, \"message\": ", p->v[i].line);
 		diff_json_string(&b, p->v[i].msg);
-		vbuf_putc(&b, '}');
+		if (p->v[i].col > 0)
+			vbuf_appendf(&b, ", \"col\": %d", p->v[i].col);
+		vbuf_appendf(&b, ", \"severity\": \"%s\"}", p->v[i].warning ?
+		    "warning" : "error");
 	}
 	vbuf_puts(&b, p->n > 0 ? "\n]}\n" : "]}\n");
 	fputs(b.data, stdout);
@@ -187,12 +220,14 @@ print_json(const struct cli_args *a, const struct problems *p)
 static void
 print_github(const struct cli_args *a, const struct problem *pr)
 {
-	fputs("::error ", stdout);
+	fputs(pr->warning ? "::warning " : "::error ", stdout);
 	if (pr->file != NULL) {
 		fputs("file=", stdout);
 		gh_escape(pr->file, 1);
 		if (pr->line > 0)
 			printf(",line=%d", pr->line);
+		if (pr->col > 0)
+			printf(",col=%d", pr->col);
 		putchar(',');
 	}
 	fputs("title=verifier ", stdout);
@@ -207,7 +242,7 @@ cli_print_problems(const struct cli_args *a, const char *what,
     const struct problems *p)
 {
 	const struct problem	*pr;
-	size_t			 i;
+	size_t			 i, nerr;
 
 	if (a->format == CLI_JSON) {
 		print_json(a, p);
@@ -217,6 +252,9 @@ cli_print_problems(const struct cli_args *a, const char *what,
 		pr = &p->v[i];
 		if (a->format == CLI_GITHUB)
 			print_github(a, pr);
+		else if (pr->file != NULL && pr->line > 0 && pr->col > 0)
+			printf("%s:%d:%d: %s\n", pr->file, pr->line, pr->col,
+			    pr->msg);
 		else if (pr->file != NULL && pr->line > 0)
 			printf("%s:%d: %s\n", pr->file, pr->line, pr->msg);
 		else if (pr->file != NULL)
@@ -225,11 +263,16 @@ cli_print_problems(const struct cli_args *a, const char *what,
 			printf("%s\n", pr->msg);
 	}
 	if (a->format == CLI_TEXT) {
-		if (p->n == 0)
-			printf("%s %s: ok\n", what, a->schema);
+		nerr = problems_errors(p);
+		if (nerr == 0)
+			printf("%s %s: ok", what, a->schema);
 		else
-			printf("%s %s: %zu problem%s\n", what, a->schema, p->n,
-			    p->n == 1 ? "" : "s");
+			printf("%s %s: %zu problem%s", what, a->schema, nerr,
+			    nerr == 1 ? "" : "s");
+		if (p->n > nerr)
+			printf(" (%zu warning%s)", p->n - nerr,
+			    p->n - nerr == 1 ? "" : "s");
+		putchar('\n');
 	}
 }
 

@@ -43,6 +43,7 @@ enum cli_opt {
 	CLI_OPT_FROM_DB,
 	CLI_OPT_NO_LIVE,
 	CLI_OPT_OUTPUT,
+	CLI_OPT_ALL,		/* lint: every file, not only the pending */
 	CLI_OPT_NEXT,		/* the first value of a command's own options */
 };
 
@@ -83,6 +84,9 @@ struct cli_args {
 	int		 allow_destructive;
 	int		 from_db;
 	int		 no_live;
+	int		 all;		/* --all */
+	char		**files;	/* FILE... (spec->files), in argv */
+	int		 nfiles;
 	char		 models[PATH_MAX];	/* the model file */
 	char		 migrations[PATH_MAX];	/* the migrations folder */
 };
@@ -99,6 +103,13 @@ int	cli_parse_schema_args(int argc, char **argv, const struct cli_spec *spec,
 	    struct cli_args *a);
 
 /*
+ * cli_parse_schema_args() for a command that also takes FILE... after
+ * its options: a->files and a->nfiles point into argv.
+ */
+int	cli_parse_file_args(int argc, char **argv, const struct cli_spec *spec,
+	    struct cli_args *a);
+
+/*
  * Prints the problems of a command: one per line (file:line: message) and
  * a last line "WHAT SCHEMA: ok" or "WHAT SCHEMA: N problems" in text, one
  * JSON object with --format json, GitHub workflow commands with
@@ -106,6 +117,12 @@ int	cli_parse_schema_args(int argc, char **argv, const struct cli_spec *spec,
  */
 void	cli_print_problems(const struct cli_args *a, const char *what,
 	    const struct problems *p);
+
+/*
+ * Appends s to b escaped for a GitHub workflow command: %, CR and LF, and
+ * also : and , when property (a file=, line= value).
+ */
+void	cli_gh_escape(struct vbuf *b, const char *s, int property);
 
 /*
  * Drops the scratch database s (saying so on stderr when it cannot) and

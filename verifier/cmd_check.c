@@ -2,8 +2,10 @@
  * cmd_check.c: `verifier check`, the CI gate of one schema: the models
  * load; the migrations parse, refer to no other schema, replay from empty
  * without touching anything outside the schema and equal the models; the
- * live database is at head, with no edited file and no drift.  Every
- * problem is listed, not only the first.
+ * live database is at head, with no edited file and no drift; the lint
+ * of the files the live database has not applied (all with --no-live)
+ * finds no error-level hazard.  Every problem is listed, not only the
+ * first.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +16,7 @@
 #include "compare.h"
 #include "db.h"
 #include "expected.h"
+#include "lint.h"
 #include "refs.h"
 #include "replay.h"
 
@@ -98,6 +101,43 @@ done:
 	return (rc);
 }
 
+/*
+ * The lint of the migrations (lint.c) into p: with a live database
+ * (conn), the files it has not applied, sized by it; with --no-live
+ * (conn NULL), every file.  Error-level findings are problems, and one
+ * line more says how to clear them; warnings are reported and fail
+ * nothing.  0, or -1 with err set.
+ */
+static int
+check_lint(PGconn *conn, const struct cli_args *a,
+    const struct sqlfile *files, size_t nfiles, struct problems *p,
+    struct vf_error *err)
+{
+	struct lint_result	 r;
+	size_t			 i, nerr;
+	int			 rc = -1;
+
+	memset(&r, 0, sizeof(r));
+	if (lint_pending(a->schema, conn, files, nfiles, &r, err) == -1)
+		goto done;
+	for (i = 0; i < r.n; i++)
+		problems_add_at(p, r.v[i].file, r.v[i].line, r.v[i].col,
+		    r.v[i].severity == LINT_WARNING, "lint %s %s: %s; "
+		    "instead: %s", r.v[i].severity == LINT_WARNING ?
+		    "warning" : "error", r.v[i].rule, r.v[i].what, r.v[i].fix);
+	if ((nerr = lint_errors(&r)) > 0)
+		problems_add(p, NULL, 0, "lint: %zu error-level finding%s in "
+		    "the %smigrations (verifier lint --schema %s): rewrite "
+		    "each as told, or silence one statement with a comment "
+		    "'-- verifier:allow RULE reason' right before it", nerr,
+		    nerr == 1 ? "" : "s", conn != NULL ? "pending " : "",
+		    a->schema);
+	rc = 0;
+done:
+	lint_result_free(&r);
+	return (rc);
+}
+
 int
 cmd_check(int argc, char **argv)
 {
@@ -148,6 +188,9 @@ cmd_check(int argc, char **argv)
 	 * another schema, whose live rows it would lock until the rollback.
 	 */
 	if ((c.conn = db_connect(c.a.db, &c.err)) == NULL)
+		goto done;
+	if (files != NULL && check_lint(c.a.no_live ? NULL : c.conn, &c.a,
+	    files, nfiles, &c.probs, &c.err) == -1)
 		goto done;
 	if (scratch_access(c.conn, c.a.schema, &acc, &c.err) == -1)
 		goto done;
@@ -219,7 +262,7 @@ cmd_check(int argc, char **argv)
 			goto done;
 	}
 	cli_print_problems(&c.a, "check", &c.probs);
-	rc = c.probs.n > 0 ? VF_EXIT_FAIL : VF_EXIT_OK;
+	rc = problems_errors(&c.probs) > 0 ? VF_EXIT_FAIL : VF_EXIT_OK;
 done:
 	if (shadow)
 		scratch_shadow_end(c.conn);

@@ -1,7 +1,7 @@
 /*
  * cmd_schema.h: the verifier commands that compare models, migrations and
  * databases: diff, draft, check, dump (cmd_diff.c, cmd_draft.c,
- * cmd_check.c, cmd_dump.c).  main.c's command table calls
+ * cmd_check.c, cmd_dump.c) and lint (cmd_lint.c).  main.c's command table calls
  * them with argv[0] the command name; each parses its own options (-h for
  * its synopsis) and returns the exit code: 0 clean, 1 differences or a
  * failed gate, 2 bad input or usage.
@@ -20,5 +20,8 @@ int	cmd_check(int argc, char **argv);
 
 /* verifier dump: the live schema as a model file. */
 int	cmd_dump(int argc, char **argv);
+
+/* verifier lint: online-safety rules over migration files. */
+int	cmd_lint(int argc, char **argv);
 
 #endif

@@ -7,22 +7,53 @@
 
 #include "problems.h"
 
-void
-problems_add(struct problems *p, const char *file, int line, const char *fmt,
-    ...)
+static void
+add(struct problems *p, const char *file, int line, int col, int warning,
+    const char *fmt, va_list ap)
 {
 	struct vbuf	b;
-	va_list		ap;
 
 	vbuf_init(&b);
-	va_start(ap, fmt);
 	vbuf_vappendf(&b, fmt, ap);
-	va_end(ap);
 	p->v = xrealloc(p->v, (p->n + 1) * sizeof(*p->v));
 	p->v[p->n].file = file != NULL && *file != '\0' ? xstrdup(file) : NULL;
 	p->v[p->n].line = line;
 	p->v[p->n].msg = vbuf_steal(&b);
+	p->v[p->n].col = col;
+	p->v[p->n].warning = warning;
 	p->n++;
+}
+
+void
+problems_add(struct problems *p, const char *file, int line, const char *fmt,
+    ...)
+{
+	va_list	ap;
+
+	va_start(ap, fmt);
+	add(p, file, line, 0, 0, fmt, ap);
+	va_end(ap);
+}
+
+void
+problems_add_at(struct problems *p, const char *file, int line, int col,
+    int warning, const char *fmt, ...)
+{
+	va_list	ap;
+
+	va_start(ap, fmt);
+	add(p, file, line, col, warning, fmt, ap);
+	va_end(ap);
+}
+
+size_t
+problems_errors(const struct problems *p)
+{
+	size_t	i, n = 0;
+
+	for (i = 0; i < p->n; i++)
+		n += !p->v[i].warning;
+	return (n);
 }
 
 void

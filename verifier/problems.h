@@ -14,6 +14,8 @@ struct problem {
 	char	*file;		/* NULL when about no file */
 	int	 line;		/* 1-based, 0 when unknown */
 	char	*msg;
+	int	 col;		/* 1-based, 0 when unknown */
+	int	 warning;	/* reported, but fails nothing */
 };
 
 /* Zero-initialised (memset or = { 0 }) before use; problems_free() after. */
@@ -28,6 +30,17 @@ struct problems {
  */
 void	problems_add(struct problems *p, const char *file, int line,
 	    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/*
+ * problems_add() with a column (0 when unknown) and, when warning is not
+ * 0, as a warning: printed, but not counted by problems_errors().
+ */
+void	problems_add_at(struct problems *p, const char *file, int line,
+	    int col, int warning, const char *fmt, ...)
+	    __attribute__((format(printf, 6, 7)));
+
+/* The number of problems that are not warnings. */
+size_t	problems_errors(const struct problems *p);
 
 /* Appends err as a problem: its file and line, "column N: " when known. */
 void	problems_add_error(struct problems *p, const struct vf_error *err);

@@ -92,6 +92,9 @@ VERIFIER_SRCS := \
 	verifier/replay.c \
 	verifier/compare.c \
 	verifier/refs.c \
+	verifier/lint.c \
+	verifier/lint_rules.c \
+	verifier/lint_rules_alter.c \
 	verifier/draft.c \
 	verifier/dump.c \
 	verifier/dump_constraint.c \
@@ -111,7 +114,8 @@ VERIFIER_CLI_SRCS := \
 	verifier/cmd_diff.c \
 	verifier/cmd_draft.c \
 	verifier/cmd_check.c \
-	verifier/cmd_dump.c
+	verifier/cmd_dump.c \
+	verifier/cmd_lint.c
 
 VERIFIER_OBJS := $(VERIFIER_SRCS:%.c=$(BUILD)/obj/%.o)
 VERIFIER_LIB := $(BUILD)/libverifier.a

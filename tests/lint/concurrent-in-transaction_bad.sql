@@ -1,0 +1,3 @@
+-- migrate:up
+SET LOCAL lock_timeout = '2s';
+CREATE INDEX CONCURRENTLY accounts_email_idx ON lint.accounts (email);

@@ -1,0 +1,7 @@
+-- migrate:up
+SET LOCAL lock_timeout = '2s';
+ALTER TABLE lint.orders ADD CONSTRAINT orders_total_check CHECK (total >= 0) NOT VALID;
+ALTER TABLE lint.orders ADD CONSTRAINT orders_account_fk
+  FOREIGN KEY (account_id) REFERENCES lint.accounts (id) NOT VALID;
+CREATE TABLE lint.fresh (id bigint PRIMARY KEY, account_id bigint);
+ALTER TABLE lint.fresh ADD FOREIGN KEY (account_id) REFERENCES lint.accounts (id);

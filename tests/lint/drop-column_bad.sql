@@ -1,0 +1,3 @@
+-- migrate:up
+SET LOCAL lock_timeout = '2s';
+ALTER TABLE lint.accounts DROP COLUMN note;

@@ -1,0 +1,4 @@
+-- migrate:up transaction:false
+SET lock_timeout = '2s';
+ALTER TYPE lint.mood ADD VALUE 'calm';
+UPDATE lint.accounts SET mood = 'calm' WHERE mood IS NULL;

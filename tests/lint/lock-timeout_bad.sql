@@ -1,0 +1,2 @@
+-- migrate:up
+ALTER TABLE lint.accounts ADD COLUMN nickname text;

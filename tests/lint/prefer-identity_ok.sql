@@ -1,0 +1,3 @@
+-- migrate:up
+SET LOCAL lock_timeout = '2s';
+CREATE TABLE lint.tags (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name text NOT NULL);

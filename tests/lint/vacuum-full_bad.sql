@@ -1,0 +1,3 @@
+-- migrate:up transaction:false
+SET lock_timeout = '2s';
+VACUUM FULL lint.accounts;
