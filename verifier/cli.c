@@ -101,6 +101,9 @@ cli_parse_schema_args(int argc, char **argv, const struct cli_spec *spec,
 		case CLI_OPT_NO_LIVE:
 			a->no_live = 1;
 			break;
+		case CLI_OPT_ONLINE:
+			a->online = 1;
+			break;
 		case CLI_OPT_FORMAT:
 			if (strcmp(optarg, "text") == 0)
 				a->format = CLI_TEXT;

@@ -43,6 +43,7 @@ enum cli_opt {
 	CLI_OPT_FROM_DB,
 	CLI_OPT_NO_LIVE,
 	CLI_OPT_OUTPUT,
+	CLI_OPT_ONLINE,
 	CLI_OPT_NEXT,		/* the first value of a command's own options */
 };
 
@@ -83,6 +84,7 @@ struct cli_args {
 	int		 allow_destructive;
 	int		 from_db;
 	int		 no_live;
+	int		 online;	/* draft --online */
 	char		 models[PATH_MAX];	/* the model file */
 	char		 migrations[PATH_MAX];	/* the migrations folder */
 };
