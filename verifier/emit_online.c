@@ -139,6 +139,19 @@ table_kept(struct emitter *e, const char *tbl)
 	return (!emit_view_whole(e, tbl) && !emit_view_became_table(e, tbl));
 }
 
+/* Whether a column of table tbl is dropped: its indexes go with it. */
+static int
+column_dropped(struct emitter *e, const char *tbl)
+{
+	size_t	i;
+
+	for (i = 0; i < e->d.n; i++)
+		if (emit_is(&e->d.v[i], "column", "drop") &&
+		    strcmp(e->d.v[i].tbl, tbl) == 0)
+			return (1);
+	return (0);
+}
+
 /* Whether sql (one ?1 side, ?2 name, ?3 table or NULL) finds a row. */
 static int
 store_has(struct emitter *e, const char *sql, const char *side,
@@ -214,12 +227,13 @@ online_fill(struct emitter *e)
 		    "IS NOT NULL", e->to, c->name, NULL)) {
 			it = add_item(on, ON_INDEX, c->tbl, c->name, c->to_val);
 			it->uniq = c->extra != NULL && strcmp(c->extra, "t") == 0;
-		} else if (emit_is(c, "index", "drop")) {
+		} else if (emit_is(c, "index", "drop") &&
+		    !column_dropped(e, c->tbl)) {
 			it = add_item(on, ON_INDEX_DROP, c->tbl, c->name,
 			    c->from_val);
 			it->uniq = index_unique(e, e->from, c->name);
 		} else if (emit_is(c, "index", "alter") && c->field == NULL &&
-		    strlen(c->name) <= 59) {
+		    strlen(c->name) <= 59 && !column_dropped(e, c->tbl)) {
 			it = add_item(on, ON_INDEX_CHANGE, c->tbl, c->name,
 			    c->to_val);
 			it->old_def = xstrdup(c->from_val);

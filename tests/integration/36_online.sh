@@ -184,3 +184,27 @@ if online "$w" keys; then
 else
 	fail "invalid index: set up the draft"
 fi
+
+# Destructive steps keep needing --allow-destructive with --online.
+w=$TEST_TMP/destr
+if base "$w"; then
+	sed -e '/^      note:$/,/^        nullable: true$/d' -e '/^      - columns: \[note\]$/d' \
+	    "$TOP/tests/online/base.yaml" > "$w/models/$SCHEMA.yaml"
+	opts=(--schema $SCHEMA --models "$w/models" --migrations "$w/migrations/$SCHEMA" --db "$URL")
+	run_capture "$VERIFIER" draft "${opts[@]}" --msg "drop note" --online
+	check_eq "destructive: refused without --allow-destructive (exit 1)" 1 "$RC"
+	check_eq "destructive: the exact refusal" "verifier draft: refusing destructive steps (run again with --allow-destructive to write them):
+  shop.orders.note: drops a column and its values" "$OUT"
+	check_eq "destructive: no file written" 1 "$(ls "$w/migrations/$SCHEMA" | wc -l)"
+	run_capture "$VERIFIER" draft "${opts[@]}" --msg "drop note" --online --allow-destructive
+	check_eq "destructive: written with --allow-destructive (exit 0)" 0 "$RC"
+	[ $RC -eq 0 ] || echo "$OUT" | sed "s/^/#   /"
+	check_eq "destructive: one file, its index going with the column" \
+	    "2 SET LOCAL lock_timeout = '2s';
+DROP INDEX shop.orders_note_idx;
+-- destructive: drops a column and its values (shop.orders.note)
+ALTER TABLE shop.orders DROP COLUMN note;" \
+	    "$(ls "$w/migrations/$SCHEMA" | wc -l) $(sed -n '/migrate:up/,/^$/p' "$w/migrations/$SCHEMA"/*_drop_note.sql | sed '1d;$d')"
+else
+	fail "destructive: the base"
+fi
