@@ -81,7 +81,7 @@ UPDATE bench.items SET qty = qty + 1, owner_id = :o WHERE id = :id;
 SQL
 
 # run KIND: the writer on bench_KIND, the migration 2 s into it; the
-# writer stops 2 s after the migration ends.  Sets MIG_MS, STALL_MS,
+# writer stops 3 s after the migration ends.  Sets MIG_MS, STALL_MS,
 # FAILED, WRITES.
 run() {
 	local kind=$1 db=bench_$1 t0 t1 pid
@@ -96,8 +96,10 @@ run() {
 	    --db "postgresql://postgres:postgres@127.0.0.1:$PGPORT/$db" >"$W/migrate_$kind.out" 2>&1 || {
 		echo "bench: migrate ($kind) failed:" >&2; cat "$W/migrate_$kind.out" >&2; exit 1; }
 	t1=$(now_ms)
-	sleep 2
-	kill -INT $pid 2>/dev/null || true
+	sleep 3
+	# SIGINT is ignored by a background job; the log lines of the last
+	# moments may be lost with TERM, but not those of the migration.
+	kill -TERM $pid 2>/dev/null || true
 	wait $pid || true
 	MIG_MS=$((t1 - t0))
 	# Fields: client, tx, latency us, script, epoch s, us (, lag).
