@@ -200,6 +200,13 @@ key_columns(const char *def, int *primary)
 	return (xstrdup(p));
 }
 
+#define INDEX_COMMENT_SQL \
+	"SELECT 1 FROM indexes WHERE side = ?1 AND name = ?2 AND comment " \
+	"IS NOT NULL"
+#define PARTITIONED_SQL \
+	"SELECT 1 FROM partitions WHERE side = ?1 AND (name = ?2 OR " \
+	"parent = ?2)"
+
 /* The plan: what of e's diff (the way up) goes the online way. */
 static void
 online_fill(struct emitter *e)
@@ -219,12 +226,15 @@ online_fill(struct emitter *e)
 		if (!emit_is(c, "column", NULL) && !emit_is(c, "index", NULL) &&
 		    !emit_is(c, "constraint", NULL))
 			continue;
+		/* A partitioned table has no CONCURRENTLY; its
+		   partitions are left to the plain draft too. */
 		if (!table_kept(e, c->tbl) ||
-		    (c->old_tbl != NULL && strcmp(c->old_tbl, c->tbl) != 0))
+		    (c->old_tbl != NULL && strcmp(c->old_tbl, c->tbl) != 0) ||
+		    store_has(e, PARTITIONED_SQL, e->from, c->tbl, NULL) ||
+		    store_has(e, PARTITIONED_SQL, e->to, c->tbl, NULL))
 			continue;
-		if (emit_is(c, "index", "add") && !store_has(e, "SELECT 1 "
-		    "FROM indexes WHERE side = ?1 AND name = ?2 AND comment "
-		    "IS NOT NULL", e->to, c->name, NULL)) {
+		if (emit_is(c, "index", "add") && !store_has(e,
+		    INDEX_COMMENT_SQL, e->to, c->name, NULL)) {
 			it = add_item(on, ON_INDEX, c->tbl, c->name, c->to_val);
 			it->uniq = c->extra != NULL && strcmp(c->extra, "t") == 0;
 		} else if (emit_is(c, "index", "drop") &&
@@ -233,7 +243,9 @@ online_fill(struct emitter *e)
 			    c->from_val);
 			it->uniq = index_unique(e, e->from, c->name);
 		} else if (emit_is(c, "index", "alter") && c->field == NULL &&
-		    strlen(c->name) <= 59 && !column_dropped(e, c->tbl)) {
+		    strlen(c->name) <= 59 && !column_dropped(e, c->tbl) &&
+		    !store_has(e, INDEX_COMMENT_SQL, e->from, c->name, NULL) &&
+		    !store_has(e, INDEX_COMMENT_SQL, e->to, c->name, NULL)) {
 			it = add_item(on, ON_INDEX_CHANGE, c->tbl, c->name,
 			    c->to_val);
 			it->old_def = xstrdup(c->from_val);
