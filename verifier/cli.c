@@ -104,6 +104,9 @@ parse_args(int argc, char **argv, const struct cli_spec *spec, int files,
 		case CLI_OPT_ALL:
 			a->all = 1;
 			break;
+		case CLI_OPT_ONLINE:
+			a->online = 1;
+			break;
 		case CLI_OPT_FORMAT:
 			if (strcmp(optarg, "text") == 0)
 				a->format = CLI_TEXT;

@@ -44,6 +44,7 @@ enum cli_opt {
 	CLI_OPT_NO_LIVE,
 	CLI_OPT_OUTPUT,
 	CLI_OPT_ALL,		/* lint: every file, not only the pending */
+	CLI_OPT_ONLINE,
 	CLI_OPT_NEXT,		/* the first value of a command's own options */
 };
 
@@ -87,6 +88,7 @@ struct cli_args {
 	int		 all;		/* --all */
 	char		**files;	/* FILE... (spec->files), in argv */
 	int		 nfiles;
+	int		 online;	/* draft --online */
 	char		 models[PATH_MAX];	/* the model file */
 	char		 migrations[PATH_MAX];	/* the migrations folder */
 };

@@ -25,6 +25,7 @@ static const struct option draft_options[] = {
 	{ "msg", required_argument, NULL, CLI_OPT_MSG },
 	{ "from-db", no_argument, NULL, CLI_OPT_FROM_DB },
 	{ "allow-destructive", no_argument, NULL, CLI_OPT_ALLOW_DESTRUCTIVE },
+	{ "online", no_argument, NULL, CLI_OPT_ONLINE },
 	CLI_OPTIONS_END,
 };
 
@@ -33,8 +34,11 @@ static const struct cli_spec draft_spec = {
 	"[--migrations DIR]\n"
 	"                [--db URL] [--from-db] [--allow-destructive] "
 	"[--snapshot FILE]\n"
+	"                [--online]\n"
 	"       writes migrations/S/<version>_<slug>.sql (up and down); "
-	"exit 0 when written\n"
+	"--online: the\n"
+	"       plan that keeps existing tables open to writes, in several "
+	"files; exit 0 when written\n"
 	"       or nothing to do, 1 when refused (destructive steps) or "
 	"failed, 2 on bad input",
 	draft_options, 0, 1,
@@ -78,6 +82,74 @@ shadow_safe(const char *schema, const char *dir, struct problems *p,
 	return (p->n == before);
 }
 
+/*
+ * The files of `draft --online` from up and down (what stays in the first
+ * file) and the plan: proved on place (unless --from-db), then written.
+ * Returns the exit code, or -1 with c->err set.
+ */
+static int
+write_online(struct cli_compare *c, PGconn *place, struct emit_online *on,
+    const char *up, const char *down, size_t nup, const struct vbuf *destr)
+{
+	struct emit_online_text	 t;
+	struct draft_file	 files[3];
+	char			 version[32], slug[80], path[PATH_MAX + 1024];
+	size_t			 n = 0, i;
+	int			 rc = -1;
+
+	vbuf_init(&t.first_down);
+	vbuf_init(&t.concurrent_up);
+	vbuf_init(&t.concurrent_down);
+	vbuf_init(&t.validate_up);
+	vbuf_init(&t.validate_down);
+	emit_online_sections(on, c->a.schema, &t);
+	draft_version(c->a.migrations, version, sizeof(version));
+	draft_slug(c->a.msg, slug, sizeof(slug));
+	draft_online_files(c->a.msg, c->a.models, version, slug, up, down, &t,
+	    files, &n);
+	if (!c->a.from_db) {
+		if (draft_prove_files(place, c->a.schema, c->a.migrations,
+		    files, n, &c->expected, &c->actual, &c->probs,
+		    &c->err) == -1)
+			goto done;
+		if (c->probs.n > 0) {
+			fprintf(stderr, "verifier draft: the draft does not do "
+			    "what it should; no file written:\n");
+			cli_print_problems(&c->a, "draft", &c->probs);
+			for (i = 0; i < n; i++)
+				fprintf(stderr, "-- %s\n%s", files[i].name,
+				    files[i].text.data);
+			rc = VF_EXIT_FAIL;
+			goto done;
+		}
+	}
+	for (i = 0; i < n; i++) {
+		snprintf(path, sizeof(path), "%s/%s", c->a.migrations,
+		    files[i].name);
+		if (vf_write_file_atomic(path, files[i].text.data,
+		    files[i].text.len, &c->err) == -1)
+			goto done;
+		printf("draft: wrote %s\n", path);
+	}
+	printf("draft: %zu change%s in %zu file%s, %zu of them online\n",
+	    nup, nup == 1 ? "" : "s", n, n == 1 ? "" : "s",
+	    emit_online_count(on));
+	if (destr->len > 0) {
+		printf("draft: it has destructive steps, marked in the file:\n");
+		fputs(destr->data, stdout);
+	}
+	rc = VF_EXIT_OK;
+done:
+	for (i = 0; i < n; i++)
+		vbuf_free(&files[i].text);
+	vbuf_free(&t.first_down);
+	vbuf_free(&t.concurrent_up);
+	vbuf_free(&t.concurrent_down);
+	vbuf_free(&t.validate_up);
+	vbuf_free(&t.validate_down);
+	return (rc);
+}
+
 int
 cmd_draft(int argc, char **argv)
 {
@@ -87,6 +159,7 @@ cmd_draft(int argc, char **argv)
 	PGconn			*place;		/* scratch database, or conn */
 	enum scratch_shadow	 shadow = SCRATCH_SHADOW_NONE;
 	char			 version[32], slug[80], path[PATH_MAX + 200];
+	struct emit_online	*online = NULL;
 	size_t			 nup = 0, ndown = 0;
 	int			 rc, ok;
 
@@ -179,8 +252,18 @@ cmd_draft(int argc, char **argv)
 		rc = VF_EXIT_FAIL;
 		goto done;
 	}
-	if (emit_migration(&c.snap, c.a.schema, SNAPSHOT_ACTUAL,
-	    SNAPSHOT_EXPECTED, &up, &nup, &destr, &c.err) == -1)
+	if (c.a.online) {
+		if (shadow != SCRATCH_SHADOW_NONE && !c.a.from_db) {
+			vf_error_set(&c.err, VF_EXIT_FAIL, NULL, 0, 0, "draft "
+			    "--online proves its transaction:false file on a "
+			    "scratch database: role %s needs CREATEDB",
+			    acc.role);
+			goto done;
+		}
+		online = emit_online_new();
+	}
+	if (emit_migration_online(&c.snap, c.a.schema, SNAPSHOT_ACTUAL,
+	    SNAPSHOT_EXPECTED, online, &up, &nup, &destr, &c.err) == -1)
 		goto done;
 	if (nup == 0) {
 		printf("draft: nothing to do: the %s match the models "
@@ -196,9 +279,14 @@ cmd_draft(int argc, char **argv)
 		rc = VF_EXIT_FAIL;
 		goto done;
 	}
-	if (emit_migration(&c.snap, c.a.schema, SNAPSHOT_EXPECTED,
-	    SNAPSHOT_ACTUAL, &down, &ndown, NULL, &c.err) == -1)
+	if (emit_migration_online(&c.snap, c.a.schema, SNAPSHOT_EXPECTED,
+	    SNAPSHOT_ACTUAL, online, &down, &ndown, NULL, &c.err) == -1)
 		goto done;
+	if (online != NULL) {
+		rc = write_online(&c, place, online, up.data, down.data, nup,
+		    &destr);
+		goto done;
+	}
 	if (!c.a.from_db) {
 		if (draft_prove(place, shadow, c.a.schema, c.a.migrations,
 		    up.data, down.data, &c.expected, &c.actual, &c.probs,
@@ -234,5 +322,6 @@ done:
 	vbuf_free(&down);
 	vbuf_free(&destr);
 	vbuf_free(&file);
+	emit_online_free(online);
 	return (cli_compare_end(&c, rc));
 }

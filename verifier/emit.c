@@ -322,6 +322,11 @@ add_constraint(struct emitter *e, const struct diff_change *c)
 	const char	*def = c->to_val, *p;
 	static const char refs[] = " REFERENCES (";
 
+	int		 online;
+
+	online = emit_online_constraint(e, c->tbl, c->name);
+	if (online == EMIT_ONLINE_LATER)
+		return;
 	emit_stmt_begin_on(e, "constraint", c->tbl, c->name, "create");
 	emit_alter_table(e, c->tbl);
 	vbuf_puts(e->out, "ADD CONSTRAINT ");
@@ -335,7 +340,8 @@ add_constraint(struct emitter *e, const struct diff_change *c)
 		vbuf_puts(e->out, p + sizeof(refs) - 2);
 	} else
 		vbuf_puts(e->out, def);
-	vbuf_puts(e->out, ";\n");
+	vbuf_puts(e->out, online == EMIT_ONLINE_NOT_VALID ? " NOT VALID;\n" :
+	    ";\n");
 }
 
 static void
@@ -554,7 +560,8 @@ step_columns(struct emitter *e)
 				vf_quote_ident(e->out, c->name);
 				vbuf_puts(e->out, ";\n");
 				add_column(e, c->tbl, c->name);
-			} else if (pass == 2 && emit_field_is(c, "not_null")) {
+			} else if (pass == 2 && emit_field_is(c, "not_null") &&
+			    !emit_online_not_null(e, c->tbl, c->name)) {
 				emit_alter_column(e, c->tbl, c->name);
 				vbuf_puts(e->out, strcmp(c->to_val, "t") == 0 ?
 				    "SET NOT NULL;\n" : "DROP NOT NULL;\n");
@@ -629,6 +636,16 @@ emit_migration(struct snapshot *snap, const char *schema, const char *from,
     const char *to, struct vbuf *out, size_t *nchanges,
     struct vbuf *destr, struct vf_error *err)
 {
+	return (emit_migration_online(snap, schema, from, to, NULL, out,
+	    nchanges, destr, err));
+}
+
+int
+emit_migration_online(struct snapshot *snap, const char *schema,
+    const char *from, const char *to, struct emit_online *online,
+    struct vbuf *out, size_t *nchanges, struct vbuf *destr,
+    struct vf_error *err)
+{
 	struct emitter			 e;
 	const struct diff_change	*c;
 	size_t				 i;
@@ -641,11 +658,13 @@ emit_migration(struct snapshot *snap, const char *schema, const char *from,
 	e.to = to;
 	e.destructive = destr;
 	e.err = err;
+	e.online = online;
 	if (diff_compute(snap, from, to, &e.d, err) == -1)
 		return (-1);
 	*nchanges = e.d.n;
 	if (e.d.n == 0)
 		goto done;
+	emit_online_begin(&e);
 	/* Until a step says which object it writes about. */
 	emit_stmt_begin(&e, "", "", "alter");
 	if (emit_partitions_refused(&e) == -1)
@@ -671,7 +690,9 @@ emit_migration(struct snapshot *snap, const char *schema, const char *from,
 			c = &e.d.v[i];
 			if ((!emit_is(c, "constraint", "drop") &&
 			    !emit_constraint_recreated(c)) ||
-			    is_fk(c) != (pass == 0))
+			    is_fk(c) != (pass == 0) ||
+			    emit_online_constraint(&e, c->old_tbl,
+			    c->name) == EMIT_ONLINE_LATER)
 				continue;
 			drop_constraint(&e, c->old_tbl,
 			    c->old_name != NULL ? c->old_name : c->name);
@@ -681,7 +702,8 @@ emit_migration(struct snapshot *snap, const char *schema, const char *from,
 		c = &e.d.v[i];
 		if ((emit_is(c, "index", "drop") ||
 		    (emit_is(c, "index", "alter") && c->field == NULL)) &&
-		    !emit_view_dropped(&e, c->old_tbl)) {
+		    !emit_view_dropped(&e, c->old_tbl) &&
+		    !emit_online_index(&e, c->name)) {
 			emit_stmt_begin(&e, "index", c->name, "drop");
 			vbuf_puts(e.out, "DROP INDEX ");
 			emit_qname(&e, c->name);
@@ -773,7 +795,8 @@ emit_migration(struct snapshot *snap, const char *schema, const char *from,
 			    (emit_is(c, "index", "alter") &&
 			    c->field == NULL)) &&
 			    !emit_view_whole(&e, c->tbl) &&
-			    !emit_view_became_table(&e, c->tbl))
+			    !emit_view_became_table(&e, c->tbl) &&
+			    !emit_online_index(&e, c->name))
 				emit_create_index(&e, c);
 		}
 		if (pass == 1)

@@ -24,4 +24,53 @@ int	emit_migration(struct snapshot *snap, const char *schema,
 	    const char *from, const char *to, struct vbuf *out,
 	    size_t *nchanges, struct vbuf *destructive, struct vf_error *err);
 
+/*
+ * The plan of `draft --online` (emit_online.c): which changes to tables
+ * that exist already are written the way that keeps the table open to
+ * writes, in files of their own.  emit_online_new() gives an empty one,
+ * freed with emit_online_free().
+ */
+struct emit_online;
+
+/* Each file's step waits no longer than this for a lock. */
+#define EMIT_ONLINE_LOCK_TIMEOUT	"2s"
+
+struct emit_online	*emit_online_new(void);
+void			 emit_online_free(struct emit_online *);
+
+/* The number of changes the plan takes out of the first file. */
+size_t	emit_online_count(const struct emit_online *);
+
+/*
+ * emit_migration() with a plan.  The first call (the way up) fills the
+ * empty plan on, and writes in out what stays in the first file: the
+ * plan's indexes and keys left out, its checks and foreign keys NOT
+ * VALID, its SET NOT NULL as a CHECK ... NOT VALID.  A later call with
+ * the sides swapped (the way down) leaves out what the down sections of
+ * the plan's files undo.
+ */
+int	emit_migration_online(struct snapshot *snap, const char *schema,
+	    const char *from, const char *to, struct emit_online *on,
+	    struct vbuf *out, size_t *nchanges, struct vbuf *destructive,
+	    struct vf_error *err);
+
+/*
+ * The statements of the plan's files, appended (without the lock_timeout
+ * line) to: first_down, what goes before the first file's down section
+ * (the stand-in checks of NOT NULL dropped); concurrent_up and _down,
+ * the transaction:false file of indexes built and dropped concurrently;
+ * validate_up and _down, the last file: validations, SET NOT NULL, keys
+ * added USING INDEX.  An empty buffer: no such file.
+ */
+struct emit_online_text {
+	struct vbuf	first_down;
+	struct vbuf	concurrent_up;
+	struct vbuf	concurrent_down;
+	struct vbuf	validate_up;
+	struct vbuf	validate_down;
+};
+
+void	emit_online_sections(const struct emit_online *on, const char *schema,
+	    struct emit_online_text *t);
+
 #endif

@@ -41,6 +41,8 @@ struct emitter {
 	char		**recreated;	/* kind, name pairs: 2 * nrecreated */
 	size_t		 nrecreated;
 	int		 recreated_known;	/* emit_dependents_find() ran */
+	struct emit_online *online;	/* draft --online, or NULL */
+	int		 online_back;	/* the way down of the plan */
 };
 
 /*
@@ -269,5 +271,24 @@ void	emit_function_create_none(struct emitter *e, const char *name);
 int	emit_function_recreated(struct emitter *e, const struct diff_change *c);
 void	emit_functions_drop(struct emitter *e);
 void	emit_functions_create(struct emitter *e, int late);
+
+/*
+ * emit_online.c: emit_online_begin() fills e->online on the way up (when
+ * it is empty) and says which way e goes.  emit_online_index(): index
+ * name is the plan's (no DROP or CREATE INDEX of it in the first file,
+ * either way).  emit_online_constraint(): what becomes of a constraint's
+ * add or drop.  emit_online_not_null(): column col's SET NOT NULL or DROP
+ * NOT NULL is the plan's (1); on the way up its stand-in check NOT VALID
+ * is written instead.
+ */
+#define EMIT_ONLINE_NONE	0	/* as without a plan */
+#define EMIT_ONLINE_NOT_VALID	1	/* added NOT VALID */
+#define EMIT_ONLINE_LATER	2	/* left to the plan's files */
+void	emit_online_begin(struct emitter *e);
+int	emit_online_index(const struct emitter *e, const char *name);
+int	emit_online_constraint(const struct emitter *e, const char *tbl,
+	    const char *name);
+int	emit_online_not_null(struct emitter *e, const char *tbl,
+	    const char *col);
 
 #endif

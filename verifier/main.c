@@ -76,6 +76,7 @@ enum {
 	OPT_ROLE,
 	OPT_STEPS,
 	OPT_TO,
+	OPT_LOCK_TRIES,
 };
 
 /* Each runner command's own table, from these entries and its own. */
@@ -92,6 +93,7 @@ static const struct option migrate_options[] = {
 	RUN_COMMON_OPTIONS,
 	RUN_CHANGE_OPTIONS,
 	{ "allow-out-of-order", no_argument, NULL, OPT_ALLOW_OOO },
+	{ "lock-tries", required_argument, NULL, OPT_LOCK_TRIES },
 	CLI_OPTIONS_END,
 };
 
@@ -167,6 +169,14 @@ parse_run_args(int argc, char **argv, const char *synopsis,
 		case OPT_ROLE:
 			a->opts.role = optarg;
 			break;
+		case OPT_LOCK_TRIES:
+			a->opts.lock_tries = (int)strtol(optarg, &end, 10);
+			if (*optarg == '\0' || *end != '\0' ||
+			    a->opts.lock_tries < 1)
+				return (cli_bad_usage(argv[0], "--lock-tries "
+				    "'%s': expected a number of tries, 1 or "
+				    "more", optarg));
+			break;
 		default:
 			return (cli_bad_usage(argv[0], "unknown option '%s'",
 			    argv[optind - 1]));
@@ -226,7 +236,9 @@ do_status(PGconn *conn, struct run_args *a, struct vf_error *err)
 static const struct run_cmd migrate_cmd = {
 	"migrate --schema S [--to VERSION] [--migrations DIR] [--db URL]\n"
 	"                [--allow-out-of-order] [--dry-run] "
-	"[--lock-timeout 10s] [--role ROLE]", migrate_options, do_migrate,
+	"[--lock-timeout 10s] [--role ROLE]\n"
+	"                [--lock-tries 5] (a file that fails on a lock "
+	"timeout is tried again)", migrate_options, do_migrate,
 };
 
 static const struct run_cmd down_cmd = {

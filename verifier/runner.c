@@ -4,6 +4,7 @@
  * transaction together with the insert of its version row, so a file is
  * either applied and recorded or not there at all.
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -36,6 +37,7 @@ struct run {
 	int			 role_set;
 	int			 have_table;
 	struct vbuf		 table;		/* "schema".schema_migrations */
+	char			 state[6];	/* SQLSTATE of the last failure */
 };
 
 static void
@@ -315,6 +317,7 @@ run_section(struct run *r, const struct sqlfile *f,
 			strncat(err->msg, ")", sizeof(err->msg) -
 			    strlen(err->msg) - 1);
 		state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+		snprintf(r->state, sizeof(r->state), "%s", state ? state : "");
 		/* active_sql_transaction: e.g. CREATE INDEX CONCURRENTLY. */
 		if (r->opts->in_tx && !sec->transaction && state != NULL &&
 		    strcmp(state, "25001") == 0)
@@ -372,6 +375,7 @@ apply_one(struct run *r, const struct sqlfile *f, struct vf_error *err)
 
 	tx = f->up.transaction;
 	sp = r->opts->in_tx;
+	r->state[0] = '\0';
 	t0 = vf_now_ms();
 	if (sp && db_exec(r->conn, "SAVEPOINT vf_file", 0, NULL, err) == -1)
 		return (-1);
@@ -425,6 +429,74 @@ fail:
 	}
 	err->code = VF_EXIT_FAIL;
 	return (-1);
+}
+
+/*
+ * A whole number from environment variable name, def when unset or not a
+ * number of at least min.
+ */
+static int
+env_int(const char *name, int def, int min)
+{
+	const char	*v = getenv(name);
+	char		*end;
+	long		 n;
+
+	if (v == NULL || *v == '\0')
+		return (def);
+	n = strtol(v, &end, 10);
+	return (*end != '\0' || n < min || n > 1000000 ? def : (int)n);
+}
+
+static void
+sleep_ms(int ms)
+{
+	struct timespec	ts;
+
+	ts.tv_sec = ms / 1000;
+	ts.tv_nsec = (long)(ms % 1000) * 1000000L;
+	while (nanosleep(&ts, &ts) == -1 && errno == EINTR)
+		;
+}
+
+/*
+ * apply_one(), tried again while it fails on a lock timeout (SQLSTATE
+ * 55P03, lock_not_available): a busy table's lock queue is a passing
+ * state, and each try holds no lock longer than lock_timeout.  The file
+ * is tried whole each time: a transactional one was rolled back, and a
+ * transaction:false one drafted by `draft --online` starts by dropping
+ * what a failed try left (an invalid index).  Between tries the wait
+ * starts at the backoff and doubles; each retry is said.  Not in a
+ * shadow transaction (opts->in_tx), where nothing else holds a lock.
+ */
+static int
+apply_retrying(struct run *r, const struct sqlfile *f, struct vf_error *err)
+{
+	size_t	n;
+	int	tries, wait, i;
+
+	tries = r->opts->lock_tries > 0 ? r->opts->lock_tries :
+	    env_int("VERIFIER_LOCK_TRIES", RUNNER_LOCK_TRIES, 1);
+	wait = r->opts->lock_backoff_ms > 0 ? r->opts->lock_backoff_ms :
+	    env_int("VERIFIER_LOCK_BACKOFF_MS", RUNNER_LOCK_BACKOFF_MS, 0);
+	for (i = 1; ; i++) {
+		if (apply_one(r, f, err) == 0)
+			return (0);
+		if (r->opts->in_tx || strcmp(r->state, "55P03") != 0)
+			return (-1);
+		if (i >= tries) {
+			n = strlen(err->msg);
+			if (tries > 1 && n < sizeof(err->msg))
+				snprintf(err->msg + n, sizeof(err->msg) - n,
+				    "; gave up after %d tries on a lock "
+				    "timeout", tries);
+			return (-1);
+		}
+		say(r, "  lock timeout on %s (try %d of %d): retrying in "
+		    "%d ms\n", f->name, i, tries, wait);
+		sleep_ms(wait);
+		wait = wait > 60000 ? 120000 : wait * 2;
+	}
 }
 
 int
@@ -509,7 +581,7 @@ runner_migrate(PGconn *conn, const struct runner_opts *opts, int *napplied,
 			    ", transaction:false");
 			continue;
 		}
-		if (apply_one(&r, &r.files[i], err) == -1)
+		if (apply_retrying(&r, &r.files[i], err) == -1)
 			goto cleanup;
 		n++;
 		head = r.files[i].version;

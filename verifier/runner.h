@@ -26,7 +26,19 @@ struct runner_opts {
 					   transaction (a shadow, scratch.h):
 					   each file in a savepoint, no
 					   advisory lock */
+	int		 lock_tries;	/* tries of a file that fails on a lock
+					   timeout; 0: $VERIFIER_LOCK_TRIES,
+					   else RUNNER_LOCK_TRIES */
+	int		 lock_backoff_ms;	/* first wait between them,
+					   doubling; 0: $VERIFIER_LOCK_BACKOFF_MS,
+					   else RUNNER_LOCK_BACKOFF_MS */
 };
+
+/* A file that fails on a lock timeout (SQLSTATE 55P03) is tried this many
+   times in all, waiting this long before the second try, twice as long
+   before each next one. */
+#define RUNNER_LOCK_TRIES	5
+#define RUNNER_LOCK_BACKOFF_MS	200
 
 /* Name of the version table inside the schema (util.h). */
 #define RUNNER_VERSION_TABLE	VF_VERSION_TABLE
@@ -40,7 +52,9 @@ struct runner_opts {
  * allow_out_of_order).  Returns 0, or -1 with err set: code VF_EXIT_USAGE
  * for bad input (no such schema, unreadable folder, bad file, refusal),
  * VF_EXIT_FAIL when the server rejected a migration (err names the file,
- * its line and the server's message).  *applied, when not NULL, gets the
+ * its line and the server's message).  A file that fails on a lock
+ * timeout is tried again (opts->lock_tries), each retry said on
+ * opts->out.  *applied, when not NULL, gets the
  * number of files applied.
  */
 int	runner_migrate(PGconn *, const struct runner_opts *, int *applied,

@@ -71,6 +71,7 @@ VERIFIER_SRCS := \
 	verifier/emit_trigger.c \
 	verifier/emit_storage.c \
 	verifier/emit_constraint.c \
+	verifier/emit_online.c \
 	verifier/emit_partition.c \
 	verifier/emit_grant.c \
 	verifier/emit_ext.c \
