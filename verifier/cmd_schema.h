@@ -21,4 +21,7 @@ int	cmd_check(int argc, char **argv);
 /* verifier dump: the live schema as a model file. */
 int	cmd_dump(int argc, char **argv);
 
+/* verifier graph: pictures of a schema (cmd_graph.c). */
+int	cmd_graph(int argc, char **argv);
+
 #endif

@@ -41,6 +41,8 @@ struct emitter {
 	char		**recreated;	/* kind, name pairs: 2 * nrecreated */
 	size_t		 nrecreated;
 	int		 recreated_known;	/* emit_dependents_find() ran */
+	struct emit_plan *plan;		/* emit_migration_plan(): the groups
+					   go here instead of out */
 };
 
 /*
