@@ -291,7 +291,7 @@ function_row(struct picture *pic, sqlite3_stmt *st)
 }
 
 static const char triggers_sql[] =
-    "SELECT tbl, name, body FROM triggers WHERE side = ?1 "
+    "SELECT tbl, name, def FROM triggers WHERE side = ?1 "
     "ORDER BY tbl, name";
 
 static void
@@ -299,11 +299,16 @@ trigger_row(struct picture *pic, sqlite3_stmt *st)
 {
 	struct picture_node	*nd;
 	struct vbuf		 name;
+	const char		*def = col(st, 2), *p;
 
 	vbuf_init(&name);
 	vbuf_appendf(&name, "%s.%s", col(st, 0), col(st, 1));
 	nd = add_node(pic, "trigger", name.data, col(st, 1));
-	row(&nd->rows, -1, col(st, 2), NULL);
+	/* "CREATE [CONSTRAINT] TRIGGER name " goes: the title says it. */
+	if (strncmp(def, "CREATE ", 7) == 0 && (p = strstr(def,
+	    col(st, 1))) != NULL && p[strlen(col(st, 1))] == ' ')
+		def = p + strlen(col(st, 1)) + 1;
+	row(&nd->rows, -1, def, NULL);
 	vbuf_free(&name);
 }
 

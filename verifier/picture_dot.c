@@ -173,7 +173,7 @@ picture_dot(const struct picture *pic, struct vbuf *out)
 		vbuf_puts(&line, "  ");
 		node_id(&line, &pic->nodes[e->from]);
 		if (e->port >= 0)
-			vbuf_appendf(&line, ":c%ld", e->port);
+			vbuf_appendf(&line, ":c%ld:e", e->port);
 		vbuf_puts(&line, " -> ");
 		node_id(&line, &pic->nodes[e->to]);
 		if (e->label != NULL) {
