@@ -51,11 +51,16 @@ case "$dot1" in
 *0x[0-9a-f]*|*20[0-9][0-9]-[0-9][0-9]-*) fail "no address nor date in the DOT" ;;
 *) pass "no address nor date in the DOT" ;;
 esac
-if out=$(printf '%s\n' "$dot1" | dot -Tsvg 2>&1 >/dev/null); then
-	pass "dot -Tsvg parses the DOT"
-else
-	fail "dot -Tsvg parses the DOT" "$out"
-fi
+# dot_parses DESC DOT: Graphviz's dot reads DOT without an error.
+dot_parses() {
+	local out
+	if out=$(printf '%s\n' "$2" | dot -Tsvg 2>&1 >/dev/null); then
+		pass "$1"
+	else
+		fail "$1" "$out"
+	fi
+}
+dot_parses "dot -Tsvg parses the DOT" "$dot1"
 
 # SVG and PNG through dot.
 run_capture "$VERIFIER" graph "${opts[@]}" --format svg -o "$W/g.svg"
@@ -137,11 +142,7 @@ case "$chg" in
 *'"table:audit" ['*) fail "--change leaves untouched far objects out" ;;
 *) pass "--change leaves untouched far objects out" ;;
 esac
-if out=$(printf '%s\n' "$chg" | dot -Tsvg 2>&1 >/dev/null); then
-	pass "dot -Tsvg parses the --change DOT"
-else
-	fail "dot -Tsvg parses the --change DOT" "$out"
-fi
+dot_parses "dot -Tsvg parses the --change DOT" "$chg"
 run_capture "$VERIFIER" graph --schema gshop --models "$G" --db "$URL" \
     --migrations "$W/mig/gshop" --change
 check_contains "--change with nothing to do says so" \
