@@ -91,8 +91,12 @@ void	picture_html(struct vbuf *out, const char *s);
 
 /*
  * picture_dot.c: appends pic to out as a DOT digraph: nodes in the order
- * built (kinds in a fixed order, names sorted), edges sorted.
+ * built (kinds in a fixed order, names sorted), edges sorted.  Up to
+ * PICTURE_LAYERED_MAX nodes in dot's layered layout, left to right;
+ * above, in sfdp's (force-directed), which stays fast.
  */
+#define PICTURE_LAYERED_MAX	80
+
 void	picture_dot(const struct picture *pic, struct vbuf *out);
 
 /*

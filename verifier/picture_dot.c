@@ -149,8 +149,13 @@ picture_dot(const struct picture *pic, struct vbuf *out)
 
 	vbuf_puts(out, "digraph \"");
 	dot_str(out, pic->schema);
-	vbuf_puts(out, "\" {\n  graph [rankdir=LR, fontname=\"Helvetica\", "
-	    "labelloc=t, label=\"");
+	/* dot's layered layout grows much faster than the graph (50
+	   tables with labelled foreign keys: 9 s; 1,000: past 5 minutes);
+	   sfdp draws 1,000 in about 2 s. */
+	vbuf_puts(out, pic->n > PICTURE_LAYERED_MAX ? "\" {\n  graph "
+	    "[layout=sfdp, overlap=prism, splines=false, " :
+	    "\" {\n  graph [rankdir=LR, ");
+	vbuf_puts(out, "fontname=\"Helvetica\", labelloc=t, label=\"");
 	if (pic->change && pic->n == 0)
 		vbuf_appendf(out, "schema %s: the draft changes nothing",
 		    pic->schema);
