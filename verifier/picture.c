@@ -28,26 +28,25 @@ picture_html(struct vbuf *out, const char *s)
 	}
 }
 
-/* Appends a row of cells (NULL ends them), the first one a port when
-   port >= 0. */
+/* Appends a row of cells (NULL ends them), the last one a port when
+   port >= 0: an edge leaves from its east side, the record's border. */
 static void
 row(struct vbuf *out, long port, ...)
 {
 	va_list		 ap;
-	const char	*cell;
-	int		 first = 1;
+	const char	*cell, *next;
 
 	vbuf_puts(out, "<TR>");
 	va_start(ap, port);
-	while ((cell = va_arg(ap, const char *)) != NULL) {
-		if (first && port >= 0)
+	for (cell = va_arg(ap, const char *); cell != NULL; cell = next) {
+		next = va_arg(ap, const char *);
+		if (next == NULL && port >= 0)
 			vbuf_appendf(out, "<TD PORT=\"c%ld\" ALIGN=\"LEFT\">",
 			    port);
 		else
 			vbuf_puts(out, "<TD ALIGN=\"LEFT\">");
 		picture_html(out, cell);
 		vbuf_puts(out, "</TD>");
-		first = 0;
 	}
 	va_end(ap);
 	vbuf_puts(out, "</TR>");

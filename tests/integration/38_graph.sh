@@ -44,9 +44,9 @@ check_contains "the view reads its tables" \
 check_contains "the trigger calls its function" \
     '"trigger:orders.orders_touch" -> "function:touch()" [style=dashed' "$dot1"
 check_contains "keys and nullability are marked" \
-    '<TD PORT="c0" ALIGN="LEFT">order_id</TD><TD ALIGN="LEFT">bigint</TD><TD ALIGN="LEFT">PK FK</TD><TD ALIGN="LEFT">not null</TD>' "$dot1"
+    '<TR><TD ALIGN="LEFT">order_id</TD><TD ALIGN="LEFT">bigint</TD><TD ALIGN="LEFT">PK FK</TD><TD PORT="c0" ALIGN="LEFT">not null</TD></TR>' "$dot1"
 check_contains "a unique column is marked UQ" \
-    '<TD PORT="c1" ALIGN="LEFT">email</TD><TD ALIGN="LEFT">text</TD><TD ALIGN="LEFT">UQ</TD>' "$dot1"
+    '<TR><TD ALIGN="LEFT">email</TD><TD ALIGN="LEFT">text</TD><TD ALIGN="LEFT">UQ</TD><TD PORT="c1" ALIGN="LEFT">not null</TD></TR>' "$dot1"
 case "$dot1" in
 *0x[0-9a-f]*|*20[0-9][0-9]-[0-9][0-9]-*) fail "no address nor date in the DOT" ;;
 *) pass "no address nor date in the DOT" ;;
