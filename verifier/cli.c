@@ -59,14 +59,29 @@ static int
 parse_args(int argc, char **argv, const struct cli_spec *spec, int files,
     struct cli_args *a)
 {
+	return (cli_parse_schema_args_own(argc, argv, spec, a, "h", NULL,
+	    NULL));
+}
+
+int
+cli_parse_schema_args_own(int argc, char **argv, const struct cli_spec *spec,
+    struct cli_args *a, const char *optstring,
+    int (*own)(struct cli_args *, int, const char *, void *), void *ctx)
+{
 	const char	*models = "schema_models", *migrations = NULL;
-	int		 c;
+	int		 c, rc;
 
 	memset(a, 0, sizeof(*a));
 	a->cmd = argv[0];
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "h", spec->options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, optstring, spec->options,
+	    NULL)) != -1) {
+		if (own != NULL && (rc = own(a, c, optarg, ctx)) >= 0) {
+			if (rc > 0)
+				return (rc);
+			continue;
+		}
 		switch (c) {
 		case 'h':
 			printf("usage: verifier %s\n", spec->synopsis);

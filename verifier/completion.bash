@@ -20,12 +20,16 @@ _verifier()
 
 	case $prev in
 	--format)
-		COMPREPLY=($(compgen -W "text json github" -- "$cur"))
+		if [ "$cmd" = graph ]; then
+			COMPREPLY=($(compgen -W "dot svg png" -- "$cur"))
+		else
+			COMPREPLY=($(compgen -W "text json github" -- "$cur"))
+		fi
 		return 0 ;;
 	--models|--migrations)
 		COMPREPLY=($(compgen -d -- "$cur"))
 		return 0 ;;
-	--snapshot|--output)
+	--snapshot|--output|-o|--check)
 		COMPREPLY=($(compgen -f -- "$cur"))
 		return 0 ;;
 	--schema)
@@ -38,7 +42,7 @@ _verifier()
 		    [ -e "$f" ] && printf '%s\n' "${f%.yaml}"; done)
 		COMPREPLY=($(compgen -W "$words" -- "$cur"))
 		return 0 ;;
-	--db|--to|--steps|--msg|--lock-timeout|--role)
+	--db|--to|--steps|--msg|--lock-timeout|--role|--around|--depth)
 		return 0 ;;
 	esac
 

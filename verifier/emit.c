@@ -631,10 +631,11 @@ drop_fks_of_dropped_tables(struct emitter *e)
 	sqlite3_finalize(st);
 }
 
-int
-emit_migration(struct snapshot *snap, const char *schema, const char *from,
+/* emit_migration(), or emit_migration_plan() when plan is not NULL. */
+static int
+emit_run(struct snapshot *snap, const char *schema, const char *from,
     const char *to, struct vbuf *out, size_t *nchanges,
-    struct vbuf *destr, struct vf_error *err)
+    struct vbuf *destr, struct emit_plan *plan, struct vf_error *err)
 {
 	return (emit_migration_online(snap, schema, from, to, NULL, out,
 	    nchanges, destr, err));
@@ -652,6 +653,7 @@ emit_migration_online(struct snapshot *snap, const char *schema,
 	int				 pass;
 
 	memset(&e, 0, sizeof(e));
+	e.plan = plan;
 	e.snap = snap;
 	e.schema = schema;
 	e.from = from;
@@ -864,4 +866,30 @@ done:
 	emit_order_free(&e);
 	diff_free(&e.d);
 	return (e.failed ? -1 : 0);
+}
+
+int
+emit_migration(struct snapshot *snap, const char *schema, const char *from,
+    const char *to, struct vbuf *out, size_t *nchanges,
+    struct vbuf *destr, struct vf_error *err)
+{
+	return (emit_run(snap, schema, from, to, out, nchanges, destr, NULL,
+	    err));
+}
+
+int
+emit_migration_plan(struct snapshot *snap, const char *schema,
+    const char *from, const char *to, struct emit_plan *plan,
+    size_t *nchanges, struct vf_error *err)
+{
+	struct vbuf	out;
+	int		rc;
+
+	memset(plan, 0, sizeof(*plan));
+	vbuf_init(&out);
+	rc = emit_run(snap, schema, from, to, &out, nchanges, NULL, plan, err);
+	vbuf_free(&out);
+	if (rc == -1)
+		emit_plan_free(plan);
+	return (rc);
 }

@@ -72,5 +72,36 @@ struct emit_online_text {
 
 void	emit_online_sections(const struct emit_online *on, const char *schema,
 	    struct emit_online_text *t);
+ * One statement group of a draft's plan (emit_migration_plan()): the
+ * object (kind and name as CATALOG_DEPS names them), what the draft does
+ * to it ("drop", "create", "alter" or "finish"), whether it is dropped
+ * and created again around a change of what it depends on (recreated),
+ * and whether its statements are destructive.
+ */
+struct emit_step {
+	char	*kind;
+	char	*name;
+	char	*action;
+	int	 recreated;
+	int	 destructive;
+};
+
+struct emit_plan {
+	struct emit_step	*v;	/* in the draft's order */
+	size_t			 n;
+};
+
+/*
+ * What emit_migration() would write, as its groups instead of SQL: plan
+ * (which need not be initialised) gets them in the draft's order, and
+ * *nchanges the number of differences.  Returns 0 (release plan with
+ * emit_plan_free()), or -1 with err set.
+ */
+int	emit_migration_plan(struct snapshot *snap, const char *schema,
+	    const char *from, const char *to, struct emit_plan *plan,
+	    size_t *nchanges, struct vf_error *err);
+
+/* Releases a plan; it is left empty. */
+void	emit_plan_free(struct emit_plan *plan);
 
 #endif

@@ -43,6 +43,8 @@ struct emitter {
 	int		 recreated_known;	/* emit_dependents_find() ran */
 	struct emit_online *online;	/* draft --online, or NULL */
 	int		 online_back;	/* the way down of the plan */
+	struct emit_plan *plan;		/* emit_migration_plan(): the groups
+					   go here instead of out */
 };
 
 /*

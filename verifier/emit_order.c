@@ -130,6 +130,39 @@ store_groups(struct emitter *e)
 	return (rc);
 }
 
+/* Appends group g to e->plan, unless it wrote nothing. */
+static void
+plan_add(struct emitter *e, const struct emit_group *g)
+{
+	struct emit_step	*st;
+
+	if (g->sql.len == 0 || *g->kind == '\0')
+		return;
+	e->plan->v = xrealloc(e->plan->v, (e->plan->n + 1) *
+	    sizeof(*e->plan->v));
+	st = &e->plan->v[e->plan->n++];
+	st->kind = xstrdup(g->kind);
+	st->name = xstrdup(g->name);
+	st->action = xstrdup(g->action);
+	st->recreated = emit_recreated(e, g->kind, g->name);
+	st->destructive = strstr(g->sql.data, "-- destructive:") != NULL;
+}
+
+void
+emit_plan_free(struct emit_plan *plan)
+{
+	size_t	i;
+
+	for (i = 0; i < plan->n; i++) {
+		free(plan->v[i].kind);
+		free(plan->v[i].name);
+		free(plan->v[i].action);
+	}
+	free(plan->v);
+	plan->v = NULL;
+	plan->n = 0;
+}
+
 int
 emit_order_write(struct emitter *e, struct vbuf *out)
 {
@@ -162,8 +195,11 @@ emit_order_write(struct emitter *e, struct vbuf *out)
 	if (graph_sort(&g, order, e->err) == -1)
 		goto done;
 	for (i = 0; i < g.n; i++)
-		vbuf_append(out, e->groups[order[i]]->sql.data,
-		    e->groups[order[i]]->sql.len);
+		if (e->plan != NULL)
+			plan_add(e, e->groups[order[i]]);
+		else
+			vbuf_append(out, e->groups[order[i]]->sql.data,
+			    e->groups[order[i]]->sql.len);
 	rc = 0;
 done:
 	free(order);

@@ -35,6 +35,7 @@ static const struct cmd cmds[] = {
 	{ "draft", "write the next migration file from the models", cmd_draft },
 	{ "dump", "the live schema as a model file", cmd_dump },
 	{ "lint", "online-safety rules over migration files", cmd_lint },
+	{ "graph", "a picture of the schema (Graphviz)", cmd_graph },
 	{ "help", "this text", cmd_help },
 	{ NULL, NULL, NULL },
 };

@@ -107,6 +107,10 @@ VERIFIER_SRCS := \
 	verifier/dump_view.c \
 	verifier/dump_function.c \
 	verifier/dump_trigger.c
+VERIFIER_SRCS += \
+	verifier/picture.c \
+	verifier/picture_change.c \
+	verifier/picture_dot.c
 
 # The CLI: main.c's command table and the commands.
 VERIFIER_CLI_SRCS := \
@@ -117,6 +121,7 @@ VERIFIER_CLI_SRCS := \
 	verifier/cmd_check.c \
 	verifier/cmd_dump.c \
 	verifier/cmd_lint.c
+VERIFIER_CLI_SRCS += verifier/cmd_graph.c
 
 VERIFIER_OBJS := $(VERIFIER_SRCS:%.c=$(BUILD)/obj/%.o)
 VERIFIER_LIB := $(BUILD)/libverifier.a

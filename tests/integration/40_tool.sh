@@ -86,7 +86,7 @@ complete_words() {
 }
 check_eq "completion: a command" "migrate" "$(complete_words verifier mi)"
 check_eq "completion: every command" \
-    "--help --version check diff down draft dump help lint migrate status" \
+    "--help --version check diff down draft dump graph help lint migrate status" \
     "$(complete_words verifier '')"
 check_eq "completion: check's options" "--format" \
     "$(complete_words verifier check --fo)"
@@ -96,6 +96,8 @@ check_eq "completion: down's options" "--steps" \
     "$(complete_words verifier down --st)"
 check_eq "completion: --format values" "github json text" \
     "$(complete_words verifier check --format '')"
+check_eq "completion: graph's --format values" "dot png svg" \
+    "$(complete_words verifier graph --format '')"
 check_eq "completion: --schema from the models" "auth billing" \
     "$(cd "$TOP" && complete_words verifier diff --schema '')"
 
