@@ -112,6 +112,13 @@ app_stop() {
 	kill -KILL "$1" $workers 2>/dev/null
 }
 
+# apps_restore_cluster: the EXIT trap of scripts that stop the suite's
+# cluster: it comes back whatever happened, and the apps are stopped.
+apps_restore_cluster() {
+	pg_running "$PGDATA_TEST" || pg_start "$PGDATA_TEST" "$PGPORT" "$PGLOG_TEST"
+	apps_cleanup
+}
+
 apps_cleanup() {
 	local p
 	for p in $APP_PIDS; do

@@ -69,16 +69,47 @@ wipe_free(struct appjson_obj *obj)
 	appjson_obj_free(obj);
 }
 
-/* {"id":..,"email":..,"created_at":..} from columns 0-2 of row 0. */
+/*
+ * {"id":..,"email":..,"created_at":..} from columns 0-2 of row 0 (a
+ * binary result: int8, text, timestamptz).
+ */
 static void
 user_json(struct vbuf *b, PGresult *res)
 {
-	vbuf_appendf(b, "{\"id\":%s,\"email\":", PQgetvalue(res, 0, 0));
-	appjson_str(b, PQgetvalue(res, 0, 1));
+	vbuf_puts(b, "{\"id\":");
+	appjson_int(b, appq_int8(res, 0, 0));
+	vbuf_puts(b, ",\"email\":");
+	appq_str(b, res, 0, 1);
 	vbuf_puts(b, ",\"created_at\":");
-	appjson_str(b, PQgetvalue(res, 0, 2));
-	vbuf_puts(b, "}");
+	appq_ts(b, res, 0, 2);
+	vbuf_putc(b, '}');
 }
+
+/* The statements of the handlers below (prepared per connection). */
+static struct appq_stmt st_user_insert = {
+	"INSERT INTO auth.users (email, password_hash) VALUES ($1, $2) "
+	"ON CONFLICT DO NOTHING RETURNING id, email, created_at", 0
+};
+static struct appq_stmt st_token_insert = {
+	"INSERT INTO auth.tokens (id, user_id, expires_at) "
+	"VALUES ($1::uuid, $2::bigint, to_timestamp($3::bigint)) "
+	"RETURNING id", 0
+};
+static struct appq_stmt st_login = {
+	"SELECT id, password_hash FROM auth.users "
+	"WHERE lower(email) = lower($1)", 0
+};
+static struct appq_stmt st_me = {
+	"SELECT u.id, u.email, u.created_at "
+	"FROM auth.tokens t JOIN auth.users u ON u.id = t.user_id "
+	"WHERE t.id = $1::uuid AND t.user_id = $2::bigint "
+	"AND t.revoked_at IS NULL AND t.expires_at > now()", 0
+};
+static struct appq_stmt st_revoke = {
+	"UPDATE auth.tokens SET revoked_at = now() "
+	"WHERE id = $1::uuid AND user_id = $2::bigint "
+	"AND revoked_at IS NULL RETURNING id", 0
+};
 
 static void
 user_created(struct http_request *req, struct appq *q, PGresult *res)
@@ -116,7 +147,7 @@ read_credentials(struct http_request *req, int new_user,
  * going to cb: the body of the handlers about the token sent.
  */
 static int
-token_query(struct http_request *req, const char *sql, appq_cb cb)
+token_query(struct http_request *req, struct appq_stmt *st, appq_cb cb)
 {
 	struct apptoken	t;
 	char		uid[24];
@@ -124,7 +155,7 @@ token_query(struct http_request *req, const char *sql, appq_cb cb)
 	if (app_bearer(req, &t) == -1)
 		return (KORE_RESULT_OK);
 	snprintf(uid, sizeof(uid), "%lld", t.uid);
-	appq_set(appq_new(req, NULL, NULL), sql, cb, 2, t.jti, uid);
+	appq_set(appq_new(req, NULL, NULL), st, cb, 2, t.jti, uid);
 	return (appq_run(req));
 }
 
@@ -168,10 +199,7 @@ newuser_hashed(struct http_request *req, struct appq *q, int rc)
 		appq_fail(q, 500, "internal_error", "cannot hash the password");
 		return;
 	}
-	appq_set(q, "INSERT INTO auth.users (email, password_hash) "
-	    "VALUES ($1, $2) ON CONFLICT DO NOTHING "
-	    "RETURNING id, email, " APP_TS("created_at"),
-	    user_created, 2, u->email, u->hash);
+	appq_set(q, &st_user_insert, user_created, 2, u->email, u->hash);
 }
 
 /* POST /users {email, password}: 201, 409 on a taken email, 422. */
@@ -267,9 +295,7 @@ login_verified(struct http_request *req, struct appq *q, int ok)
 	l->tok.exp = (long long)time(NULL) + app_token_ttl;
 	snprintf(uid, sizeof(uid), "%lld", l->tok.uid);
 	snprintf(exp, sizeof(exp), "%lld", l->tok.exp);
-	appq_set(q, "INSERT INTO auth.tokens (id, user_id, expires_at) "
-	    "VALUES ($1::uuid, $2::bigint, to_timestamp($3::bigint)) "
-	    "RETURNING id", token_saved, 3, l->tok.jti, uid, exp);
+	appq_set(q, &st_token_insert, token_saved, 3, l->tok.jti, uid, exp);
 }
 
 static void
@@ -278,10 +304,7 @@ login_checked(struct http_request *req, struct appq *q, PGresult *res)
 	struct login	*l = q->ctx;
 
 	if (PQntuples(res) == 1) {
-		if (appreq_parse_id(PQgetvalue(res, 0, 0), &l->tok.uid) == -1) {
-			appq_fail(q, 500, "internal_error", "bad user id");
-			return;
-		}
+		l->tok.uid = appq_int8(res, 0, 0);
 		l->hash = xstrdup(PQgetvalue(res, 0, 1));
 	}
 	appq_work(q, login_verify, l, login_verified);
@@ -302,8 +325,7 @@ tokens_create(struct http_request *req, long long id)
 	l->password = xstrdup(c.password);
 	l->pwlen = strlen(c.password);
 	q = appq_new(req, l, login_free);
-	appq_set(q, "SELECT id, password_hash FROM auth.users "
-	    "WHERE lower(email) = lower($1)", login_checked, 1, c.email);
+	appq_set(q, &st_login, login_checked, 1, c.email);
 	wipe_free(&obj);
 	return (appq_run(req));
 }
@@ -322,11 +344,7 @@ me_found(struct http_request *req, struct appq *q, PGresult *res)
 static int
 users_me(struct http_request *req, long long id)
 {
-	return (token_query(req, "SELECT u.id, u.email, "
-	    APP_TS("u.created_at") " "
-	    "FROM auth.tokens t JOIN auth.users u ON u.id = t.user_id "
-	    "WHERE t.id = $1::uuid AND t.user_id = $2::bigint "
-	    "AND t.revoked_at IS NULL AND t.expires_at > now()", me_found));
+	return (token_query(req, &st_me, me_found));
 }
 
 static void
@@ -343,7 +361,5 @@ revoked(struct http_request *req, struct appq *q, PGresult *res)
 static int
 tokens_revoke(struct http_request *req, long long id)
 {
-	return (token_query(req, "UPDATE auth.tokens SET revoked_at = now() "
-	    "WHERE id = $1::uuid AND user_id = $2::bigint "
-	    "AND revoked_at IS NULL RETURNING id", revoked));
+	return (token_query(req, &st_revoke, revoked));
 }

@@ -46,46 +46,52 @@ kore_parent_configure(int argc, char **argv)
 }
 
 #define CUSTOMER_COLS \
-	"c.id, c.name, c.email, c.owner_user_id, " \
-	APP_TS("c.created_at") " AS created_at"
+	"c.id, c.name, c.email, c.owner_user_id, c.created_at"
 
-/* Owner first, so that the JSON starts at column 1. */
+/*
+ * Results are binary (appq): int8 and timestamptz are read and formatted
+ * here, the enum and char(3) come as their text.
+ */
 #define INVOICE_COLS \
-	"i.id, i.customer_id, i.amount_cents, i.currency::text AS currency, " \
-	"i.status::text AS status, " APP_TS("i.created_at") " AS created_at, " \
-	APP_TS("i.paid_at") " AS paid_at"
+	"i.id, i.customer_id, i.amount_cents, i.currency, i.status, " \
+	"i.created_at, i.paid_at"
 
 /* The customer of row 0, columns CUSTOMER_COLS. */
 static void
 customer_json(struct vbuf *b, PGresult *res)
 {
-	vbuf_appendf(b, "{\"id\":%s,\"name\":", PQgetvalue(res, 0, 0));
-	appjson_str(b, PQgetvalue(res, 0, 1));
+	vbuf_puts(b, "{\"id\":");
+	appjson_int(b, appq_int8(res, 0, 0));
+	vbuf_puts(b, ",\"name\":");
+	appq_str(b, res, 0, 1);
 	vbuf_puts(b, ",\"email\":");
-	appjson_str_or_null(b, PQgetisnull(res, 0, 2) ? NULL :
-	    PQgetvalue(res, 0, 2));
-	vbuf_appendf(b, ",\"owner_user_id\":%s,\"created_at\":",
-	    PQgetvalue(res, 0, 3));
-	appjson_str(b, PQgetvalue(res, 0, 4));
-	vbuf_puts(b, "}");
+	appq_str(b, res, 0, 2);
+	vbuf_puts(b, ",\"owner_user_id\":");
+	appjson_int(b, appq_int8(res, 0, 3));
+	vbuf_puts(b, ",\"created_at\":");
+	appq_ts(b, res, 0, 4);
+	vbuf_putc(b, '}');
 }
 
 /* The invoice of row, columns INVOICE_COLS from column c. */
 static void
 invoice_json(struct vbuf *b, PGresult *res, int row, int c)
 {
-	vbuf_appendf(b, "{\"id\":%s,\"customer_id\":%s,\"amount_cents\":%s,"
-	    "\"currency\":", PQgetvalue(res, row, c),
-	    PQgetvalue(res, row, c + 1), PQgetvalue(res, row, c + 2));
-	appjson_str(b, PQgetvalue(res, row, c + 3));
+	vbuf_puts(b, "{\"id\":");
+	appjson_int(b, appq_int8(res, row, c));
+	vbuf_puts(b, ",\"customer_id\":");
+	appjson_int(b, appq_int8(res, row, c + 1));
+	vbuf_puts(b, ",\"amount_cents\":");
+	appjson_int(b, appq_int8(res, row, c + 2));
+	vbuf_puts(b, ",\"currency\":");
+	appq_str(b, res, row, c + 3);
 	vbuf_puts(b, ",\"status\":");
-	appjson_str(b, PQgetvalue(res, row, c + 4));
+	appq_str(b, res, row, c + 4);
 	vbuf_puts(b, ",\"created_at\":");
-	appjson_str(b, PQgetvalue(res, row, c + 5));
+	appq_ts(b, res, row, c + 5);
 	vbuf_puts(b, ",\"paid_at\":");
-	appjson_str_or_null(b, PQgetisnull(res, row, c + 6) ? NULL :
-	    PQgetvalue(res, row, c + 6));
-	vbuf_puts(b, "}");
+	appq_ts(b, res, row, c + 6);
+	vbuf_putc(b, '}');
 }
 
 /* The user a request acts for, kept for the result callbacks. */
@@ -106,7 +112,6 @@ owner_ctx(long long uid)
 static int
 found_owned(struct appq *q, PGresult *res, int owner_col, const char *what)
 {
-	long long	v;
 	char		msg[64];
 
 	if (PQntuples(res) == 0) {
@@ -114,8 +119,8 @@ found_owned(struct appq *q, PGresult *res, int owner_col, const char *what)
 		appq_fail(q, 404, "not_found", msg);
 		return (0);
 	}
-	if (appreq_parse_id(PQgetvalue(res, 0, owner_col), &v) == -1 ||
-	    v != *(long long *)q->ctx) {
+	if (PQgetisnull(res, 0, owner_col) ||
+	    appq_int8(res, 0, owner_col) != *(long long *)q->ctx) {
 		snprintf(msg, sizeof(msg), "the %s belongs to another user",
 		    what);
 		appq_fail(q, 403, "forbidden", msg);
@@ -129,7 +134,7 @@ found_owned(struct appq *q, PGresult *res, int owner_col, const char *what)
  * request's user as the context: the body of the GET handlers by id.
  */
 static int
-owned_get(struct http_request *req, long long id, const char *sql,
+owned_get(struct http_request *req, long long id, struct appq_stmt *st,
     appq_cb cb)
 {
 	struct apptoken	t;
@@ -138,7 +143,7 @@ owned_get(struct http_request *req, long long id, const char *sql,
 	if (app_bearer(req, &t) == -1)
 		return (KORE_RESULT_OK);
 	snprintf(idtext, sizeof(idtext), "%lld", id);
-	appq_set(appq_new(req, owner_ctx(t.uid), free), sql, cb, 1, idtext);
+	appq_set(appq_new(req, owner_ctx(t.uid), free), st, cb, 1, idtext);
 	return (appq_run(req));
 }
 
@@ -147,6 +152,11 @@ customer_created(struct http_request *req, struct appq *q, PGresult *res)
 {
 	customer_json(appq_body(q, 201), res);
 }
+
+static struct appq_stmt st_customer_insert = {
+	"INSERT INTO billing.customers AS c (name, email, owner_user_id) "
+	"VALUES ($1, $2, $3::bigint) RETURNING " CUSTOMER_COLS, 0
+};
 
 /* POST /customers {name, email?}: 201, 422. */
 static int
@@ -168,10 +178,8 @@ customers_create(struct http_request *req, long long id)
 	}
 	snprintf(uid, sizeof(uid), "%lld", t.uid);
 	q = appq_new(req, NULL, NULL);
-	appq_set(q, "INSERT INTO billing.customers AS c "
-	    "(name, email, owner_user_id) VALUES ($1, $2, $3::bigint) "
-	    "RETURNING " CUSTOMER_COLS, customer_created, 3, c.name, c.email,
-	    uid);
+	appq_set(q, &st_customer_insert, customer_created, 3, c.name,
+	    c.email, uid);
 	appjson_obj_free(&obj);
 	return (appq_run(req));
 }
@@ -183,13 +191,16 @@ customer_found(struct http_request *req, struct appq *q, PGresult *res)
 		customer_json(appq_body(q, 200), res);
 }
 
+static struct appq_stmt st_customer_get = {
+	"SELECT " CUSTOMER_COLS " FROM billing.customers c "
+	"WHERE c.id = $1::bigint", 0
+};
+
 /* GET /customers/{id}: 200, 403 (another user's), 404. */
 static int
 customers_get(struct http_request *req, long long id)
 {
-	return (owned_get(req, id, "SELECT " CUSTOMER_COLS
-	    " FROM billing.customers c WHERE c.id = $1::bigint",
-	    customer_found));
+	return (owned_get(req, id, &st_customer_get, customer_found));
 }
 
 static void
@@ -202,6 +213,15 @@ invoice_created(struct http_request *req, struct appq *q, PGresult *res)
 	}
 	invoice_json(appq_body(q, 201), res, 0, 0);
 }
+
+/* The customer must be the user's: no row inserted otherwise. */
+static struct appq_stmt st_invoice_insert = {
+	"INSERT INTO billing.invoices AS i "
+	"(customer_id, amount_cents, currency) "
+	"SELECT c.id, $2::bigint, $3 FROM billing.customers c "
+	"WHERE c.id = $1::bigint AND c.owner_user_id = $4::bigint "
+	"RETURNING " INVOICE_COLS, 0
+};
 
 /*
  * POST /invoices {customer_id, amount_cents, currency}: 201, 422 (also
@@ -229,11 +249,7 @@ invoices_create(struct http_request *req, long long id)
 	snprintf(cid, sizeof(cid), "%lld", inv.customer_id);
 	snprintf(amount, sizeof(amount), "%lld", inv.amount_cents);
 	q = appq_new(req, NULL, NULL);
-	appq_set(q, "INSERT INTO billing.invoices AS i "
-	    "(customer_id, amount_cents, currency) "
-	    "SELECT c.id, $2::bigint, $3 FROM billing.customers c "
-	    "WHERE c.id = $1::bigint AND c.owner_user_id = $4::bigint "
-	    "RETURNING " INVOICE_COLS, invoice_created, 4, cid, amount,
+	appq_set(q, &st_invoice_insert, invoice_created, 4, cid, amount,
 	    inv.currency, uid);
 	return (appq_run(req));
 }
@@ -255,11 +271,32 @@ invoices_listed(struct http_request *req, struct appq *q, PGresult *res)
 	}
 	vbuf_puts(b, "],\"next_after\":");
 	/* One row more than the page says there is a next page. */
-	if (n > limit)
-		vbuf_appendf(b, "%s}", PQgetvalue(res, limit - 1, 0));
+	if (n > limit) {
+		appjson_int(b, appq_int8(res, limit - 1, 0));
+		vbuf_putc(b, '}');
+	}
 	else
 		vbuf_puts(b, "null}");
 }
+
+/*
+ * The page of GET /invoices: one statement per combination of the
+ * optional filters, so that each has its own plan (a generic plan of
+ * "$n IS NULL OR ..." could not use the indexes).  $1 the user, $2 after,
+ * $3 limit, then status and customer when filtered.
+ */
+#define LIST_SQL(where) \
+	"SELECT " INVOICE_COLS " FROM billing.invoices i " \
+	"JOIN billing.customers c ON c.id = i.customer_id " \
+	"WHERE c.owner_user_id = $1::bigint AND i.id > $2::bigint" where \
+	" ORDER BY i.id LIMIT $3::integer"
+static struct appq_stmt st_list[4] = {
+	{ LIST_SQL(""), 0 },
+	{ LIST_SQL(" AND i.status = $4::billing.invoice_status"), 0 },
+	{ LIST_SQL(" AND i.customer_id = $4::bigint"), 0 },
+	{ LIST_SQL(" AND i.status = $4::billing.invoice_status"
+	    " AND i.customer_id = $5::bigint"), 0 },
+};
 
 /*
  * GET /invoices?status=&customer_id=&limit=&after=: the user's invoices
@@ -286,15 +323,17 @@ invoices_list(struct http_request *req, long long id)
 	limit = xmalloc(sizeof(*limit));
 	*limit = l.limit;
 	q = appq_new(req, limit, free);
-	appq_set(q, "SELECT " INVOICE_COLS " FROM billing.invoices i "
-	    "JOIN billing.customers c ON c.id = i.customer_id "
-	    "WHERE c.owner_user_id = $1::bigint "
-	    "AND ($2::billing.invoice_status IS NULL "
-	    "OR i.status = $2::billing.invoice_status) "
-	    "AND ($3::bigint IS NULL OR i.customer_id = $3::bigint) "
-	    "AND i.id > $4::bigint ORDER BY i.id LIMIT $5::integer",
-	    invoices_listed, 5, uid, l.status[0] ? l.status : NULL,
-	    l.customer_id ? cid : NULL, after, lim);
+	if (l.status[0] && l.customer_id)
+		appq_set(q, &st_list[3], invoices_listed, 5, uid, after, lim,
+		    l.status, cid);
+	else if (l.customer_id)
+		appq_set(q, &st_list[2], invoices_listed, 4, uid, after, lim,
+		    cid);
+	else if (l.status[0])
+		appq_set(q, &st_list[1], invoices_listed, 4, uid, after, lim,
+		    l.status);
+	else
+		appq_set(q, &st_list[0], invoices_listed, 3, uid, after, lim);
 	return (appq_run(req));
 }
 
@@ -305,14 +344,22 @@ invoice_found(struct http_request *req, struct appq *q, PGresult *res)
 		invoice_json(appq_body(q, 200), res, 0, 1);
 }
 
+/*
+ * The invoice and its customer's owner: two primary-key look-ups (the
+ * plan is in docs/apps.md); the owner is compared in C, so that another
+ * user's invoice is told apart from a missing one (403, 404).
+ */
+static struct appq_stmt st_invoice_get = {
+	"SELECT c.owner_user_id, " INVOICE_COLS " FROM billing.invoices i "
+	"JOIN billing.customers c ON c.id = i.customer_id "
+	"WHERE i.id = $1::bigint", 0
+};
+
 /* GET /invoices/{id}: 200, 403, 404. */
 static int
 invoices_get(struct http_request *req, long long id)
 {
-	return (owned_get(req, id, "SELECT c.owner_user_id, " INVOICE_COLS
-	    " FROM billing.invoices i "
-	    "JOIN billing.customers c ON c.id = i.customer_id "
-	    "WHERE i.id = $1::bigint", invoice_found));
+	return (owned_get(req, id, &st_invoice_get, invoice_found));
 }
 
 static void
@@ -326,6 +373,20 @@ invoice_paid(struct http_request *req, struct appq *q, PGresult *res)
 	}
 	invoice_json(appq_body(q, 200), res, 0, 2);
 }
+
+static struct appq_stmt st_invoice_pay = {
+	"WITH target AS ("
+	"SELECT i.id, i.status, c.owner_user_id "
+	"FROM billing.invoices i "
+	"JOIN billing.customers c ON c.id = i.customer_id "
+	"WHERE i.id = $1::bigint), "
+	"paid AS (UPDATE billing.invoices i "
+	"SET status = 'paid', paid_at = now() FROM target t "
+	"WHERE i.id = t.id AND t.owner_user_id = $2::bigint "
+	"AND i.status = 'open' RETURNING " INVOICE_COLS ") "
+	"SELECT t.owner_user_id, t.status, p.* "
+	"FROM target t LEFT JOIN paid p ON true", 0
+};
 
 /*
  * POST /invoices/{id}/pay: open -> paid in one statement.  Of concurrent
@@ -344,17 +405,6 @@ invoices_pay(struct http_request *req, long long id)
 	snprintf(iid, sizeof(iid), "%lld", id);
 	snprintf(uid, sizeof(uid), "%lld", t.uid);
 	q = appq_new(req, owner_ctx(t.uid), free);
-	appq_set(q, "WITH target AS ("
-	    "SELECT i.id, i.status, c.owner_user_id "
-	    "FROM billing.invoices i "
-	    "JOIN billing.customers c ON c.id = i.customer_id "
-	    "WHERE i.id = $1::bigint), "
-	    "paid AS (UPDATE billing.invoices i "
-	    "SET status = 'paid', paid_at = now() FROM target t "
-	    "WHERE i.id = t.id AND t.owner_user_id = $2::bigint "
-	    "AND i.status = 'open' RETURNING " INVOICE_COLS ") "
-	    "SELECT t.owner_user_id, t.status::text, p.* "
-	    "FROM target t LEFT JOIN paid p ON true",
-	    invoice_paid, 2, iid, uid);
+	appq_set(q, &st_invoice_pay, invoice_paid, 2, iid, uid);
 	return (appq_run(req));
 }

@@ -3,6 +3,7 @@
  * have (nesting, member count), and an escaping writer for every string
  * the apps send.  Kore's own writer does not escape.
  */
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -164,7 +165,7 @@ appjson_wipe(struct appjson_obj *obj, const char *name)
 void
 appjson_str(struct vbuf *b, const char *s)
 {
-	const char	*p;
+	const char	*p, *run;
 	unsigned	 c;
 	size_t		 n, left;
 
@@ -172,6 +173,15 @@ appjson_str(struct vbuf *b, const char *s)
 	p = s;
 	left = strlen(s);
 	while (left > 0) {
+		/* A run of printable ASCII that needs no escape: one append. */
+		for (run = p; left > 0 && (unsigned char)*p >= 0x20 &&
+		    (unsigned char)*p < 0x7f && *p != '"' && *p != '\\' &&
+		    *p != '<' && *p != '>' && *p != '&'; p++, left--)
+			;
+		if (p > run)
+			vbuf_append(b, run, (size_t)(p - run));
+		if (left == 0)
+			break;
 		n = vf_utf8_decode(p, left, &c);
 		if (n == 0) {
 			vbuf_puts(b, "\\ufffd");
@@ -207,6 +217,81 @@ appjson_str_or_null(struct vbuf *b, const char *s)
 		vbuf_puts(b, "null");
 	else
 		appjson_str(b, s);
+}
+
+void
+appjson_int(struct vbuf *b, long long v)
+{
+	char			 d[24], *p;
+	unsigned long long	 u;
+
+	p = d + sizeof(d);
+	u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u != 0);
+	if (v < 0)
+		*--p = '-';
+	vbuf_append(b, p, (size_t)(d + sizeof(d) - p));
+}
+
+/* Writes v as n decimal digits, zero-padded, at p. */
+static void
+put_digits(char *p, long long v, int n)
+{
+	while (n-- > 0) {
+		p[n] = (char)('0' + v % 10);
+		v /= 10;
+	}
+}
+
+void
+appjson_pgtime(struct vbuf *b, long long usec)
+{
+	const long long	 day_us = 86400LL * 1000000LL;
+	long long	 days, us, z, era, doe, yoe, doy, mp, y, m, d;
+	char		 s[40];
+
+	if (usec == LLONG_MAX || usec == LLONG_MIN) {
+		vbuf_puts(b, "null");
+		return;
+	}
+	days = usec / day_us;
+	us = usec % day_us;
+	if (us < 0) {
+		us += day_us;
+		days--;
+	}
+	/*
+	 * Civil date of a day count (proleptic Gregorian): shift the epoch
+	 * to 0000-03-01 so that leap days end a 400-year era's years.
+	 */
+	z = days + 10957 + 719468;	/* 2000-01-01 is day 10957 of 1970 */
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	d = doy - (153 * mp + 2) / 5 + 1;
+	m = mp < 10 ? mp + 3 : mp - 9;
+	y = yoe + era * 400 + (m <= 2);
+	if (y < 0 || y > 9999) {
+		vbuf_appendf(b, "\"%lld-%02lld-%02lldT%02lld:%02lld:%02lld.%06lldZ\"",
+		    y, m, d, us / 3600000000LL, us / 60000000LL % 60,
+		    us / 1000000 % 60, us % 1000000);
+		return;
+	}
+	/* "YYYY-MM-DDTHH:MM:SS.ffffffZ" with the quotes: 29 bytes. */
+	memcpy(s, "\"0000-00-00T00:00:00.000000Z\"", 30);
+	put_digits(s + 1, y, 4);
+	put_digits(s + 6, m, 2);
+	put_digits(s + 9, d, 2);
+	put_digits(s + 12, us / 3600000000LL, 2);
+	put_digits(s + 15, us / 60000000LL % 60, 2);
+	put_digits(s + 18, us / 1000000 % 60, 2);
+	put_digits(s + 21, us % 1000000, 6);
+	vbuf_append(b, s, 29);
 }
 
 void

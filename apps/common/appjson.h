@@ -83,6 +83,18 @@ void	appjson_str(struct vbuf *, const char *s);
 /* appjson_str() of s, or the literal null when s is NULL. */
 void	appjson_str_or_null(struct vbuf *, const char *s);
 
+/* Appends v in decimal (a JSON number). */
+void	appjson_int(struct vbuf *, long long v);
+
+/*
+ * Appends a PostgreSQL timestamp (microseconds since 2000-01-01 00:00 UTC,
+ * the binary form of timestamptz) as a JSON string in RFC 3339 UTC with
+ * six fraction digits, "2026-12-02T10:44:03.000123Z": what to_char(ts AT
+ * TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') gives.  'infinity' and
+ * '-infinity' (INT64 max and min) become null, as to_char makes NULL of them.
+ */
+void	appjson_pgtime(struct vbuf *, long long usec);
+
 /*
  * Appends the error document {"error":{"code":...,"message":...}}.
  */

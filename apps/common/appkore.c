@@ -492,6 +492,57 @@ app_dispatch(struct http_request *req)
 
 /* The query machine. */
 
+/*
+ * Prepared statements.  kore pools connections per worker and may close
+ * one (an error) and open another at the same address, or PQreset() it
+ * after a PostgreSQL restart, so a connection is known by its PGconn and
+ * its server process id: when the pid changed, nothing is prepared there.
+ */
+#define APPQ_MAXCONNS	64
+
+struct prepared {
+	PGconn			*db;
+	int			 pid;
+	unsigned long long	 mask;	/* bit id-1: statement prepared */
+};
+
+static struct prepared	prepared[APPQ_MAXCONNS];
+static int		prepared_next;		/* slot to reuse when full */
+static int		stmt_count;		/* ids given so far */
+
+/* The entry of db (a new or reused slot when db is new or restarted). */
+static struct prepared *
+prepared_of(PGconn *db)
+{
+	struct prepared	*p, *freeslot;
+	int		 i, pid;
+
+	pid = PQbackendPID(db);
+	freeslot = NULL;
+	for (i = 0; i < APPQ_MAXCONNS; i++) {
+		p = &prepared[i];
+		if (p->db == db) {
+			if (p->pid != pid) {
+				p->pid = pid;
+				p->mask = 0;
+			}
+			return (p);
+		}
+		if (p->db == NULL && freeslot == NULL)
+			freeslot = p;
+	}
+	if ((p = freeslot) == NULL) {
+		/* A slot of a connection kore closed; its statements may be
+		 * re-prepared on a live one: "already exists" is accepted. */
+		p = &prepared[prepared_next];
+		prepared_next = (prepared_next + 1) % APPQ_MAXCONNS;
+	}
+	p->db = db;
+	p->pid = pid;
+	p->mask = 0;
+	return (p);
+}
+
 enum { Q_SETUP, Q_QUERY, Q_WAIT, Q_WORK, Q_SEND };
 
 /*
@@ -548,7 +599,7 @@ appq_new(struct http_request *req, void *ctx, void (*ctx_free)(void *))
 }
 
 void
-appq_set(struct appq *q, const char *sql, appq_cb cb, int n, ...)
+appq_set(struct appq *q, struct appq_stmt *st, appq_cb cb, int n, ...)
 {
 	va_list		 ap;
 	const char	*v;
@@ -565,7 +616,7 @@ appq_set(struct appq *q, const char *sql, appq_cb cb, int n, ...)
 	}
 	va_end(ap);
 	q->nparams = n;
-	q->query = sql;
+	q->query = st;
 	q->cb = cb;
 	q->called = 0;
 	q->next = 1;
@@ -645,7 +696,11 @@ appq_sql_error(struct http_request *req, struct appq *q)
 	kore_log(LOG_NOTICE, "%s %s: database error: %s%s%s", app->name,
 	    req->path, state != NULL ? state : "", state != NULL ? " " : "",
 	    q->sql.error != NULL ? q->sql.error : "(no message)");
+	/* Its statements are gone from the server (DISCARD): prepare again. */
+	if (state != NULL && strcmp(state, "26000") == 0 && q->sql.conn != NULL)
+		prepared_of(q->sql.conn->db)->mask = 0;
 	if (broken || state == NULL || strncmp(state, "08", 2) == 0 ||
+	    strcmp(state, "26000") == 0 ||
 	    strncmp(state, "57P", 3) == 0 || strncmp(state, "53", 2) == 0)
 		appq_fail(q, 503, "database_unavailable",
 		    "the database is not available; try again");
@@ -702,21 +757,106 @@ q_setup(struct http_request *req)
 	return (q_goto(req, Q_QUERY));
 }
 
+/*
+ * Makes sure st is prepared on q's connection: on first use there, one
+ * blocking round trip (PQprepare).  Returns 0, or -1 with the failed
+ * result in q->sql (for appq_sql_error()).
+ */
+static int
+stmt_prepare(struct appq *q, struct appq_stmt *st)
+{
+	struct prepared	*p;
+	PGresult	*res;
+	const char	*state;
+	char		 name[32];
+
+	if (st->id == 0) {
+		if (stmt_count == APPQ_MAXSTMTS)
+			fatal("appq: more than %d statements", APPQ_MAXSTMTS);
+		st->id = ++stmt_count;
+	}
+	p = prepared_of(q->sql.conn->db);
+	if (p->mask & (1ULL << (st->id - 1)))
+		return (0);
+	snprintf(name, sizeof(name), "appq_%d", st->id);
+	res = PQprepare(q->sql.conn->db, name, st->sql, 0, NULL);
+	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+		state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
+		if (state == NULL || strcmp(state, "42P05") != 0) {
+			q->sql.result = res;
+			q->sql.error = kore_strdup(PQresultErrorMessage(res));
+			q->sql.state = KORE_PGSQL_STATE_ERROR;
+			return (-1);
+		}
+	}
+	PQclear(res);
+	p->mask |= 1ULL << (st->id - 1);
+	return (0);
+}
+
+/*
+ * Sends the prepared statement (binary results) and waits for it the way
+ * kore does for its own queries (kore_pgsql_query_params() cannot run a
+ * prepared name): read event on the socket, request asleep until it.
+ */
 static int
 q_query(struct http_request *req)
 {
 	struct appq	*q;
 	const char	*vals[APPQ_MAXPARAMS];
-	int		 i;
+	char		 name[32];
+	int		 i, fd;
 
 	q = http_state_get(req);
 	q->next = 0;
+	if (stmt_prepare(q, q->query) == -1)
+		return (appq_sql_error(req, q));
 	for (i = 0; i < q->nparams; i++)
 		vals[i] = q->params[i];
-	if (!kore_pgsql_query_param_fields(&q->sql, q->query, 0, q->nparams,
-	    vals, NULL, NULL))
+	snprintf(name, sizeof(name), "appq_%d", q->query->id);
+	if (!PQsendQueryPrepared(q->sql.conn->db, name, q->nparams, vals,
+	    NULL, NULL, 1) || (fd = PQsocket(q->sql.conn->db)) < 0) {
+		q->sql.error = kore_strdup(PQerrorMessage(q->sql.conn->db));
+		q->sql.state = KORE_PGSQL_STATE_ERROR;
 		return (appq_sql_error(req, q));
+	}
+	kore_platform_schedule_read(fd, q->sql.conn);
+	q->sql.state = KORE_PGSQL_STATE_WAIT;
+	q->sql.flags |= KORE_PGSQL_SCHEDULED;
+	http_request_sleep(req);
 	return (q_goto(req, Q_WAIT));
+}
+
+long long
+appq_int8(PGresult *res, int row, int col)
+{
+	const unsigned char	*v;
+	unsigned long long	 u;
+	int			 i;
+
+	if (PQgetisnull(res, row, col) || PQgetlength(res, row, col) != 8)
+		return (0);
+	v = (const unsigned char *)PQgetvalue(res, row, col);
+	u = 0;
+	for (i = 0; i < 8; i++)
+		u = u << 8 | v[i];
+	return ((long long)u);
+}
+
+void
+appq_ts(struct vbuf *b, PGresult *res, int row, int col)
+{
+	if (PQgetisnull(res, row, col) || PQgetlength(res, row, col) != 8)
+		vbuf_puts(b, "null");
+	else
+		appjson_pgtime(b, appq_int8(res, row, col));
+}
+
+void
+appq_str(struct vbuf *b, PGresult *res, int row, int col)
+{
+	appjson_str_or_null(b, PQgetisnull(res, row, col) ? NULL :
+	    PQgetvalue(res, row, col));
 }
 
 static int

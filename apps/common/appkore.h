@@ -93,9 +93,24 @@ typedef void	(*appq_cb)(struct http_request *, struct appq *,
  */
 typedef void	(*appq_done)(struct http_request *, struct appq *, int rc);
 
+/*
+ * A statement the app runs on requests: prepared on a pooled connection
+ * the first time it runs there (as "appq_<id>"), then executed by name.
+ * Results come in binary (read them with appq_int8(), appq_ts() and
+ * PQgetvalue() for text, enum and char columns).  Declare it static and
+ * zeroed but for sql: id is given at first use.
+ */
+struct appq_stmt {
+	const char	*sql;
+	int		 id;
+};
+
+/* Statements an app may have (a bit each in a connection's mask). */
+#define APPQ_MAXSTMTS	64
+
 struct appq {
 	struct kore_pgsql	 sql;
-	const char		*query;
+	struct appq_stmt	*query;
 	int			 nparams;
 	char			*params[APPQ_MAXPARAMS];	/* NULL: SQL NULL */
 	appq_cb			 cb;
@@ -122,10 +137,22 @@ struct appq	*appq_new(struct http_request *, void *ctx,
 		    void (*ctx_free)(void *));
 
 /*
- * Sets the query to run: sql with n text parameters (const char *, NULL
- * for SQL NULL; copied), its result going to cb.
+ * Sets the statement to run with n text parameters (const char *, NULL
+ * for SQL NULL; copied), its result (binary) going to cb.
  */
-void	appq_set(struct appq *, const char *sql, appq_cb cb, int n, ...);
+void	appq_set(struct appq *, struct appq_stmt *, appq_cb cb, int n, ...);
+
+/* The int8 column col of row (binary result); 0 when NULL. */
+long long	appq_int8(PGresult *, int row, int col);
+
+/*
+ * Appends the timestamptz column col of row (binary result) as a JSON
+ * string in RFC 3339 UTC (appjson_pgtime()), or null.
+ */
+void	appq_ts(struct vbuf *, PGresult *, int row, int col);
+
+/* Appends the text column col of row as a JSON string, or null. */
+void	appq_str(struct vbuf *, PGresult *, int row, int col);
 
 /*
  * Runs fn(arg) on a kore task thread, so the worker keeps serving other
@@ -155,10 +182,5 @@ void	appq_fail(struct appq *, int status, const char *code,
  * restart), gives 503; the connection is reset for the next request.
  */
 int	appq_run(struct http_request *);
-
-/* A timestamp column formatted as RFC 3339 UTC, for SELECT lists. */
-#define APP_TS(col) \
-	"to_char(" col " AT TIME ZONE 'UTC', " \
-	"'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')"
 
 #endif

@@ -8,11 +8,7 @@ DB=apps_restart
 apps_db $DB || { fail "fresh database"; exit 1; }
 
 # The cluster comes back whatever happens below.
-restore_cluster() {
-	pg_running "$PGDATA_TEST" || pg_start "$PGDATA_TEST" "$PGPORT" "$PGLOG_TEST"
-	apps_cleanup
-}
-trap restore_cluster EXIT
+trap apps_restore_cluster EXIT
 
 # One worker with one connection: the stale connection is the next one used.
 app_start billing $DB billing 1 1

@@ -2,6 +2,7 @@
  * unit_apps_json.c: the apps' JSON reader (request bodies: jansson within
  * the apps' limits) and escaping writer (every string sent).
  */
+#include <limits.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -307,6 +308,49 @@ t_roundtrip(void **state)
 	vbuf_free(&b);
 }
 
+/* ts(usec, expected): appjson_pgtime() of usec is expected. */
+static void
+ts(long long usec, const char *want)
+{
+	struct vbuf	b;
+
+	vbuf_init(&b);
+	appjson_pgtime(&b, usec);
+	assert_string_equal(b.data, want);
+	vbuf_free(&b);
+}
+
+static void
+t_numbers_times(void **state)
+{
+	struct vbuf	b;
+
+	vbuf_init(&b);
+	appjson_int(&b, 0);
+	vbuf_putc(&b, ' ');
+	appjson_int(&b, 42);
+	vbuf_putc(&b, ' ');
+	appjson_int(&b, -7);
+	vbuf_putc(&b, ' ');
+	appjson_int(&b, LLONG_MAX);
+	vbuf_putc(&b, ' ');
+	appjson_int(&b, LLONG_MIN);
+	assert_string_equal(b.data, "0 42 -7 9223372036854775807 "
+	    "-9223372036854775808");
+	vbuf_free(&b);
+	/* Expected values from Python's datetime (UTC). */
+	ts(0, "\"2000-01-01T00:00:00.000000Z\"");
+	ts(-1, "\"1999-12-31T23:59:59.999999Z\"");
+	ts(849523443000123LL, "\"2026-12-02T10:44:03.000123Z\"");
+	ts(762566399999999LL, "\"2024-02-29T23:59:59.999999Z\"");
+	ts(-946684800000000LL, "\"1970-01-01T00:00:00.000000Z\"");
+	ts(3160900800000000LL, "\"2100-03-01T12:00:00.000000Z\"");
+	ts(-63082281600000000LL, "\"0001-01-01T00:00:00.000000Z\"");
+	ts(252455615999999999LL, "\"9999-12-31T23:59:59.999999Z\"");
+	ts(LLONG_MAX, "null");
+	ts(LLONG_MIN, "null");
+}
+
 int
 main(void)
 {
@@ -322,6 +366,7 @@ main(void)
 		cmocka_unit_test(t_not_nul_terminated),
 		cmocka_unit_test(t_escape_out),
 		cmocka_unit_test(t_roundtrip),
+		cmocka_unit_test(t_numbers_times),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
