@@ -49,7 +49,9 @@ if [ -z "${DATABASE_URL:-}" ]; then
 			echo "start-db: creating a PostgreSQL 15 cluster in .run/pgdata"
 			pg_init "$DATA" postgres
 		fi
-		pg_start "$DATA" "$PGPORT" "$RUN_DIR/logs/postgresql.log"
+		# wal_level = logical: `verifier move` publishes from it.
+		PG_WAL_LEVEL=logical pg_start "$DATA" "$PGPORT" \
+		    "$RUN_DIR/logs/postgresql.log"
 	fi
 	echo "$PGPORT" > "$RUN_DIR/port"
 	if ! grep -q '^PGPORT=' "$RUN_DIR/env"; then

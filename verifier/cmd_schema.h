@@ -21,4 +21,7 @@ int	cmd_check(int argc, char **argv);
 /* verifier dump: the live schema as a model file. */
 int	cmd_dump(int argc, char **argv);
 
+/* verifier move: the schema to a PostgreSQL of its own (cmd_move.c). */
+int	cmd_move(int argc, char **argv);
+
 #endif

@@ -34,6 +34,7 @@ static const struct cmd cmds[] = {
 	{ "diff", "models vs the live database", cmd_diff },
 	{ "draft", "write the next migration file from the models", cmd_draft },
 	{ "dump", "the live schema as a model file", cmd_dump },
+	{ "move", "the schema to a PostgreSQL of its own, online", cmd_move },
 	{ "help", "this text", cmd_help },
 	{ NULL, NULL, NULL },
 };

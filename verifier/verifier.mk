@@ -101,7 +101,8 @@ VERIFIER_SRCS := \
 	verifier/dump_policy.c \
 	verifier/dump_view.c \
 	verifier/dump_function.c \
-	verifier/dump_trigger.c
+	verifier/dump_trigger.c \
+	verifier/move.c
 
 # The CLI: main.c's command table and the commands.
 VERIFIER_CLI_SRCS := \
@@ -110,7 +111,8 @@ VERIFIER_CLI_SRCS := \
 	verifier/cmd_diff.c \
 	verifier/cmd_draft.c \
 	verifier/cmd_check.c \
-	verifier/cmd_dump.c
+	verifier/cmd_dump.c \
+	verifier/cmd_move.c
 
 VERIFIER_OBJS := $(VERIFIER_SRCS:%.c=$(BUILD)/obj/%.o)
 VERIFIER_LIB := $(BUILD)/libverifier.a
