@@ -166,3 +166,16 @@ check_eq "--abort after the whole move: no slot left on the source" 0 \
     "$(srcq $SRC 'SELECT count(*) FROM pg_replication_slots')"
 q postgres "DROP DATABASE IF EXISTS d70has WITH (FORCE)" >/dev/null
 q postgres "DROP DATABASE IF EXISTS d70replica WITH (FORCE)" >/dev/null
+
+# Where each service lives (ci/env.sh): <SCHEMA>_DATABASE_URL, else the default.
+ENVRUN=$TEST_TMP/run; rm -rf "$ENVRUN"; mkdir -p "$ENVRUN"
+check_eq "SVC=billing with BILLING_DATABASE_URL: that server" "$TGT_URL" \
+    "$(RUN_DIR=$ENVRUN SVC=billing BILLING_DATABASE_URL=$TGT_URL bash "$TOP/ci/with-env.sh" sh -c 'echo "$DATABASE_URL"')"
+check_eq "SVC=auth without AUTH_DATABASE_URL: the default" "$SRC_URL" \
+    "$(RUN_DIR=$ENVRUN SVC=auth DATABASE_URL=$SRC_URL BILLING_DATABASE_URL=$TGT_URL bash "$TOP/ci/with-env.sh" sh -c 'echo "$DATABASE_URL"')"
+run_capture env RUN_DIR=$ENVRUN DATABASE_URL=$SRC_URL \
+    BILLING_DATABASE_URL=postgresql://postgres:postgres@127.0.0.1:1/x \
+    bash "$TOP/ci/check.sh" "$VERIFIER"
+check_eq "make check: billing checked on its own server (unreachable here): exit 1" 1 "$RC"
+check_contains "make check: auth on the default server" "check auth: ok" "$OUT"
+check_contains "make check: billing on BILLING_DATABASE_URL" "127.0.0.1\", port 1 failed" "$OUT"
