@@ -4,7 +4,9 @@
  * first, then the servers), build, copy and follow, verify; each step
  * prints what it did, a failed precondition exits 2.  Run again, it
  * resumes after the last step done (the state row on the target);
- * --abort undoes every step; --until STEP stops after STEP.
+ * --abort undoes every step; --until STEP stops after STEP; --cutover
+ * moves the service's writes to the target, --finish drops S on the
+ * source.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -21,6 +23,9 @@ enum {
 	OPT_UNTIL,
 	OPT_TIMEOUT,
 	OPT_PUBLISHER,
+	OPT_CUTOVER,
+	OPT_FINISH,
+	OPT_ENV_FILE,
 };
 
 static const struct option move_options[] = {
@@ -32,6 +37,9 @@ static const struct option move_options[] = {
 	{ "until", required_argument, NULL, OPT_UNTIL },
 	{ "timeout", required_argument, NULL, OPT_TIMEOUT },
 	{ "publisher", required_argument, NULL, OPT_PUBLISHER },
+	{ "cutover", no_argument, NULL, OPT_CUTOVER },
+	{ "finish", no_argument, NULL, OPT_FINISH },
+	{ "env-file", required_argument, NULL, OPT_ENV_FILE },
 	CLI_OPTIONS_END,
 };
 
@@ -40,7 +48,9 @@ static const struct option move_options[] = {
 	"[--migrations DIR]\n" \
 	"                [--until preflight|build|copy|verify] " \
 	"[--timeout SECONDS] [--publisher CONNINFO]\n" \
-	"       verifier move --schema S --to URL --abort\n" \
+	"       verifier move --schema S --to URL --cutover " \
+	"[--env-file .run/env]\n" \
+	"       verifier move --schema S --to URL --finish | --abort\n" \
 	"       steps: preflight, build, copy, verify; run again to resume " \
 	"after the last\n" \
 	"       step done.  Exit 0 done, 1 a step failed, 2 a precondition " \
@@ -48,8 +58,9 @@ static const struct option move_options[] = {
 
 struct move_args {
 	const char	*schema, *db, *to, *models, *migrations, *publisher;
+	const char	*env_file;
 	char		 mig[4096];
-	int		 abort, timeout_s;
+	int		 abort, cutover, finish, timeout_s;
 	enum move_step	 until;
 };
 
@@ -91,6 +102,15 @@ parse_move_args(int argc, char **argv, struct move_args *a)
 		case OPT_PUBLISHER:
 			a->publisher = optarg;
 			break;
+		case OPT_CUTOVER:
+			a->cutover = 1;
+			break;
+		case OPT_FINISH:
+			a->finish = 1;
+			break;
+		case OPT_ENV_FILE:
+			a->env_file = optarg;
+			break;
 		case OPT_UNTIL:
 			for (i = MOVE_PREFLIGHT; i <= MOVE_VERIFY; i++)
 				if (strcmp(optarg, move_step_name(i)) == 0)
@@ -120,6 +140,9 @@ parse_move_args(int argc, char **argv, struct move_args *a)
 	if (a->to == NULL)
 		return (cli_bad_usage(argv[0], "missing --to URL (the "
 		    "target database)"));
+	if (a->abort + a->cutover + a->finish > 1)
+		return (cli_bad_usage(argv[0], "--abort, --cutover and --finish "
+		    "go alone"));
 	if (a->migrations == NULL) {
 		snprintf(a->mig, sizeof(a->mig), "migrations/%s", a->schema);
 		a->migrations = a->mig;
@@ -147,6 +170,37 @@ run_check(const struct move_args *a)
 	}
 	v[n] = NULL;
 	return (cmd_check(n, (char **)(uintptr_t)v));
+}
+
+/*
+ * --cutover (after verify) or --finish (after cutover); done again: said
+ * and skipped.
+ */
+static int
+run_last(struct move *m, const struct move_args *a, enum move_step done,
+    struct vf_error *err)
+{
+	enum move_step	want = a->cutover ? MOVE_CUTOVER : MOVE_FINISH;
+	double		pause_ms;
+
+	if (done >= want) {
+		printf("%s: done before, skipped\n", move_step_name(want));
+		return (0);
+	}
+	if (done != want - 1)
+		return (vf_error_set(err, VF_EXIT_USAGE, NULL, 0, 0, "%s: the "
+		    "move of %s is done up to %s; run %s first",
+		    move_step_name(want), a->schema, move_step_name(done),
+		    want == MOVE_CUTOVER ? "verifier move without --cutover "
+		    "(it ends with verify)" : "--cutover"));
+	if (want == MOVE_FINISH)
+		return (move_finish(m, err));
+	if (move_cutover(m, a->to, a->env_file, &pause_ms, err) == -1)
+		return (-1);
+	printf("cutover: %s is served by the target; writes were paused for "
+	    "%.0f ms, until its app reconnects there (restart it)\n",
+	    a->schema, pause_ms);
+	return (0);
 }
 
 /* The steps after the state done, up to a->until. */
@@ -208,6 +262,18 @@ cmd_move(int argc, char **argv)
 	}
 	if (move_state(&m, &done, &err) == -1)
 		goto done;
+	if (a.cutover || a.finish) {
+		if (run_last(&m, &a, done, &err) == -1)
+			goto done;
+		rc = VF_EXIT_OK;
+		goto done;
+	}
+	if (done >= MOVE_CUTOVER) {
+		printf("move: %s was cut over to the target (done up to %s); "
+		    "what is left: --finish\n", a.schema, move_step_name(done));
+		rc = VF_EXIT_OK;
+		goto done;
+	}
 	if (done != MOVE_NONE)
 		printf("move: resuming the move of %s, done up to %s\n",
 		    a.schema, move_step_name(done));

@@ -28,6 +28,8 @@ enum move_step {
 	MOVE_BUILD,		/* S built on the target and emptied */
 	MOVE_COPY,		/* subscribed, every table ready, caught up */
 	MOVE_VERIFY,		/* counts and checksums equal */
+	MOVE_CUTOVER,		/* the target serves S, the source is read-only */
+	MOVE_FINISH,		/* publication and S dropped on the source */
 };
 
 /* A move in progress: what every step needs. */
@@ -59,7 +61,10 @@ int	move_connect(struct move *m, const char *src, const char *tgt,
 /* Closes both connections. */
 void	move_close(struct move *m);
 
-/* The name of step s ("preflight", "build", "copy", "verify"; "none"). */
+/*
+ * The name of step s ("preflight", "build", "copy", "verify", "cutover",
+ * "finish"; "none").
+ */
 const char	*move_step_name(enum move_step s);
 
 /*
@@ -105,10 +110,32 @@ int	move_copy(struct move *m, struct vf_error *err);
 int	move_verify(struct move *m, struct vf_error *err);
 
 /*
+ * Cutover, after verify: the owner's INSERT, UPDATE, DELETE and TRUNCATE
+ * on the tables of S revoked on the source and its sessions there ended;
+ * the target caught up to the final LSN; every table compared once more
+ * (exact now); every sequence of S (identities too) set on the target to
+ * its value on the source; the subscription dropped; the line
+ * <SCHEMA>_DATABASE_URL=<to> written to env_file (made or replaced, mode
+ * 600) when not NULL.  *pause_ms gets the time from the revoke to the
+ * end.  Run again after an interruption, it goes on.  0 or -1.
+ */
+int	move_cutover(struct move *m, const char *to, const char *env_file,
+	    double *pause_ms, struct vf_error *err);
+
+/*
+ * Finish, after cutover: drops the publication and S on the source.
+ * 0 or -1.
+ */
+int	move_finish(struct move *m, struct vf_error *err);
+
+/*
  * Abort: drops the subscription (and with it the slot on the source),
- * the publication on the source, schema S on the target when the move
- * made it, and the state row.  *undone gets 0 when there was no move to
- * undo.  0 or -1.
+ * the publication on the source, schema S on the target (made again
+ * empty with its owner and grants when it was there before), gives the
+ * owner its write privileges back on the source after an interrupted
+ * cutover, and deletes the state row.  Refused (VF_EXIT_USAGE) once the
+ * cutover is done: the target holds writes the source has not.  *undone
+ * gets 0 when there was no move to undo.  0 or -1.
  */
 int	move_abort(struct move *m, int *undone, struct vf_error *err);
 

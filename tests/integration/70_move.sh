@@ -107,8 +107,14 @@ for step in preflight build copy verify; do
 	run_capture "${mv_[@]}" --until $step
 	check_eq "--until $step: exit 0" 0 "$RC"
 	[ $RC -eq 0 ] || echo "$OUT" | sed 's/^/#   /'
+	if [ $step = verify ]; then
+		# As if a cutover was killed right after its revoke.
+		srcq $SRC "REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON ALL TABLES IN SCHEMA billing FROM billing_svc" >/dev/null
+	fi
 	run_capture "${mv_[@]}" --abort
 	check_eq "--abort after $step: exit 0" 0 "$RC"
+	[ $step != verify ] || check_contains "--abort after an interrupted cutover: writes given back" \
+	    "abort: billing_svc's write privileges on billing given back on the source" "$OUT"
 	if [ $step = preflight ]; then
 		check_contains "--abort after preflight: nothing to undo" \
 		    "abort: no move of billing to undo" "$OUT"
@@ -160,10 +166,49 @@ check_contains "run again when done: every step skipped" "verify: done before, s
 check_eq "auth on the source is untouched (pg_dump)" "$AUTH_BEFORE" \
     "$(dump --schema auth $SRC)"
 
-run_capture "${mv_[@]}" --abort
-check_eq "--abort after the whole move: exit 0" 0 "$RC"
-check_eq "--abort after the whole move: no slot left on the source" 0 \
-    "$(srcq $SRC 'SELECT count(*) FROM pg_replication_slots')"
+# Cutover and finish.
+refused "--finish before the cutover" \
+    "verifier move: finish: the move of billing is done up to verify; run --cutover first" \
+    "${mv_[@]}" --finish
+refused "--cutover and --abort together" "verifier move: --abort, --cutover and --finish go alone" \
+    "${mv_[@]}" --cutover --abort
+ENVF=$TEST_TMP/env.cutover
+printf 'AUTH_SVC_PASSWORD=x\nBILLING_DATABASE_URL=postgresql://old\n' > "$ENVF"
+srcq $SRC "INSERT INTO billing.invoices (customer_id, amount_cents) SELECT 2, g FROM generate_series(1, 10) g" >/dev/null
+run_capture "${mv_[@]}" --cutover --env-file "$ENVF"
+check_eq "--cutover: exit 0" 0 "$RC"
+[ $RC -eq 0 ] || echo "$OUT" | sed 's/^/#   /'
+check_contains "--cutover: writes stopped" "cutover: billing_svc may no longer write to the tables of billing on the source" "$OUT"
+check_contains "--cutover: equal with writes stopped" "cutover: 3 tables equal with writes stopped" "$OUT"
+check_contains "--cutover: identity sequence set" "cutover: sequence billing.invoices_id_seq set to 2110 on the target" "$OUT"
+check_contains "--cutover: the pause measured" "cutover: billing is served by the target; writes were paused for " "$OUT"
+PAUSE=$(printf '%s\n' "$OUT" | sed -n 's/.*writes were paused for \([0-9]*\) ms.*/\1/p')
+echo "# summary: cutover write pause ${PAUSE} ms (2110 invoices, 50 customers)"
+check_eq "--cutover: the services file points billing at the target" \
+    "AUTH_SVC_PASSWORD=x|BILLING_DATABASE_URL=$TGT_URL" "$(paste -sd'|' "$ENVF")"
+check_eq "--cutover: the services file stays mode 600" 600 "$(stat -c %a "$ENVF")"
+run_capture srcq $SRC "SET ROLE billing_svc; INSERT INTO billing.customers (name, owner_user_id) VALUES ('late', 1)"
+check_contains "--cutover: billing_svc cannot write on the source" "permission denied for table customers" "$OUT"
+check_eq "--cutover: identity values continue on the target without collision" 2111 \
+    "$(q $TGT "SET ROLE billing_svc; INSERT INTO billing.invoices (customer_id, amount_cents) VALUES (1, 5) RETURNING id" | head -1)"
+check_eq "--cutover: no subscription left, no slot on the source" "0|0" \
+    "$(q $TGT 'SELECT count(*) FROM pg_subscription')|$(srcq $SRC 'SELECT count(*) FROM pg_replication_slots')"
+run_capture "$VERIFIER" check --schema billing --db "$TGT_URL"
+check_eq "--cutover: the target's check is clean" 0 "$RC"
+refused "--abort after the cutover" \
+    "verifier move: abort: billing was cut over; the target serves it and holds writes the source has not, so it cannot be undone (move it back with another move)" \
+    "${mv_[@]}" --abort
+run_capture "${mv_[@]}"
+check_contains "a plain run after the cutover: what is left" \
+    "move: billing was cut over to the target (done up to cutover); what is left: --finish" "$OUT"
+run_capture "${mv_[@]}" --finish
+check_eq "--finish: exit 0" 0 "$RC"
+check_contains "--finish: S dropped on the source" "finish: schema billing dropped on the source" "$OUT"
+check_eq "--finish: no billing, no publication on the source" "0|0" \
+    "$(srcq $SRC "SELECT count(*) FROM pg_namespace WHERE nspname = 'billing'")|$(srcq $SRC 'SELECT count(*) FROM pg_publication')"
+check_eq "--finish: auth on the source still untouched (pg_dump)" "$AUTH_BEFORE" "$(dump --schema auth $SRC)"
+run_capture "${mv_[@]}" --finish
+check_contains "--finish again: skipped" "finish: done before, skipped" "$OUT"
 q postgres "DROP DATABASE IF EXISTS d70has WITH (FORCE)" >/dev/null
 q postgres "DROP DATABASE IF EXISTS d70replica WITH (FORCE)" >/dev/null
 
