@@ -112,7 +112,7 @@ int	move_verify(struct move *m, struct vf_error *err);
 /*
  * Cutover, after verify: the owner's INSERT, UPDATE, DELETE and TRUNCATE
  * on the tables of S revoked on the source and its sessions there ended;
- * the target caught up to the final LSN; every table compared once more
+ * the target caught up to the final LSN; every table's row count compared
  * (exact now); every sequence of S (identities too) set on the target to
  * its value on the source; the subscription dropped; the line
  * <SCHEMA>_DATABASE_URL=<to> written to env_file (made or replaced, mode

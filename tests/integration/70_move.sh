@@ -179,7 +179,7 @@ run_capture "${mv_[@]}" --cutover --env-file "$ENVF"
 check_eq "--cutover: exit 0" 0 "$RC"
 [ $RC -eq 0 ] || echo "$OUT" | sed 's/^/#   /'
 check_contains "--cutover: writes stopped" "cutover: billing_svc may no longer write to the tables of billing on the source" "$OUT"
-check_contains "--cutover: equal with writes stopped" "cutover: 3 tables equal with writes stopped" "$OUT"
+check_contains "--cutover: equal counts with writes stopped" "cutover: 3 tables have equal row counts with writes stopped" "$OUT"
 check_contains "--cutover: identity sequence set" "cutover: sequence billing.invoices_id_seq set to 2110 on the target" "$OUT"
 check_contains "--cutover: the pause measured" "cutover: billing is served by the target; writes were paused for " "$OUT"
 PAUSE=$(printf '%s\n' "$OUT" | sed -n 's/.*writes were paused for \([0-9]*\) ms.*/\1/p')
