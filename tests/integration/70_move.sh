@@ -88,6 +88,27 @@ refused "a schema that fails check" \
 check_contains "a schema that fails check: check's problem shown" \
     "20261231000000_peek.sql:2: the up section refers to schema \"auth\"" "$OUT"
 
+# A table without a primary key or replica identity (models and files
+# that say so, applied in a database of their own on the source).
+mkdir -p "$W/nopk/models"
+cp -r "$TOP/migrations/billing" "$W/nopk/mig"
+cat > "$W/nopk/mig/20261231000000_notes.sql" <<'SQL'
+-- migrate:up
+CREATE TABLE billing.notes (body text NOT NULL);
+-- migrate:down
+DROP TABLE billing.notes;
+SQL
+sed 's/^tables:$/tables:\n  notes:\n    columns:\n      body: text\n/' \
+    "$TOP/schema_models/billing.yaml" > "$W/nopk/models/billing.yaml"
+PGPORT=$SRC_PORT fresh_db d70nopk || fail "nopk database"
+"$VERIFIER" migrate --schema billing --migrations "$W/nopk/mig" \
+    --db "$(PGPORT=$SRC_PORT dburl d70nopk)" >/dev/null 2>&1
+refused "a table without a primary key" \
+    "verifier move: preflight: tables of billing without a primary key or replica identity (their UPDATE and DELETE would fail once published): notes" \
+    "$VERIFIER" move --schema billing --db "$(PGPORT=$SRC_PORT dburl d70nopk)" \
+    --to "$TGT_URL" --models "$W/nopk/models" --migrations "$W/nopk/mig"
+srcq postgres "DROP DATABASE d70nopk WITH (FORCE)" >/dev/null
+
 # A target that already has billing.
 fresh_db d70has || fail "has database"
 "$VERIFIER" migrate --schema billing --db "$(dburl d70has)" >/dev/null 2>&1
