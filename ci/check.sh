@@ -11,6 +11,7 @@ fmt=()
 for m in schema_models/*.yaml; do
 	[ -f "$m" ] || continue
 	s=$(basename "$m" .yaml)
-	"$1" check --schema "$s" "${fmt[@]}" "${@:2}" || rc=$?
+	url=$(svc_db_url "$s")	# the service's own server, if it has one
+	"$1" check --schema "$s" ${url:+--db "$url"} "${fmt[@]}" "${@:2}" || rc=$?
 done
 exit $rc

@@ -12,3 +12,19 @@ if [ -z "${DATABASE_URL:-}" ]; then
 	export PGPASSWORD=${PGPASSWORD:-postgres}
 	export PGDATABASE=${PGDATABASE:-test_db}
 fi
+
+# Where each service lives: <SCHEMA>_DATABASE_URL (upper case, e.g.
+# BILLING_DATABASE_URL), in .run/env or the environment, names the server
+# of a service that has one of its own (`verifier move --cutover` writes
+# it); without it the service lives on the default server above.
+# svc_db_url SCHEMA prints that URL, or nothing for the default.
+svc_db_url() {
+	local v
+	v="$(printf '%s' "$1" | tr a-z A-Z)_DATABASE_URL"
+	printf '%s' "${!v:-}"
+}
+# SVC=SCHEMA (make migrate, make add-migration): that service's server.
+if [ -n "${SVC:-}" ] && [ -n "$(svc_db_url "$SVC")" ]; then
+	export DATABASE_URL
+	DATABASE_URL=$(svc_db_url "$SVC")
+fi

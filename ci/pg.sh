@@ -49,6 +49,8 @@ pg_init() {
 }
 
 # pg_start DATADIR PORT LOGFILE: starts the server on 127.0.0.1:PORT and waits.
+# PG_WAL_LEVEL (default replica, the server's own) sets wal_level: logical
+# for a source of `verifier move` (make start-db's cluster has it).
 pg_start() {
 	local dir=$1 port=$2 log=$3 sock
 	sock="$dir/sock"
@@ -56,7 +58,7 @@ pg_start() {
 	touch "$log"
 	if [ "$(id -u)" = 0 ]; then chown postgres: "$sock" "$log"; fi
 	pg_as "$PGBIN/pg_ctl" -D "$dir" -l "$log" -w -t 60 \
-	    -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories=$sock -c max_connections=200 -c fsync=${PG_FSYNC:-on}" \
+	    -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories=$sock -c max_connections=200 -c fsync=${PG_FSYNC:-on} -c wal_level=${PG_WAL_LEVEL:-replica}" \
 	    start >/dev/null
 }
 

@@ -62,7 +62,11 @@ start_app() {
 	[ -f "$BUILD/apps/$app.so" ] || { echo "start-apps: $BUILD/apps/$app.so missing: run make" >&2; return 1; }
 	bash apps/mkconf.sh "$app" "$port" "$TOP/$BUILD/apps/$app.so" "$pidfile" > "$conf"
 	echo "--- $(date -u +%FT%TZ) starting $app on $port" >> "$log"
-	setsid nohup kore -f -n -r -c "$conf" >> "$log" 2>&1 < /dev/null &
+	# A service with a server of its own (ci/env.sh) is started on it.
+	local url
+	url=$(svc_db_url "$app")
+	env ${url:+DATABASE_URL="$url"} setsid nohup kore -f -n -r -c "$conf" \
+	    >> "$log" 2>&1 < /dev/null &
 	local pid=$!
 	for i in $(seq 1 150); do
 		if answers "http://127.0.0.1:$port/healthz"; then

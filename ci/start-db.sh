@@ -49,7 +49,9 @@ if [ -z "${DATABASE_URL:-}" ]; then
 			echo "start-db: creating a PostgreSQL 15 cluster in .run/pgdata"
 			pg_init "$DATA" postgres
 		fi
-		pg_start "$DATA" "$PGPORT" "$RUN_DIR/logs/postgresql.log"
+		# wal_level = logical: `verifier move` publishes from it.
+		PG_WAL_LEVEL=logical pg_start "$DATA" "$PGPORT" \
+		    "$RUN_DIR/logs/postgresql.log"
 	fi
 	echo "$PGPORT" > "$RUN_DIR/port"
 	if ! grep -q '^PGPORT=' "$RUN_DIR/env"; then
@@ -81,7 +83,10 @@ SQL
 # switches to the schema's owner itself).
 for s in auth billing; do
 	pw_var=$(echo "${s}_SVC_PASSWORD" | tr a-z A-Z)
-	if [ -n "${DATABASE_URL:-}" ]; then
+	if [ -n "$(svc_db_url "$s")" ]; then
+		# A service moved to its own server (ci/env.sh) migrates there.
+		build/verifier migrate --schema "$s" --db "$(svc_db_url "$s")"
+	elif [ -n "${DATABASE_URL:-}" ]; then
 		build/verifier migrate --schema "$s"
 	else
 		PGUSER=${s}_svc PGPASSWORD=${!pw_var} build/verifier migrate --schema "$s"

@@ -36,6 +36,7 @@ static const struct cmd cmds[] = {
 	{ "dump", "the live schema as a model file", cmd_dump },
 	{ "lint", "online-safety rules over migration files", cmd_lint },
 	{ "graph", "a picture of the schema (Graphviz)", cmd_graph },
+	{ "move", "the schema to a PostgreSQL of its own, online", cmd_move },
 	{ "help", "this text", cmd_help },
 	{ NULL, NULL, NULL },
 };

@@ -111,6 +111,7 @@ VERIFIER_SRCS += \
 	verifier/picture.c \
 	verifier/picture_change.c \
 	verifier/picture_dot.c
+VERIFIER_SRCS += verifier/move.c
 
 # The CLI: main.c's command table and the commands.
 VERIFIER_CLI_SRCS := \
@@ -122,6 +123,7 @@ VERIFIER_CLI_SRCS := \
 	verifier/cmd_dump.c \
 	verifier/cmd_lint.c
 VERIFIER_CLI_SRCS += verifier/cmd_graph.c
+VERIFIER_CLI_SRCS += verifier/cmd_move.c
 
 VERIFIER_OBJS := $(VERIFIER_SRCS:%.c=$(BUILD)/obj/%.o)
 VERIFIER_LIB := $(BUILD)/libverifier.a
