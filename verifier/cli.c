@@ -55,16 +55,12 @@ plain_name(const char *s)
 	return (!(*s >= '0' && *s <= '9'));
 }
 
+/*
+ * The parser of every schema command: files says whether FILE... may
+ * follow the options; own, when not NULL, is asked first about each.
+ */
 static int
 parse_args(int argc, char **argv, const struct cli_spec *spec, int files,
-    struct cli_args *a)
-{
-	return (cli_parse_schema_args_own(argc, argv, spec, a, "h", NULL,
-	    NULL));
-}
-
-int
-cli_parse_schema_args_own(int argc, char **argv, const struct cli_spec *spec,
     struct cli_args *a, const char *optstring,
     int (*own)(struct cli_args *, int, const char *, void *), void *ctx)
 {
@@ -167,14 +163,22 @@ int
 cli_parse_schema_args(int argc, char **argv, const struct cli_spec *spec,
     struct cli_args *a)
 {
-	return (parse_args(argc, argv, spec, 0, a));
+	return (parse_args(argc, argv, spec, 0, a, "h", NULL, NULL));
+}
+
+int
+cli_parse_schema_args_own(int argc, char **argv, const struct cli_spec *spec,
+    struct cli_args *a, const char *optstring,
+    int (*own)(struct cli_args *, int, const char *, void *), void *ctx)
+{
+	return (parse_args(argc, argv, spec, 0, a, optstring, own, ctx));
 }
 
 int
 cli_parse_file_args(int argc, char **argv, const struct cli_spec *spec,
     struct cli_args *a)
 {
-	return (parse_args(argc, argv, spec, 1, a));
+	return (parse_args(argc, argv, spec, 1, a, "h", NULL, NULL));
 }
 
 void

@@ -110,6 +110,8 @@ int	cli_parse_schema_args(int argc, char **argv, const struct cli_spec *spec,
  */
 int	cli_parse_file_args(int argc, char **argv, const struct cli_spec *spec,
 	    struct cli_args *a);
+
+/*
  * cli_parse_schema_args() for a command with options of its own: getopt
  * gets optstring, and own(a, c, optarg, ctx) is asked first about each
  * option c: -1 when it is not its own, 0 when it took it, or an exit code

@@ -23,8 +23,10 @@ int	cmd_dump(int argc, char **argv);
 
 /* verifier lint: online-safety rules over migration files. */
 int	cmd_lint(int argc, char **argv);
+
 /* verifier graph: pictures of a schema (cmd_graph.c). */
 int	cmd_graph(int argc, char **argv);
+
 /* verifier move: the schema to a PostgreSQL of its own (cmd_move.c). */
 int	cmd_move(int argc, char **argv);
 

@@ -631,19 +631,13 @@ drop_fks_of_dropped_tables(struct emitter *e)
 	sqlite3_finalize(st);
 }
 
-/* emit_migration(), or emit_migration_plan() when plan is not NULL. */
+/*
+ * emit_migration(), emit_migration_online() when online is not NULL, or
+ * emit_migration_plan() when plan is not NULL.
+ */
 static int
 emit_run(struct snapshot *snap, const char *schema, const char *from,
-    const char *to, struct vbuf *out, size_t *nchanges,
-    struct vbuf *destr, struct emit_plan *plan, struct vf_error *err)
-{
-	return (emit_migration_online(snap, schema, from, to, NULL, out,
-	    nchanges, destr, err));
-}
-
-int
-emit_migration_online(struct snapshot *snap, const char *schema,
-    const char *from, const char *to, struct emit_online *online,
+    const char *to, struct emit_online *online, struct emit_plan *plan,
     struct vbuf *out, size_t *nchanges, struct vbuf *destr,
     struct vf_error *err)
 {
@@ -873,8 +867,18 @@ emit_migration(struct snapshot *snap, const char *schema, const char *from,
     const char *to, struct vbuf *out, size_t *nchanges,
     struct vbuf *destr, struct vf_error *err)
 {
-	return (emit_run(snap, schema, from, to, out, nchanges, destr, NULL,
-	    err));
+	return (emit_run(snap, schema, from, to, NULL, NULL, out, nchanges,
+	    destr, err));
+}
+
+int
+emit_migration_online(struct snapshot *snap, const char *schema,
+    const char *from, const char *to, struct emit_online *online,
+    struct vbuf *out, size_t *nchanges, struct vbuf *destr,
+    struct vf_error *err)
+{
+	return (emit_run(snap, schema, from, to, online, NULL, out, nchanges,
+	    destr, err));
 }
 
 int
@@ -887,7 +891,8 @@ emit_migration_plan(struct snapshot *snap, const char *schema,
 
 	memset(plan, 0, sizeof(*plan));
 	vbuf_init(&out);
-	rc = emit_run(snap, schema, from, to, &out, nchanges, NULL, plan, err);
+	rc = emit_run(snap, schema, from, to, NULL, plan, &out, nchanges, NULL,
+	    err);
 	vbuf_free(&out);
 	if (rc == -1)
 		emit_plan_free(plan);

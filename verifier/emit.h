@@ -72,6 +72,8 @@ struct emit_online_text {
 
 void	emit_online_sections(const struct emit_online *on, const char *schema,
 	    struct emit_online_text *t);
+
+/*
  * One statement group of a draft's plan (emit_migration_plan()): the
  * object (kind and name as CATALOG_DEPS names them), what the draft does
  * to it ("drop", "create", "alter" or "finish"), whether it is dropped
