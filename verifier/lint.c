@@ -278,13 +278,24 @@ lint_type_of(const PgQuery__TypeName *tn, struct lint_type *t)
 void
 lint_type_str(const struct lint_type *t, struct vbuf *b)
 {
-	int	i;
+	static const char *const sql[][2] = {
+		{ "int2", "smallint" }, { "int4", "integer" },
+		{ "int8", "bigint" }, { "float4", "real" },
+		{ "float8", "double precision" }, { "bool", "boolean" },
+		{ "bpchar", "char" }, { NULL, NULL }
+	};
+	const char	*name;
+	int		 i;
 
 	if (!t->known) {
 		vbuf_puts(b, "?");
 		return;
 	}
-	vbuf_puts(b, t->base);
+	name = t->base;
+	for (i = 0; sql[i][0] != NULL; i++)
+		if (strcmp(sql[i][0], t->base) == 0)
+			name = sql[i][1];
+	vbuf_puts(b, name);
 	for (i = 0; i < t->nmods; i++)
 		vbuf_appendf(b, "%s%d", i == 0 ? "(" : ",", t->mods[i]);
 	if (t->nmods > 0)

@@ -60,14 +60,14 @@ run_capture lint --format json tests/lint/type-rewrite_bad.sql
 check_eq "json: exit 1" 1 "$RC"
 check "json: parses" python3 -c 'import json,sys; json.loads(sys.argv[1])' "$OUT"
 check_contains "json: summary" '{"command": "lint", "schema": "lint", "ok": false, "live": false, "files": 1, "statements": 3, "errors": 2, "warnings": 0, "findings": [' "$OUT"
-check_contains "json: a finding" '{"file": "tests/lint/type-rewrite_bad.sql", "line": 3, "col": 1, "rule": "type-rewrite", "severity": "error", "what": "ALTER COLUMN lint.orders.total TYPE int8 (from int4) rewrites the table' "$OUT"
+check_contains "json: a finding" '{"file": "tests/lint/type-rewrite_bad.sql", "line": 3, "col": 1, "rule": "type-rewrite", "severity": "error", "what": "ALTER COLUMN lint.orders.total TYPE bigint (from integer) rewrites the table' "$OUT"
 check_contains "json: its fix" '"fix": "add a column of the new type, fill it in batches' "$OUT"
 run_capture lint --format json tests/lint/type-rewrite_ok.sql
 check_eq "json: clean" '{"command": "lint", "schema": "lint", "ok": true, "live": false, "files": 1, "statements": 5, "errors": 0, "warnings": 0, "findings": []}' "$OUT"
 run_capture lint --format github tests/lint/type-rewrite_bad.sql
 check_eq "github: exit 1" 1 "$RC"
 check_contains "github: an error annotation with file, line, col" \
-    '::error file=tests/lint/type-rewrite_bad.sql,line=3,col=1,title=type-rewrite::ALTER COLUMN lint.orders.total TYPE int8 (from int4) rewrites' "$OUT"
+    '::error file=tests/lint/type-rewrite_bad.sql,line=3,col=1,title=type-rewrite::ALTER COLUMN lint.orders.total TYPE bigint (from integer) rewrites' "$OUT"
 run_capture lint --format github tests/lint/prefer-text_bad.sql
 check_eq "github: a warning annotation, exit 0" \
     "0 ::warning file=tests/lint/prefer-text_bad.sql,line=3,col=1,title=prefer-text::column lint.codes.code is char(n): values are padded with blanks, which comparisons and lengths then ignore or count unevenly; instead: text (with a CHECK on its length if one is needed)" \
