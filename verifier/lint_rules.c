@@ -340,7 +340,6 @@ static void
 drop_stmt(struct lint_state *s, const PgQuery__DropStmt *d)
 {
 	struct lint_table	*t;
-	struct lint_named	*ix;
 	const char		*name, *schema;
 	char			 fix[512];
 	size_t			 i;
@@ -351,9 +350,7 @@ drop_stmt(struct lint_state *s, const PgQuery__DropStmt *d)
 			continue;
 		if (d->remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_INDEX) {
 			drop_index(s, d, name);
-			if ((ix = lint_named_find(s->indexes, s->nindexes,
-			    name)) != NULL)
-				ix->name[0] = '\0';
+			lint_named_drop(s->indexes, &s->nindexes, name);
 			continue;
 		}
 		if (d->remove_type != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE)

@@ -115,6 +115,17 @@ check_eq "a big live table: an error with its size, exit 1" \
 check_contains "live: the summary says nothing of unknown sizes" "lint lint: 1 file, 1 error, 0 warnings
 " "$OUT
 "
+# A partitioned table: the rows and bytes of its partitions.
+q $DB "CREATE TABLE lint.hits (id bigint, at date) PARTITION BY RANGE (at);
+       CREATE TABLE lint.hits_1 PARTITION OF lint.hits FOR VALUES FROM ('2026-01-01') TO ('2026-07-01');
+       CREATE TABLE lint.hits_2 PARTITION OF lint.hits FOR VALUES FROM ('2026-07-01') TO ('2027-01-01');
+       INSERT INTO lint.hits SELECT i, date '2026-01-01' + i % 360 FROM generate_series(1, 30000) i;
+       ANALYZE lint.hits" >/dev/null
+parts=$(q $DB "SELECT pg_size_pretty(pg_relation_size('lint.hits_1') + pg_relation_size('lint.hits_2'))")
+printf -- "-- migrate:up\nSET LOCAL lock_timeout = '2s';\nCREATE INDEX hits_at_idx ON lint.hits (at);\n" > "$W/parts.sql"
+run_capture live "$W/parts.sql"
+check_contains "a partitioned table is sized by its partitions" \
+    "CREATE INDEX on the existing table lint.hits takes a SHARE lock for the whole build: every INSERT, UPDATE and DELETE on it waits until the index is built (about 30000 rows, $parts)" "$OUT"
 run_capture live --format json "$W/small.sql"
 check_contains "json: live true" '"live": true' "$OUT"
 # A live type: SET NOT NULL of a column the live catalog has NOT NULL is
