@@ -215,6 +215,19 @@ lint_named_add(struct lint_named **v, size_t *n, const char *name,
 	e->flag = flag;
 }
 
+void
+lint_named_drop(struct lint_named *v, size_t *n, const char *name)
+{
+	struct lint_named	*e;
+
+	if ((e = lint_named_find(v, *n, name)) == NULL)
+		return;
+	free(e->name);
+	free(e->table);
+	free(e->col);
+	*e = v[--*n];
+}
+
 static void
 named_free(struct lint_named *v, size_t n)
 {
@@ -278,13 +291,24 @@ lint_type_of(const PgQuery__TypeName *tn, struct lint_type *t)
 void
 lint_type_str(const struct lint_type *t, struct vbuf *b)
 {
-	int	i;
+	static const char *const sql[][2] = {
+		{ "int2", "smallint" }, { "int4", "integer" },
+		{ "int8", "bigint" }, { "float4", "real" },
+		{ "float8", "double precision" }, { "bool", "boolean" },
+		{ "bpchar", "char" }, { NULL, NULL }
+	};
+	const char	*name;
+	int		 i;
 
 	if (!t->known) {
 		vbuf_puts(b, "?");
 		return;
 	}
-	vbuf_puts(b, t->base);
+	name = t->base;
+	for (i = 0; sql[i][0] != NULL; i++)
+		if (strcmp(sql[i][0], t->base) == 0)
+			name = sql[i][1];
+	vbuf_puts(b, name);
 	for (i = 0; i < t->nmods; i++)
 		vbuf_appendf(b, "%s%d", i == 0 ? "(" : ",", t->mods[i]);
 	if (t->nmods > 0)
@@ -523,12 +547,19 @@ live_load(struct lint_state *s, struct vf_error *err)
 	const char		*col;
 	int			 i;
 
-	res = live_query(s, "SELECT c.relname, c.reltuples, "
-	    "pg_catalog.pg_relation_size(c.oid), pg_catalog.pg_size_pretty("
-	    "pg_catalog.pg_relation_size(c.oid)) FROM pg_catalog.pg_class c "
-	    "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-	    "WHERE n.nspname = $1 AND c.relkind IN ('r', 'p', 'm') "
-	    "ORDER BY 1", err);
+	/* A partitioned table: the rows and bytes of its leaves. */
+	res = live_query(s, "SELECT relname, tuples, bytes, "
+	    "pg_catalog.pg_size_pretty(bytes) FROM (SELECT c.relname, "
+	    "CASE WHEN c.relkind = 'p' THEN (SELECT coalesce(sum(greatest("
+	    "p.reltuples, 0)), 0) FROM pg_catalog.pg_partition_tree(c.oid) t "
+	    "JOIN pg_catalog.pg_class p ON p.oid = t.relid WHERE t.isleaf) "
+	    "ELSE c.reltuples END AS tuples, CASE WHEN c.relkind = 'p' THEN "
+	    "(SELECT coalesce(sum(pg_catalog.pg_relation_size(t.relid)), 0) "
+	    "FROM pg_catalog.pg_partition_tree(c.oid) t WHERE t.isleaf) "
+	    "ELSE pg_catalog.pg_relation_size(c.oid) END AS bytes "
+	    "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n "
+	    "ON n.oid = c.relnamespace WHERE n.nspname = $1 AND "
+	    "c.relkind IN ('r', 'p', 'm')) x ORDER BY 1", err);
 	if (res == NULL)
 		return (-1);
 	for (i = 0; i < PQntuples(res); i++) {

@@ -111,9 +111,12 @@ void			 lint_named_add(struct lint_named **v, size_t *n,
 			    const char *name, const char *table,
 			    const char *col, int flag);
 
+void			 lint_named_drop(struct lint_named *v, size_t *n,
+			    const char *name);
+
 /* A type from a TypeName (unknown when NULL or odd). */
 void	lint_type_of(const PgQuery__TypeName *tn, struct lint_type *t);
-/* "varchar(20)" into b, for messages. */
+/* "varchar(20)", "bigint" into b, for messages (SQL's names). */
 void	lint_type_str(const struct lint_type *t, struct vbuf *b);
 
 /*

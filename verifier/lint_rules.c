@@ -162,17 +162,20 @@ static void
 bigint_pk(struct lint_state *s, struct lint_table *t, const char *col)
 {
 	struct lint_col	*c = lint_col_find(t, col);
+	struct vbuf	 type;
 
-	if (c != NULL && c->type.known && !c->type.array &&
-	    is_small_int(c->type.base))
-		lint_report(s, "prefer-bigint-pk", NULL, LINT_WARNING,
-		    "bigint (GENERATED ALWAYS AS IDENTITY): changing the type "
-		    "of a key later rewrites the table and every table that "
-		    "refers to it",
-		    "primary key %s.%s.%s is %s: it runs out at %s values",
-		    s->schema, t->name, col, c->type.base, strstr(c->type.base, "2") ||
-		    strstr(c->type.base, "small") ? "32,767" :
-		    "2,147,483,647");
+	if (c == NULL || !c->type.known || c->type.array ||
+	    !is_small_int(c->type.base))
+		return;
+	vbuf_init(&type);
+	lint_type_str(&c->type, &type);
+	lint_report(s, "prefer-bigint-pk", NULL, LINT_WARNING,
+	    "bigint (GENERATED ALWAYS AS IDENTITY): changing the type of a key "
+	    "later rewrites the table and every table that refers to it",
+	    "primary key %s.%s.%s is %s: it runs out at %s values", s->schema,
+	    t->name, col, type.data, strstr(c->type.base, "2") ||
+	    strstr(c->type.base, "small") ? "32,767" : "2,147,483,647");
+	vbuf_free(&type);
 }
 
 /* The primary keys and not-null checks of a table's constraints. */
@@ -337,7 +340,6 @@ static void
 drop_stmt(struct lint_state *s, const PgQuery__DropStmt *d)
 {
 	struct lint_table	*t;
-	struct lint_named	*ix;
 	const char		*name, *schema;
 	char			 fix[512];
 	size_t			 i;
@@ -348,9 +350,7 @@ drop_stmt(struct lint_state *s, const PgQuery__DropStmt *d)
 			continue;
 		if (d->remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_INDEX) {
 			drop_index(s, d, name);
-			if ((ix = lint_named_find(s->indexes, s->nindexes,
-			    name)) != NULL)
-				ix->name[0] = '\0';
+			lint_named_drop(s->indexes, &s->nindexes, name);
 			continue;
 		}
 		if (d->remove_type != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE)

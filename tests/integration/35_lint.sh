@@ -60,14 +60,14 @@ run_capture lint --format json tests/lint/type-rewrite_bad.sql
 check_eq "json: exit 1" 1 "$RC"
 check "json: parses" python3 -c 'import json,sys; json.loads(sys.argv[1])' "$OUT"
 check_contains "json: summary" '{"command": "lint", "schema": "lint", "ok": false, "live": false, "files": 1, "statements": 3, "errors": 2, "warnings": 0, "findings": [' "$OUT"
-check_contains "json: a finding" '{"file": "tests/lint/type-rewrite_bad.sql", "line": 3, "col": 1, "rule": "type-rewrite", "severity": "error", "what": "ALTER COLUMN lint.orders.total TYPE int8 (from int4) rewrites the table' "$OUT"
+check_contains "json: a finding" '{"file": "tests/lint/type-rewrite_bad.sql", "line": 3, "col": 1, "rule": "type-rewrite", "severity": "error", "what": "ALTER COLUMN lint.orders.total TYPE bigint (from integer) rewrites the table' "$OUT"
 check_contains "json: its fix" '"fix": "add a column of the new type, fill it in batches' "$OUT"
 run_capture lint --format json tests/lint/type-rewrite_ok.sql
 check_eq "json: clean" '{"command": "lint", "schema": "lint", "ok": true, "live": false, "files": 1, "statements": 5, "errors": 0, "warnings": 0, "findings": []}' "$OUT"
 run_capture lint --format github tests/lint/type-rewrite_bad.sql
 check_eq "github: exit 1" 1 "$RC"
 check_contains "github: an error annotation with file, line, col" \
-    '::error file=tests/lint/type-rewrite_bad.sql,line=3,col=1,title=type-rewrite::ALTER COLUMN lint.orders.total TYPE int8 (from int4) rewrites' "$OUT"
+    '::error file=tests/lint/type-rewrite_bad.sql,line=3,col=1,title=type-rewrite::ALTER COLUMN lint.orders.total TYPE bigint (from integer) rewrites' "$OUT"
 run_capture lint --format github tests/lint/prefer-text_bad.sql
 check_eq "github: a warning annotation, exit 0" \
     "0 ::warning file=tests/lint/prefer-text_bad.sql,line=3,col=1,title=prefer-text::column lint.codes.code is char(n): values are padded with blanks, which comparisons and lengths then ignore or count unevenly; instead: text (with a CHECK on its length if one is needed)" \
@@ -115,6 +115,17 @@ check_eq "a big live table: an error with its size, exit 1" \
 check_contains "live: the summary says nothing of unknown sizes" "lint lint: 1 file, 1 error, 0 warnings
 " "$OUT
 "
+# A partitioned table: the rows and bytes of its partitions.
+q $DB "CREATE TABLE lint.hits (id bigint, at date) PARTITION BY RANGE (at);
+       CREATE TABLE lint.hits_1 PARTITION OF lint.hits FOR VALUES FROM ('2026-01-01') TO ('2026-07-01');
+       CREATE TABLE lint.hits_2 PARTITION OF lint.hits FOR VALUES FROM ('2026-07-01') TO ('2027-01-01');
+       INSERT INTO lint.hits SELECT i, date '2026-01-01' + i % 360 FROM generate_series(1, 30000) i;
+       ANALYZE lint.hits" >/dev/null
+parts=$(q $DB "SELECT pg_size_pretty(pg_relation_size('lint.hits_1') + pg_relation_size('lint.hits_2'))")
+printf -- "-- migrate:up\nSET LOCAL lock_timeout = '2s';\nCREATE INDEX hits_at_idx ON lint.hits (at);\n" > "$W/parts.sql"
+run_capture live "$W/parts.sql"
+check_contains "a partitioned table is sized by its partitions" \
+    "CREATE INDEX on the existing table lint.hits takes a SHARE lock for the whole build: every INSERT, UPDATE and DELETE on it waits until the index is built (about 30000 rows, $parts)" "$OUT"
 run_capture live --format json "$W/small.sql"
 check_contains "json: live true" '"live": true' "$OUT"
 # A live type: SET NOT NULL of a column the live catalog has NOT NULL is

@@ -92,6 +92,8 @@ check_eq "completion: check's options" "--format" \
     "$(complete_words verifier check --fo)"
 check_eq "completion: an option of check alone" "--no-live" \
     "$(complete_words verifier check --no)"
+check_eq "completion: lint's own option" "--all" \
+    "$(complete_words verifier lint --al)"
 check_eq "completion: down's options" "--steps" \
     "$(complete_words verifier down --st)"
 check_eq "completion: --format values" "github json text" \
