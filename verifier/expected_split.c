@@ -610,8 +610,11 @@ owns(const struct xs_ctx *x, const struct xs_obj *o, const struct catalog *cat,
 		kind = catalog_get(cat, set, r, "kind");
 		name = catalog_get(cat, set, r, "name");
 		snprintf(buf, sizeof(buf), "%s.%s", tg->table, tg->name);
+		/* A constraint trigger is a constraint of that name too. */
 		return (kind != NULL && name != NULL &&
-		    strcmp(kind, "trigger") == 0 && strcmp(name, buf) == 0);
+		    (strcmp(kind, "trigger") == 0 || (tg->constraint &&
+		    strcmp(kind, "constraint") == 0)) &&
+		    strcmp(name, buf) == 0);
 	}
 }
 

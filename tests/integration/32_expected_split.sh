@@ -23,7 +23,7 @@ agrees() {
 	check_eq "$1" "" "$(printf '%s\n' "$OUT" | grep differs)"
 }
 
-for s in xs_mixed xs_many; do
+for s in xs_mixed xs_many xs_ctrigger; do
 	run_capture env VERIFIER_CACHE=off VERIFIER_EXPECTED=compare \
 	    "$VERIFIER" diff --schema $s --models "$M" --db "$URL"
 	check_eq "$s: split and server agree (diff of an empty schema: 1)" \
