@@ -40,7 +40,7 @@ for s in xs_mixed xs_many xs_ctrigger; do
 	    --models "$M" --db "$URL"
 	check_eq "$s: the same diff as the server alone" "$want" "$OUT"
 done
-run_capture env VERIFIER_CACHE=off VERIFIER_STATS=1 "$VERIFIER" diff \
+run_capture env VERIFIER_CACHE=off VERIFIER_STATS=1 VERIFIER_EXPECTED= "$VERIFIER" diff \
     --schema xs_mixed --models "$M" --db "$URL"
 check_eq "xs_mixed: 14 objects from the server" \
     "in memory + server (14 objects)" "$(stats_models "$OUT")"
@@ -54,7 +54,7 @@ check_eq "xs_mixed: one file per object" 14 "$(ls "$TEST_TMP"/mixed/*.sqlite | w
 # ~ text) from the server, the rest in memory.
 VERIFIER_CACHE=off agrees "billing: split and server agree" billing \
     "$TOP/schema_models"
-run_capture env VERIFIER_CACHE=off VERIFIER_STATS=1 "$VERIFIER" diff \
+run_capture env VERIFIER_CACHE=off VERIFIER_STATS=1 VERIFIER_EXPECTED= "$VERIFIER" diff \
     --schema billing --models "$TOP/schema_models" --db "$URL"
 check_eq "billing: 4 objects from the server" \
     "in memory + server (4 objects)" "$(stats_models "$OUT")"
@@ -67,7 +67,7 @@ mkdir -p "$C"
 cp "$M/xs_many.yaml" "$C/"
 # many DESC WANT: diff of $C's xs_many; the objects' sources are WANT.
 many() {
-	run_capture env VERIFIER_STATS=1 "$VERIFIER" diff --schema xs_many \
+	run_capture env VERIFIER_STATS=1 VERIFIER_EXPECTED= "$VERIFIER" diff --schema xs_many \
 	    --models "$C" --db "$URL"
 	check_eq "cache: $1" "$2" "$(stats_models "$OUT")"
 }
@@ -97,7 +97,7 @@ cp "$M/xs_mixed.yaml" "$X/"
 export VERIFIER_CACHE=$TEST_TMP/cache3
 run_capture "$VERIFIER" diff --schema xs_mixed --models "$X" --db "$URL"
 sed -i 's/SELECT id, owner FROM a3/SELECT id, owner AS o FROM a3/' "$X/xs_mixed.yaml"
-run_capture env VERIFIER_STATS=1 "$VERIFIER" diff --schema xs_mixed \
+run_capture env VERIFIER_STATS=1 VERIFIER_EXPECTED= "$VERIFIER" diff --schema xs_mixed \
     --models "$X" --db "$URL"
 check_eq "m1 edited: only m1 from the server" \
     "in memory + cache (13 objects) + server (1 object)" "$(stats_models "$OUT")"
