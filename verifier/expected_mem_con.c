@@ -252,6 +252,22 @@ xm_print_expr(struct xm_ctx *x, size_t ti, const char *src, struct vbuf *out)
 }
 
 /*
+ * Whether a column of table ti has a collation of its own: an expression
+ * key over it takes that collation (lower(c) of a "C" column is "C"),
+ * which the build does not follow.
+ */
+static int
+any_collated(const struct xm_ctx *x, size_t ti)
+{
+	size_t	j;
+
+	for (j = 0; j < x->m->tables[ti].ncolumns; j++)
+		if (strcmp(x->cols[ti][j].coll, "default") != 0)
+			return (1);
+	return (0);
+}
+
+/*
  * An index key expression src over table ti's columns, as xp_index_expr()
  * prints it (pretty: as the index key's expr; else inside the index's
  * definition) into out: 1, or 0 when not printed.
@@ -468,8 +484,8 @@ index_ok(const struct xm_ctx *x, size_t ti, const struct model_index *ix)
 		if (k->expression != NULL) {
 			vbuf_init(&rel);
 			ok = btree && k->opclass == NULL &&
-			    k->collation == NULL && index_expr(x, ti,
-			    k->expression, 0, &rel);
+			    k->collation == NULL && !any_collated(x, ti) &&
+			    index_expr(x, ti, k->expression, 0, &rel);
 			vbuf_free(&rel);
 			if (!ok)
 				return (0);

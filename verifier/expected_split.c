@@ -20,7 +20,7 @@
 #include "snapshot.h"
 
 /* Bump when the catalog queries, the store or the split change. */
-#define OBJ_CACHE_TAG	"verifier-expected-object-1"
+#define OBJ_CACHE_TAG	"verifier-expected-object-2"
 
 /* The objects that may come from the server: those the memory never
    builds, and a table, or a constraint, index or policy of one, that it
@@ -610,8 +610,11 @@ owns(const struct xs_ctx *x, const struct xs_obj *o, const struct catalog *cat,
 		kind = catalog_get(cat, set, r, "kind");
 		name = catalog_get(cat, set, r, "name");
 		snprintf(buf, sizeof(buf), "%s.%s", tg->table, tg->name);
+		/* A constraint trigger is a constraint of that name too. */
 		return (kind != NULL && name != NULL &&
-		    strcmp(kind, "trigger") == 0 && strcmp(name, buf) == 0);
+		    (strcmp(kind, "trigger") == 0 || (tg->constraint &&
+		    strcmp(kind, "constraint") == 0)) &&
+		    strcmp(name, buf) == 0);
 	}
 }
 
@@ -886,8 +889,9 @@ object_path(const struct xs_ctx *x, struct xs_obj *o, int version,
 	int		rc = -1;
 
 	vbuf_init(&key);
-	vbuf_appendf(&key, "%s\n%d\n%d\n%zu\n", OBJ_CACHE_TAG, version,
-	    o->kind, o->idx);
+	/* Objects of one table share its DDL: the key names which. */
+	vbuf_appendf(&key, "%s\n%d\n%d\n%zu\n%zu\n", OBJ_CACHE_TAG,
+	    version, o->kind, o->idx, o->sub);
 	sub_model(x->m, &o->need, &sub);
 	if (model_render_sql(&sub, &key, err) == 0) {
 		vf_sha256_hex(key.data, key.len, hex);

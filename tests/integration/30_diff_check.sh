@@ -228,15 +228,25 @@ check_eq "the snapshot file holds the expected tables" 2 "$n"
 # server version: the second diff builds nothing; a broken cache file is
 # rebuilt, never trusted.
 export VERIFIER_CACHE=$TEST_TMP/cache2
-run_capture env VERIFIER_STATS=1 "$VERIFIER" diff "${opts[@]}"
-check_contains "first diff builds the models in a shadow transaction" "models (shadow transaction" "$OUT"
-run_capture env VERIFIER_STATS=1 "$VERIFIER" diff "${opts[@]}"
-check_contains "second diff reads them from the cache" "models (from the cache)" "$OUT"
-check_eq "the cached diff still shows nothing" 0 "$RC"
-for f in "$VERIFIER_CACHE"/*.sqlite; do echo garbage > "$f"; done
-run_capture env VERIFIER_STATS=1 "$VERIFIER" diff "${opts[@]}"
-check_eq "a broken cache file is rebuilt (exit 0)" 0 "$RC"
-check_contains "a broken cache file is not trusted" "models (shadow transaction" "$OUT"
+# cached MODE DESC FIRST SECOND: three diffs with VERIFIER_EXPECTED=MODE
+# ("server": the whole model, one file; "": split, a file per declined
+# object), the models' sources FIRST, SECOND (the cache), then FIRST again
+# once every cache file is broken.
+cached() {
+	local first=$3 second=$4
+	rm -rf "$VERIFIER_CACHE"
+	run_capture env VERIFIER_STATS=1 VERIFIER_EXPECTED=$1 "$VERIFIER" diff "${opts[@]}"
+	check_contains "$2: first diff builds them" "models ($first" "$OUT"
+	run_capture env VERIFIER_STATS=1 VERIFIER_EXPECTED=$1 "$VERIFIER" diff "${opts[@]}"
+	check_contains "$2: second diff reads them from the cache" "models ($second" "$OUT"
+	check_eq "$2: the cached diff still shows nothing" 0 "$RC"
+	for f in "$VERIFIER_CACHE"/*.sqlite; do echo garbage > "$f"; done
+	run_capture env VERIFIER_STATS=1 VERIFIER_EXPECTED=$1 "$VERIFIER" diff "${opts[@]}"
+	check_eq "$2: a broken cache file is rebuilt (exit 0)" 0 "$RC"
+	check_contains "$2: a broken cache file is not trusted" "models ($first" "$OUT"
+}
+cached server "whole model" "shadow transaction" "from the cache"
+cached "" "split" "in memory + server (4 objects)" "in memory + cache (4 objects)"
 export VERIFIER_CACHE=$TEST_TMP/cache
 
 # Bad models: exit 2 with file, line and column.

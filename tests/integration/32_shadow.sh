@@ -56,7 +56,7 @@ run_capture env VERIFIER_STATS=1 VERIFIER_EXPECTED=server "$VERIFIER" diff \
 check_eq "owner without CREATEDB: diff exits 0" 0 "$RC"
 check_contains "owner without CREATEDB: built in a shadow transaction" \
     "models (shadow transaction, DDL, read back, rolled back)" "$OUT"
-run_capture env VERIFIER_STATS=1 "$VERIFIER" diff --schema billing --db "$OWN"
+run_capture env VERIFIER_STATS=1 VERIFIER_EXPECTED= "$VERIFIER" diff --schema billing --db "$OWN"
 check_contains "owner without CREATEDB: the declined objects in a shadow" \
     "models (in memory + server (4 objects))" "$OUT"
 run_capture "$VERIFIER" diff --schema billing --db "$OWN"
