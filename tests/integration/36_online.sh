@@ -135,6 +135,19 @@ if online "$w" check_fk && hold 3; then
 	    "$(q $DB "SELECT count(*) FROM shop.schema_migrations")"
 	check_eq "retry: the foreign key is there, validated" "t" \
 	    "$(q $DB "SELECT convalidated FROM pg_constraint WHERE conname = 'orders_customer_id_fkey'")"
+	# down tries again the same way.
+	if hold 3; then
+		run_capture env VERIFIER_LOCK_BACKOFF_MS=200 "$VERIFIER" down "${ropts[@]}" --steps 2
+		wait $HOLDER
+		check_eq "retry: down succeeds once the lock is let go (exit 0)" 0 "$RC"
+		check_contains "retry: down says its retry" \
+		    "  lock timeout on $f1 (try 1 of 5): retrying in 200 ms
+  rolled back $f1" "$OUT"
+		check_eq "retry: down leaves the base" "1 0" \
+		    "$(q $DB "SELECT (SELECT count(*) FROM shop.schema_migrations), (SELECT count(*) FROM pg_constraint WHERE conname = 'orders_customer_id_fkey')" | tr '|' ' ')"
+	else
+		fail "retry: hold the lock for down"
+	fi
 else
 	fail "retry: set up the draft and the lock"
 fi
