@@ -221,3 +221,24 @@ ALTER TABLE shop.orders DROP COLUMN note;" \
 else
 	fail "destructive: the base"
 fi
+
+# Without CREATEDB there is no scratch database to prove the
+# transaction:false file on: refused, nothing written.
+w=$TEST_TMP/nocreatedb
+if base "$w"; then
+	q postgres "DO \$\$BEGIN
+		IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'vf_online_own') THEN
+			CREATE ROLE vf_online_own LOGIN NOCREATEDB PASSWORD 'pw';
+		END IF;
+	END\$\$" >/dev/null
+	q $DB "GRANT CONNECT ON DATABASE $DB TO vf_online_own; ALTER SCHEMA shop OWNER TO vf_online_own" >/dev/null
+	cp "$CASES/indexes/after.yaml" "$w/models/$SCHEMA.yaml"
+	run_capture "$VERIFIER" draft --schema $SCHEMA --models "$w/models" --migrations "$w/migrations/$SCHEMA" \
+	    --db "$(dburl $DB vf_online_own pw)" --msg more --online
+	check_eq "no CREATEDB: refused (exit 1)" 1 "$RC"
+	check_eq "no CREATEDB: the exact error" "verifier draft: draft --online proves its transaction:false file on a scratch database: role vf_online_own needs CREATEDB" "$OUT"
+	check_eq "no CREATEDB: nothing written" 1 "$(ls "$w/migrations/$SCHEMA" | wc -l)"
+	q $DB "ALTER SCHEMA shop OWNER TO postgres" >/dev/null
+else
+	fail "no CREATEDB: the base"
+fi
