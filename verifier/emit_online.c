@@ -43,6 +43,7 @@ struct online_item {
 	char		*name;		/* index, constraint, or column */
 	char		*def;		/* index body, or "(cols)" of a key */
 	char		*old_def;	/* index body on the source side */
+	char		*ref;		/* a foreign key's "table (cols)" */
 	int		 uniq;
 	int		 old_uniq;
 	int		 primary;
@@ -73,6 +74,7 @@ emit_online_free(struct emit_online *on)
 		free(on->v[i].name);
 		free(on->v[i].def);
 		free(on->v[i].old_def);
+		free(on->v[i].ref);
 	}
 	free(on->v);
 	free(on->from);
@@ -207,6 +209,72 @@ key_columns(const char *def, int *primary)
 	"SELECT 1 FROM partitions WHERE side = ?1 AND (name = ?2 OR " \
 	"parent = ?2)"
 
+/*
+ * "table (cols)": the table and columns a foreign key of definition def
+ * ("FOREIGN KEY (a) REFERENCES (b) ...", its table taken out) references,
+ * as a key's "btree (cols)" names them; a new string.
+ */
+static char *
+ref_key(const char *tbl, const char *def)
+{
+	struct vbuf	 out;
+	const char	*p;
+	size_t		 n;
+
+	vbuf_init(&out);
+	vbuf_puts(&out, tbl);
+	if ((p = strstr(def, " REFERENCES (")) != NULL) {
+		p += sizeof(" REFERENCES ") - 1;
+		n = strcspn(p, ")");
+		vbuf_putc(&out, ' ');
+		vbuf_append(&out, p, n + (p[n] == ')'));
+	}
+	return (out.data);
+}
+
+/* Whether key it is "tbl (cols)" ref (ref_key()). */
+static int
+same_key(const struct online_item *it, const char *ref)
+{
+	size_t	n = strlen(it->tbl);
+
+	return (strncmp(ref, it->tbl, n) == 0 && ref[n] == ' ' &&
+	    strcmp(ref + n + 1, it->def + sizeof("btree ") - 1) == 0);
+}
+
+/*
+ * A new foreign key needs the key it references when it is added (in
+ * the first file): a new key of its table is then added there too, the
+ * plain way, and leaves the plan.
+ */
+static void
+keys_referenced(struct emit_online *on)
+{
+	size_t	i, j, k;
+
+	for (i = 0; i < on->n; i++) {
+		if (on->v[i].ref == NULL)
+			continue;
+		for (j = 0; j < on->n; ) {
+			if (on->v[j].kind != ON_KEY || !same_key(&on->v[j],
+			    on->v[i].ref)) {
+				j++;
+				continue;
+			}
+			free(on->v[j].tbl);
+			free(on->v[j].name);
+			free(on->v[j].def);
+			free(on->v[j].old_def);
+			free(on->v[j].ref);
+			for (k = j + 1; k < on->n; k++)
+				on->v[k - 1] = on->v[k];
+			on->n--;
+			if (j < i)
+				i--;
+		}
+	}
+}
+
 /* The plan: what of e's diff (the way up) goes the online way. */
 static void
 online_fill(struct emitter *e)
@@ -253,8 +321,11 @@ online_fill(struct emitter *e)
 			it->old_uniq = index_unique(e, e->from, c->name);
 		} else if (emit_is(c, "constraint", "add") && c->ckind != NULL &&
 		    (strcmp(c->ckind, "c") == 0 || strcmp(c->ckind, "f") == 0) &&
-		    strstr(c->to_val, "NOT VALID") == NULL)
-			add_item(on, ON_VALIDATE, c->tbl, c->name, NULL);
+		    strstr(c->to_val, "NOT VALID") == NULL) {
+			it = add_item(on, ON_VALIDATE, c->tbl, c->name, NULL);
+			if (strcmp(c->ckind, "f") == 0 && c->extra != NULL)
+				it->ref = ref_key(c->extra, c->to_val);
+		}
 		else if (emit_is(c, "constraint", "add") && c->ckind != NULL &&
 		    (strcmp(c->ckind, "u") == 0 || strcmp(c->ckind, "p") == 0) &&
 		    (cols = key_columns(c->to_val, &primary)) != NULL) {
@@ -276,6 +347,7 @@ online_fill(struct emitter *e)
 		    strcmp(c->to_val, "t") == 0)
 			add_item(on, ON_NOT_NULL, c->tbl, c->name, NULL);
 	}
+	keys_referenced(on);
 }
 
 void

@@ -103,6 +103,7 @@ static const struct option down_options[] = {
 	RUN_COMMON_OPTIONS,
 	RUN_CHANGE_OPTIONS,
 	{ "steps", required_argument, NULL, OPT_STEPS },
+	{ "lock-tries", required_argument, NULL, OPT_LOCK_TRIES },
 	CLI_OPTIONS_END,
 };
 
@@ -246,7 +247,8 @@ static const struct run_cmd migrate_cmd = {
 static const struct run_cmd down_cmd = {
 	"down --schema S [--steps N | --to VERSION] [--migrations DIR] "
 	"[--db URL]\n"
-	"                [--dry-run] [--lock-timeout 10s] [--role ROLE]\n"
+	"                [--dry-run] [--lock-timeout 10s] [--role ROLE] "
+	"[--lock-tries 5]\n"
 	"       --to VERSION keeps VERSION applied; --to 0 rolls back "
 	"everything", down_options, do_down,
 };

@@ -460,7 +460,8 @@ sleep_ms(int ms)
 }
 
 /*
- * apply_one(), tried again while it fails on a lock timeout (SQLSTATE
+ * step (apply_one(), down_one()) of file f, tried again while it fails
+ * on a lock timeout (SQLSTATE
  * 55P03, lock_not_available): a busy table's lock queue is a passing
  * state, and each try holds no lock longer than lock_timeout.  The file
  * is tried whole each time: a transactional one was rolled back, and a
@@ -470,7 +471,9 @@ sleep_ms(int ms)
  * shadow transaction (opts->in_tx), where nothing else holds a lock.
  */
 static int
-apply_retrying(struct run *r, const struct sqlfile *f, struct vf_error *err)
+retrying(struct run *r, const struct sqlfile *f,
+    int (*step)(struct run *, const struct sqlfile *, struct vf_error *),
+    struct vf_error *err)
 {
 	size_t	n;
 	int	tries, wait, i;
@@ -480,7 +483,7 @@ apply_retrying(struct run *r, const struct sqlfile *f, struct vf_error *err)
 	wait = r->opts->lock_backoff_ms > 0 ? r->opts->lock_backoff_ms :
 	    env_int("VERIFIER_LOCK_BACKOFF_MS", RUNNER_LOCK_BACKOFF_MS, 0);
 	for (i = 1; ; i++) {
-		if (apply_one(r, f, err) == 0)
+		if (step(r, f, err) == 0)
 			return (0);
 		if (r->opts->in_tx || strcmp(r->state, "55P03") != 0)
 			return (-1);
@@ -581,7 +584,7 @@ runner_migrate(PGconn *conn, const struct runner_opts *opts, int *napplied,
 			    ", transaction:false");
 			continue;
 		}
-		if (apply_retrying(&r, &r.files[i], err) == -1)
+		if (retrying(&r, &r.files[i], apply_one, err) == -1)
 			goto cleanup;
 		n++;
 		head = r.files[i].version;
@@ -599,15 +602,64 @@ cleanup:
 	return (rc);
 }
 
+/*
+ * Runs the down section of applied file f and deletes its version row,
+ * all or nothing when it is transactional.  0, or -1 with err set.
+ */
+static int
+down_one(struct run *r, const struct sqlfile *f, struct vf_error *err)
+{
+	struct vbuf	 sql;
+	const char	*params[1];
+	double		 t0;
+	int		 rc;
+
+	r->state[0] = '\0';
+	t0 = vf_now_ms();
+	if (f->down.transaction &&
+	    db_exec(r->conn, "BEGIN", 0, NULL, err) == -1)
+		return (-1);
+	if (set_settings(r, f->down.transaction, err) == -1 ||
+	    run_section(r, f, &f->down, err) == -1)
+		goto fail;
+	params[0] = f->version;
+	vbuf_init(&sql);
+	vbuf_appendf(&sql, "DELETE FROM %s WHERE version = $1",
+	    r->table.data);
+	rc = db_exec(r->conn, sql.data, 1, params, err);
+	vbuf_free(&sql);
+	if (rc == -1)
+		goto fail;
+	if (f->down.transaction &&
+	    db_exec(r->conn, "COMMIT", 0, NULL, err) == -1)
+		goto fail;
+	if (!f->down.transaction)
+		(void)db_exec(r->conn, "RESET search_path; RESET lock_timeout",
+		    0, NULL, NULL);
+	say(r, "  rolled back %s (%.0f ms)\n", f->name, vf_now_ms() - t0);
+	return (0);
+fail:
+	if (f->down.transaction)
+		rollback(r);
+	else
+		(void)db_exec(r->conn, "RESET search_path; RESET lock_timeout",
+		    0, NULL, NULL);
+	if (err->file[0] == '\0')
+		snprintf(err->file, sizeof(err->file), "%s", f->path);
+	strncat(err->msg, f->down.transaction ? "; rolled back: the "
+	    "file stays applied" : "; transaction:false: the statements "
+	    "before this one stay applied",
+	    sizeof(err->msg) - strlen(err->msg) - 1);
+	err->code = VF_EXIT_FAIL;
+	return (-1);
+}
+
 int
 runner_down(PGconn *conn, const struct runner_opts *opts, int steps,
     struct vf_error *err)
 {
 	struct run		 r;
-	struct vbuf		 sql;
 	const struct sqlfile	*f;
-	const char		*params[1];
-	double			 t0;
 	size_t			 i, first;
 	int			 rc, n;
 
@@ -656,43 +708,11 @@ runner_down(PGconn *conn, const struct runner_opts *opts, int steps,
 			say(&r, "  would roll back %s\n", f->name);
 			continue;
 		}
-		t0 = vf_now_ms();
-		if (f->down.transaction &&
-		    db_exec(conn, "BEGIN", 0, NULL, err) == -1)
+		if (retrying(&r, f, down_one, err) == -1) {
+			rc = -1;
 			goto cleanup;
-		if (set_settings(&r, f->down.transaction, err) == -1 ||
-		    run_section(&r, f, &f->down, err) == -1)
-			goto fail;
-		params[0] = f->version;
-		vbuf_init(&sql);
-		vbuf_appendf(&sql, "DELETE FROM %s WHERE version = $1",
-		    r.table.data);
-		rc = db_exec(conn, sql.data, 1, params, err);
-		vbuf_free(&sql);
-		rc = rc == -1 ? -1 : 0;
-		if (rc == -1)
-			goto fail;
-		if (f->down.transaction &&
-		    db_exec(conn, "COMMIT", 0, NULL, err) == -1)
-			goto fail;
-		if (!f->down.transaction)
-			(void)db_exec(conn, "RESET search_path; "
-			    "RESET lock_timeout", 0, NULL, NULL);
-		say(&r, "  rolled back %s (%.0f ms)\n", f->name, vf_now_ms() - t0);
+		}
 		n++;
-		continue;
-fail:
-		if (f->down.transaction)
-			rollback(&r);
-		if (err->file[0] == '\0')
-			snprintf(err->file, sizeof(err->file), "%s", f->path);
-		strncat(err->msg, f->down.transaction ? "; rolled back: the "
-		    "file stays applied" : "; transaction:false: the statements "
-		    "before this one stay applied",
-		    sizeof(err->msg) - strlen(err->msg) - 1);
-		err->code = VF_EXIT_FAIL;
-		rc = -1;
-		goto cleanup;
 	}
 	say(&r, "%s: %s %d file%s, now at %s\n", opts->schema,
 	    opts->dry_run ? "would roll back" : "rolled back",

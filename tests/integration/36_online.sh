@@ -135,6 +135,19 @@ if online "$w" check_fk && hold 3; then
 	    "$(q $DB "SELECT count(*) FROM shop.schema_migrations")"
 	check_eq "retry: the foreign key is there, validated" "t" \
 	    "$(q $DB "SELECT convalidated FROM pg_constraint WHERE conname = 'orders_customer_id_fkey'")"
+	# down tries again the same way.
+	if hold 3; then
+		run_capture env VERIFIER_LOCK_BACKOFF_MS=200 "$VERIFIER" down "${ropts[@]}" --steps 2
+		wait $HOLDER
+		check_eq "retry: down succeeds once the lock is let go (exit 0)" 0 "$RC"
+		check_contains "retry: down says its retry" \
+		    "  lock timeout on $f1 (try 1 of 5): retrying in 200 ms
+  rolled back $f1" "$OUT"
+		check_eq "retry: down leaves the base" "1 0" \
+		    "$(q $DB "SELECT (SELECT count(*) FROM shop.schema_migrations), (SELECT count(*) FROM pg_constraint WHERE conname = 'orders_customer_id_fkey')" | tr '|' ' ')"
+	else
+		fail "retry: hold the lock for down"
+	fi
 else
 	fail "retry: set up the draft and the lock"
 fi
@@ -207,4 +220,25 @@ ALTER TABLE shop.orders DROP COLUMN note;" \
 	    "$(ls "$w/migrations/$SCHEMA" | wc -l) $(sed -n '/migrate:up/,/^$/p' "$w/migrations/$SCHEMA"/*_drop_note.sql | sed '1d;$d')"
 else
 	fail "destructive: the base"
+fi
+
+# Without CREATEDB there is no scratch database to prove the
+# transaction:false file on: refused, nothing written.
+w=$TEST_TMP/nocreatedb
+if base "$w"; then
+	q postgres "DO \$\$BEGIN
+		IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'vf_online_own') THEN
+			CREATE ROLE vf_online_own LOGIN NOCREATEDB PASSWORD 'pw';
+		END IF;
+	END\$\$" >/dev/null
+	q $DB "GRANT CONNECT ON DATABASE $DB TO vf_online_own; ALTER SCHEMA shop OWNER TO vf_online_own" >/dev/null
+	cp "$CASES/indexes/after.yaml" "$w/models/$SCHEMA.yaml"
+	run_capture "$VERIFIER" draft --schema $SCHEMA --models "$w/models" --migrations "$w/migrations/$SCHEMA" \
+	    --db "$(dburl $DB vf_online_own pw)" --msg more --online
+	check_eq "no CREATEDB: refused (exit 1)" 1 "$RC"
+	check_eq "no CREATEDB: the exact error" "verifier draft: draft --online proves its transaction:false file on a scratch database: role vf_online_own needs CREATEDB" "$OUT"
+	check_eq "no CREATEDB: nothing written" 1 "$(ls "$w/migrations/$SCHEMA" | wc -l)"
+	q $DB "ALTER SCHEMA shop OWNER TO postgres" >/dev/null
+else
+	fail "no CREATEDB: the base"
 fi
