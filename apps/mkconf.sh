@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # apps/mkconf.sh APP PORT SO PIDFILE [WORKERS [PGSQL_CONN_MAX]]: prints the
 # kore config of APP (apps/APP/APP.conf) with its port, shared object and
-# pidfile replaced, and the worker count and pool size when given.  Used
+# pidfile replaced, and the worker count and pool size when given
+# ($APP_ACCEPT_THRESHOLD, when set, replaces worker_accept_threshold).  Used
 # by ci/start-apps.sh, the tests and the benchmarks.
 set -eu
 TOP=$(cd "$(dirname "$0")/.." && pwd)
@@ -11,4 +12,5 @@ sed -e "s|^\(\s*bind 127.0.0.1\) [0-9]*|\1 $port|" \
     -e "s|^pidfile .*|pidfile $pidfile|" \
     ${workers:+-e "s|^workers .*|workers $workers|"} \
     ${conns:+-e "s|^pgsql_conn_max .*|pgsql_conn_max $conns|"} \
+    ${APP_ACCEPT_THRESHOLD:+-e "s|^worker_accept_threshold .*|worker_accept_threshold $APP_ACCEPT_THRESHOLD|"} \
     "$TOP/apps/$app/$app.conf"

@@ -1,23 +1,33 @@
 #!/usr/bin/env bash
 # bench/bench_apps.sh: the kore apps under wrk (32 connections, loopback)
-# against a throwaway PostgreSQL: GET /invoices/{id} with a valid token
-# (token check + one primary-key SELECT through kore's async pgsql) and
-# GET /healthz; and in the same run the baseline, a pgbench -S-style run
-# of the same SELECT text straight to PostgreSQL (32 clients, extended
-# protocol as pgbench -S uses, as billing_svc).  Prints req/s, p99 and ratios.
-# BENCH_SECONDS (default 10) per measurement.
+# against a throwaway PostgreSQL, and in the same run pgbench (32 clients,
+# as billing_svc) running their statements straight to PostgreSQL:
+#   GET /invoices/{id} (token check + prepared PK SELECT) against
+#     - the old baseline: the app's former SELECT (join + to_char) through
+#       the simple protocol, as before issue 15;
+#     - the limit: pgbench -M prepared on the plain primary-key read of
+#       billing.invoices;
+#   POST /invoices and GET /invoices?status=open against pgbench -M
+#   prepared running the app's INSERT and page SELECT; GET /healthz.
+# Prints req/s, p99 and the ratios.  BENCH_SECONDS (default 10) per
+# measurement; BENCH_WORKERS (1), BENCH_CONNS (pool per worker, 32) and
+# BENCH_ACCEPT (worker_accept_threshold, 1) set billing's kore config;
+# BENCH_QUICK=1 measures GET /invoices/{id} and the limit only (tuning);
+# BENCH_BUILD picks another build folder (build/apps/*.so by default).
 set -eu
 . "$(dirname "$0")/lib.sh"
 DUR=${BENCH_SECONDS:-10}
 CONNS=32
-export BUILD=$TOP/build TEST_TMP=$BENCH_ROOT
+export BUILD=${BENCH_BUILD:-$TOP/build} TEST_TMP=$BENCH_ROOT
 set +u
 . "$TOP/tests/apps-lib.sh"
 set -u
 trap 'apps_cleanup; bench_cleanup' EXIT
 apps_db bench >/dev/null
 app_start auth bench auth 2 4
-app_start billing bench billing 2 ${BENCH_CONNS:-16}
+WORKERS=${BENCH_WORKERS:-1} POOL=${BENCH_CONNS:-32} ACCEPT=${BENCH_ACCEPT:-1}
+export APP_ACCEPT_THRESHOLD=$ACCEPT
+app_start billing bench billing $WORKERS $POOL
 A=http://127.0.0.1:$PORT_auth
 B=http://127.0.0.1:$PORT_billing
 
@@ -28,6 +38,7 @@ TOKEN=$(jget "$BODY" access_token)
 [ -n "$TOKEN" ] || { echo "bench_apps: no token ($STATUS $BODY)" >&2; exit 1; }
 req POST $B/customers '{"name":"Bench Ltd"}' "authorization: Bearer $TOKEN"
 CID=$(jget "$BODY" id)
+UID_=$(jget "$BODY" owner_user_id)
 for i in $(seq 1 20); do
 	req POST $B/invoices "{\"customer_id\":$CID,\"amount_cents\":$i}" "authorization: Bearer $TOKEN"
 done
@@ -35,14 +46,18 @@ IID=$(jget "$BODY" id)
 req GET $B/invoices/$IID '' "authorization: Bearer $TOKEN"
 [ "$STATUS" = 200 ] || { echo "bench_apps: GET /invoices/$IID gives $STATUS" >&2; exit 1; }
 
-# wrk_run NAME URL [HEADER]: prints "req/s p99_ms non2xx".
+# wrk_run NAME URL [HEADER | -s SCRIPT ARGS...]: prints "req/s p99_ms non2xx".
 wrk_run() {
-	local out=$BENCH_ROOT/wrk-$1.out
-	if [ -n "${3:-}" ]; then
-		wrk -t2 -c$CONNS -d${DUR}s --latency -H "$3" "$2" > "$out" 2>&1
+	local out=$BENCH_ROOT/wrk-$1.out url=$2
+	shift 2
+	if [ "${1:-}" = -s ]; then
+		wrk -t2 -c$CONNS -d${DUR}s --latency -s "$2" "$url" -- "${@:3}" > "$out" 2>&1
+	elif [ -n "${1:-}" ]; then
+		wrk -t2 -c$CONNS -d${DUR}s --latency -H "$1" "$url" > "$out" 2>&1
 	else
-		wrk -t2 -c$CONNS -d${DUR}s --latency "$2" > "$out" 2>&1
+		wrk -t2 -c$CONNS -d${DUR}s --latency "$url" > "$out" 2>&1
 	fi
+	[ -n "${BENCH_DEBUG:-}" ] && cat "$out" >&2
 	awk '
 	function ms(v) {
 		if (v ~ /us$/) return v / 1000
@@ -56,26 +71,42 @@ wrk_run() {
 	END { printf "%.0f %.2f %d\n", rps, p99, bad + 0 }' "$out"
 }
 
-# The SELECT of GET /invoices/{id}, word for word (apps/billing/billing.c).
+# The old baseline: the SELECT GET /invoices/{id} ran before issue 15
+# (join + to_char and casts in SQL), through the simple protocol.
 TS() { printf "to_char(%s AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')" "$1"; }
 cat > "$BENCH_ROOT/pk.sql" <<SQL
 \set id random(1, 20)
 SELECT c.owner_user_id, i.id, i.customer_id, i.amount_cents, i.currency::text AS currency, i.status::text AS status, $(TS i.created_at) AS created_at, $(TS i.paid_at) AS paid_at FROM billing.invoices i JOIN billing.customers c ON c.id = i.customer_id WHERE i.id = :id;
 SQL
-chmod 644 "$BENCH_ROOT/pk.sql"
+# The limit: the plain primary-key read (pgbench -M prepared).
+cat > "$BENCH_ROOT/pkplain.sql" <<SQL
+\set id random(1, 20)
+SELECT * FROM billing.invoices WHERE id = :id;
+SQL
+# The app's statements now (apps/billing/billing.c: st_invoice_insert and
+# st_list[1]), for POST /invoices and GET /invoices?status=open.
+COLS="i.id, i.customer_id, i.amount_cents, i.currency, i.status, i.created_at, i.paid_at"
+cat > "$BENCH_ROOT/insert.sql" <<SQL
+INSERT INTO billing.invoices AS i (customer_id, amount_cents, currency) SELECT c.id, 4200::bigint, 'EUR' FROM billing.customers c WHERE c.id = $CID::bigint AND c.owner_user_id = $UID_::bigint RETURNING $COLS;
+SQL
+cat > "$BENCH_ROOT/list.sql" <<SQL
+SELECT $COLS FROM billing.invoices i JOIN billing.customers c ON c.id = i.customer_id WHERE c.owner_user_id = $UID_::bigint AND i.id > 0::bigint AND i.status = 'open'::billing.invoice_status ORDER BY i.id LIMIT 21::integer;
+SQL
+chmod 644 "$BENCH_ROOT"/*.sql
 
-# pgbench_run: prints "tps p99_ms" (p99 from the per-transaction log).
+# pgbench_run NAME MODE FILE: prints "tps p99_ms" (p99 from the
+# per-transaction log).
 pgbench_run() {
-	mkdir -p "$BENCH_ROOT/pgb"
-	chmod 777 "$BENCH_ROOT/pgb"
+	local dir=$BENCH_ROOT/pgb-$1 tps p99
+	mkdir -p "$dir"
+	chmod 777 "$dir"
 	PGPASSWORD=$BILLING_SVC_PASSWORD pgbench -n -h 127.0.0.1 -p "$PGPORT" \
-	    -U billing_svc -c $CONNS -j 2 -T "$DUR" -M simple \
-	    -f "$BENCH_ROOT/pk.sql" -l --log-prefix="$BENCH_ROOT/pgb/log" bench \
-	    > "$BENCH_ROOT/pgbench.out" 2>&1
-	local tps p99
-	[ -n "${BENCH_DEBUG:-}" ] && cat "$BENCH_ROOT/pgbench.out" >&2
-	tps=$(awk '/^tps = / { printf "%.0f", $3 }' "$BENCH_ROOT/pgbench.out")
-	p99=$(cat "$BENCH_ROOT"/pgb/log* | awk '{ print $3 }' | sort -n |
+	    -U billing_svc -c $CONNS -j 2 -T "$DUR" -M "$2" \
+	    -f "$3" -l --log-prefix="$dir/log" bench \
+	    > "$dir/out" 2>&1
+	[ -n "${BENCH_DEBUG:-}" ] && cat "$dir/out" >&2
+	tps=$(awk '/^tps = / { printf "%.0f", $3 }' "$dir/out")
+	p99=$(cat "$dir"/log* | awk '{ print $3 }' | sort -n |
 	    awk '{ v[NR] = $1 } END { i = int(NR * 0.99); if (i < 1) i = 1; printf "%.2f", v[i] / 1000 }')
 	echo "$tps $p99"
 }
@@ -84,14 +115,40 @@ pgbench_run() {
 wrk -t2 -c$CONNS -d2s -H "Authorization: Bearer $TOKEN" "$B/invoices/$IID" >/dev/null 2>&1
 wrk -t2 -c$CONNS -d1s "$B/healthz" >/dev/null 2>&1
 read -r inv_rps inv_p99 inv_bad <<< "$(wrk_run invoice "$B/invoices/$IID" "Authorization: Bearer $TOKEN")"
+read -r pk_tps pk_p99 <<< "$(pgbench_run pkplain prepared "$BENCH_ROOT/pkplain.sql")"
+if [ -n "${BENCH_QUICK:-}" ]; then
+	# For tuning: only GET /invoices/{id} and the limit.
+	echo "quick: workers $WORKERS pool $POOL accept $ACCEPT: GET /invoices/{id} $inv_rps req/s p99 $inv_p99 ms, limit $pk_tps tx/s p99 $pk_p99 ms, ratio $(awk -v a="$inv_rps" -v b="$pk_tps" 'BEGIN { printf "%.2f", a / b }')"
+	exit 0
+fi
+read -r old_tps old_p99 <<< "$(pgbench_run pk simple "$BENCH_ROOT/pk.sql")"
+read -r ls_rps ls_p99 ls_bad <<< "$(wrk_run list "$B/invoices?status=open" "Authorization: Bearer $TOKEN")"
+read -r pl_tps pl_p99 <<< "$(pgbench_run list prepared "$BENCH_ROOT/list.sql")"
+read -r po_rps po_p99 po_bad <<< "$(wrk_run post "$B/invoices" -s "$TOP/bench/post_invoice.lua" "$TOKEN" "$CID")"
+read -r pi_tps pi_p99 <<< "$(pgbench_run insert prepared "$BENCH_ROOT/insert.sql")"
 read -r hz_rps hz_p99 hz_bad <<< "$(wrk_run healthz "$B/healthz")"
-read -r pg_tps pg_p99 <<< "$(pgbench_run)"
 
 echo "bench_apps: $CONNS connections, ${DUR}s each, $(nproc) cores shared by wrk, kore and PostgreSQL"
-printf '  %-44s %9s req/s   p99 %7s ms   non-2xx %s\n' \
-    "billing GET /invoices/{id} (token + PK SELECT)" "$inv_rps" "$inv_p99" "$inv_bad" \
+echo "  billing: workers $WORKERS, pgsql_conn_max $POOL, worker_accept_threshold $ACCEPT"
+printf '  %-52s %9s req/s   p99 %7s ms   non-2xx %s\n' \
+    "billing GET /invoices/{id} (token + prepared PK SELECT)" "$inv_rps" "$inv_p99" "$inv_bad"
+printf '  %-52s %9s tx/s    p99 %7s ms\n' \
+    "limit: pgbench -M prepared, plain PK read" "$pk_tps" "$pk_p99" \
+    "old baseline: pgbench -M simple, old join+to_char" "$old_tps" "$old_p99"
+printf '  %-52s %9s req/s   p99 %7s ms   non-2xx %s\n' \
+    "billing GET /invoices?status=open (page of 20)" "$ls_rps" "$ls_p99" "$ls_bad"
+printf '  %-52s %9s tx/s    p99 %7s ms\n' \
+    "pgbench -M prepared, the same page SELECT" "$pl_tps" "$pl_p99"
+printf '  %-52s %9s req/s   p99 %7s ms   non-2xx %s\n' \
+    "billing POST /invoices" "$po_rps" "$po_p99" "$po_bad"
+printf '  %-52s %9s tx/s    p99 %7s ms\n' \
+    "pgbench -M prepared, the same INSERT" "$pi_tps" "$pi_p99"
+printf '  %-52s %9s req/s   p99 %7s ms   non-2xx %s\n' \
     "billing GET /healthz (runner_current_version)" "$hz_rps" "$hz_p99" "$hz_bad"
-printf '  %-44s %9s tx/s    p99 %7s ms\n' \
-    "baseline: pgbench, the same SELECT, direct" "$pg_tps" "$pg_p99"
-awk -v a="$inv_rps" -v b="$pg_tps" 'BEGIN { if (b > 0) printf "  ratio GET /invoices/{id} / pgbench baseline: %.2f\n", a / b }'
-[ "$inv_bad" = 0 ] && [ "$hz_bad" = 0 ] || { echo "bench_apps: non-2xx responses" >&2; exit 1; }
+ratio() { awk -v a="$2" -v b="$3" -v d="$1" 'BEGIN { if (b > 0) printf "  ratio %-58s %.2f\n", d, a / b }'; }
+ratio "GET /invoices/{id} / limit (pgbench -M prepared PK read)" "$inv_rps" "$pk_tps"
+ratio "GET /invoices/{id} / old baseline (simple, join+to_char)" "$inv_rps" "$old_tps"
+ratio "GET /invoices?status=open / pgbench of its SELECT" "$ls_rps" "$pl_tps"
+ratio "POST /invoices / pgbench of its INSERT" "$po_rps" "$pi_tps"
+[ "$inv_bad" = 0 ] && [ "$ls_bad" = 0 ] && [ "$po_bad" = 0 ] && [ "$hz_bad" = 0 ] ||
+    { echo "bench_apps: non-2xx responses" >&2; exit 1; }
