@@ -25,7 +25,10 @@ _verifier()
 	--models|--migrations)
 		COMPREPLY=($(compgen -d -- "$cur"))
 		return 0 ;;
-	--snapshot|--output)
+	--until)
+		COMPREPLY=($(compgen -W "preflight build copy verify" -- "$cur"))
+		return 0 ;;
+	--snapshot|--output|--env-file)
 		COMPREPLY=($(compgen -f -- "$cur"))
 		return 0 ;;
 	--schema)

@@ -86,7 +86,7 @@ complete_words() {
 }
 check_eq "completion: a command" "migrate" "$(complete_words verifier mi)"
 check_eq "completion: every command" \
-    "--help --version check diff down draft dump help migrate status" \
+    "--help --version check diff down draft dump help migrate move status" \
     "$(complete_words verifier '')"
 check_eq "completion: check's options" "--format" \
     "$(complete_words verifier check --fo)"

@@ -245,3 +245,5 @@ run_capture env RUN_DIR=$ENVRUN DATABASE_URL=$SRC_URL \
 check_eq "make check: billing checked on its own server (unreachable here): exit 1" 1 "$RC"
 check_contains "make check: auth on the default server" "check auth: ok" "$OUT"
 check_contains "make check: billing on BILLING_DATABASE_URL" "127.0.0.1\", port 1 failed" "$OUT"
+check_eq "completion: move --until's steps" "preflight build copy verify" \
+    "$(. "$TOP/verifier/completion.bash"; COMP_WORDS=(verifier move --until ''); COMP_CWORD=3; _verifier; echo "${COMPREPLY[*]}")"
