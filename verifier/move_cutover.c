@@ -57,14 +57,18 @@ writes(struct move *m, int grant, int *done, struct vf_error *err)
 	return (rc);
 }
 
-/* Ends the owner's sessions on the source database; their number to n. */
+/*
+ * Ends the owner's sessions on the source database, waiting up to 5 s for
+ * each to exit, so that every commit it acknowledged is in the WAL before
+ * the final position is read; their number to n.
+ */
 static int
 end_sessions(struct move *m, char *n, size_t len, struct vf_error *err)
 {
 	const char	*params[1] = { m->owner };
 
 	return (move_scalar(m->src, "SELECT count(pg_catalog.pg_terminate_backend("
-	    "pid)) FROM pg_catalog.pg_stat_activity WHERE usename = $1 AND "
+	    "pid, 5000)) FROM pg_catalog.pg_stat_activity WHERE usename = $1 AND "
 	    "datname = pg_catalog.current_database() AND pid <> "
 	    "pg_catalog.pg_backend_pid()", 1, params, n, len, err));
 }

@@ -196,7 +196,30 @@ refused "--cutover and --abort together" "verifier move: --abort, --cutover and 
 ENVF=$TEST_TMP/env.cutover
 printf 'AUTH_SVC_PASSWORD=x\nBILLING_DATABASE_URL=postgresql://old\n' > "$ENVF"
 srcq $SRC "INSERT INTO billing.invoices (customer_id, amount_cents) SELECT 2, g FROM generate_series(1, 10) g" >/dev/null
+# A writer logged in as billing_svc adds customers through the cutover;
+# every insert it saw committed must be on the target.
+srcq postgres "ALTER ROLE billing_svc PASSWORD 'billing'" >/dev/null
+W_URL=postgresql://billing_svc:billing@127.0.0.1:$SRC_PORT/$SRC
+ACK=$TEST_TMP/acked
+rm -f "$ACK" "$TEST_TMP/stop"; : > "$ACK"
+(
+	while [ ! -f "$TEST_TMP/stop" ]; do
+		id=$(psql -X -qAt -d "$W_URL" -c "INSERT INTO billing.customers (name, owner_user_id) VALUES ('w', 1) RETURNING id" 2>/dev/null) &&
+		    echo "$id" >> "$ACK"
+	done
+) &
+WPID=$!
+for _ in $(seq 1 50); do [ -s "$ACK" ] && break; sleep 0.1; done
+sleep 0.5
 run_capture "${mv_[@]}" --cutover --env-file "$ENVF"
+touch "$TEST_TMP/stop"; wait $WPID
+NACK=$(wc -l < "$ACK")
+[ "$NACK" -gt 0 ] && pass "the writer had inserts acknowledged before the cutover ($NACK)" ||
+    fail "the writer had inserts acknowledged before the cutover"
+check_eq "every insert acknowledged on the source is on the target" 0 \
+    "$(q $TGT "SELECT count(*) FROM unnest('{$(paste -sd, "$ACK")}'::bigint[]) a(id) WHERE NOT EXISTS (SELECT 1 FROM billing.customers c WHERE c.id = a.id)")"
+check_eq "customers' identity continues past every acknowledged id on the target" t \
+    "$(q $TGT "SET ROLE billing_svc; INSERT INTO billing.customers (name, owner_user_id) VALUES ('after', 1) RETURNING id > $(sort -n "$ACK" | tail -1)" | head -1)"
 check_eq "--cutover: exit 0" 0 "$RC"
 [ $RC -eq 0 ] || echo "$OUT" | sed 's/^/#   /'
 check_contains "--cutover: writes stopped" "cutover: billing_svc may no longer write to the tables of billing on the source" "$OUT"
@@ -204,7 +227,7 @@ check_contains "--cutover: equal counts with writes stopped" "cutover: 3 tables 
 check_contains "--cutover: identity sequence set" "cutover: sequence billing.invoices_id_seq set to 2110 on the target" "$OUT"
 check_contains "--cutover: the pause measured" "cutover: billing is served by the target; writes were paused for " "$OUT"
 PAUSE=$(printf '%s\n' "$OUT" | sed -n 's/.*writes were paused for \([0-9]*\) ms.*/\1/p')
-echo "# summary: cutover write pause ${PAUSE} ms (2110 invoices, 50 customers)"
+echo "# summary: cutover write pause ${PAUSE} ms (2110 invoices, a writer adding customers)"
 check_eq "--cutover: the services file points billing at the target" \
     "AUTH_SVC_PASSWORD=x|BILLING_DATABASE_URL=$TGT_URL" "$(paste -sd'|' "$ENVF")"
 check_eq "--cutover: the services file stays mode 600" 600 "$(stat -c %a "$ENVF")"
