@@ -167,7 +167,19 @@ run_capture "${mv_[@]}" --until build
 check_contains "resumed: says so" "move: resuming the move of billing, done up to build" "$OUT"
 check_contains "resumed: build skipped" "build: done before, skipped" "$OUT"
 srcq $SRC "INSERT INTO billing.invoices (customer_id, amount_cents) SELECT 1, g FROM generate_series(1, 100) g" >/dev/null
+# Killed (SIGKILL) in the copy, as soon as the subscription exists.
+KOUT=$TEST_TMP/killed.out
+"${mv_[@]}" > "$KOUT" 2>&1 &
+KPID=$!
+for _ in $(seq 1 600); do
+	grep -q "^copy: subscription vf_move_billing created" "$KOUT" && break
+	sleep 0.05
+done
+kill -KILL $KPID; wait $KPID 2>/dev/null
+check_eq "killed in the copy: the state still says build" build \
+    "$(q $TGT "SELECT step FROM verifier_move WHERE schema_name = 'billing'")"
 run_capture "${mv_[@]}"
+check_contains "killed in the copy: resumed after build" "move: resuming the move of billing, done up to build" "$OUT"
 check_eq "the move: exit 0" 0 "$RC"
 [ $RC -eq 0 ] || echo "$OUT" | sed 's/^/#   /'
 check_contains "copy: progress" "copy: 3/3 tables ready, 2154 rows on the target" "$OUT"
