@@ -109,6 +109,17 @@ refused "a table without a primary key" \
     --to "$TGT_URL" --models "$W/nopk/models" --migrations "$W/nopk/mig"
 srcq postgres "DROP DATABASE d70nopk WITH (FORCE)" >/dev/null
 
+# A schema whose owner has no role on the target (a role of the source
+# cluster only).
+PGPORT=$SRC_PORT fresh_db d70role || fail "role database"
+"$VERIFIER" migrate --schema billing --db "$(PGPORT=$SRC_PORT dburl d70role)" >/dev/null 2>&1
+srcq d70role "CREATE ROLE billing_elsewhere; ALTER SCHEMA billing OWNER TO billing_elsewhere" >/dev/null
+refused "a target without the owner's role" \
+    "verifier move: preflight: the target has no role \"billing_elsewhere\" (the owner of billing on the source); create it there first (initdb/)" \
+    "$VERIFIER" move --schema billing --db "$(PGPORT=$SRC_PORT dburl d70role)" --to "$TGT_URL"
+srcq postgres "DROP DATABASE d70role WITH (FORCE)" >/dev/null
+srcq postgres "DROP ROLE billing_elsewhere" >/dev/null
+
 # A target that already has billing.
 fresh_db d70has || fail "has database"
 "$VERIFIER" migrate --schema billing --db "$(dburl d70has)" >/dev/null 2>&1
