@@ -245,6 +245,8 @@ no_identity(struct move *m, char *buf, size_t len, struct vf_error *err)
 	    "i.indisreplident ELSE false END)", 1, params, buf, len, err));
 }
 
+#define SYSID "SELECT system_identifier::text FROM pg_catalog.pg_control_system()"
+
 int
 move_preflight(struct move *m, int resuming, struct vf_error *err)
 {
@@ -272,6 +274,14 @@ move_preflight(struct move *m, int resuming, struct vf_error *err)
 		    "preflight: the source has wal_level = %s; set wal_level "
 		    "= logical in its postgresql.conf (or run ALTER SYSTEM SET "
 		    "wal_level = logical) and restart it", buf));
+	/* On one server, CREATE SUBSCRIPTION would wait for its own slot. */
+	if (move_scalar(m->src, SYSID, 0, NULL, buf, sizeof(buf), err) == -1 ||
+	    move_scalar(m->tgt, SYSID, 0, NULL, role, sizeof(role), err) == -1)
+		return (-1);
+	if (strcmp(buf, role) == 0)
+		return (vf_error_set(err, VF_EXIT_USAGE, NULL, 0, 0,
+		    "preflight: the target is on the source's server (system "
+		    "identifier %s); move to another server", buf));
 	if (move_scalar(m->src, "SELECT pg_catalog.pg_get_userbyid(nspowner) FROM "
 	    "pg_catalog.pg_namespace WHERE nspname = $1", 1, params,
 	    m->owner, sizeof(m->owner), err) == -1)

@@ -109,6 +109,13 @@ refused "a table without a primary key" \
     --to "$TGT_URL" --models "$W/nopk/models" --migrations "$W/nopk/mig"
 srcq postgres "DROP DATABASE d70nopk WITH (FORCE)" >/dev/null
 
+# A target on the source's own server.
+PGPORT=$SRC_PORT fresh_db d70same || fail "same-server database"
+refused "a target on the source's server" \
+    "verifier move: preflight: the target is on the source's server (system identifier" \
+    "$VERIFIER" move --schema billing --db "$SRC_URL" --to "$(PGPORT=$SRC_PORT dburl d70same)"
+srcq postgres "DROP DATABASE d70same WITH (FORCE)" >/dev/null
+
 # A schema whose owner has no role on the target (a role of the source
 # cluster only).
 PGPORT=$SRC_PORT fresh_db d70role || fail "role database"
