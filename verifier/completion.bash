@@ -29,7 +29,10 @@ _verifier()
 	--models|--migrations)
 		COMPREPLY=($(compgen -d -- "$cur"))
 		return 0 ;;
-	--snapshot|--output|-o|--check)
+	--until)
+		COMPREPLY=($(compgen -W "preflight build copy verify" -- "$cur"))
+		return 0 ;;
+	--snapshot|--output|-o|--check|--env-file)
 		COMPREPLY=($(compgen -f -- "$cur"))
 		return 0 ;;
 	--schema)

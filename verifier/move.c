@@ -1,23 +1,22 @@
 /*
  * move.c: a service's schema moved to a PostgreSQL of its own with
- * logical replication (move.h).  Every step can run again: what it made
- * before is found and kept or made again, so an interrupted move resumes
- * where it stopped.  Every name reaches SQL quoted, every value as $n
- * but the subscription's connection string, a utility statement's
- * literal (quoted).
+ * logical replication (move.h): connections, state, preflight, build,
+ * copy and verify (cutover, finish and abort: move_cutover.c).  Every
+ * step can run again: what it made before is found and kept or made
+ * again, so an interrupted move resumes where it stopped.  Every name
+ * reaches SQL quoted, every value as $n but the subscription's connection
+ * string, a utility statement's literal (quoted).
  */
-#include <sys/stat.h>
-
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "compare.h"
 #include "db.h"
 #include "model.h"
 #include "move.h"
+#include "move_int.h"
 #include "runner.h"
 
 static const char *const step_names[] = {
@@ -30,9 +29,8 @@ move_step_name(enum move_step s)
 	return (step_names[s]);
 }
 
-/* The first value of the first row of sql into buf ("" without rows). */
-static int
-scalar(PGconn *conn, const char *sql, int n, const char *const *params,
+int
+move_scalar(PGconn *conn, const char *sql, int n, const char *const *params,
     char *buf, size_t len, struct vf_error *err)
 {
 	PGresult	*res;
@@ -46,9 +44,8 @@ scalar(PGconn *conn, const char *sql, int n, const char *const *params,
 	return (0);
 }
 
-/* Runs fmt with one %s, the identifier name quoted. */
-static int
-exec_named(PGconn *conn, const char *fmt, const char *name,
+int
+move_exec_named(PGconn *conn, const char *fmt, const char *name,
     struct vf_error *err)
 {
 	struct vbuf	q, id;
@@ -64,12 +61,8 @@ exec_named(PGconn *conn, const char *fmt, const char *name,
 	return (rc);
 }
 
-static void
-say(struct move *m, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-
-static void
-say(struct move *m, const char *fmt, ...)
+void
+move_say(struct move *m, const char *fmt, ...)
 {
 	va_list	ap;
 
@@ -96,7 +89,7 @@ nap_ms(long ms)
 static int
 source_id(struct move *m, char *buf, size_t len, struct vf_error *err)
 {
-	return (scalar(m->src, "SELECT system_identifier::text || '/' || "
+	return (move_scalar(m->src, "SELECT system_identifier::text || '/' || "
 	    "pg_catalog.current_database() FROM pg_catalog.pg_control_system()",
 	    0, NULL, buf, len, err));
 }
@@ -144,13 +137,13 @@ move_state(struct move *m, enum move_step *step, struct vf_error *err)
 	size_t		 i;
 
 	*step = MOVE_NONE;
-	if (scalar(m->tgt, "SELECT pg_catalog.to_regclass('public."
+	if (move_scalar(m->tgt, "SELECT pg_catalog.to_regclass('public."
 	    MOVE_STATE_TABLE "') IS NOT NULL", 0, NULL, buf, sizeof(buf),
 	    err) == -1)
 		return (-1);
 	if (strcmp(buf, "t") != 0)
 		return (0);
-	if (scalar(m->tgt, "SELECT step FROM public." MOVE_STATE_TABLE
+	if (move_scalar(m->tgt, "SELECT step FROM public." MOVE_STATE_TABLE
 	    " WHERE schema_name = $1", 1, params, buf, sizeof(buf), err) == -1)
 		return (-1);
 	for (i = 1; i < sizeof(step_names) / sizeof(step_names[0]); i++)
@@ -189,8 +182,8 @@ move_set_state(struct move *m, enum move_step s, struct vf_error *err)
  * with the same owner and grants: the empty schema initdb/ may have made
  * there is given back as it was.
  */
-static int
-reset_schema(struct move *m, int recreate, struct vf_error *err)
+int
+move_reset_schema(struct move *m, int recreate, struct vf_error *err)
 {
 	const char	*params[1] = { m->schema };
 	PGresult	*res;
@@ -208,7 +201,7 @@ reset_schema(struct move *m, int recreate, struct vf_error *err)
 	    "n.nspacl) a WHERE n.nspname = $1) x "
 	    "ORDER BY k, s", 1, params, PGRES_TUPLES_OK, err)) == NULL)
 		return (-1);
-	if (exec_named(m->tgt, "DROP SCHEMA IF EXISTS %s CASCADE", m->schema,
+	if (move_exec_named(m->tgt, "DROP SCHEMA IF EXISTS %s CASCADE", m->schema,
 	    err) == -1)
 		goto done;
 	for (i = 0; recreate && i < PQntuples(res); i++)
@@ -243,7 +236,7 @@ no_identity(struct move *m, char *buf, size_t len, struct vf_error *err)
 {
 	const char	*params[1] = { m->schema };
 
-	return (scalar(m->src, "SELECT string_agg(c.relname, ', ' ORDER BY "
+	return (move_scalar(m->src, "SELECT string_agg(c.relname, ', ' ORDER BY "
 	    "c.relname) FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace"
 	    " n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind "
 	    "= 'r' AND c.relreplident <> 'f' AND NOT EXISTS (SELECT 1 FROM "
@@ -251,6 +244,8 @@ no_identity(struct move *m, char *buf, size_t len, struct vf_error *err)
 	    "c.relreplident WHEN 'd' THEN i.indisprimary WHEN 'i' THEN "
 	    "i.indisreplident ELSE false END)", 1, params, buf, len, err));
 }
+
+#define SYSID "SELECT system_identifier::text FROM pg_catalog.pg_control_system()"
 
 int
 move_preflight(struct move *m, int resuming, struct vf_error *err)
@@ -271,7 +266,7 @@ move_preflight(struct move *m, int resuming, struct vf_error *err)
 		return (vf_error_set(err, VF_EXIT_USAGE, NULL, 0, 0,
 		    "preflight: the target's role \"%s\" is not a superuser; "
 		    "a subscription needs one", role));
-	if (scalar(m->src, "SELECT pg_catalog.current_setting('wal_level')",
+	if (move_scalar(m->src, "SELECT pg_catalog.current_setting('wal_level')",
 	    0, NULL, buf, sizeof(buf), err) == -1)
 		return (-1);
 	if (strcmp(buf, "logical") != 0)
@@ -279,7 +274,15 @@ move_preflight(struct move *m, int resuming, struct vf_error *err)
 		    "preflight: the source has wal_level = %s; set wal_level "
 		    "= logical in its postgresql.conf (or run ALTER SYSTEM SET "
 		    "wal_level = logical) and restart it", buf));
-	if (scalar(m->src, "SELECT pg_catalog.pg_get_userbyid(nspowner) FROM "
+	/* On one server, CREATE SUBSCRIPTION would wait for its own slot. */
+	if (move_scalar(m->src, SYSID, 0, NULL, buf, sizeof(buf), err) == -1 ||
+	    move_scalar(m->tgt, SYSID, 0, NULL, role, sizeof(role), err) == -1)
+		return (-1);
+	if (strcmp(buf, role) == 0)
+		return (vf_error_set(err, VF_EXIT_USAGE, NULL, 0, 0,
+		    "preflight: the target is on the source's server (system "
+		    "identifier %s); move to another server", buf));
+	if (move_scalar(m->src, "SELECT pg_catalog.pg_get_userbyid(nspowner) FROM "
 	    "pg_catalog.pg_namespace WHERE nspname = $1", 1, params,
 	    m->owner, sizeof(m->owner), err) == -1)
 		return (-1);
@@ -294,7 +297,7 @@ move_preflight(struct move *m, int resuming, struct vf_error *err)
 		    "identity (their UPDATE and DELETE would fail once "
 		    "published): %s", m->schema, buf));
 	params[0] = m->owner;
-	if (scalar(m->tgt, "SELECT 1 FROM pg_catalog.pg_roles WHERE rolname "
+	if (move_scalar(m->tgt, "SELECT 1 FROM pg_catalog.pg_roles WHERE rolname "
 	    "= $1", 1, params, buf, sizeof(buf), err) == -1)
 		return (-1);
 	if (buf[0] == '\0')
@@ -305,7 +308,7 @@ move_preflight(struct move *m, int resuming, struct vf_error *err)
 	if (resuming)
 		return (0);
 	params[0] = m->schema;
-	if (scalar(m->tgt, "SELECT (SELECT count(*) FROM pg_catalog.pg_class "
+	if (move_scalar(m->tgt, "SELECT (SELECT count(*) FROM pg_catalog.pg_class "
 	    "c WHERE c.relnamespace = n.oid) + (SELECT count(*) FROM "
 	    "pg_catalog.pg_proc p WHERE p.pronamespace = n.oid) + (SELECT "
 	    "count(*) FROM pg_catalog.pg_type t WHERE t.typnamespace = n.oid "
@@ -326,8 +329,8 @@ move_preflight(struct move *m, int resuming, struct vf_error *err)
  * quoted as schema.table, one per array entry; *n their number.  Free
  * with model_strv_free() (model.h).
  */
-static int
-tables(PGconn *conn, const char *schema, int with_parents, char ***out,
+int
+move_tables(PGconn *conn, const char *schema, int with_parents, char ***out,
     size_t *n, struct vf_error *err)
 {
 	const char	*params[1] = { schema };
@@ -397,7 +400,7 @@ move_build(struct move *m, struct problems *p, struct vf_error *err)
 	 * The move made S or found it empty (preflight): begin it again,
 	 * empty, with the owner and grants it had.
 	 */
-	if (reset_schema(m, 1, err) == -1)
+	if (move_reset_schema(m, 1, err) == -1)
 		return (-1);
 	vbuf_init(&q);
 	vbuf_puts(&q, "CREATE SCHEMA IF NOT EXISTS ");
@@ -414,16 +417,16 @@ move_build(struct move *m, struct problems *p, struct vf_error *err)
 	o.role = m->owner;
 	if (runner_migrate(m->tgt, &o, &applied, err) == -1)
 		return (-1);
-	say(m, "build: %s created on the target by %d migration files, as "
+	move_say(m, "build: %s created on the target by %d migration files, as "
 	    "%s", m->schema, applied, m->owner);
 	if ((rc = same_catalog(m, p, err)) != 0)
 		return (rc == 1 ? vf_error_set(err, VF_EXIT_FAIL, NULL, 0, 0,
 		    "build: the target's catalog of %s differs from the "
 		    "source's", m->schema) : -1);
-	say(m, "build: the target's catalog of %s equals the source's",
+	move_say(m, "build: the target's catalog of %s equals the source's",
 	    m->schema);
 	/* Seed rows of the migrations and the version table: from the copy. */
-	if (tables(m->tgt, m->schema, 1, &t, &n, err) == -1)
+	if (move_tables(m->tgt, m->schema, 1, &t, &n, err) == -1)
 		return (-1);
 	rc = 0;
 	if (n > 0) {
@@ -437,7 +440,7 @@ move_build(struct move *m, struct problems *p, struct vf_error *err)
 	model_strv_free(t, n);
 	if (rc == -1 || move_set_state(m, MOVE_BUILD, err) == -1)
 		return (-1);
-	say(m, "build: %zu tables emptied on the target; their rows, the "
+	move_say(m, "build: %zu tables emptied on the target; their rows, the "
 	    "version table's too, come with the copy", n);
 	return (0);
 }
@@ -481,23 +484,18 @@ src_conninfo(struct move *m)
 }
 
 /* Whether the publication (on the source) or subscription (target) exists. */
-static int
-exists(PGconn *conn, const char *sql, const char *name, int *yes,
+int
+move_exists(PGconn *conn, const char *sql, const char *name, int *yes,
     struct vf_error *err)
 {
 	const char	*params[1] = { name };
 	char		 buf[8];
 
-	if (scalar(conn, sql, 1, params, buf, sizeof(buf), err) == -1)
+	if (move_scalar(conn, sql, 1, params, buf, sizeof(buf), err) == -1)
 		return (-1);
 	*yes = buf[0] != '\0';
 	return (0);
 }
-
-#define PUB_EXISTS "SELECT 1 FROM pg_catalog.pg_publication WHERE pubname = $1"
-#define SUB_EXISTS "SELECT 1 FROM pg_catalog.pg_subscription s JOIN " \
-	"pg_catalog.pg_database d ON d.oid = s.subdbid WHERE s.subname = $1 " \
-	"AND d.datname = pg_catalog.current_database()"
 
 /* The publication and the subscription, each when missing. */
 static int
@@ -507,7 +505,7 @@ subscribe(struct move *m, struct vf_error *err)
 	char		*ci;
 	int		 yes, rc;
 
-	if (exists(m->src, PUB_EXISTS, m->name, &yes, err) == -1)
+	if (move_exists(m->src, MOVE_PUB_EXISTS, m->name, &yes, err) == -1)
 		return (-1);
 	if (!yes) {
 		vbuf_init(&q);
@@ -519,10 +517,10 @@ subscribe(struct move *m, struct vf_error *err)
 		vbuf_free(&q);
 		if (rc == -1)
 			return (-1);
-		say(m, "copy: publication %s FOR TABLES IN SCHEMA %s created "
+		move_say(m, "copy: publication %s FOR TABLES IN SCHEMA %s created "
 		    "on the source", m->name, m->schema);
 	}
-	if (exists(m->tgt, SUB_EXISTS, m->name, &yes, err) == -1)
+	if (move_exists(m->tgt, MOVE_SUB_EXISTS, m->name, &yes, err) == -1)
 		return (-1);
 	if (yes)
 		return (0);
@@ -540,7 +538,7 @@ subscribe(struct move *m, struct vf_error *err)
 	free(ci);
 	if (rc == -1)
 		return (-1);
-	say(m, "copy: subscription %s created on the target, copying",
+	move_say(m, "copy: subscription %s created on the target, copying",
 	    m->name);
 	return (0);
 }
@@ -573,13 +571,13 @@ count_rows(PGconn *conn, const char *schema, long long *rows,
 	size_t		 n, i;
 	int		 rc;
 
-	if (tables(conn, schema, 0, &t, &n, err) == -1)
+	if (move_tables(conn, schema, 0, &t, &n, err) == -1)
 		return (-1);
 	vbuf_init(&q);
 	vbuf_puts(&q, "SELECT 0");
 	for (i = 0; i < n; i++)
 		vbuf_appendf(&q, " + (SELECT count(*) FROM ONLY %s)", t[i]);
-	rc = scalar(conn, q.data, 0, NULL, buf, sizeof(buf), err);
+	rc = move_scalar(conn, q.data, 0, NULL, buf, sizeof(buf), err);
 	vbuf_free(&q);
 	model_strv_free(t, n);
 	*rows = atoll(buf);
@@ -591,8 +589,8 @@ count_rows(PGconn *conn, const char *schema, long long *rows,
  * target has replayed the source's WAL position of now; *lag the bytes
  * it was behind then.  0, or -1 (err set) after m->timeout_s.
  */
-static int
-catch_up(struct move *m, const char *step, struct vf_error *err)
+int
+move_catch_up(struct move *m, const char *step, struct vf_error *err)
 {
 	const char	*params[2];
 	PGresult	*res;
@@ -600,7 +598,7 @@ catch_up(struct move *m, const char *step, struct vf_error *err)
 	double		 t0;
 	long long	 left = -1;
 
-	if (scalar(m->src, "SELECT pg_catalog.pg_current_wal_lsn()::text", 0,
+	if (move_scalar(m->src, "SELECT pg_catalog.pg_current_wal_lsn()::text", 0,
 	    NULL, lsn, sizeof(lsn), err) == -1)
 		return (-1);
 	params[0] = lsn;
@@ -617,7 +615,7 @@ catch_up(struct move *m, const char *step, struct vf_error *err)
 		if (PQntuples(res) > 0) {
 			left = atoll(PQgetvalue(res, 0, 0));
 			if (left <= 0) {
-				say(m, "%s: the target has replayed the source "
+				move_say(m, "%s: the target has replayed the source "
 				    "up to %s (lag %s s)", step, lsn,
 				    PQgetvalue(res, 0, 1));
 				PQclear(res);
@@ -640,7 +638,7 @@ lag_bytes(struct move *m, char *buf, size_t len, struct vf_error *err)
 {
 	const char	*params[1] = { m->name };
 
-	if (scalar(m->src, "SELECT pg_catalog.pg_wal_lsn_diff("
+	if (move_scalar(m->src, "SELECT pg_catalog.pg_wal_lsn_diff("
 	    "pg_catalog.pg_current_wal_lsn(), replay_lsn)::bigint FROM "
 	    "pg_catalog.pg_stat_replication WHERE application_name = $1 AND "
 	    "replay_lsn IS NOT NULL", 1, params, buf, len, err) == -1)
@@ -667,7 +665,7 @@ move_copy(struct move *m, struct vf_error *err)
 		    lag_bytes(m, lag, sizeof(lag), err) == -1)
 			return (-1);
 		if (ready != last_ready || rows != last_rows)
-			say(m, "copy: %ld/%ld tables ready, %lld rows on the "
+			move_say(m, "copy: %ld/%ld tables ready, %lld rows on the "
 			    "target, lag %s bytes, %.1f s", ready, all, rows,
 			    lag, (vf_now_ms() - t0) / 1000.0);
 		last_ready = ready;
@@ -681,9 +679,9 @@ move_copy(struct move *m, struct vf_error *err)
 		nap_ms(ready == all ? 100 : 500);
 	}
 	t1 = vf_now_ms();
-	say(m, "copy: %lld rows in %.1f s (%.0f rows/s)", rows,
+	move_say(m, "copy: %lld rows in %.1f s (%.0f rows/s)", rows,
 	    (t1 - t0) / 1000.0, rows / ((t1 - t0) / 1000.0 + 1e-9));
-	if (catch_up(m, "copy", err) == -1)
+	if (move_catch_up(m, "copy", err) == -1)
 		return (-1);
 	return (move_set_state(m, MOVE_COPY, err));
 }
@@ -706,7 +704,7 @@ table_sum(PGconn *conn, const char *t, int full, char *buf, size_t len,
 		    "%s r", t);
 	else
 		vbuf_appendf(&q, "SELECT count(*) FROM ONLY %s", t);
-	rc = scalar(conn, q.data, 0, NULL, buf, len, err);
+	rc = move_scalar(conn, q.data, 0, NULL, buf, len, err);
 	vbuf_free(&q);
 	return (rc);
 }
@@ -715,8 +713,8 @@ table_sum(PGconn *conn, const char *t, int full, char *buf, size_t len,
  * One comparison of every table (full: counts and checksums, else counts):
  * the first that differs into bad.
  */
-static int
-compare_sums(struct move *m, char **t, size_t n, int full, int print,
+int
+move_compare_sums(struct move *m, char **t, size_t n, int full, int print,
     char *bad, size_t badlen, struct vf_error *err)
 {
 	char	a[128], b[128];
@@ -733,7 +731,7 @@ compare_sums(struct move *m, char **t, size_t n, int full, int print,
 			return (0);
 		}
 		if (print)
-			say(m, "verify: %s: rows checksum %s on both sides",
+			move_say(m, "verify: %s: rows checksum %s on both sides",
 			    t[i], a);
 	}
 	return (0);
@@ -746,11 +744,11 @@ move_verify(struct move *m, struct vf_error *err)
 	size_t	 n;
 	int	 tries, rc = -1;
 
-	if (tables(m->src, m->schema, 0, &t, &n, err) == -1)
+	if (move_tables(m->src, m->schema, 0, &t, &n, err) == -1)
 		return (-1);
 	for (tries = 0; tries < 3; tries++) {
-		if (catch_up(m, "verify", err) == -1 ||
-		    compare_sums(m, t, n, 1, 0, bad, sizeof(bad), err) == -1)
+		if (move_catch_up(m, "verify", err) == -1 ||
+		    move_compare_sums(m, t, n, 1, 0, bad, sizeof(bad), err) == -1)
 			goto done;
 		if (bad[0] == '\0')
 			break;
@@ -762,279 +760,11 @@ move_verify(struct move *m, struct vf_error *err)
 		goto done;
 	}
 	/* Equal: print them, from the same state when nothing wrote since. */
-	if (compare_sums(m, t, n, 1, 1, bad, sizeof(bad), err) == -1)
+	if (move_compare_sums(m, t, n, 1, 1, bad, sizeof(bad), err) == -1)
 		goto done;
-	say(m, "verify: %zu tables equal on the source and the target", n);
+	move_say(m, "verify: %zu tables equal on the source and the target", n);
 	rc = move_set_state(m, MOVE_VERIFY, err);
 done:
 	model_strv_free(t, n);
 	return (rc);
-}
-
-/*
- * The owner's writes on the tables of S on the source: revoked (grant 0)
- * or given back (grant 1) when any was revoked; *done whether anything
- * changed.
- */
-static int
-writes(struct move *m, int grant, int *done, struct vf_error *err)
-{
-	const char	*params[2];
-	struct vbuf	 q;
-	char		 buf[16];
-	int		 rc;
-
-	*done = 0;
-	params[0] = m->schema;
-	if (scalar(m->src, "SELECT pg_catalog.pg_get_userbyid(nspowner) FROM "
-	    "pg_catalog.pg_namespace WHERE nspname = $1", 1, params, m->owner,
-	    sizeof(m->owner), err) == -1)
-		return (-1);
-	params[1] = m->owner;
-	if (scalar(m->src, "SELECT count(*) FROM pg_catalog.pg_class c JOIN "
-	    "pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE "
-	    "n.nspname = $1 AND c.relkind IN ('r', 'p') AND NOT "
-	    "pg_catalog.has_table_privilege($2, c.oid, 'INSERT')", 2, params,
-	    buf, sizeof(buf), err) == -1)
-		return (-1);
-	if (grant && strcmp(buf, "0") == 0)
-		return (0);
-	vbuf_init(&q);
-	vbuf_appendf(&q, "%s INSERT, UPDATE, DELETE, TRUNCATE ON ALL TABLES IN "
-	    "SCHEMA ", grant ? "GRANT" : "REVOKE");
-	vf_quote_ident(&q, m->schema);
-	vbuf_appendf(&q, " %s ", grant ? "TO" : "FROM");
-	vf_quote_ident(&q, m->owner);
-	rc = db_exec(m->src, q.data, 0, NULL, err);
-	vbuf_free(&q);
-	*done = rc == 0;
-	return (rc);
-}
-
-/* Ends the owner's sessions on the source database; their number to n. */
-static int
-end_sessions(struct move *m, char *n, size_t len, struct vf_error *err)
-{
-	const char	*params[1] = { m->owner };
-
-	return (scalar(m->src, "SELECT count(pg_catalog.pg_terminate_backend("
-	    "pid)) FROM pg_catalog.pg_stat_activity WHERE usename = $1 AND "
-	    "datname = pg_catalog.current_database() AND pid <> "
-	    "pg_catalog.pg_backend_pid()", 1, params, n, len, err));
-}
-
-/* Every sequence of S on the target set to its value on the source. */
-static int
-copy_sequences(struct move *m, int *n, struct vf_error *err)
-{
-	const char	*params[2];
-	PGresult	*res;
-	struct vbuf	 name;
-	int		 i, rc = 0;
-
-	params[0] = m->schema;
-	if ((res = db_query(m->src, "SELECT sequencename, last_value::text "
-	    "FROM pg_catalog.pg_sequences WHERE schemaname = $1 AND "
-	    "last_value IS NOT NULL ORDER BY 1", 1, params, PGRES_TUPLES_OK,
-	    err)) == NULL)
-		return (-1);
-	*n = PQntuples(res);
-	for (i = 0; rc == 0 && i < PQntuples(res); i++) {
-		vbuf_init(&name);
-		vf_quote_ident(&name, m->schema);
-		vbuf_putc(&name, '.');
-		vf_quote_ident(&name, PQgetvalue(res, i, 0));
-		params[0] = name.data;
-		params[1] = PQgetvalue(res, i, 1);
-		rc = db_exec(m->tgt, "SELECT pg_catalog.setval($1::regclass, "
-		    "$2::bigint, true)", 2, params, err);
-		if (rc == 0)
-			say(m, "cutover: sequence %s set to %s on the target",
-			    name.data, params[1]);
-		vbuf_free(&name);
-	}
-	PQclear(res);
-	return (rc);
-}
-
-/* env_file with the line KEY=value, made or replaced; mode 600. */
-static int
-write_env(const char *env_file, const char *schema, const char *to,
-    struct vf_error *err)
-{
-	struct vbuf	 key, out;
-	char		*old = NULL, *line, *next;
-	size_t		 len, i;
-	mode_t		 mask;
-	int		 rc;
-
-	vbuf_init(&key);
-	for (i = 0; schema[i] != '\0'; i++)
-		vbuf_putc(&key, (char)(schema[i] >= 'a' && schema[i] <= 'z' ?
-		    schema[i] - 'a' + 'A' : schema[i]));
-	vbuf_puts(&key, "_DATABASE_URL=");
-	vbuf_init(&out);
-	if (access(env_file, F_OK) == 0 &&
-	    vf_read_file(env_file, &old, &len, err) == -1) {
-		vbuf_free(&key);
-		return (-1);
-	}
-	for (line = old; line != NULL && *line != '\0'; line = next) {
-		next = strchr(line, '\n');
-		next = next != NULL ? next + 1 : line + strlen(line);
-		if (strncmp(line, key.data, key.len) != 0)
-			vbuf_append(&out, line, (size_t)(next - line));
-	}
-	if (out.len > 0 && out.data[out.len - 1] != '\n')
-		vbuf_putc(&out, '\n');
-	vbuf_appendf(&out, "%s%s\n", key.data, to);
-	/* The file holds secrets: never readable by others, even briefly. */
-	mask = umask(077);
-	rc = vf_write_file_atomic(env_file, out.data, out.len, err);
-	umask(mask);
-	if (rc == 0)
-		rc = chmod(env_file, 0600) == 0 ? 0 : vf_error_set(err,
-		    VF_EXIT_FAIL, env_file, 0, 0, "cannot chmod 600");
-	free(old);
-	vbuf_free(&out);
-	vbuf_free(&key);
-	return (rc);
-}
-
-int
-move_cutover(struct move *m, const char *to, const char *env_file,
-    double *pause_ms, struct vf_error *err)
-{
-	char	**t = NULL, bad[512], ended[16];
-	size_t	 n = 0;
-	double	 t0;
-	int	 done, nseq, yes, rc = -1;
-
-	t0 = vf_now_ms();
-	if (writes(m, 0, &done, err) == -1)
-		return (-1);
-	say(m, "cutover: %s may no longer write to the tables of %s on the "
-	    "source", m->owner, m->schema);
-	if (end_sessions(m, ended, sizeof(ended), err) == -1)
-		return (-1);
-	say(m, "cutover: %s sessions of %s ended on the source", ended,
-	    m->owner);
-	if (exists(m->tgt, SUB_EXISTS, m->name, &yes, err) == -1)
-		return (-1);
-	if (yes) {
-		if (catch_up(m, "cutover", err) == -1 ||
-		    tables(m->src, m->schema, 0, &t, &n, err) == -1)
-			goto done;
-		/* Counts only: checksums of big tables would lengthen the pause. */
-		if (compare_sums(m, t, n, 0, 0, bad, sizeof(bad), err) == -1)
-			goto done;
-		if (bad[0] != '\0') {
-			vf_error_set(err, VF_EXIT_FAIL, NULL, 0, 0, "cutover: "
-			    "%s differs with writes stopped; the source still "
-			    "holds S: run --abort", bad);
-			goto done;
-		}
-		say(m, "cutover: %zu tables have equal row counts with writes "
-		    "stopped", n);
-	}
-	if (copy_sequences(m, &nseq, err) == -1)
-		goto done;
-	if (yes) {
-		if (exec_named(m->tgt, "DROP SUBSCRIPTION %s", m->name,
-		    err) == -1)
-			goto done;
-		say(m, "cutover: subscription %s dropped on the target",
-		    m->name);
-	}
-	if (env_file != NULL) {
-		if (write_env(env_file, m->schema, to, err) == -1)
-			goto done;
-		say(m, "cutover: %s now points %s at the target", env_file,
-		    m->schema);
-	}
-	if (move_set_state(m, MOVE_CUTOVER, err) == -1)
-		goto done;
-	*pause_ms = vf_now_ms() - t0;
-	rc = 0;
-done:
-	model_strv_free(t, n);
-	return (rc);
-}
-
-int
-move_finish(struct move *m, struct vf_error *err)
-{
-	int	yes;
-
-	if (exists(m->src, PUB_EXISTS, m->name, &yes, err) == -1)
-		return (-1);
-	if (yes && exec_named(m->src, "DROP PUBLICATION %s", m->name,
-	    err) == -1)
-		return (-1);
-	say(m, "finish: publication %s dropped on the source", m->name);
-	if (exec_named(m->src, "DROP SCHEMA IF EXISTS %s CASCADE", m->schema,
-	    err) == -1)
-		return (-1);
-	say(m, "finish: schema %s dropped on the source", m->schema);
-	return (move_set_state(m, MOVE_FINISH, err));
-}
-
-int
-move_abort(struct move *m, int *undone, struct vf_error *err)
-{
-	const char	*params[1] = { m->schema };
-	enum move_step	 step;
-	char		 buf[8];
-	int		 yes;
-
-	*undone = 0;
-	if (move_state(m, &step, err) == -1)
-		return (-1);
-	if (step >= MOVE_CUTOVER)
-		return (vf_error_set(err, VF_EXIT_USAGE, NULL, 0, 0,
-		    "abort: %s was cut over; the target serves it and holds "
-		    "writes the source has not, so it cannot be undone (move it "
-		    "back with another move)", m->schema));
-	if (step == MOVE_VERIFY && writes(m, 1, &yes, err) == -1)
-		return (-1);
-	if (step == MOVE_VERIFY && yes) {
-		say(m, "abort: %s's write privileges on %s given back on the "
-		    "source", m->owner, m->schema);
-		*undone = 1;
-	}
-	if (exists(m->tgt, SUB_EXISTS, m->name, &yes, err) == -1)
-		return (-1);
-	if (yes) {
-		if (exec_named(m->tgt, "DROP SUBSCRIPTION %s", m->name,
-		    err) == -1)
-			return (-1);
-		say(m, "abort: subscription %s dropped on the target (and its "
-		    "slot on the source)", m->name);
-		*undone = 1;
-	}
-	if (exists(m->src, PUB_EXISTS, m->name, &yes, err) == -1)
-		return (-1);
-	if (yes) {
-		if (exec_named(m->src, "DROP PUBLICATION %s", m->name,
-		    err) == -1)
-			return (-1);
-		say(m, "abort: publication %s dropped on the source", m->name);
-		*undone = 1;
-	}
-	if (step == MOVE_NONE)
-		return (0);
-	if (scalar(m->tgt, "SELECT schema_existed FROM public."
-	    MOVE_STATE_TABLE " WHERE schema_name = $1", 1, params, buf,
-	    sizeof(buf), err) == -1 || reset_schema(m, buf[0] == 't',
-	    err) == -1)
-		return (-1);
-	say(m, "abort: schema %s dropped on the target%s", m->schema,
-	    buf[0] == 't' ? " (made again empty, as it was before)" : "");
-	if (db_exec(m->tgt, "DELETE FROM public." MOVE_STATE_TABLE " WHERE "
-	    "schema_name = $1", 1, params, err) == -1)
-		return (-1);
-	say(m, "abort: the move of %s (done up to %s) is undone", m->schema,
-	    move_step_name(step));
-	*undone = 1;
-	return (0);
 }

@@ -77,7 +77,8 @@ int	move_state(struct move *m, enum move_step *step, struct vf_error *err);
  * The preflight, on servers only (the CLI runs check first): both
  * connections are superusers; the source has wal_level = logical and the
  * schema (its owner goes to m->owner), and every table of it has a
- * primary key or a replica identity; the target has the owner's role and,
+ * primary key or a replica identity; the target is on another server
+ * (system identifier), has the owner's role and,
  * unless resuming, no schema S or an empty one.  0, or -1 with err set:
  * VF_EXIT_USAGE and the exact reason for a failed precondition.
  */

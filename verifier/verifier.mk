@@ -15,8 +15,8 @@
 #      emit_domain, emit_storage, emit_constraint, emit_partition,
 #      emit_order: the statement groups sorted by graph)
 #   6. expected, replay, compare, refs (refs: over pgtree)
-#   7. draft, dump
-#   8. the CLI: cli, cmd_diff, cmd_draft, cmd_check, cmd_dump, main
+#   7. draft, dump, move (move_cutover: over runner, compare, catalog)
+#   8. the CLI: cli, cmd_diff, cmd_draft, cmd_check, cmd_dump, cmd_move, main
 
 # Library sources: every module but the CLI.
 VERIFIER_SRCS := \
@@ -111,7 +111,7 @@ VERIFIER_SRCS += \
 	verifier/picture.c \
 	verifier/picture_change.c \
 	verifier/picture_dot.c
-VERIFIER_SRCS += verifier/move.c
+VERIFIER_SRCS += verifier/move.c verifier/move_cutover.c
 
 # The CLI: main.c's command table and the commands.
 VERIFIER_CLI_SRCS := \

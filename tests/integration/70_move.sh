@@ -109,6 +109,24 @@ refused "a table without a primary key" \
     --to "$TGT_URL" --models "$W/nopk/models" --migrations "$W/nopk/mig"
 srcq postgres "DROP DATABASE d70nopk WITH (FORCE)" >/dev/null
 
+# A target on the source's own server.
+PGPORT=$SRC_PORT fresh_db d70same || fail "same-server database"
+refused "a target on the source's server" \
+    "verifier move: preflight: the target is on the source's server (system identifier" \
+    "$VERIFIER" move --schema billing --db "$SRC_URL" --to "$(PGPORT=$SRC_PORT dburl d70same)"
+srcq postgres "DROP DATABASE d70same WITH (FORCE)" >/dev/null
+
+# A schema whose owner has no role on the target (a role of the source
+# cluster only).
+PGPORT=$SRC_PORT fresh_db d70role || fail "role database"
+"$VERIFIER" migrate --schema billing --db "$(PGPORT=$SRC_PORT dburl d70role)" >/dev/null 2>&1
+srcq d70role "CREATE ROLE billing_elsewhere; ALTER SCHEMA billing OWNER TO billing_elsewhere" >/dev/null
+refused "a target without the owner's role" \
+    "verifier move: preflight: the target has no role \"billing_elsewhere\" (the owner of billing on the source); create it there first (initdb/)" \
+    "$VERIFIER" move --schema billing --db "$(PGPORT=$SRC_PORT dburl d70role)" --to "$TGT_URL"
+srcq postgres "DROP DATABASE d70role WITH (FORCE)" >/dev/null
+srcq postgres "DROP ROLE billing_elsewhere" >/dev/null
+
 # A target that already has billing.
 fresh_db d70has || fail "has database"
 "$VERIFIER" migrate --schema billing --db "$(dburl d70has)" >/dev/null 2>&1
@@ -167,7 +185,19 @@ run_capture "${mv_[@]}" --until build
 check_contains "resumed: says so" "move: resuming the move of billing, done up to build" "$OUT"
 check_contains "resumed: build skipped" "build: done before, skipped" "$OUT"
 srcq $SRC "INSERT INTO billing.invoices (customer_id, amount_cents) SELECT 1, g FROM generate_series(1, 100) g" >/dev/null
+# Killed (SIGKILL) in the copy, as soon as the subscription exists.
+KOUT=$TEST_TMP/killed.out
+"${mv_[@]}" > "$KOUT" 2>&1 &
+KPID=$!
+for _ in $(seq 1 600); do
+	grep -q "^copy: subscription vf_move_billing created" "$KOUT" && break
+	sleep 0.05
+done
+kill -KILL $KPID; wait $KPID 2>/dev/null
+check_eq "killed in the copy: the state still says build" build \
+    "$(q $TGT "SELECT step FROM verifier_move WHERE schema_name = 'billing'")"
 run_capture "${mv_[@]}"
+check_contains "killed in the copy: resumed after build" "move: resuming the move of billing, done up to build" "$OUT"
 check_eq "the move: exit 0" 0 "$RC"
 [ $RC -eq 0 ] || echo "$OUT" | sed 's/^/#   /'
 check_contains "copy: progress" "copy: 3/3 tables ready, 2154 rows on the target" "$OUT"
@@ -196,7 +226,30 @@ refused "--cutover and --abort together" "verifier move: --abort, --cutover and 
 ENVF=$TEST_TMP/env.cutover
 printf 'AUTH_SVC_PASSWORD=x\nBILLING_DATABASE_URL=postgresql://old\n' > "$ENVF"
 srcq $SRC "INSERT INTO billing.invoices (customer_id, amount_cents) SELECT 2, g FROM generate_series(1, 10) g" >/dev/null
+# A writer logged in as billing_svc adds customers through the cutover;
+# every insert it saw committed must be on the target.
+srcq postgres "ALTER ROLE billing_svc PASSWORD 'billing'" >/dev/null
+W_URL=postgresql://billing_svc:billing@127.0.0.1:$SRC_PORT/$SRC
+ACK=$TEST_TMP/acked
+rm -f "$ACK" "$TEST_TMP/stop"; : > "$ACK"
+(
+	while [ ! -f "$TEST_TMP/stop" ]; do
+		id=$(psql -X -qAt -d "$W_URL" -c "INSERT INTO billing.customers (name, owner_user_id) VALUES ('w', 1) RETURNING id" 2>/dev/null) &&
+		    echo "$id" >> "$ACK"
+	done
+) &
+WPID=$!
+for _ in $(seq 1 50); do [ -s "$ACK" ] && break; sleep 0.1; done
+sleep 0.5
 run_capture "${mv_[@]}" --cutover --env-file "$ENVF"
+touch "$TEST_TMP/stop"; wait $WPID
+NACK=$(wc -l < "$ACK")
+[ "$NACK" -gt 0 ] && pass "the writer had inserts acknowledged before the cutover ($NACK)" ||
+    fail "the writer had inserts acknowledged before the cutover"
+check_eq "every insert acknowledged on the source is on the target" 0 \
+    "$(q $TGT "SELECT count(*) FROM unnest('{$(paste -sd, "$ACK")}'::bigint[]) a(id) WHERE NOT EXISTS (SELECT 1 FROM billing.customers c WHERE c.id = a.id)")"
+check_eq "customers' identity continues past every acknowledged id on the target" t \
+    "$(q $TGT "SET ROLE billing_svc; INSERT INTO billing.customers (name, owner_user_id) VALUES ('after', 1) RETURNING id > $(sort -n "$ACK" | tail -1)" | head -1)"
 check_eq "--cutover: exit 0" 0 "$RC"
 [ $RC -eq 0 ] || echo "$OUT" | sed 's/^/#   /'
 check_contains "--cutover: writes stopped" "cutover: billing_svc may no longer write to the tables of billing on the source" "$OUT"
@@ -204,7 +257,7 @@ check_contains "--cutover: equal counts with writes stopped" "cutover: 3 tables 
 check_contains "--cutover: identity sequence set" "cutover: sequence billing.invoices_id_seq set to 2110 on the target" "$OUT"
 check_contains "--cutover: the pause measured" "cutover: billing is served by the target; writes were paused for " "$OUT"
 PAUSE=$(printf '%s\n' "$OUT" | sed -n 's/.*writes were paused for \([0-9]*\) ms.*/\1/p')
-echo "# summary: cutover write pause ${PAUSE} ms (2110 invoices, 50 customers)"
+echo "# summary: cutover write pause ${PAUSE} ms (2110 invoices, a writer adding customers)"
 check_eq "--cutover: the services file points billing at the target" \
     "AUTH_SVC_PASSWORD=x|BILLING_DATABASE_URL=$TGT_URL" "$(paste -sd'|' "$ENVF")"
 check_eq "--cutover: the services file stays mode 600" 600 "$(stat -c %a "$ENVF")"
@@ -245,3 +298,5 @@ run_capture env RUN_DIR=$ENVRUN DATABASE_URL=$SRC_URL \
 check_eq "make check: billing checked on its own server (unreachable here): exit 1" 1 "$RC"
 check_contains "make check: auth on the default server" "check auth: ok" "$OUT"
 check_contains "make check: billing on BILLING_DATABASE_URL" "127.0.0.1\", port 1 failed" "$OUT"
+check_eq "completion: move --until's steps" "preflight build copy verify" \
+    "$(. "$TOP/verifier/completion.bash"; COMP_WORDS=(verifier move --until ''); COMP_CWORD=3; _verifier; echo "${COMPREPLY[*]}")"
