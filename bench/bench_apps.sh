@@ -13,7 +13,8 @@
 # measurement; BENCH_WORKERS (1), BENCH_CONNS (pool per worker, 32) and
 # BENCH_ACCEPT (worker_accept_threshold, 1) set billing's kore config;
 # BENCH_QUICK=1 measures GET /invoices/{id} and the limit only (tuning);
-# BENCH_BUILD picks another build folder (build/apps/*.so by default).
+# BENCH_BUILD picks another build folder (build/apps/*.so by default);
+# BENCH_DEBUG=1 shows the wrk and pgbench outputs and billing's connections.
 set -eu
 . "$(dirname "$0")/lib.sh"
 DUR=${BENCH_SECONDS:-10}
@@ -114,7 +115,10 @@ pgbench_run() {
 # Warm-up: every worker opens its pool connections (blocking connects).
 wrk -t2 -c$CONNS -d2s -H "Authorization: Bearer $TOKEN" "$B/invoices/$IID" >/dev/null 2>&1
 wrk -t2 -c$CONNS -d1s "$B/healthz" >/dev/null 2>&1
+bconns() { psql -X -At -d bench -c "SELECT count(*) FROM pg_stat_activity WHERE usename = 'billing_svc'"; }
+[ -n "${BENCH_DEBUG:-}" ] && echo "billing connections after the warm-up: $(bconns)" >&2
 read -r inv_rps inv_p99 inv_bad <<< "$(wrk_run invoice "$B/invoices/$IID" "Authorization: Bearer $TOKEN")"
+[ -n "${BENCH_DEBUG:-}" ] && echo "billing connections after GET /invoices/{id}: $(bconns)" >&2
 read -r pk_tps pk_p99 <<< "$(pgbench_run pkplain prepared "$BENCH_ROOT/pkplain.sql")"
 if [ -n "${BENCH_QUICK:-}" ]; then
 	# For tuning: only GET /invoices/{id} and the limit.
