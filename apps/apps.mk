@@ -21,6 +21,7 @@ APPS_LIBS = $(VERIFIER_LIB) $(LIBS) $(APPS_PKG_LIBS)
 # Plain modules (no kore): also linked into the unit tests.
 APPS_PLAIN_SRCS := \
 	apps/common/appjson.c \
+	apps/common/apperr.c \
 	apps/common/appreq.c \
 	apps/common/apptoken.c
 APPS_COMMON_SRCS := $(APPS_PLAIN_SRCS) \

@@ -176,3 +176,15 @@ sign_token() {
 	    basenc --base64url | tr -d '=')
 	printf '%s.%s' "$payload" "$mac"
 }
+
+# billing_customer DB NAME: billing started on a fresh DB, B its URL,
+# AUTHZ a bearer header of user 7, CID the id of a new customer NAME.
+billing_customer() {
+	apps_db "$1" || { fail "fresh database"; exit 1; }
+	app_start billing "$1" billing 2 4
+	B=http://127.0.0.1:$PORT_billing
+	AUTHZ="authorization: Bearer $(sign_token 7 $(( $(date +%s) + 3600 )))"
+	req POST $B/customers "{\"name\":\"$2\"}" "$AUTHZ"
+	check_status "setup: customer created" 201
+	CID=$(jget "$BODY" id)
+}

@@ -24,6 +24,7 @@
 
 #include <libpq-fe.h>
 
+#include "apperr.h"
 #include "appkore.h"
 #include "db.h"
 #include "runner.h"
@@ -280,6 +281,9 @@ int
 app_send_json(struct http_request *req, int status, const struct vbuf *body)
 {
 	http_response_header(req, "cache-control", "no-store");
+	/* Every 503 of the apps is transient: say when to come back. */
+	if (status == 503)
+		http_response_header(req, "retry-after", APPERR_RETRY_AFTER);
 	if (body == NULL) {
 		http_response(req, status, NULL, 0);
 	} else {
@@ -679,12 +683,14 @@ q_goto(struct http_request *req, int state)
 }
 
 /*
- * A failed query: 503 when the database or the connection is gone; on to
- * sending it.  Returns HTTP_STATE_CONTINUE for the state function.
+ * A failed query: the answer apperr_map() gives (503 with Retry-After
+ * when the database, the connection or writes are away for a while); on
+ * to sending it.  Returns HTTP_STATE_CONTINUE for the state function.
  */
 static int
 appq_sql_error(struct http_request *req, struct appq *q)
 {
+	struct apperr	 e;
 	const char	*state;
 	int		 broken;
 
@@ -699,16 +705,9 @@ appq_sql_error(struct http_request *req, struct appq *q)
 	/* Its statements are gone from the server (DISCARD): prepare again. */
 	if (state != NULL && strcmp(state, "26000") == 0 && q->sql.conn != NULL)
 		prepared_of(q->sql.conn->db)->mask = 0;
-	if (broken || state == NULL || strncmp(state, "08", 2) == 0 ||
-	    strcmp(state, "26000") == 0 ||
-	    strncmp(state, "57P", 3) == 0 || strncmp(state, "53", 2) == 0)
-		appq_fail(q, 503, "database_unavailable",
-		    "the database is not available; try again");
-	else if (strncmp(state, "22", 2) == 0 || strncmp(state, "23", 2) == 0)
-		appq_fail(q, 422, "invalid_value",
-		    "a value was refused by the database");
-	else
-		appq_fail(q, 500, "internal_error", "internal error");
+	apperr_map(state, broken, q->query != NULL &&
+	    apperr_is_write(q->query->sql), &e);
+	appq_fail(q, e.status, e.code, e.message);
 	return (q_goto(req, Q_SEND));
 }
 

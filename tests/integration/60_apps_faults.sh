@@ -6,14 +6,7 @@
 # clients are served.
 . "$TOP/tests/apps-lib.sh"
 DB=apps_faults
-apps_db $DB || { fail "fresh database"; exit 1; }
-app_start billing $DB billing 2 4
-B=http://127.0.0.1:$PORT_billing
-TOKEN=$(sign_token 7 $(( $(date +%s) + 3600 )))
-AUTHZ="authorization: Bearer $TOKEN"
-req POST $B/customers '{"name":"Load Ltd"}' "$AUTHZ"
-check_status "setup: customer created" 201
-CID=$(jget "$BODY" id)
+billing_customer $DB "Load Ltd"
 
 # workers: each POSTs invoices in a loop until the stop file appears and
 # logs "status id" per request; curl's -m bounds every request (000 = hang).
