@@ -76,6 +76,11 @@ for dir in "$CASES"/*/; do
 	fi
 	check_contains "$name: draft says how many files" \
 	    "in $nfiles file" "$OUT"
+	# The drafts of --online lint clean: no error-level finding on the
+	# pending files, sized by the live database.
+	run_capture "$VERIFIER" lint "${ropts[@]}"
+	check_eq "$name: verifier lint of the online draft finds no error (exit 0)" 0 "$RC"
+	[ $RC -eq 0 ] || echo "$OUT" | sed 's/^/#   /'
 	run_capture "$VERIFIER" migrate "${ropts[@]}"
 	if [ $RC -ne 0 ]; then fail "$name: migrate the draft" "$OUT"; continue; fi
 	run_capture "$VERIFIER" diff "${opts[@]}"
