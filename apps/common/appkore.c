@@ -60,7 +60,7 @@ static char		*page_openapi;
 static char		*page_css;
 static char		*page_js;
 static size_t		 len_index, len_openapi, len_css, len_js;
-static PGconn		*health_conn;		/* per worker, after fork */
+static struct appq_stmt	 st_health;	/* GET /healthz, sql set at start-up */
 
 static int	h_healthz(struct http_request *, long long);
 static int	h_index(struct http_request *, long long);
@@ -252,6 +252,13 @@ app_configure(const struct app_def *def)
 	    app->name, app->schema, version[0] ? version : "(none)", applied,
 	    applied == 1 ? "" : "s");
 
+	vbuf_init(&path);
+	vbuf_puts(&path, "SELECT version FROM ");
+	vf_quote_ident(&path, app->schema);
+	vbuf_puts(&path, "." RUNNER_VERSION_TABLE
+	    " ORDER BY length(version) DESC, version DESC LIMIT 1");
+	st_health.sql = vbuf_steal(&path);
+
 	/* Files are read here: workers run sandboxed. */
 	s = getenv("OPENAPI_FILE");
 	page_openapi = load_file(s != NULL ? s : app->openapi_path,
@@ -430,38 +437,35 @@ h_js(struct http_request *req, long long id)
 }
 
 /*
- * GET /healthz: the schema's version through runner_current_version() on
- * the worker's own blocking connection (a short query, reset when it
- * broke), 503 when the database cannot be reached.
+ * GET /healthz: the schema's newest version (the runner's order, as
+ * runner_current_version() reads it) through the query machine, on a
+ * pooled connection like any request: a probe must not stall the worker
+ * nor hold a connection of its own.  503 when the database cannot be
+ * reached.
  */
+static void
+health_done(struct http_request *req, struct appq *q, PGresult *res)
+{
+	struct vbuf	*b;
+
+	b = appq_body(q, 200);
+	vbuf_puts(b, "{\"status\":\"ok\",\"service\":");
+	appjson_str(b, app->name);
+	vbuf_puts(b, ",\"schema\":");
+	appjson_str(b, app->schema);
+	vbuf_puts(b, ",\"version\":");
+	appjson_str(b, PQntuples(res) == 1 ? PQgetvalue(res, 0, 0) : "");
+	vbuf_puts(b, "}");
+}
+
 static int
 h_healthz(struct http_request *req, long long id)
 {
-	struct vf_error	err;
-	struct vbuf	b;
-	char		version[128];
+	struct appq	*q;
 
-	if (health_conn == NULL)
-		health_conn = PQconnectdb(conninfo);
-	else if (PQstatus(health_conn) != CONNECTION_OK)
-		PQreset(health_conn);
-	vf_error_clear(&err);
-	if (health_conn == NULL || PQstatus(health_conn) != CONNECTION_OK ||
-	    runner_current_version(health_conn, app->schema, version,
-	    sizeof(version), &err) == -1)
-		return (app_send_error(req, 503, "database_unavailable",
-		    "the database cannot be reached"));
-	vbuf_init(&b);
-	vbuf_puts(&b, "{\"status\":\"ok\",\"service\":");
-	appjson_str(&b, app->name);
-	vbuf_puts(&b, ",\"schema\":");
-	appjson_str(&b, app->schema);
-	vbuf_puts(&b, ",\"version\":");
-	appjson_str(&b, version);
-	vbuf_puts(&b, "}");
-	app_send_json(req, 200, &b);
-	vbuf_free(&b);
-	return (KORE_RESULT_OK);
+	q = appq_new(req, NULL, NULL);
+	appq_set(q, &st_health, health_done, 0);
+	return (appq_run(req));
 }
 
 int
