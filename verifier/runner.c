@@ -16,6 +16,40 @@
 /* First key of the two-key advisory lock: "vf" for the verifier. */
 #define RUNNER_LOCK_CLASS	"22118"
 
+static void	sleep_ms(int);
+
+/*
+ * Takes the schema's session advisory lock, trying every 50 ms rather
+ * than waiting in pg_advisory_lock(): a runner blocked in a statement
+ * holds a snapshot, and CREATE INDEX CONCURRENTLY in the lock holder's
+ * transaction:false file waits for every older snapshot to go, while the
+ * waiter waits for the holder: two pods starting at once would deadlock
+ * (PostgreSQL aborts one).  Between tries no transaction is open.
+ * Returns 0, or -1 with err set.
+ */
+static int
+lock_schema(PGconn *conn, const char *schema, struct vf_error *err)
+{
+	PGresult	*res;
+	const char	*params[1];
+	int		 got;
+
+	params[0] = schema;
+	for (;;) {
+		res = db_query(conn, "SELECT pg_catalog.pg_try_advisory_lock("
+		    RUNNER_LOCK_CLASS ", pg_catalog.hashtext($1))", 1, params,
+		    PGRES_TUPLES_OK, err);
+		if (res == NULL)
+			return (-1);
+		got = PQntuples(res) == 1 &&
+		    strcmp(PQgetvalue(res, 0, 0), "t") == 0;
+		PQclear(res);
+		if (got)
+			return (0);
+		sleep_ms(50);
+	}
+}
+
 struct applied {
 	char	*version;
 	char	*checksum;
@@ -177,9 +211,7 @@ run_prepare(struct run *r, PGconn *conn, const struct runner_opts *opts,
 	 * replay in the caller's transaction works on a schema no other
 	 * session can see.
 	 */
-	if (!opts->in_tx && db_exec(conn, "SELECT pg_catalog.pg_advisory_lock("
-	    RUNNER_LOCK_CLASS ", pg_catalog.hashtext($1))", 1, params,
-	    err) == -1)
+	if (!opts->in_tx && lock_schema(conn, params[0], err) == -1)
 		return (-1);
 	r->locked = !opts->in_tx;
 

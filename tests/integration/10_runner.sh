@@ -125,6 +125,31 @@ run_capture $V down --db "$URL" --schema t1 --migrations $M
 check_eq "transaction:false: down drops them" 0 \
     "$(q $DB "SELECT count(*) FROM pg_indexes WHERE schemaname = 't1' AND indexname IN ('s1_idx', 's2_idx')")"
 
+# --- two runners at once, the first building an index concurrently ---------
+# The second waits for the lock without holding a snapshot: blocked in
+# pg_advisory_lock() it would hold one, CREATE INDEX CONCURRENTLY would wait
+# for it, and PostgreSQL would abort one of the two as a deadlock.
+cat > $M/20260101000004_concurrent.sql <<'SQL'
+-- migrate:up transaction:false
+SELECT pg_sleep(0.5);
+CREATE INDEX CONCURRENTLY s1_idx ON t1.s1 (id);
+-- migrate:down transaction:false
+DROP INDEX CONCURRENTLY t1.s1_idx;
+SQL
+$V migrate --db "$URL" --schema t1 --migrations $M > $TEST_TMP/r1.out 2>&1 &
+p1=$!
+sleep 0.2
+$V migrate --db "$URL" --schema t1 --migrations $M > $TEST_TMP/r2.out 2>&1 &
+p2=$!
+wait $p1; rc1=$?
+wait $p2; rc2=$?
+check_eq "two runners at once, one building an index concurrently: both exit 0" "0 0" "$rc1 $rc2"
+check_eq "two runners at once: no deadlock" "" "$(grep -h -i deadlock $TEST_TMP/r1.out $TEST_TMP/r2.out)"
+check_eq "two runners at once: applied once, the index valid" "1|t" \
+    "$(q $DB "SELECT count(*) FROM t1.schema_migrations WHERE version = '20260101000004'")|$(q $DB "SELECT indisvalid FROM pg_index WHERE indexrelid = 't1.s1_idx'::regclass")"
+run_capture $V down --db "$URL" --schema t1 --migrations $M
+rm $M/20260101000004_concurrent.sql
+
 # --- an error in the 3rd statement: nothing of the file remains ----------
 F=$(new_case fail t2)
 cat > $F/20260101000001_broken.sql <<'SQL'
