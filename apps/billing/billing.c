@@ -284,18 +284,28 @@ invoices_listed(struct http_request *req, struct appq *q, PGresult *res)
  * optional filters, so that each has its own plan (a generic plan of
  * "$n IS NULL OR ..." could not use the indexes).  $1 the user, $2 after,
  * $3 limit, then status and customer when filtered.
+ *
+ * The shape holds for any user under the generic plan PostgreSQL settles
+ * on after five executions: the user's customers by owner, then per
+ * customer at most a page of invoices in id order from
+ * invoices_customer_id_id_idx (customer_id, id), then the first page of
+ * those.  Joining the tables directly let the generic plan walk the whole
+ * primary key of invoices and filter by owner: 78 ms for a user with 3 of
+ * 160,000 invoices, against 0.08 ms now (docs/apps.md).
  */
-#define LIST_SQL(where) \
-	"SELECT " INVOICE_COLS " FROM billing.invoices i " \
-	"JOIN billing.customers c ON c.id = i.customer_id " \
-	"WHERE c.owner_user_id = $1::bigint AND i.id > $2::bigint" where \
+#define LIST_SQL(inner, outer) \
+	"SELECT " INVOICE_COLS " FROM billing.customers c " \
+	"CROSS JOIN LATERAL (SELECT " INVOICE_COLS " FROM billing.invoices i " \
+	"WHERE i.customer_id = c.id AND i.id > $2::bigint" inner \
+	" ORDER BY i.id LIMIT $3::integer) i " \
+	"WHERE c.owner_user_id = $1::bigint" outer \
 	" ORDER BY i.id LIMIT $3::integer"
 static struct appq_stmt st_list[4] = {
-	{ LIST_SQL(""), 0 },
-	{ LIST_SQL(" AND i.status = $4::billing.invoice_status"), 0 },
-	{ LIST_SQL(" AND i.customer_id = $4::bigint"), 0 },
-	{ LIST_SQL(" AND i.status = $4::billing.invoice_status"
-	    " AND i.customer_id = $5::bigint"), 0 },
+	{ LIST_SQL("", ""), 0 },
+	{ LIST_SQL(" AND i.status = $4::billing.invoice_status", ""), 0 },
+	{ LIST_SQL("", " AND c.id = $4::bigint"), 0 },
+	{ LIST_SQL(" AND i.status = $4::billing.invoice_status",
+	    " AND c.id = $5::bigint"), 0 },
 };
 
 /*
