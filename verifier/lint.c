@@ -32,6 +32,7 @@ const char *const lint_rules[] = {
 	"reindex-not-concurrent",
 	"truncate-cascade",
 	"enum-value-in-transaction",
+	"validate-in-transaction",
 	"lock-timeout",
 	"prefer-identity",
 	"prefer-bigint-pk",
@@ -686,6 +687,7 @@ lint_one(struct lint_state *s, const struct sqlfile *f, int report)
 	s->report = report;
 	s->transactional = sec->transaction;
 	pgtree_names_free(&s->enum_values);
+	pgtree_names_free(&s->not_valid);
 	s->timeout_set = 0;
 	s->timeout_reported = 0;
 	/* What the last file made is now existing. */
@@ -750,6 +752,7 @@ done:
 	pgtree_names_free(&s.volatile_funcs);
 	pgtree_names_free(&s.safe_funcs);
 	pgtree_names_free(&s.enum_values);
+	pgtree_names_free(&s.not_valid);
 	return (rc);
 }
 
