@@ -61,6 +61,13 @@ S=$TEST_TMP/slow
 mkdir -p $S/auth $S/billing
 cp migrations/auth/*.sql $S/auth/
 cp migrations/billing/*.sql $S/billing/
+# Not billing's CREATE INDEX CONCURRENTLY: it waits for every older
+# transaction of the database, auth's slow one too (PostgreSQL's rule, not
+# a lock of the runner).
+rm $(grep -l 'transaction:false' $S/billing/*.sql)
+bhead=$(ls $S/billing/*.sql | tail -1)
+bhead=${bhead##*/}
+bhead=${bhead%%_*}
 cat > $S/auth/20991231000000_slow.sql <<'SQL'
 -- migrate:up
 SELECT pg_sleep(3);
@@ -82,7 +89,7 @@ if [ "$bend" -lt "$aend" ] && [ "$bend" -lt 2500 ]; then
 else
 	fail "per-schema locks: billing was delayed" "billing done at ${bend} ms, auth at ${aend} ms"
 fi
-check_eq "per-schema locks: both schemas at head" "20991231000000|$(head_version billing)" \
+check_eq "per-schema locks: both schemas at head" "20991231000000|$bhead" \
     "$(q $DB "SELECT (SELECT max(version) FROM auth.schema_migrations) || '|' || (SELECT max(version) FROM billing.schema_migrations)")"
 check_eq "service roles: migrations ran as the service role" "auth_svc|billing_svc" \
     "$(q $DB "SELECT (SELECT applied_by FROM auth.schema_migrations LIMIT 1) || '|' || (SELECT applied_by FROM billing.schema_migrations LIMIT 1)")"
