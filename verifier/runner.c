@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "db.h"
+#include "pgtree.h"
 #include "runner.h"
 #include "sqlfile.h"
 
@@ -312,6 +313,40 @@ verify_applied(const struct run *r, struct vf_error *err)
 }
 
 /*
+ * A replay in the caller's transaction (a shadow, opts->in_tx) of a
+ * transaction:false file: CONCURRENTLY cannot run in a transaction block,
+ * and on the replay's tables it changes nothing of the catalog it builds
+ * (only how long others would wait), so the keyword is blanked out of
+ * CREATE INDEX, DROP INDEX, REINDEX and DETACH PARTITION.  Blanks keep
+ * every position, so the server's error positions still point into the
+ * file.  A keyword in parentheses (REINDEX (CONCURRENTLY) ...) is left:
+ * the statement then fails with its own message.
+ */
+static void
+blank_concurrently(char *stmt)
+{
+	struct pgtree_scan		 sc;
+	const PgQuery__ScanToken	*tok;
+	size_t				 i;
+	int				 depth = 0;
+
+	if (pgtree_scan(stmt, &sc, NULL) == -1)
+		return;
+	for (i = 0; i < sc.scan->n_tokens; i++) {
+		tok = sc.scan->tokens[i];
+		if (tok->token == PG_QUERY__TOKEN__ASCII_40)
+			depth++;
+		else if (tok->token == PG_QUERY__TOKEN__ASCII_41)
+			depth--;
+		else if (tok->token == PG_QUERY__TOKEN__CONCURRENTLY &&
+		    depth == 0)
+			memset(stmt + tok->start, ' ',
+			    (size_t)(tok->end - tok->start));
+	}
+	pgtree_scan_free(&sc);
+}
+
+/*
  * Runs the statements of one section.  In a transaction the caller has
  * begun it; the error names the file and the line the server points at.
  */
@@ -327,6 +362,8 @@ run_section(struct run *r, const struct sqlfile *f,
 
 	for (i = 0; i < sec->nstmts; i++) {
 		stmt = xstrndup(f->text + sec->stmts[i].off, sec->stmts[i].len);
+		if (r->opts->in_tx && !sec->transaction)
+			blank_concurrently(stmt);
 		res = PQexec(r->conn, stmt);
 		free(stmt);
 		if (res != NULL && (PQresultStatus(res) == PGRES_COMMAND_OK ||
