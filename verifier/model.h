@@ -223,6 +223,8 @@ struct model_constraint {
 	int		  initially_deferred;
 	/* FOREIGN and CHECK: 1 for validated: false (NOT VALID) */
 	int		  not_valid;
+	/* CHECK only: 1 for no_inherit: true (NO INHERIT) */
+	int		  no_inherit;
 	/* UNIQUE only */
 	int		  nulls_not_distinct;
 	char		 *comment;	/* any kind; or NULL */

@@ -467,7 +467,7 @@ static const char *const fk_keys[] = {
 };
 static const char *const ref_keys[] = { "table", "columns", NULL };
 static const char *const check_keys_[] = {
-	"name", "expression", "validated", "comment", NULL
+	"name", "expression", "validated", "no_inherit", "comment", NULL
 };
 static const char *const index_keys[] = {
 	"name", "unique", "method", "columns", "include", "where",
@@ -593,7 +593,8 @@ load_fks(struct loader *ld, struct model_table *t, yaml_node_t *seq)
 }
 
 static int
-load_checks(struct loader *ld, struct model_table *t, yaml_node_t *seq)
+load_checks(struct loader *ld, struct model_table *t, yaml_node_t *seq,
+    int partitioned)
 {
 	yaml_node_item_t	*it;
 	yaml_node_t		*ch, *n;
@@ -619,6 +620,16 @@ load_checks(struct loader *ld, struct model_table *t, yaml_node_t *seq)
 		if (ld_expr(ld, n, "check expression", &c->expression,
 		    NULL) == -1 || ld_con_options(ld, ch, c, what) == -1)
 			return (-1);
+		if ((n = ld_map_get(ld, ch, "no_inherit")) != NULL) {
+			if (ld_bool(ld, n, "no_inherit", &c->no_inherit) == -1)
+				return (-1);
+			/* PostgreSQL refuses it: a partition inherits every
+			   check of its table. */
+			if (c->no_inherit && partitioned)
+				return (ld_at(ld, n, "no_inherit: true in %s, "
+				    "a partitioned table (its partitions "
+				    "inherit every check)", what));
+		}
 	}
 	return (0);
 }
@@ -877,7 +888,8 @@ ld_table(struct loader *ld, yaml_node_t *k, yaml_node_t *v)
 	    load_fks(ld, t, n) == -1)
 		return (-1);
 	if ((n = ld_map_get(ld, v, "checks")) != NULL &&
-	    load_checks(ld, t, n) == -1)
+	    load_checks(ld, t, n,
+	    ld_map_get(ld, v, "partition_by") != NULL) == -1)
 		return (-1);
 	if ((n = ld_map_get(ld, v, "indexes")) != NULL &&
 	    ld_indexes(ld, t, n) == -1)

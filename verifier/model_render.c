@@ -164,6 +164,8 @@ render_table(const struct model *m, const struct model_table *t,
 		case MODEL_CON_CHECK:
 		default:
 			vbuf_appendf(out, " CHECK (%s)", k->expression);
+			if (k->no_inherit)
+				vbuf_puts(out, " NO INHERIT");
 			break;
 		}
 	}
@@ -262,9 +264,11 @@ render_con_add(struct vbuf *out, const char *schema,
 		vbuf_puts(out, c->nulls_not_distinct ?
 		    " UNIQUE NULLS NOT DISTINCT " : " UNIQUE ");
 		model_put_columns(out, c->columns, c->ncolumns);
-	} else if (c->kind == MODEL_CON_CHECK)
+	} else if (c->kind == MODEL_CON_CHECK) {
 		vbuf_appendf(out, " CHECK (%s)", c->expression);
-	else {
+		if (c->no_inherit)
+			vbuf_puts(out, " NO INHERIT");
+	} else {
 		/* method is one of a fixed list of words, op of operator
 		   characters only. */
 		vbuf_appendf(out, " EXCLUDE USING %s (", c->method);

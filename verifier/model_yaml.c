@@ -180,6 +180,7 @@ static int
 has_options(const struct model_constraint *c)
 {
 	return (c->deferrable || c->not_valid || c->nulls_not_distinct ||
+	    c->no_inherit ||
 	    c->comment != NULL);
 }
 
@@ -196,6 +197,8 @@ write_con_options(struct vbuf *out, int indent,
 		yaml_true(out, indent, "nulls_not_distinct");
 	if (c->not_valid)
 		vbuf_appendf(out, "%*svalidated: false\n", indent, "");
+	if (c->no_inherit)
+		yaml_true(out, indent, "no_inherit");
 	if (c->comment != NULL)
 		yaml_kv(out, indent, "comment", c->comment);
 }
