@@ -492,6 +492,23 @@ render(const struct model *m, struct render *r, struct vf_error *err)
 			    t->constraints[j].col);
 		}
 	}
+	/* Replica identities once their indexes exist. */
+	for (i = 0; i < m->ntables; i++) {
+		t = &m->tables[i];
+		if (t->replident == 0)
+			continue;
+		vbuf_puts(out, "ALTER TABLE ");
+		put_qualified(out, m->schema, t->name);
+		vbuf_puts(out, " REPLICA IDENTITY ");
+		if (t->replident == 'i') {
+			vbuf_puts(out, "USING INDEX ");
+			vf_quote_ident(out, t->replident_index);
+		} else
+			vbuf_puts(out, t->replident == 'f' ? "FULL" :
+			    "NOTHING");
+		vbuf_puts(out, ";\n");
+		stmt_done(r, t->replident_line, t->replident_col);
+	}
 	for (i = 0; i < m->nsequences; i++) {
 		sq = &m->sequences[i];
 		if (sq->owned_tbl == NULL)

@@ -546,6 +546,13 @@ write_table(const struct model_names *ns, const struct model_table *t,
 	}
 	model_grants_write(out, 4, "grants", t->grants, t->ngrants);
 	model_write_policies(t, out);
+	if (t->replident == 'i') {
+		vbuf_puts(out, "    replica_identity:\n");
+		yaml_kv(out, 6, "index", t->replident_index);
+	} else if (t->replident != 0)
+		vbuf_puts(out, t->replident == 'f' ?
+		    "    replica_identity: full\n" :
+		    "    replica_identity: nothing\n");
 }
 
 /* The domains and composite types of m. */

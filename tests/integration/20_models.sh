@@ -107,6 +107,15 @@ reservations_no_shared_seat x t t t No two reservations share a seat" \
 	    "$(q models_cons "SELECT string_agg(conname, ' ') FROM pg_constraint
 	        WHERE connamespace = 'billing'::regnamespace AND contype = 'c'
 	        AND connoinherit")"
+	check_eq "model DDL: replica_identity builds REPLICA IDENTITY" \
+	    "customers f
+invoices d
+reservations i billing.reservations_pkey" \
+	    "$(q models_cons "SELECT concat_ws(' ', c.relname, c.relreplident,
+	        (SELECT i.indexrelid::regclass::text FROM pg_index i
+	        WHERE i.indrelid = c.oid AND i.indisreplident))
+	        FROM pg_class c WHERE c.relnamespace = 'billing'::regnamespace
+	        AND c.relkind = 'r' ORDER BY c.relname")"
 else
 	fail "model DDL: constraints.yaml builds its constraints" "$r"
 fi
