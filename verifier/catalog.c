@@ -133,7 +133,7 @@
 /* The columns of each set, as its query names them. */
 static const char *const set_columns[CATALOG_NSETS] = {
 	"enum, pos, label, comment",
-	"name, comment, unlogged, reloptions, rls, force_rls",
+	"name, comment, unlogged, reloptions, rls, force_rls, replident",
 	"tbl, name, pos, type, not_null, default_expr, identity, generated, "
 	    "comment, identity_opts",
 	"tbl, name, kind, def, ref_table, is_deferrable, is_deferred, on_update, "
@@ -188,7 +188,14 @@ static const char *const set_sql[CATALOG_NSETS] = {
 	"CASE WHEN c.relpersistence = 'u' THEN 't' ELSE 'f' END AS unlogged, "
 	RELOPTIONS("c") " AS reloptions, "
 	"CASE WHEN c.relrowsecurity THEN 't' ELSE 'f' END AS rls, "
-	"CASE WHEN c.relforcerowsecurity THEN 't' ELSE 'f' END AS force_rls "
+	"CASE WHEN c.relforcerowsecurity THEN 't' ELSE 'f' END AS force_rls, "
+	/* NULL for REPLICA IDENTITY DEFAULT */
+	"CASE c.relreplident WHEN 'f' THEN 'full' WHEN 'n' THEN 'nothing' "
+	"WHEN 'i' THEN 'index:' || COALESCE((SELECT ic.relname "
+	"FROM pg_catalog.pg_index ri "
+	"JOIN pg_catalog.pg_class ic ON ic.oid = ri.indexrelid "
+	"WHERE ri.indrelid = c.oid AND ri.indisreplident), '') "
+	"END AS replident "
 	"FROM pg_catalog.pg_class c "
 	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
 	"WHERE " REL_FILTER
@@ -648,12 +655,12 @@ static const char *const set_sql[CATALOG_NSETS] = {
 	"WHERE n.nspname = $1 AND c.relispartition "
 	"AND (c.relrowsecurity OR c.relforcerowsecurity) "
 	/* REPLICA IDENTITY other than DEFAULT (FULL, NOTHING, USING
-	   INDEX), on a table or a partition. */
-	"UNION ALL SELECT 'replica identity', c.relname "
+	   INDEX) of a partition (a table's is modelled). */
+	"UNION ALL SELECT 'replica identity of a partition', c.relname "
 	"FROM pg_catalog.pg_class c "
 	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
 	"WHERE n.nspname = $1 AND c.relkind IN ('r', 'p') "
-	"AND c.relreplident <> 'd' "
+	"AND c.relispartition AND c.relreplident <> 'd' "
 	"UNION ALL SELECT CASE p.prokind WHEN 'a' THEN 'aggregate' "
 	"ELSE 'window function' END, p.proname || '(' || "
 	"pg_catalog.oidvectortypes(p.proargtypes) || ')' "

@@ -23,7 +23,9 @@ enum catalog_set_id {
 	CATALOG_ENUMS = 0,	/* enum, pos, label, comment */
 	CATALOG_TABLES,		/* name, comment, unlogged, reloptions:
 				   "name=value" sorted, one a line; rls,
-				   force_rls (t/f): ROW LEVEL SECURITY */
+				   force_rls (t/f): ROW LEVEL SECURITY;
+				   replident: NULL (DEFAULT), "full",
+				   "nothing" or "index:<name>" */
 	CATALOG_COLUMNS,	/* tbl, name, pos, type (with " COLLATE x" when
 				   not the type's), not_null, default_expr,
 				   identity, generated, comment,

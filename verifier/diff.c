@@ -225,6 +225,13 @@ static const char *const diff_sql[] = {
 	"FROM tmap m JOIN tables f ON f.side = ?1 AND f.name = m.f_name "
 	"JOIN tables t ON t.side = ?2 AND t.name = m.t_name "
 	"WHERE f.reloptions IS NOT t.reloptions ORDER BY t.name",
+	/* old_tbl: the source name, for a reset before the renames. */
+	"INSERT INTO changes (kind, action, name, old_tbl, field, from_val, "
+	"to_val) SELECT 'table', 'alter', t.name, m.f_name, "
+	"'replica_identity', f.replident, t.replident "
+	"FROM tmap m JOIN tables f ON f.side = ?1 AND f.name = m.f_name "
+	"JOIN tables t ON t.side = ?2 AND t.name = m.t_name "
+	"WHERE f.replident IS NOT t.replident ORDER BY t.name",
 
 	/* Columns of the tables on both sides. */
 	"INSERT INTO changes (kind, action, tbl, old_tbl, name, old_name) "

@@ -64,6 +64,22 @@ dump_unparen(const char *s)
 	return (xstrndup(s + 1, n - 2));
 }
 
+/* A table's replident (catalog.h) into t. */
+static void
+dump_replident(const char *x, struct model_table *t)
+{
+	if (x == NULL)
+		return;
+	if (strcmp(x, "full") == 0)
+		t->replident = 'f';
+	else if (strcmp(x, "nothing") == 0)
+		t->replident = 'n';
+	else if (strncmp(x, "index:", 6) == 0) {
+		t->replident = 'i';
+		t->replident_index = xstrdup(x + 6);
+	}
+}
+
 static int
 yes(const char *s)
 {
@@ -582,6 +598,8 @@ dump_model(const struct catalog *cat, struct model *m, struct problems *p)
 		    "unlogged"));
 		dump_params(catalog_get(cat, CATALOG_TABLES, i, "reloptions"),
 		    &t->with, &t->nwith);
+		dump_replident(catalog_get(cat, CATALOG_TABLES, i,
+		    "replident"), t);
 		for (j = 0; j < co->nrows; j++) {
 			if (strcmp(catalog_get(cat, CATALOG_COLUMNS, j, "tbl"),
 			    t->name) != 0)

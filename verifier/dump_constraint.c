@@ -36,6 +36,10 @@ dump_constraint_options(const struct catalog *cat, size_t row,
 	    row, "is_deferred"));
 	/* pg_get_constraintdef() ends a constraint not validated so. */
 	c->not_valid = def != NULL && ends_with(def, " NOT VALID");
+	/* ... and a check of NO INHERIT so, before any NOT VALID. */
+	c->no_inherit = def != NULL && c->kind == MODEL_CON_CHECK &&
+	    (ends_with(def, " NO INHERIT") ||
+	    ends_with(def, " NO INHERIT NOT VALID"));
 	c->nulls_not_distinct = def != NULL && c->kind == MODEL_CON_UNIQUE &&
 	    strncmp(def, "UNIQUE NULLS NOT DISTINCT ", 26) == 0;
 	x = catalog_get(cat, CATALOG_CONSTRAINTS, row, "comment");

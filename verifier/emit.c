@@ -681,6 +681,7 @@ emit_run(struct snapshot *snap, const char *schema, const char *from,
 	/* 2. Foreign keys go first, then other constraints and indexes,
 	   under their source names. */
 	drop_fks_of_dropped_tables(&e);
+	emit_replident_reset(&e);
 	for (pass = 0; pass < 2; pass++) {
 		for (i = 0; i < e.d.n; i++) {
 			c = &e.d.v[i];
@@ -814,6 +815,7 @@ emit_run(struct snapshot *snap, const char *schema, const char *from,
 		}
 	}
 	emit_storage_alter(&e);
+	emit_replident_set(&e);
 	emit_functions_create(&e, 0);
 	emit_dependents_create(&e);
 	emit_views_create(&e);

@@ -172,6 +172,14 @@ void	emit_sequences_finish(struct emitter *e);
 void	emit_create_table_head(struct emitter *e, const char *tbl);
 void	emit_create_table_with(struct emitter *e, const char *tbl);
 void	emit_storage_alter(struct emitter *e);
+/*
+ * REPLICA IDENTITY: _reset before any key or index is dropped (DEFAULT
+ * for a table whose identity was an index and changes); _set once the
+ * indexes exist (a changed identity, a new table's, or one whose index
+ * was dropped and made again).
+ */
+void	emit_replident_reset(struct emitter *e);
+void	emit_replident_set(struct emitter *e);
 void	emit_object_comments(struct emitter *e);
 /* emit_constraint.c: whether c is a constraint dropped and added again
    (an alter of its definition); VALIDATE CONSTRAINT for an alter of field

@@ -163,6 +163,110 @@ emit_storage_alter(struct emitter *e)
 	}
 }
 
+/* ALTER TABLE tbl REPLICA IDENTITY for v (catalog.h's replident). */
+static void
+put_replident(struct emitter *e, const char *tbl, const char *v)
+{
+	emit_stmt_begin(e, "table", tbl, "finish");
+	emit_alter_table(e, tbl);
+	vbuf_puts(e->out, "REPLICA IDENTITY ");
+	if (v == NULL)
+		vbuf_puts(e->out, "DEFAULT");
+	else if (strncmp(v, "index:", 6) == 0) {
+		vbuf_puts(e->out, "USING INDEX ");
+		vf_quote_ident(e->out, v + 6);
+	} else
+		vbuf_puts(e->out, strcmp(v, "full") == 0 ? "FULL" : "NOTHING");
+	vbuf_puts(e->out, ";\n");
+}
+
+static int
+is_index_ri(const char *v)
+{
+	return (v != NULL && strncmp(v, "index:", 6) == 0);
+}
+
+void
+emit_replident_reset(struct emitter *e)
+{
+	const struct diff_change	*c;
+	size_t				 i;
+
+	for (i = 0; i < e->d.n; i++) {
+		c = &e->d.v[i];
+		if (emit_is(c, "table", "alter") &&
+		    emit_field_is(c, "replica_identity") &&
+		    is_index_ri(c->from_val))
+			put_replident(e, c->old_tbl != NULL ? c->old_tbl :
+			    c->name, NULL);
+	}
+}
+
+/* Whether the replica identity of table tbl changes. */
+static int
+replident_changes(struct emitter *e, const char *tbl)
+{
+	size_t	i;
+
+	for (i = 0; i < e->d.n; i++)
+		if (emit_is(&e->d.v[i], "table", "alter") &&
+		    emit_field_is(&e->d.v[i], "replica_identity") &&
+		    strcmp(e->d.v[i].name, tbl) == 0)
+			return (1);
+	return (0);
+}
+
+/* Whether the target replica identity of table tbl is index idx. */
+static int
+replident_on(struct emitter *e, const char *tbl, const char *idx)
+{
+	sqlite3_stmt	*st;
+	int		 on;
+
+	st = emit_query(e, "SELECT 1 FROM tables WHERE side = ?1 AND "
+	    "name = ?2 AND replident = 'index:' || ?3", e->to, tbl, idx);
+	on = st != NULL && sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return (on);
+}
+
+void
+emit_replident_set(struct emitter *e)
+{
+	const struct diff_change	*c;
+	sqlite3_stmt			*st;
+	struct vbuf			 v;
+	size_t				 i;
+
+	vbuf_init(&v);
+	for (i = 0; i < e->d.n; i++) {
+		c = &e->d.v[i];
+		if (emit_is(c, "table", "alter") &&
+		    emit_field_is(c, "replica_identity")) {
+			/* Reset already, before its index went. */
+			if (c->to_val == NULL && is_index_ri(c->from_val))
+				continue;
+			put_replident(e, c->name, c->to_val);
+		} else if (emit_is(c, "table", "add")) {
+			st = emit_query(e, "SELECT replident FROM tables "
+			    "WHERE side = ?1 AND name = ?2 AND replident IS "
+			    "NOT NULL", e->to, c->name, NULL);
+			if (st != NULL && sqlite3_step(st) == SQLITE_ROW)
+				put_replident(e, c->name, emit_text(st, 0));
+			sqlite3_finalize(st);
+		} else if (((emit_is(c, "index", "alter") &&
+		    c->field == NULL) || emit_constraint_recreated(c)) &&
+		    c->tbl != NULL && replident_on(e, c->tbl, c->name) &&
+		    !replident_changes(e, c->tbl)) {
+			/* Same identity, its index made again. */
+			vbuf_reset(&v);
+			vbuf_appendf(&v, "index:%s", c->name);
+			put_replident(e, c->tbl, v.data);
+		}
+	}
+	vbuf_free(&v);
+}
+
 /* The target comment of an object (sql: ?1 side, ?2 name), or none. */
 static void
 target_comment(struct emitter *e, const char *what, const char *sql,

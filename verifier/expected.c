@@ -13,7 +13,7 @@
 #include "snapshot.h"
 
 /* Bump when the catalog queries or the store change. */
-#define CACHE_TAG	"verifier-expected-9"
+#define CACHE_TAG	"verifier-expected-10"
 
 /*
  * Whether a model of n statements should rather go to a scratch database

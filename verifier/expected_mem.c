@@ -379,8 +379,8 @@ static int
 build_table(struct xm_ctx *x, size_t ti)
 {
 	const struct model_table	*t = &x->m->tables[ti];
-	const char			*cells[6];
-	struct vbuf			 rel, with;
+	const char			*cells[7];
+	struct vbuf			 rel, with, ri;
 	size_t				 j;
 	int				 ok;
 
@@ -401,8 +401,14 @@ build_table(struct xm_ctx *x, size_t ti)
 	cells[3] = rel.len > 0 ? rel.data : NULL;
 	cells[4] = t->rls ? "t" : "f";
 	cells[5] = t->force_rls ? "t" : "f";
+	vbuf_init(&ri);
+	if (t->replident == 'i')
+		vbuf_appendf(&ri, "index:%s", t->replident_index);
+	cells[6] = t->replident == 'f' ? "full" : t->replident == 'n' ?
+	    "nothing" : t->replident == 'i' ? ri.data : NULL;
 	if (ok)
-		xm_row(x, CATALOG_TABLES, cells, 6);
+		xm_row(x, CATALOG_TABLES, cells, 7);
+	vbuf_free(&ri);
 	vbuf_free(&rel);
 	vbuf_free(&with);
 	if (!ok)

@@ -361,6 +361,8 @@ build_constraint(struct xm_ctx *x, size_t ti, const struct model_constraint *k)
 		    qname.data, 1, ti + 1))
 			goto decline;
 		vbuf_appendf(&def, "CHECK (%s)", chk.data);
+		if (k->no_inherit)
+			vbuf_puts(&def, " NO INHERIT");
 		break;
 	case MODEL_CON_EXCLUDE:
 	default:

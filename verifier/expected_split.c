@@ -20,7 +20,7 @@
 #include "snapshot.h"
 
 /* Bump when the catalog queries, the store or the split change. */
-#define OBJ_CACHE_TAG	"verifier-expected-object-2"
+#define OBJ_CACHE_TAG	"verifier-expected-object-3"
 
 /* The objects that may come from the server: those the memory never
    builds, and a table, or a constraint, index or policy of one, that it

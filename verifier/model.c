@@ -88,6 +88,7 @@ free_table(struct model_table *t)
 	free(t->name);
 	free(t->comment);
 	free(t->renamed_from);
+	free(t->replident_index);
 	free(t->partition_by);
 	for (i = 0; i < t->ncolumns; i++) {
 		free(t->columns[i].name);

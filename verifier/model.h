@@ -223,6 +223,8 @@ struct model_constraint {
 	int		  initially_deferred;
 	/* FOREIGN and CHECK: 1 for validated: false (NOT VALID) */
 	int		  not_valid;
+	/* CHECK only: 1 for no_inherit: true (NO INHERIT) */
+	int		  no_inherit;
 	/* UNIQUE only */
 	int		  nulls_not_distinct;
 	char		 *comment;	/* any kind; or NULL */
@@ -310,6 +312,12 @@ struct model_table {
 	int			 force_rls;	/* FORCE ROW LEVEL SECURITY */
 	struct model_policy	*policies;	/* in file order */
 	size_t			 npolicies;
+	/* REPLICA IDENTITY: 0 for DEFAULT, 'f' FULL, 'n' NOTHING, 'i' USING
+	   INDEX replident_index (an index, primary key or unique
+	   constraint of the table), written at replident_line:col */
+	char			 replident;
+	char			*replident_index;
+	int			 replident_line, replident_col;
 	int			 line, col;
 };
 

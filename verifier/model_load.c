@@ -645,6 +645,94 @@ check_renames(struct loader *ld)
 	return (0);
 }
 
+/* A replica identity's error at its replica_identity key. */
+static int
+replident_error(struct loader *ld, const struct model_table *t,
+    const char *why, const char *name)
+{
+	if (name != NULL)
+		return (vf_error_set(ld->err, VF_EXIT_USAGE, ld->path,
+		    t->replident_line, t->replident_col, "replica_identity of "
+		    "table \"%s\": index \"%s\" %s \"%s\"", t->name,
+		    t->replident_index, why, name));
+	return (vf_error_set(ld->err, VF_EXIT_USAGE, ld->path,
+	    t->replident_line, t->replident_col, "replica_identity of table "
+	    "\"%s\": index \"%s\" %s", t->name, t->replident_index, why));
+}
+
+/*
+ * Each replica_identity: {index: name} names a primary key, a unique
+ * constraint or a unique index of its table that PostgreSQL takes: not
+ * deferrable, not partial, no expression, every column NOT NULL.  After
+ * model_names_assign(): the name may be a generated one.
+ */
+static int
+check_replidents(struct loader *ld)
+{
+	const struct model_table	*t;
+	const struct model_constraint	*k;
+	const struct model_index	*x;
+	const struct model_column	*c;
+	char				**cols;
+	size_t				 i, j, n;
+	int				 found;
+
+	for (i = 0; i < ld->m->ntables; i++) {
+		t = &ld->m->tables[i];
+		if (t->replident != 'i')
+			continue;
+		found = 0;
+		cols = NULL;
+		n = 0;
+		for (j = 0; j < t->nconstraints && !found; j++) {
+			k = &t->constraints[j];
+			if ((k->kind != MODEL_CON_PRIMARY &&
+			    k->kind != MODEL_CON_UNIQUE) ||
+			    strcmp(k->name, t->replident_index) != 0)
+				continue;
+			if (k->deferrable)
+				return (replident_error(ld, t,
+				    "is deferrable", NULL));
+			found = 1;
+			cols = k->columns;
+			n = k->ncolumns;
+		}
+		for (j = 0; j < t->nindexes && !found; j++) {
+			x = &t->indexes[j];
+			if (strcmp(x->name, t->replident_index) != 0)
+				continue;
+			if (!x->unique)
+				return (replident_error(ld, t,
+				    "is not unique", NULL));
+			if (x->where != NULL)
+				return (replident_error(ld, t,
+				    "is partial (where)", NULL));
+			found = 1;
+			for (n = 0; n < x->nkeys; n++)
+				if (x->keys[n].column == NULL)
+					return (replident_error(ld, t,
+					    "has an expression", NULL));
+				else if ((c = model_find_column(t,
+				    x->keys[n].column)) != NULL &&
+				    c->nullable)
+					return (replident_error(ld, t,
+					    "has a nullable column",
+					    c->name));
+			n = 0;
+		}
+		if (!found)
+			return (replident_error(ld, t, "is not a primary key, "
+			    "unique constraint or unique index of the table",
+			    NULL));
+		for (j = 0; j < n; j++)
+			if ((c = model_find_column(t, cols[j])) != NULL &&
+			    c->nullable)
+				return (replident_error(ld, t,
+				    "has a nullable column", c->name));
+	}
+	return (0);
+}
+
 static const char *const root_keys[] = { "schema", "extensions", "enums",
 	"domains", "composite_types", "sequences", "tables", "views",
 	"materialized_views", "functions", "grants", NULL };
@@ -701,7 +789,8 @@ load_root(struct loader *ld, yaml_node_t *root)
 		return (-1);
 	if (resolve_fks(ld) == -1 || check_renames(ld) == -1 ||
 	    ld_user_types_names(ld) == -1 ||
-	    model_names_assign(ld->m, ld->path, ld->err) == -1)
+	    model_names_assign(ld->m, ld->path, ld->err) == -1 ||
+	    check_replidents(ld) == -1)
 		return (-1);
 	return (0);
 }

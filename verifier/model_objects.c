@@ -448,11 +448,56 @@ done:
 	return (rc);
 }
 
+static const char *const replident_keys[] = { "index", NULL };
+
+/*
+ * replica_identity: default, full, nothing or {index: name}; the index is
+ * checked once every name is known (model_check_replident()).
+ */
+static int
+load_replident(struct loader *ld, struct model_table *t, yaml_node_t *n)
+{
+	yaml_node_t	*x;
+	const char	*s;
+
+	t->replident_line = (int)n->start_mark.line + 1;
+	t->replident_col = (int)n->start_mark.column + 1;
+	if (n->type == YAML_MAPPING_NODE) {
+		if (ld_check_keys(ld, n, "replica_identity", replident_keys) ==
+		    -1)
+			return (-1);
+		if ((x = ld_map_get(ld, n, "index")) == NULL)
+			return (ld_at(ld, n, "missing key \"index\" in "
+			    "replica_identity of table \"%s\"", t->name));
+		if (ld_name(ld, x, "index", &t->replident_index) == -1)
+			return (-1);
+		t->replident = 'i';
+		return (0);
+	}
+	s = n->type == YAML_SCALAR_NODE ? ld_scalar(n) : "";
+	if (strcmp(s, "default") == 0)
+		t->replident = 0;
+	else if (strcmp(s, "full") == 0)
+		t->replident = 'f';
+	else if (strcmp(s, "nothing") == 0)
+		t->replident = 'n';
+	else if (n->type == YAML_SCALAR_NODE)
+		return (ld_at(ld, n, "expected default, full, nothing or "
+		    "{index: name} for replica_identity of table \"%s\", "
+		    "found \"%s\"", t->name, s));
+	else
+		return (ld_at(ld, n, "expected default, full, nothing or "
+		    "{index: name} for replica_identity of table \"%s\", "
+		    "found %s", t->name, ld_kind(n)));
+	return (0);
+}
+
 static const char *const table_keys[] = {
 	"comment", "renamed_from", "columns", "primary_key", "unique",
 	"foreign_keys", "checks", "indexes", "exclude", "unlogged", "with",
 	"partition_by", "partitions", "grants", "row_level_security",
-	"force_row_level_security", "policies", "triggers", NULL
+	"force_row_level_security", "policies", "triggers", "replica_identity",
+	NULL
 };
 static const char *const pk_keys[] = {
 	"name", "columns", "deferrable", "initially_deferred", "comment", NULL
@@ -467,7 +512,7 @@ static const char *const fk_keys[] = {
 };
 static const char *const ref_keys[] = { "table", "columns", NULL };
 static const char *const check_keys_[] = {
-	"name", "expression", "validated", "comment", NULL
+	"name", "expression", "validated", "no_inherit", "comment", NULL
 };
 static const char *const index_keys[] = {
 	"name", "unique", "method", "columns", "include", "where",
@@ -593,7 +638,8 @@ load_fks(struct loader *ld, struct model_table *t, yaml_node_t *seq)
 }
 
 static int
-load_checks(struct loader *ld, struct model_table *t, yaml_node_t *seq)
+load_checks(struct loader *ld, struct model_table *t, yaml_node_t *seq,
+    int partitioned)
 {
 	yaml_node_item_t	*it;
 	yaml_node_t		*ch, *n;
@@ -619,6 +665,16 @@ load_checks(struct loader *ld, struct model_table *t, yaml_node_t *seq)
 		if (ld_expr(ld, n, "check expression", &c->expression,
 		    NULL) == -1 || ld_con_options(ld, ch, c, what) == -1)
 			return (-1);
+		if ((n = ld_map_get(ld, ch, "no_inherit")) != NULL) {
+			if (ld_bool(ld, n, "no_inherit", &c->no_inherit) == -1)
+				return (-1);
+			/* PostgreSQL refuses it: a partition inherits every
+			   check of its table. */
+			if (c->no_inherit && partitioned)
+				return (ld_at(ld, n, "no_inherit: true in %s, "
+				    "a partitioned table (its partitions "
+				    "inherit every check)", what));
+		}
 	}
 	return (0);
 }
@@ -877,7 +933,8 @@ ld_table(struct loader *ld, yaml_node_t *k, yaml_node_t *v)
 	    load_fks(ld, t, n) == -1)
 		return (-1);
 	if ((n = ld_map_get(ld, v, "checks")) != NULL &&
-	    load_checks(ld, t, n) == -1)
+	    load_checks(ld, t, n,
+	    ld_map_get(ld, v, "partition_by") != NULL) == -1)
 		return (-1);
 	if ((n = ld_map_get(ld, v, "indexes")) != NULL &&
 	    ld_indexes(ld, t, n) == -1)
@@ -893,6 +950,9 @@ ld_table(struct loader *ld, yaml_node_t *k, yaml_node_t *v)
 		return (-1);
 	if ((n = ld_map_get(ld, v, "triggers")) != NULL &&
 	    ld_triggers(ld, t->name, t, n) == -1)
+		return (-1);
+	if ((n = ld_map_get(ld, v, "replica_identity")) != NULL &&
+	    load_replident(ld, t, n) == -1)
 		return (-1);
 	return (ld_partitioning(ld, t, v));
 }

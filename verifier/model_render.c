@@ -164,6 +164,8 @@ render_table(const struct model *m, const struct model_table *t,
 		case MODEL_CON_CHECK:
 		default:
 			vbuf_appendf(out, " CHECK (%s)", k->expression);
+			if (k->no_inherit)
+				vbuf_puts(out, " NO INHERIT");
 			break;
 		}
 	}
@@ -262,9 +264,11 @@ render_con_add(struct vbuf *out, const char *schema,
 		vbuf_puts(out, c->nulls_not_distinct ?
 		    " UNIQUE NULLS NOT DISTINCT " : " UNIQUE ");
 		model_put_columns(out, c->columns, c->ncolumns);
-	} else if (c->kind == MODEL_CON_CHECK)
+	} else if (c->kind == MODEL_CON_CHECK) {
 		vbuf_appendf(out, " CHECK (%s)", c->expression);
-	else {
+		if (c->no_inherit)
+			vbuf_puts(out, " NO INHERIT");
+	} else {
 		/* method is one of a fixed list of words, op of operator
 		   characters only. */
 		vbuf_appendf(out, " EXCLUDE USING %s (", c->method);
@@ -487,6 +491,23 @@ render(const struct model *m, struct render *r, struct vf_error *err)
 			stmt_done(r, t->constraints[j].line,
 			    t->constraints[j].col);
 		}
+	}
+	/* Replica identities once their indexes exist. */
+	for (i = 0; i < m->ntables; i++) {
+		t = &m->tables[i];
+		if (t->replident == 0)
+			continue;
+		vbuf_puts(out, "ALTER TABLE ");
+		put_qualified(out, m->schema, t->name);
+		vbuf_puts(out, " REPLICA IDENTITY ");
+		if (t->replident == 'i') {
+			vbuf_puts(out, "USING INDEX ");
+			vf_quote_ident(out, t->replident_index);
+		} else
+			vbuf_puts(out, t->replident == 'f' ? "FULL" :
+			    "NOTHING");
+		vbuf_puts(out, ";\n");
+		stmt_done(r, t->replident_line, t->replident_col);
 	}
 	for (i = 0; i < m->nsequences; i++) {
 		sq = &m->sequences[i];

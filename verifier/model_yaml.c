@@ -180,6 +180,7 @@ static int
 has_options(const struct model_constraint *c)
 {
 	return (c->deferrable || c->not_valid || c->nulls_not_distinct ||
+	    c->no_inherit ||
 	    c->comment != NULL);
 }
 
@@ -196,6 +197,8 @@ write_con_options(struct vbuf *out, int indent,
 		yaml_true(out, indent, "nulls_not_distinct");
 	if (c->not_valid)
 		vbuf_appendf(out, "%*svalidated: false\n", indent, "");
+	if (c->no_inherit)
+		yaml_true(out, indent, "no_inherit");
 	if (c->comment != NULL)
 		yaml_kv(out, indent, "comment", c->comment);
 }
@@ -543,6 +546,13 @@ write_table(const struct model_names *ns, const struct model_table *t,
 	}
 	model_grants_write(out, 4, "grants", t->grants, t->ngrants);
 	model_write_policies(t, out);
+	if (t->replident == 'i') {
+		vbuf_puts(out, "    replica_identity:\n");
+		yaml_kv(out, 6, "index", t->replident_index);
+	} else if (t->replident != 0)
+		vbuf_puts(out, t->replident == 'f' ?
+		    "    replica_identity: full\n" :
+		    "    replica_identity: nothing\n");
 }
 
 /* The domains and composite types of m. */

@@ -89,6 +89,7 @@ fresh_db models_cons
 if r=$(apply models_cons "$TEST_TMP/cons.sql"); then
 	check_eq "model DDL: constraints.yaml builds its constraints" \
 	    "invoices_code_key u f f t At most one invoice without a code
+invoices_number_check c f f t 
 invoices_number_key u t f t 
 invoices_pk p t t t Deferred to the end of the transaction
 invoices_total_check c f f f Added online; validated later
@@ -101,6 +102,20 @@ reservations_no_shared_seat x t t t No two reservations share a seat" \
 	        coalesce(obj_description(oid, 'pg_constraint'), ''))
 	        FROM pg_constraint WHERE connamespace = 'billing'::regnamespace
 	        AND (contype <> 'p' OR conname = 'invoices_pk') ORDER BY conname")"
+	check_eq "model DDL: no_inherit: true builds a check NO INHERIT" \
+	    "invoices_number_check" \
+	    "$(q models_cons "SELECT string_agg(conname, ' ') FROM pg_constraint
+	        WHERE connamespace = 'billing'::regnamespace AND contype = 'c'
+	        AND connoinherit")"
+	check_eq "model DDL: replica_identity builds REPLICA IDENTITY" \
+	    "customers f
+invoices d
+reservations i billing.reservations_pkey" \
+	    "$(q models_cons "SELECT concat_ws(' ', c.relname, c.relreplident,
+	        (SELECT i.indexrelid::regclass::text FROM pg_index i
+	        WHERE i.indrelid = c.oid AND i.indisreplident))
+	        FROM pg_class c WHERE c.relnamespace = 'billing'::regnamespace
+	        AND c.relkind = 'r' ORDER BY c.relname")"
 else
 	fail "model DDL: constraints.yaml builds its constraints" "$r"
 fi

@@ -253,6 +253,24 @@ kind "domains" "CREATE TYPE mood AS ENUM ('a', 'b');
     CREATE TABLE t (id int PRIMARY KEY, p posint NOT NULL DEFAULT 5, e email, m moods,
       ps posint[], o \"Odd Dom\", s small)"
 check_contains "a domain's one unnamed check is dumped without its name" "$(printf '  posint:\n    type: integer\n    checks:\n      - expression: VALUE > 0\n')" "$(cat "$W/models/$SCHEMA.yaml")"
+kind "replica identity" "CREATE TABLE t (id int); ALTER TABLE t REPLICA IDENTITY FULL;
+    CREATE TABLE nn (id int); ALTER TABLE nn REPLICA IDENTITY NOTHING;
+    CREATE TABLE u (id int NOT NULL, \"Odd\" int NOT NULL, UNIQUE (\"Odd\"));
+    CREATE UNIQUE INDEX u_id ON u (id); ALTER TABLE u REPLICA IDENTITY USING INDEX u_id;
+    CREATE TABLE k (id int PRIMARY KEY); ALTER TABLE k REPLICA IDENTITY USING INDEX k_pkey;
+    CREATE TABLE pt (id int) PARTITION BY RANGE (id); ALTER TABLE pt REPLICA IDENTITY FULL"
+check_eq "replica identity: dump writes each but DEFAULT" "  k:
+    replica_identity:
+      index: k_pkey
+  nn:
+    replica_identity: nothing
+  pt:
+    replica_identity: full
+  t:
+    replica_identity: full
+  u:
+    replica_identity:
+      index: u_id" "$(grep -e '^  [a-z]*:$' -e '^    replica_identity' -e '^      index:' "$W/models/$SCHEMA.yaml")"
 kind "composite types" "CREATE DOMAIN posint AS int CHECK (VALUE > 0);
     CREATE TYPE pair AS (a int, b posint, \"c d\" varchar(10));
     COMMENT ON TYPE pair IS 'two'; CREATE TYPE empty AS ();
@@ -366,8 +384,8 @@ unsupported "policy on a partition" "pt1.pol" "CREATE TABLE pt (id int) PARTITIO
     CREATE TABLE pt1 PARTITION OF pt FOR VALUES FROM (1) TO (10); CREATE POLICY pol ON pt1 USING (id > 0)"
 unsupported "row level security on a partition" "pt1" "CREATE TABLE pt (id int) PARTITION BY RANGE (id);
     CREATE TABLE pt1 PARTITION OF pt FOR VALUES FROM (1) TO (10); ALTER TABLE pt1 ENABLE ROW LEVEL SECURITY"
-unsupported "replica identity" "t" "CREATE TABLE t (id int); ALTER TABLE t REPLICA IDENTITY FULL"
-unsupported "replica identity" "u" "CREATE TABLE u (id int NOT NULL); CREATE UNIQUE INDEX u_id ON u (id); ALTER TABLE u REPLICA IDENTITY USING INDEX u_id"
+unsupported "replica identity of a partition" "pt1" "CREATE TABLE pt (id int) PARTITION BY RANGE (id);
+    CREATE TABLE pt1 PARTITION OF pt FOR VALUES FROM (1) TO (10); ALTER TABLE pt1 REPLICA IDENTITY FULL"
 unsupported "index on a partition" "pt1.pt1_x_idx" "CREATE TABLE pt (id int, x int) PARTITION BY RANGE (id);
     CREATE TABLE pt1 PARTITION OF pt FOR VALUES FROM (1) TO (10); CREATE INDEX ON pt1 (x)"
 unsupported "constraint on a partition" "pt1.pt1_x_check" "CREATE TABLE pt (id int, x int) PARTITION BY RANGE (id);

@@ -12,7 +12,8 @@ URL=$(dburl $DB)
 M=$TOP/tests/schema/expected_mem
 WHY=$(dirname "$VERIFIER")/tests/expected_why
 
-for s in xm_types xm_names xm_seqnames xm_indexes xm_domains xm_exprindex; do
+for s in xm_types xm_names xm_seqnames xm_indexes xm_domains xm_exprindex \
+    xm_noinherit xm_replident; do
 	run_capture "$WHY" "$M/$s.yaml"
 	check_contains "$s: built in memory" "$s.yaml: in memory" "$OUT"
 	run_capture env VERIFIER_EXPECTED=compare "$VERIFIER" diff \
