@@ -516,6 +516,14 @@ model_names_assign(struct model *m, const char *path, struct vf_error *err)
 		    m->partitions[i].line, m->partitions[i].col, path,
 		    err) == -1)
 			goto done;
+	/* And the indexes of partitions the user named. */
+	for (i = 0; i < m->npartitions; i++)
+		for (j = 0; j < m->partitions[i].nindexes; j++) {
+			ix = &m->partitions[i].indexes[j];
+			if (ix->name_given && add_relation(&ns, ix->name,
+			    ix->line, ix->col, path, err) == -1)
+				goto done;
+		}
 	/* Identity and serial sequences are created with their tables. */
 	if (name_sequences(m, &ns, path, err) == -1)
 		goto done;
@@ -540,6 +548,11 @@ model_names_assign(struct model *m, const char *path, struct vf_error *err)
 	for (i = 0; i < m->nviews; i++)
 		name_indexes(&ns, m->views[i].name, m->views[i].indexes,
 		    m->views[i].nindexes, m->ntables + i);
+	/* Then those of partitions, made after their parents' indexes. */
+	for (i = 0; i < m->npartitions; i++)
+		name_indexes(&ns, m->partitions[i].name,
+		    m->partitions[i].indexes, m->partitions[i].nindexes,
+		    m->ntables + m->nviews + i);
 	rc = 0;
 done:
 	model_names_free(&ns);
