@@ -179,7 +179,7 @@ kind "local indexes of partitions" "CREATE TABLE e (id bigint, at date, region t
     CREATE INDEX ON e1 (id); CREATE UNIQUE INDEX e1_at ON e1 (at DESC, id) WHERE id > 0;
     CREATE INDEX ON e2 (region, at); CREATE INDEX e2a_brin ON e2a USING brin (at);
     COMMENT ON INDEX e1_at IS 'local'"
-check_contains "local indexes of partitions are dumped under them" "$(printf '      e1:\n        values: FROM (%s) TO (%s)\n        indexes:\n          - name: e1_at\n            unique: true\n            columns:\n              - column: at\n                desc: true\n              - id\n            where: id > 0\n            comment: local\n          - columns: [id]\n        e2:\n          default: true\n          indexes:\n            - columns: [region, at]' "'2024-01-01'" "'2024-02-01'")" "$(cat "$W/models/$SCHEMA.yaml")"
+check_contains "local indexes of partitions are dumped under them" "$(printf '      e1:\n        values: FROM (%s) TO (%s)\n        indexes:\n          - name: e1_at\n            unique: true\n            columns:\n              - column: at\n                desc: true\n              - id\n            where: id > 0\n            comment: local\n          - columns: [id]\n      e2:\n        default: true\n        indexes:\n          - columns: [region, at]' "'2024-01-01'" "'2024-02-01'")" "$(cat "$W/models/$SCHEMA.yaml")"
 kind "privileges" "CREATE TABLE t (id int PRIMARY KEY, a text, b text, c text);
     CREATE SEQUENCE s; GRANT USAGE ON SCHEMA $SCHEMA TO billing_svc;
     GRANT SELECT, INSERT ON t TO billing_svc; GRANT DELETE ON t TO billing_svc WITH GRANT OPTION;
