@@ -610,6 +610,14 @@ static const char *const set_sql[CATALOG_NSETS] = {
 	"JOIN pg_catalog.pg_class p ON p.oid = h.inhparent "
 	"JOIN pg_catalog.pg_namespace pn ON pn.oid = p.relnamespace "
 	"WHERE n.nspname = $1 AND c.relispartition AND pn.nspname <> $1 "
+	/* A partitioned index made ON ONLY its table and not yet attached on
+	   every partition (invalid until then): a model cannot say it. */
+	"UNION ALL SELECT 'index on only a partitioned table', c.relname || "
+	"'.' || i.relname FROM pg_catalog.pg_index x "
+	"JOIN pg_catalog.pg_class i ON i.oid = x.indexrelid "
+	"JOIN pg_catalog.pg_class c ON c.oid = x.indrelid "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+	"WHERE n.nspname = $1 AND i.relkind = 'I' AND NOT x.indisvalid "
 	"UNION ALL SELECT 'constraint on a partition', c.relname || '.' || "
 	"k.conname FROM pg_catalog.pg_constraint k "
 	"JOIN pg_catalog.pg_class c ON c.oid = k.conrelid "

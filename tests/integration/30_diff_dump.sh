@@ -377,6 +377,8 @@ unsupported "row level security on a partition" "pt1" "CREATE TABLE pt (id int) 
     CREATE TABLE pt1 PARTITION OF pt FOR VALUES FROM (1) TO (10); ALTER TABLE pt1 ENABLE ROW LEVEL SECURITY"
 unsupported "replica identity" "t" "CREATE TABLE t (id int); ALTER TABLE t REPLICA IDENTITY FULL"
 unsupported "replica identity" "u" "CREATE TABLE u (id int NOT NULL); CREATE UNIQUE INDEX u_id ON u (id); ALTER TABLE u REPLICA IDENTITY USING INDEX u_id"
+unsupported "index on only a partitioned table" "pt.pt_x_idx" "CREATE TABLE pt (id int, x int) PARTITION BY RANGE (id);
+    CREATE TABLE pt1 PARTITION OF pt FOR VALUES FROM (1) TO (10); CREATE INDEX pt_x_idx ON ONLY pt (x)"
 unsupported "constraint on a partition" "pt1.pt1_x_check" "CREATE TABLE pt (id int, x int) PARTITION BY RANGE (id);
     CREATE TABLE pt1 PARTITION OF pt FOR VALUES FROM (1) TO (10); ALTER TABLE pt1 ADD CHECK (x > 0)"
 unsupported "constraint trigger with FROM" "t.trg" "CREATE TABLE t (id int); CREATE TABLE u (id int);
