@@ -343,6 +343,20 @@ dump_indexes(const struct catalog *cat, struct model_table *t)
 	}
 }
 
+void
+dump_rel_indexes(const struct catalog *cat, char *name,
+    struct model_index **v, size_t *n)
+{
+	struct model_table	t;
+
+	/* A stand-in: only its name and indexes are used. */
+	memset(&t, 0, sizeof(t));
+	t.name = name;
+	dump_indexes(cat, &t);
+	*v = t.indexes;
+	*n = t.nindexes;
+}
+
 /* The largest value of a sequence type; its smallest is -max - 1. */
 static long long
 seq_type_max(const char *type)

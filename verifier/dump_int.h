@@ -50,6 +50,10 @@ void	dump_views(const struct catalog *cat, struct model *m);
    materialized view's stand-in) appended to t->indexes. */
 void	dump_params(const char *s, struct model_param **out, size_t *n);
 void	dump_indexes(const struct catalog *cat, struct model_table *t);
+/* dump.c: the indexes of CATALOG_INDEXES on relation name (a materialized
+   view, a partition) into *v and *n. */
+void	dump_rel_indexes(const struct catalog *cat, char *name,
+	    struct model_index **v, size_t *n);
 /* dump_function.c: the functions and procedures of CATALOG_FUNCTIONS,
    appended to m->functions. */
 void	dump_functions(const struct catalog *cat, struct model *m);

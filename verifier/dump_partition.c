@@ -2,7 +2,7 @@
  * dump_partition.c: partitioned tables of a catalog into a model: each
  * top table's partition_by, and the partitions, parents first, their
  * bounds as a model writes them (what follows FOR VALUES, or the
- * default partition).
+ * default partition), and their own indexes.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -67,6 +67,8 @@ dump_partitions(const struct catalog *cat, struct model *m)
 			    11) == 0)
 				p->values = xstrdup(bound + 11);
 			p->partition_by = key != NULL ? xstrdup(key) : NULL;
+			dump_rel_indexes(cat, p->name, &p->indexes,
+			    &p->nindexes);
 			done[i] = 1;
 			left--;
 		}

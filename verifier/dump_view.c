@@ -61,7 +61,6 @@ static void
 dump_view(const struct catalog *cat, size_t i, struct model *m)
 {
 	struct model_view	*v;
-	struct model_table	 t;
 	const char		*x, *p;
 	size_t			 n;
 
@@ -96,12 +95,7 @@ dump_view(const struct catalog *cat, size_t i, struct model *m)
 	if (v->materialized) {
 		/* Storage parameters, and the indexes. */
 		dump_params(x, &v->with, &v->nwith);
-		memset(&t, 0, sizeof(t));
-		t.name = v->name;
-		t.open_columns = 1;
-		dump_indexes(cat, &t);
-		v->indexes = t.indexes;
-		v->nindexes = t.nindexes;
+		dump_rel_indexes(cat, v->name, &v->indexes, &v->nindexes);
 		return;
 	}
 	for (p = x; p != NULL && *p != '\0'; p += n + (p[n] == '\n')) {

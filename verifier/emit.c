@@ -54,6 +54,7 @@ emit_is(const struct diff_change *c, const char *kind, const char *action)
 	    (action == NULL || strcmp(c->action, action) == 0));
 }
 
+
 int
 emit_field_is(const struct diff_change *c, const char *field)
 {
@@ -632,6 +633,39 @@ drop_fks_of_dropped_tables(struct emitter *e)
 }
 
 /*
+ * Step 8's indexes, parents first: a table's before its partitions', a
+ * partition's before those of its own partitions (an index made on a
+ * parent takes an identical one of a partition as its copy).
+ */
+static void
+create_indexes(struct emitter *e)
+{
+	const struct diff_change	*c;
+	size_t				 i;
+	int				 level, deepest = 0, *depth;
+
+	depth = xcalloc(e->d.n + 1, sizeof(*depth));
+	for (i = 0; i < e->d.n; i++) {
+		c = &e->d.v[i];
+		depth[i] = -1;
+		if ((emit_is(c, "index", "add") || (emit_is(c, "index",
+		    "alter") && c->field == NULL)) &&
+		    !emit_view_whole(e, c->tbl) &&
+		    !emit_view_became_table(e, c->tbl) &&
+		    !emit_online_index(e, c->name)) {
+			depth[i] = emit_partition_depth(e, c->tbl);
+			if (depth[i] > deepest)
+				deepest = depth[i];
+		}
+	}
+	for (level = 0; level <= deepest; level++)
+		for (i = 0; i < e->d.n; i++)
+			if (depth[i] == level)
+				emit_create_index(e, &e->d.v[i]);
+	free(depth);
+}
+
+/*
  * emit_migration(), emit_migration_online() when online is not NULL, or
  * emit_migration_plan() when plan is not NULL.
  */
@@ -786,16 +820,8 @@ emit_run(struct snapshot *snap, const char *schema, const char *from,
 	   then foreign keys (which may reference a unique index). */
 	emit_types_finish(&e);
 	for (pass = 0; pass < 2; pass++) {
-		for (i = 0; pass == 1 && i < e.d.n; i++) {
-			c = &e.d.v[i];
-			if ((emit_is(c, "index", "add") ||
-			    (emit_is(c, "index", "alter") &&
-			    c->field == NULL)) &&
-			    !emit_view_whole(&e, c->tbl) &&
-			    !emit_view_became_table(&e, c->tbl) &&
-			    !emit_online_index(&e, c->name))
-				emit_create_index(&e, c);
-		}
+		if (pass == 1)
+			create_indexes(&e);
 		if (pass == 1)
 			emit_view_table_indexes(&e);
 		for (i = 0; i < e.d.n; i++) {

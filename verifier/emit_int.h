@@ -206,6 +206,9 @@ void	emit_partitions_replaced(struct emitter *e);
 void	emit_partition_by(struct emitter *e, const char *tbl);
 void	emit_partitions_detach(struct emitter *e);
 void	emit_partitions_create(struct emitter *e);
+/* emit_partition.c: how deep relation name is on the target side: 0 for
+   a table, 1 for its partitions, 2 for theirs... */
+int	emit_partition_depth(struct emitter *e, const char *name);
 
 /* emit_ext.c: extensions installed (step 0, after the revokes). */
 void	emit_extensions_create(struct emitter *e);

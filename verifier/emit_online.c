@@ -205,9 +205,14 @@ key_columns(const char *def, int *primary)
 #define INDEX_COMMENT_SQL \
 	"SELECT 1 FROM indexes WHERE side = ?1 AND name = ?2 AND comment " \
 	"IS NOT NULL"
+/* A partitioned table or partition: a top table's row, a partition with
+   a key, or a parent. */
 #define PARTITIONED_SQL \
-	"SELECT 1 FROM partitions WHERE side = ?1 AND (name = ?2 OR " \
-	"parent = ?2)"
+	"SELECT 1 FROM partitions WHERE side = ?1 AND ((name = ?2 AND " \
+	"(parent IS NULL OR partkey IS NOT NULL)) OR parent = ?2)"
+#define PARTITION_SQL \
+	"SELECT 1 FROM partitions WHERE side = ?1 AND name = ?2 " \
+	"AND parent IS NOT NULL"
 
 /*
  * "table (cols)": the table and columns a foreign key of definition def
@@ -294,12 +299,14 @@ online_fill(struct emitter *e)
 		if (!emit_is(c, "column", NULL) && !emit_is(c, "index", NULL) &&
 		    !emit_is(c, "constraint", NULL))
 			continue;
-		/* A partitioned table has no CONCURRENTLY; its
-		   partitions are left to the plain draft too. */
+		/* A partitioned table has no CONCURRENTLY; a leaf
+		   partition's own indexes do, when it is kept. */
 		if (!table_kept(e, c->tbl) ||
 		    (c->old_tbl != NULL && strcmp(c->old_tbl, c->tbl) != 0) ||
 		    store_has(e, PARTITIONED_SQL, e->from, c->tbl, NULL) ||
-		    store_has(e, PARTITIONED_SQL, e->to, c->tbl, NULL))
+		    store_has(e, PARTITIONED_SQL, e->to, c->tbl, NULL) ||
+		    store_has(e, PARTITION_SQL, e->from, c->tbl, NULL) !=
+		    store_has(e, PARTITION_SQL, e->to, c->tbl, NULL))
 			continue;
 		if (emit_is(c, "index", "add") && !store_has(e,
 		    INDEX_COMMENT_SQL, e->to, c->name, NULL)) {

@@ -12,9 +12,9 @@
 #include "emit_int.h"
 
 /* The top table of partition name on the target side (name itself when
-   it is one), a new string. */
+   it is one), a new string; *levels (when not NULL) how far up it is. */
 static char *
-top_table(struct emitter *e, const char *name)
+top_table(struct emitter *e, const char *name, int *levels)
 {
 	sqlite3_stmt	*st;
 	char		*cur = xstrdup(name), *up;
@@ -32,7 +32,18 @@ top_table(struct emitter *e, const char *name)
 		free(cur);
 		cur = up;
 	}
+	if (levels != NULL)
+		*levels = depth;
 	return (cur);
+}
+
+int
+emit_partition_depth(struct emitter *e, const char *name)
+{
+	int	levels;
+
+	free(top_table(e, name, &levels));
+	return (levels);
 }
 
 /*
@@ -101,7 +112,7 @@ emit_partitions_refused(struct emitter *e)
 		    !emit_is(c, "partition", "alter")) ||
 		    !emit_field_is(c, "partition_by"))
 			continue;
-		top = top_table(e, c->name);
+		top = top_table(e, c->name, NULL);
 		carried = same_key_renamed(e, top, c->from_val, c->to_val);
 		free(top);
 		if (carried)

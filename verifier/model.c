@@ -150,6 +150,8 @@ model_free(struct model *m)
 		free(m->partitions[i].parent);
 		free(m->partitions[i].values);
 		free(m->partitions[i].partition_by);
+		model_indexes_free(m->partitions[i].indexes,
+		    m->partitions[i].nindexes);
 	}
 	free(m->partitions);
 	model_grants_free(m->grants, m->ngrants);

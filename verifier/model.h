@@ -308,6 +308,9 @@ struct model_table {
 	int			 open_columns;	/* a materialized view's stand-in
 						   for its indexes: columns are
 						   its query's, not checked */
+	int			 partition;	/* a partition's stand-in for its
+						   indexes: columns are its top
+						   table's */
 	int			 rls;		/* ENABLE ROW LEVEL SECURITY */
 	int			 force_rls;	/* FORCE ROW LEVEL SECURITY */
 	struct model_policy	*policies;	/* in file order */
@@ -331,6 +334,8 @@ struct model_partition {
 	char		*values;	/* the bound after FOR VALUES, as written;
 					   NULL for the default partition */
 	char		*partition_by;	/* of a sub-partitioned one, or NULL */
+	struct model_index *indexes;	/* its own (local) indexes */
+	size_t		 nindexes;
 	int		 line, col;
 };
 

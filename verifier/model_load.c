@@ -52,6 +52,14 @@ ld_kind(const yaml_node_t *n)
 	}
 }
 
+const char *
+ld_rel_kind(const struct model_table *t)
+{
+	if (t->open_columns)
+		return ("materialized view");
+	return (t->partition ? "partition" : "table");
+}
+
 int
 ld_want(struct loader *ld, const yaml_node_t *n, yaml_node_type_t type,
     const char *what)
@@ -394,7 +402,8 @@ ld_columns(struct loader *ld, yaml_node_t *seq, const struct model_table *t,
 		if (!t->open_columns &&
 		    model_find_column(t, ld_scalar(c)) == NULL) {
 			ld_at(ld, c, "%s refers to missing column \"%s\" of "
-			    "table \"%s\"", what, ld_scalar(c), t->name);
+			    "%s \"%s\"", what, ld_scalar(c), ld_rel_kind(t),
+			    t->name);
 			goto bad;
 		}
 		for (it2 = seq->data.sequence.items.start; it2 < it; it2++) {

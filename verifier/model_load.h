@@ -51,6 +51,10 @@ yaml_node_t	*ld_node(struct loader *ld, int idx);
 /* "a mapping", "a sequence", "a scalar" or "nothing", for messages. */
 const char	*ld_kind(const yaml_node_t *n);
 
+/* What t is, for messages: "table", or what it stands in for
+   ("materialized view", "partition"). */
+const char	*ld_rel_kind(const struct model_table *t);
+
 /* Checks that n is a node of type (a scalar: a non-empty one). */
 int	ld_want(struct loader *ld, const yaml_node_t *n, yaml_node_type_t type,
 	    const char *what);
@@ -128,13 +132,14 @@ struct model_names;
 void	model_write_views(const struct model *m, const struct model_names *ns,
 	    struct vbuf *out);
 /* model_yaml.c: the `with:` of storage parameters at indent; one entry of
-   an `indexes:` list of table t (at indent 6), named only when its name
-   is not the one it would get (ns: every name of the model). */
+   an `indexes:` list of table t (its "- " at indent: 6 under a table),
+   named only when its name is not the one it would get (ns: every name of
+   the model). */
 void	model_yaml_with(struct vbuf *out, int indent,
 	    const struct model_param *p, size_t n);
 void	model_yaml_index(const struct model_names *ns,
 	    const struct model_table *t, const struct model_index *ix,
-	    struct vbuf *out);
+	    int indent, struct vbuf *out);
 /*
  * model_view.c: the error at byte offset off (-1: unknown) of text q (a
  * query, a body) read from scalar n: at its line and column in the file

@@ -437,6 +437,77 @@ done:
 	return (rc);
 }
 
+/* Whether partition p of m is under relation anc (a table or a partition). */
+static int
+descends(const struct model *m, const struct model_partition *p,
+    const char *anc)
+{
+	const char	*up = p->parent;
+	size_t		 i, depth;
+
+	for (depth = 0; depth < m->npartitions + 1; depth++) {
+		if (strcmp(up, anc) == 0)
+			return (1);
+		for (i = 0; i < m->npartitions; i++)
+			if (strcmp(m->partitions[i].name, up) == 0)
+				break;
+		if (i == m->npartitions)
+			return (0);
+		up = m->partitions[i].parent;
+	}
+	return (0);
+}
+
+/* Reserves name2 and label on partition p, as PostgreSQL names the copy
+   of an index of its parent it makes there. */
+static void
+reserve_clone(struct model_names *ns, const struct model_partition *p,
+    const char *name2, const char *label, size_t tidx)
+{
+	char	*name;
+
+	name = choose_name(ns, p->name, name2, label, 1, 0);
+	model_names_add(ns, name, 1, 0, tidx, 0);
+	free(name);
+}
+
+/*
+ * The names of the copies PostgreSQL makes on every partition under anc,
+ * from the n-th on, of the keys (t's, or none) and the indexes v of anc:
+ * they are taken before the partitions' own indexes are named.
+ */
+static void
+reserve_clones(struct model_names *ns, const struct model *m,
+    const char *anc, size_t from, const struct model_table *t,
+    const struct model_index *v, size_t n, size_t tidx)
+{
+	const struct model_partition	*p;
+	char				*name2;
+	const char			*label;
+	size_t				 i, j;
+
+	for (i = from; i < m->npartitions; i++) {
+		p = &m->partitions[i];
+		if (!descends(m, p, anc))
+			continue;
+		for (j = 0; t != NULL && j < t->nconstraints; j++) {
+			if (t->constraints[j].kind != MODEL_CON_PRIMARY &&
+			    t->constraints[j].kind != MODEL_CON_UNIQUE &&
+			    t->constraints[j].kind != MODEL_CON_EXCLUDE)
+				continue;
+			constraint_name_parts(t, &t->constraints[j], &name2,
+			    &label);
+			reserve_clone(ns, p, name2, label, tidx);
+			free(name2);
+		}
+		for (j = 0; j < n; j++) {
+			index_name_parts(&v[j], &name2);
+			reserve_clone(ns, p, name2, "idx", tidx);
+			free(name2);
+		}
+	}
+}
+
 int
 model_names_assign(struct model *m, const char *path, struct vf_error *err)
 {
@@ -516,6 +587,14 @@ model_names_assign(struct model *m, const char *path, struct vf_error *err)
 		    m->partitions[i].line, m->partitions[i].col, path,
 		    err) == -1)
 			goto done;
+	/* And the indexes of partitions the user named. */
+	for (i = 0; i < m->npartitions; i++)
+		for (j = 0; j < m->partitions[i].nindexes; j++) {
+			ix = &m->partitions[i].indexes[j];
+			if (ix->name_given && add_relation(&ns, ix->name,
+			    ix->line, ix->col, path, err) == -1)
+				goto done;
+		}
 	/* Identity and serial sequences are created with their tables. */
 	if (name_sequences(m, &ns, path, err) == -1)
 		goto done;
@@ -540,6 +619,25 @@ model_names_assign(struct model *m, const char *path, struct vf_error *err)
 	for (i = 0; i < m->nviews; i++)
 		name_indexes(&ns, m->views[i].name, m->views[i].indexes,
 		    m->views[i].nindexes, m->ntables + i);
+	/*
+	 * Then those of partitions, made after their parents' keys and
+	 * indexes, which PostgreSQL copies onto every partition under its
+	 * own names; a partition's own indexes are copied onto those under
+	 * it in turn.
+	 */
+	for (i = 0; i < m->ntables; i++)
+		if (m->tables[i].partition_by != NULL)
+			reserve_clones(&ns, m, m->tables[i].name, 0,
+			    &m->tables[i], m->tables[i].indexes,
+			    m->tables[i].nindexes, i);
+	for (i = 0; i < m->npartitions; i++) {
+		name_indexes(&ns, m->partitions[i].name,
+		    m->partitions[i].indexes, m->partitions[i].nindexes,
+		    m->ntables + m->nviews + i);
+		reserve_clones(&ns, m, m->partitions[i].name, i + 1, NULL,
+		    m->partitions[i].indexes, m->partitions[i].nindexes,
+		    m->ntables + m->nviews + i);
+	}
 	rc = 0;
 done:
 	model_names_free(&ns);

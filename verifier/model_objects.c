@@ -728,7 +728,8 @@ load_index_key(struct loader *ld, struct model_table *t, yaml_node_t *kn,
 		return (-1);
 	if (!t->open_columns && model_find_column(t, ld_scalar(col)) == NULL)
 		return (ld_at(ld, col, "%s refers to missing column \"%s\" of "
-		    "table \"%s\"", what, ld_scalar(col), t->name));
+		    "%s \"%s\"", what, ld_scalar(col), ld_rel_kind(t),
+		    t->name));
 	key->column = xstrdup(ld_scalar(col));
 	return (0);
 }
@@ -742,8 +743,8 @@ ld_indexes(struct loader *ld, struct model_table *t, yaml_node_t *seq)
 	char			 what[128];
 	int			 w;
 
-	snprintf(what, sizeof(what), "index of %s \"%s\"", t->open_columns ?
-	    "materialized view" : "table", t->name);
+	snprintf(what, sizeof(what), "index of %s \"%s\"", ld_rel_kind(t),
+	    t->name);
 	if (ld_want(ld, seq, YAML_SEQUENCE_NODE, "indexes") == -1)
 		return (-1);
 	for (it = seq->data.sequence.items.start;

@@ -17,7 +17,7 @@
 
 static const char *const partition_keys[] = {
 	"values", "from", "to", "in", "modulus", "remainder", "default",
-	"partition_by", "partitions", NULL
+	"partition_by", "partitions", "indexes", NULL
 };
 static const char *const key_keep[] = {
 	"relation", "table_elts", "partspec", "oncommit", NULL
@@ -324,12 +324,35 @@ done:
 }
 
 /*
- * The partitions of parent (described as of, "table \"events\""): a
- * mapping of name to partition, each read with its own partitions.
+ * The local indexes of partition p, read as a table's are
+ * (model_objects.c) on a stand-in with the columns of top, its top table.
  */
 static int
-load_partitions(struct loader *ld, const char *parent, const char *of,
-    const char *key, yaml_node_t *map)
+load_indexes(struct loader *ld, const struct model_table *top,
+    struct model_partition *p, yaml_node_t *seq)
+{
+	struct model_table	t;
+	int			rc;
+
+	memset(&t, 0, sizeof(t));
+	t.name = p->name;
+	t.partition = 1;
+	t.columns = top->columns;
+	t.ncolumns = top->ncolumns;
+	rc = ld_indexes(ld, &t, seq);
+	p->indexes = t.indexes;
+	p->nindexes = t.nindexes;
+	return (rc);
+}
+
+/*
+ * The partitions of parent (described as of, "table \"events\""), under
+ * top table top: a mapping of name to partition, each read with its own
+ * indexes and partitions.
+ */
+static int
+load_partitions(struct loader *ld, const struct model_table *top,
+    const char *parent, const char *of, const char *key, yaml_node_t *map)
 {
 	struct model		*m = ld->m;
 	struct model_partition	*p;
@@ -366,6 +389,9 @@ load_partitions(struct loader *ld, const char *parent, const char *of,
 		if ((n = ld_map_get(ld, v, "partition_by")) != NULL &&
 		    load_key(ld, n, sub, &p->partition_by) == -1)
 			return (-1);
+		if ((n = ld_map_get(ld, v, "indexes")) != NULL &&
+		    load_indexes(ld, top, p, n) == -1)
+			return (-1);
 		if ((n = ld_map_get(ld, v, "partitions")) != NULL) {
 			/* p moves when the list grows: copy what we need. */
 			char	*name = xstrdup(p->name), *pk =
@@ -373,7 +399,7 @@ load_partitions(struct loader *ld, const char *parent, const char *of,
 			    NULL;
 			int	 rc;
 
-			rc = load_partitions(ld, name, sub, pk, n);
+			rc = load_partitions(ld, top, name, sub, pk, n);
 			free(name);
 			free(pk);
 			if (rc == -1)
@@ -394,7 +420,7 @@ ld_partitioning(struct loader *ld, struct model_table *t, yaml_node_t *v)
 	    load_key(ld, n, of, &t->partition_by) == -1)
 		return (-1);
 	if ((n = ld_map_get(ld, v, "partitions")) != NULL &&
-	    load_partitions(ld, t->name, of, t->partition_by, n) == -1)
+	    load_partitions(ld, t, t->name, of, t->partition_by, n) == -1)
 		return (-1);
 	return (0);
 }

@@ -347,12 +347,27 @@ model_put_comment(const struct model *m, struct vbuf *out, const char *what,
 	vbuf_puts(out, ";\n");
 }
 
-/* Comments on enums, sequences and indexes. */
+/* The comments of n indexes v. */
+static void
+index_comments(const struct model *m, struct render *r,
+    const struct model_index *v, size_t n)
+{
+	size_t	j;
+
+	for (j = 0; j < n; j++)
+		if (v[j].comment != NULL) {
+			model_put_comment(m, r->out, "INDEX", v[j].name,
+			    v[j].comment);
+			stmt_done(r, v[j].line, v[j].col);
+		}
+}
+
+/* Comments on enums, sequences and indexes (of tables, then of
+   partitions). */
 static void
 render_comments(const struct model *m, struct render *r)
 {
-	const struct model_table	*t;
-	size_t				 i, j;
+	size_t				 i;
 
 	for (i = 0; i < m->nenums; i++)
 		if (m->enums[i].comment != NULL) {
@@ -367,16 +382,12 @@ render_comments(const struct model *m, struct render *r)
 			stmt_done(r, m->sequences[i].line,
 			    m->sequences[i].col);
 		}
-	for (i = 0; i < m->ntables; i++) {
-		t = &m->tables[i];
-		for (j = 0; j < t->nindexes; j++)
-			if (t->indexes[j].comment != NULL) {
-				model_put_comment(m, r->out, "INDEX",
-				    t->indexes[j].name, t->indexes[j].comment);
-				stmt_done(r, t->indexes[j].line,
-				    t->indexes[j].col);
-			}
-	}
+	for (i = 0; i < m->ntables; i++)
+		index_comments(m, r, m->tables[i].indexes,
+		    m->tables[i].nindexes);
+	for (i = 0; i < m->npartitions; i++)
+		index_comments(m, r, m->partitions[i].indexes,
+		    m->partitions[i].nindexes);
 }
 
 static void
@@ -480,6 +491,16 @@ render(const struct model *m, struct render *r, struct vf_error *err)
 		for (j = 0; j < t->nindexes; j++) {
 			model_render_index(m, t->name, &t->indexes[j], out);
 			stmt_done(r, t->indexes[j].line, t->indexes[j].col);
+		}
+	}
+	/* A partition's own indexes after its parents' (an index made
+	   on a parent would take a matching one as its partition's). */
+	for (i = 0; i < m->npartitions; i++) {
+		const struct model_partition *p = &m->partitions[i];
+
+		for (j = 0; j < p->nindexes; j++) {
+			model_render_index(m, p->name, &p->indexes[j], out);
+			stmt_done(r, p->indexes[j].line, p->indexes[j].col);
 		}
 	}
 	for (i = 0; i < m->ntables; i++) {

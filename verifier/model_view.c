@@ -492,7 +492,8 @@ write_views(const struct model *m, const struct model_names *ns,
 			t.open_columns = 1;
 			vbuf_puts(out, "    indexes:\n");
 			for (j = 0; j < v->nindexes; j++)
-				model_yaml_index(ns, &t, &v->indexes[j], out);
+				model_yaml_index(ns, &t, &v->indexes[j], 6,
+				    out);
 		}
 		if (v->comment != NULL)
 			yaml_kv(out, 4, "comment", v->comment);

@@ -362,8 +362,7 @@ write_column(const struct model_names *ns, const struct model_table *t,
 
 void
 model_yaml_index(const struct model_names *ns, const struct model_table *t,
-    const struct model_index *ix,
-    struct vbuf *out)
+    const struct model_index *ix, int indent, struct vbuf *out)
 {
 	const struct model_index_key	*k;
 	char				 def[MODEL_NAME_MAX + 1];
@@ -372,10 +371,10 @@ model_yaml_index(const struct model_names *ns, const struct model_table *t,
 	int				 simple = 1, first = 1;
 
 	model_index_default_name(t, ix, def);
-	vbuf_appendf(out, "%6s- ", "");
+	vbuf_appendf(out, "%*s- ", indent, "");
 #define NEXT_KEY()	do {						\
 		if (!first)						\
-			vbuf_appendf(out, "%8s", "");			\
+			vbuf_appendf(out, "%*s", indent + 2, "");			\
 		first = 0;						\
 	} while (0)
 	if (strcmp(def, ix->name) != 0 || model_names_count(ns,
@@ -402,13 +401,14 @@ model_yaml_index(const struct model_names *ns, const struct model_table *t,
 		cols = xcalloc(ix->nkeys, sizeof(*cols));
 		for (i = 0; i < ix->nkeys; i++)
 			cols[i] = ix->keys[i].column;
-		yaml_list_at(out, 0, "columns", cols, ix->nkeys, 10);
+		yaml_list_at(out, 0, "columns", cols, ix->nkeys,
+		    indent + 4);
 		free(cols);
 	} else {
 		vbuf_puts(out, "columns:\n");
 		for (i = 0; i < ix->nkeys; i++) {
 			k = &ix->keys[i];
-			vbuf_appendf(out, "%10s- ", "");
+			vbuf_appendf(out, "%*s- ", indent + 4, "");
 			if (k->column != NULL && !k->desc &&
 			    k->nulls == MODEL_NULLS_DEFAULT &&
 			    k->collation == NULL && k->opclass == NULL) {
@@ -421,25 +421,25 @@ model_yaml_index(const struct model_names *ns, const struct model_table *t,
 			else
 				yaml_kv(out, 0, "expression", k->expression);
 			if (k->desc)
-				yaml_true(out, 12, "desc");
+				yaml_true(out, indent + 6, "desc");
 			if (k->nulls != MODEL_NULLS_DEFAULT)
-				yaml_kv(out, 12, "nulls", k->nulls ==
+				yaml_kv(out, indent + 6, "nulls", k->nulls ==
 				    MODEL_NULLS_FIRST ? "first" : "last");
 			if (k->collation != NULL)
-				yaml_kv(out, 12, "collation", k->collation);
+				yaml_kv(out, indent + 6, "collation", k->collation);
 			if (k->opclass != NULL)
-				yaml_kv(out, 12, "opclass", k->opclass);
+				yaml_kv(out, indent + 6, "opclass", k->opclass);
 		}
 	}
 	if (ix->ninclude > 0)
-		yaml_list(out, 8, "include", ix->include, ix->ninclude);
+		yaml_list(out, indent + 2, "include", ix->include, ix->ninclude);
 	if (ix->where != NULL)
-		yaml_kv(out, 8, "where", ix->where);
-	model_yaml_with(out, 8, ix->with, ix->nwith);
+		yaml_kv(out, indent + 2, "where", ix->where);
+	model_yaml_with(out, indent + 2, ix->with, ix->nwith);
 	if (ix->comment != NULL)
-		yaml_kv(out, 8, "comment", ix->comment);
+		yaml_kv(out, indent + 2, "comment", ix->comment);
 	if (ix->nulls_not_distinct)
-		yaml_true(out, 8, "nulls_not_distinct");
+		yaml_true(out, indent + 2, "nulls_not_distinct");
 #undef NEXT_KEY
 }
 
@@ -535,7 +535,7 @@ write_table(const struct model_names *ns, const struct model_table *t,
 	if (t->nindexes > 0)
 		vbuf_appendf(out, "%4sindexes:\n", "");
 	for (i = 0; i < t->nindexes; i++)
-		model_yaml_index(ns, t, &t->indexes[i], out);
+		model_yaml_index(ns, t, &t->indexes[i], 6, out);
 
 	for (i = 0, any = 0; i < t->nconstraints; i++) {
 		if (t->constraints[i].kind != MODEL_CON_EXCLUDE)
@@ -636,11 +636,12 @@ write_user_types(const struct model *m, struct vbuf *out)
  * then its partitions, nested as they are written.
  */
 static void
-write_partitions(const struct model *m, const char *parent, const char *key,
-    int indent, struct vbuf *out)
+write_partitions(const struct model *m, const struct model_names *ns,
+    const char *parent, const char *key, int indent, struct vbuf *out)
 {
 	const struct model_partition	*p;
-	size_t				 i;
+	struct model_table		 t;
+	size_t				 i, j;
 	int				 any = 0;
 
 	if (key != NULL)
@@ -658,7 +659,17 @@ write_partitions(const struct model *m, const char *parent, const char *key,
 			yaml_kv(out, indent + 4, "values", p->values);
 		else
 			yaml_true(out, indent + 4, "default");
-		write_partitions(m, p->name, p->partition_by, indent + 4, out);
+		if (p->nindexes > 0) {
+			memset(&t, 0, sizeof(t));
+			t.name = p->name;
+			t.partition = 1;
+			vbuf_appendf(out, "%*sindexes:\n", indent + 4, "");
+			for (j = 0; j < p->nindexes; j++)
+				model_yaml_index(ns, &t, &p->indexes[j],
+				    indent + 6, out);
+		}
+		write_partitions(m, ns, p->name, p->partition_by, indent + 4,
+		    out);
 	}
 }
 
@@ -680,6 +691,10 @@ model_write_yaml(const struct model *m, struct vbuf *out)
 		for (j = 0; j < t->nindexes; j++)
 			model_names_add(&ns, t->indexes[j].name, 1, 0, i, 0);
 	}
+	for (i = 0; i < m->npartitions; i++)
+		for (j = 0; j < m->partitions[i].nindexes; j++)
+			model_names_add(&ns, m->partitions[i].indexes[j].name,
+			    1, 0, m->ntables + m->nviews + i, 0);
 	for (i = 0; i < m->nviews; i++) {
 		model_names_add(&ns, m->views[i].name, 1, 0, m->ntables + i,
 		    0);
@@ -763,7 +778,7 @@ model_write_yaml(const struct model *m, struct vbuf *out)
 			if (i > 0)
 				vbuf_putc(out, '\n');
 			write_table(&ns, &m->tables[i], out);
-			write_partitions(m, m->tables[i].name,
+			write_partitions(m, &ns, m->tables[i].name,
 			    m->tables[i].partition_by, 4, out);
 			model_write_triggers(m, m->tables[i].name, 4, out);
 		}

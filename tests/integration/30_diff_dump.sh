@@ -171,6 +171,15 @@ kind "partitioned tables" "CREATE TABLE e (id bigint, at date NOT NULL, region t
     CREATE TABLE h1 (v text, id int); ALTER TABLE h ATTACH PARTITION h1 FOR VALUES WITH (MODULUS 2, REMAINDER 1);
     CREATE TABLE empty_p (a int) PARTITION BY LIST (abs(a))"
 check_contains "partitions are dumped nested" "$(printf '      e2:\n        values: FROM (%s) TO (MAXVALUE)\n        partition_by: LIST (region)\n        partitions:' "'2024-02-01'")" "$(cat "$W/models/$SCHEMA.yaml")"
+kind "local indexes of partitions" "CREATE TABLE e (id bigint, at date, region text) PARTITION BY RANGE (at);
+    CREATE INDEX ON e (region);
+    CREATE TABLE e1 PARTITION OF e FOR VALUES FROM ('2024-01-01') TO ('2024-02-01');
+    CREATE TABLE e2 PARTITION OF e DEFAULT PARTITION BY LIST (region);
+    CREATE TABLE e2a PARTITION OF e2 FOR VALUES IN ('eu');
+    CREATE INDEX ON e1 (id); CREATE UNIQUE INDEX e1_at ON e1 (at DESC, id) WHERE id > 0;
+    CREATE INDEX ON e2 (region, at); CREATE INDEX e2a_brin ON e2a USING brin (at);
+    COMMENT ON INDEX e1_at IS 'local'"
+check_contains "local indexes of partitions are dumped under them" "$(printf '      e1:\n        values: FROM (%s) TO (%s)\n        indexes:\n          - name: e1_at\n            unique: true\n            columns:\n              - column: at\n                desc: true\n              - id\n            where: id > 0\n            comment: local\n          - columns: [id]\n      e2:\n        default: true\n        indexes:\n          - columns: [region, at]' "'2024-01-01'" "'2024-02-01'")" "$(cat "$W/models/$SCHEMA.yaml")"
 kind "privileges" "CREATE TABLE t (id int PRIMARY KEY, a text, b text, c text);
     CREATE SEQUENCE s; GRANT USAGE ON SCHEMA $SCHEMA TO billing_svc;
     GRANT SELECT, INSERT ON t TO billing_svc; GRANT DELETE ON t TO billing_svc WITH GRANT OPTION;
@@ -386,8 +395,8 @@ unsupported "row level security on a partition" "pt1" "CREATE TABLE pt (id int) 
     CREATE TABLE pt1 PARTITION OF pt FOR VALUES FROM (1) TO (10); ALTER TABLE pt1 ENABLE ROW LEVEL SECURITY"
 unsupported "replica identity of a partition" "pt1" "CREATE TABLE pt (id int) PARTITION BY RANGE (id);
     CREATE TABLE pt1 PARTITION OF pt FOR VALUES FROM (1) TO (10); ALTER TABLE pt1 REPLICA IDENTITY FULL"
-unsupported "index on a partition" "pt1.pt1_x_idx" "CREATE TABLE pt (id int, x int) PARTITION BY RANGE (id);
-    CREATE TABLE pt1 PARTITION OF pt FOR VALUES FROM (1) TO (10); CREATE INDEX ON pt1 (x)"
+unsupported "index on only a partitioned table" "pt.pt_x_idx" "CREATE TABLE pt (id int, x int) PARTITION BY RANGE (id);
+    CREATE TABLE pt1 PARTITION OF pt FOR VALUES FROM (1) TO (10); CREATE INDEX pt_x_idx ON ONLY pt (x)"
 unsupported "constraint on a partition" "pt1.pt1_x_check" "CREATE TABLE pt (id int, x int) PARTITION BY RANGE (id);
     CREATE TABLE pt1 PARTITION OF pt FOR VALUES FROM (1) TO (10); ALTER TABLE pt1 ADD CHECK (x > 0)"
 unsupported "constraint trigger with FROM" "t.trg" "CREATE TABLE t (id int); CREATE TABLE u (id int);
