@@ -54,7 +54,6 @@ emit_is(const struct diff_change *c, const char *kind, const char *action)
 	    (action == NULL || strcmp(c->action, action) == 0));
 }
 
-
 int
 emit_field_is(const struct diff_change *c, const char *field)
 {
@@ -820,10 +819,10 @@ emit_run(struct snapshot *snap, const char *schema, const char *from,
 	   then foreign keys (which may reference a unique index). */
 	emit_types_finish(&e);
 	for (pass = 0; pass < 2; pass++) {
-		if (pass == 1)
+		if (pass == 1) {
 			create_indexes(&e);
-		if (pass == 1)
 			emit_view_table_indexes(&e);
+		}
 		for (i = 0; i < e.d.n; i++) {
 			c = &e.d.v[i];
 			if (is_fk(c) != (pass == 1))

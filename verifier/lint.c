@@ -687,7 +687,9 @@ lint_one(struct lint_state *s, const struct sqlfile *f, int report)
 	s->report = report;
 	s->transactional = sec->transaction;
 	pgtree_names_free(&s->enum_values);
-	pgtree_names_free(&s->not_valid);
+	named_free(s->not_valid, s->nnot_valid);
+	s->not_valid = NULL;
+	s->nnot_valid = 0;
 	s->timeout_set = 0;
 	s->timeout_reported = 0;
 	/* What the last file made is now existing. */
@@ -752,7 +754,7 @@ done:
 	pgtree_names_free(&s.volatile_funcs);
 	pgtree_names_free(&s.safe_funcs);
 	pgtree_names_free(&s.enum_values);
-	pgtree_names_free(&s.not_valid);
+	named_free(s.not_valid, s.nnot_valid);
 	return (rc);
 }
 

@@ -75,7 +75,8 @@ struct lint_state {
 	int			 report;	/* 0 while reading ctx files */
 	int			 transactional;
 	struct pgtree_names	 enum_values;	/* ADD VALUE in this file */
-	struct pgtree_names	 not_valid;	/* "table.constraint" added NOT VALID here */
+	struct lint_named	*not_valid;	/* added NOT VALID in this file */
+	size_t			 nnot_valid;
 	int			 timeout_set;	/* SET lock_timeout seen */
 	long			 timeout_ms;
 	int			 timeout_reported;

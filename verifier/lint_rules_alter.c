@@ -6,7 +6,6 @@
  * what each changes in the tables lint keeps (columns, types, checks).
  */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "lint_int.h"
@@ -179,47 +178,6 @@ add_column(struct lint_state *s, struct lint_table *t,
 	c->notnull = notnull;
 }
 
-/*
- * NOT VALID constraints of the file, as "table.name": validating one in
- * the same transaction keeps the ACCESS EXCLUSIVE lock of the ADD for the
- * whole scan, which NOT VALID was meant to avoid.
- */
-static char *
-not_valid_key(const struct lint_table *t, const char *name)
-{
-	struct vbuf	b;
-
-	vbuf_init(&b);
-	vbuf_appendf(&b, "%s.%s", t->name, name);
-	return (vbuf_steal(&b));
-}
-
-static void
-not_valid_add(struct lint_state *s, const struct lint_table *t,
-    const char *name)
-{
-	char	*key;
-
-	key = not_valid_key(t, name);
-	lint_name_add(&s->not_valid, key);
-	free(key);
-}
-
-static int
-not_valid_here(const struct lint_state *s, const struct lint_table *t,
-    const char *name)
-{
-	char	*key;
-	size_t	 i;
-	int	 found = 0;
-
-	key = not_valid_key(t, name);
-	for (i = 0; i < s->not_valid.n && !found; i++)
-		found = strcmp(s->not_valid.v[i], key) == 0;
-	free(key);
-	return (found);
-}
-
 static void
 add_constraint(struct lint_state *s, struct lint_table *t,
     const PgQuery__Constraint *k)
@@ -276,8 +234,10 @@ add_constraint(struct lint_state *s, struct lint_table *t,
 	default:
 		break;
 	}
+	/* VALIDATE in the same transaction: validate-in-transaction. */
 	if (k->skip_validation && k->conname[0] != '\0')
-		not_valid_add(s, t, k->conname);
+		lint_named_add(&s->not_valid, &s->nnot_valid, k->conname,
+		    t->name, NULL, 0);
 }
 
 /* Whether changing a column from type o to n keeps the table's rows. */
@@ -418,7 +378,9 @@ alter_cmd(struct lint_state *s, struct lint_table *t,
 			add_constraint(s, t, def->constraint);
 		break;
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_ValidateConstraint:
-		if (s->transactional && not_valid_here(s, t, cmd->name))
+		k = lint_named_find(s->not_valid, s->nnot_valid, cmd->name);
+		if (s->transactional && k != NULL &&
+		    strcmp(k->table, t->name) == 0)
 			lint_report(s, "validate-in-transaction", t,
 			    LINT_ERROR, "VALIDATE CONSTRAINT in a later file "
 			    "(each file is one transaction)", "VALIDATE "

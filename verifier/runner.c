@@ -17,7 +17,16 @@
 /* First key of the two-key advisory lock: "vf" for the verifier. */
 #define RUNNER_LOCK_CLASS	"22118"
 
-static void	sleep_ms(int);
+static void
+sleep_ms(int ms)
+{
+	struct timespec	ts;
+
+	ts.tv_sec = ms / 1000;
+	ts.tv_nsec = (long)(ms % 1000) * 1000000L;
+	while (nanosleep(&ts, &ts) == -1 && errno == EINTR)
+		;
+}
 
 /*
  * Takes the schema's session advisory lock, trying every 50 ms rather
@@ -517,17 +526,6 @@ env_int(const char *name, int def, int min)
 	return (*end != '\0' || n < min || n > 1000000 ? def : (int)n);
 }
 
-static void
-sleep_ms(int ms)
-{
-	struct timespec	ts;
-
-	ts.tv_sec = ms / 1000;
-	ts.tv_nsec = (long)(ms % 1000) * 1000000L;
-	while (nanosleep(&ts, &ts) == -1 && errno == EINTR)
-		;
-}
-
 /*
  * step (apply_one(), down_one()) of file f, tried again while it fails
  * on a lock timeout (SQLSTATE
@@ -841,6 +839,15 @@ cleanup:
 	return (rc);
 }
 
+void
+runner_version_sql(struct vbuf *b, const char *schema)
+{
+	vbuf_puts(b, "SELECT version FROM ");
+	vf_quote_ident(b, schema);
+	vbuf_puts(b, "." RUNNER_VERSION_TABLE
+	    " ORDER BY length(version) DESC, version DESC LIMIT 1");
+}
+
 int
 runner_current_version(PGconn *conn, const char *schema, char *buf,
     size_t len, struct vf_error *err)
@@ -864,10 +871,7 @@ runner_current_version(PGconn *conn, const char *schema, char *buf,
 	}
 	PQclear(res);
 	vbuf_init(&sql);
-	vbuf_puts(&sql, "SELECT version FROM ");
-	vf_quote_ident(&sql, schema);
-	vbuf_puts(&sql, "." RUNNER_VERSION_TABLE
-	    " ORDER BY length(version) DESC, version DESC LIMIT 1");
+	runner_version_sql(&sql, schema);
 	res = db_query(conn, sql.data, 0, NULL, PGRES_TUPLES_OK, err);
 	vbuf_free(&sql);
 	if (res == NULL)

@@ -81,4 +81,11 @@ int	runner_status(PGconn *, const struct runner_opts *, struct vf_error *);
 int	runner_current_version(PGconn *, const char *schema, char *buf,
 	    size_t len, struct vf_error *);
 
+/*
+ * Appends the query of the newest applied version of schema (one row, or
+ * none; the version table must exist): runner_current_version()'s, for
+ * callers that run it themselves (the apps' /healthz, prepared).
+ */
+void	runner_version_sql(struct vbuf *, const char *schema);
+
 #endif

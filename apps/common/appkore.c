@@ -253,10 +253,7 @@ app_configure(const struct app_def *def)
 	    applied == 1 ? "" : "s");
 
 	vbuf_init(&path);
-	vbuf_puts(&path, "SELECT version FROM ");
-	vf_quote_ident(&path, app->schema);
-	vbuf_puts(&path, "." RUNNER_VERSION_TABLE
-	    " ORDER BY length(version) DESC, version DESC LIMIT 1");
+	runner_version_sql(&path, app->schema);
 	st_health.sql = vbuf_steal(&path);
 
 	/* Files are read here: workers run sandboxed. */
